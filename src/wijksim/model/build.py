@@ -1,0 +1,177 @@
+"""Build the starting wijk: grid, homes, residents' dispositions, places, first ties.
+
+Everything here is drawn from the model's ``build`` random stream, which does not depend on the
+funding regime: for the same seed every regime starts from the same wijk.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from .residents import Residents
+from .ties import strengthen
+
+
+def beta_mean(rng: np.random.Generator, mean: np.ndarray | float, conc: float, n: int):
+    """Beta draws with the given mean(s) and concentration alpha + beta."""
+    m = np.clip(np.broadcast_to(mean, (n,)), 1e-3, 1 - 1e-3)
+    return rng.beta(m * conc, (1 - m) * conc)
+
+
+def grid_side(residents: int, per_cell: float, built_share: float) -> int:
+    built_cells = math.ceil(residents / per_cell)
+    return max(4, math.ceil(math.sqrt(built_cells / built_share)))
+
+
+def lay_out_homes(rng, p, n: int):
+    """Grid size, built cells, group quarters and home cells for n residents."""
+    side = grid_side(n, p.wijk.residents_per_cell, p.wijk.built_share)
+    cells = side * side
+    built = np.sort(rng.choice(cells, size=max(1, round(cells * p.wijk.built_share)),
+                               replace=False))
+    bx, by = built % side, built // side
+    shares = np.asarray(p.wijk.group_shares, dtype=float)
+    # each group has a quarter: diagonal bands whose widths follow the group shares
+    rank = np.argsort(np.argsort(bx + 0.5 * by + rng.random(built.size) * 0.5))
+    bounds = np.cumsum(shares) * built.size
+    quarter = np.searchsorted(bounds, rank, side="right").clip(0, shares.size - 1)
+    group = rng.choice(shares.size, size=n, p=shares / shares.sum()).astype(np.int8)
+    own = rng.random(n) < p.wijk.segregation
+    home = np.empty(n, dtype=np.int64)
+    home[~own] = rng.choice(built, size=int((~own).sum()))
+    for g in range(shares.size):
+        mine = np.flatnonzero(own & (group == g))
+        pool = built[quarter == g]
+        if pool.size == 0:
+            pool = built
+        home[mine] = rng.choice(pool, size=mine.size)
+    return side, built, home, group
+
+
+def draw_traits(rng, p, group: np.ndarray, age: np.ndarray) -> dict[str, np.ndarray]:
+    """Dispositions of residents with the given groups and ages (start and newcomers)."""
+    n = group.size
+    senior = age == 2
+    minority = group > 0
+    vuln_mean = (p.wijk.vulnerability_mean + p.wijk.vulnerability_group_gap * minority
+                 + 0.1 * senior)
+    conc = p.residents.disposition_concentration
+    v0 = beta_mean(rng, p.residents.v_mean + p.residents.v_senior_extra * senior, conc, n)
+    a0 = beta_mean(rng, p.residents.a_mean, conc, n)
+    has_time = rng.random(n) < p.residents.spare_time_share * np.where(age == 0, 0.6, 1.0)
+    spare = np.where(has_time, rng.exponential(p.residents.spare_hours_mean, n), 0.0)
+    # volunteering somewhere (clubs, schools, churches, initiatives): regulars and occasionals
+    u = rng.random(n)
+    regular = u < p.residents.regular_volunteer_share
+    occasional = ~regular & (u < p.residents.regular_volunteer_share
+                             + p.residents.occasional_volunteer_share)
+    engagement = beta_mean(rng, p.residents.engagement_mean, 3.0, n)
+    trust = beta_mean(rng, p.residents.trust_mean - 0.05 * minority, 8.0, n)
+    return {
+        "vulnerability": beta_mean(rng, vuln_mean, 4.0, n),
+        "v0": v0, "a0": a0, "v": v0.copy(), "a": a0.copy(),
+        "spare_hours": np.minimum(spare, 40.0),
+        "volunteer_p": np.where(regular, 0.75, np.where(occasional, 0.025, 0.0)),
+        "engagement": engagement, "engagement0": engagement.copy(),
+        "trust": trust, "trust0": trust.copy(),
+        "paperwork_skill": beta_mean(rng, 0.5 + p.residents.paperwork_skill_gap
+                                     * (0.5 - minority), 4.0, n),
+    }
+
+
+def draw_age(rng, p, n: int) -> np.ndarray:
+    shares = np.asarray(p.wijk.age_shares, dtype=float)
+    return rng.choice(3, size=n, p=shares / shares.sum()).astype(np.int8)
+
+
+def make_residents(rng, p, n: int) -> tuple[Residents, int, np.ndarray]:
+    side, built, home, group = lay_out_homes(rng, p, n)
+    age = draw_age(rng, p, n)
+    r = Residents(n=n, x=(home % side).astype(np.int32), y=(home // side).astype(np.int32),
+                  cell=home.astype(np.int32), group=group, age=age,
+                  **draw_traits(rng, p, group, age))
+    r.allocate(p.residents.tie_slots)
+    return r, side, built
+
+
+class CellIndex:
+    """Residents sorted by home cell, to pick a random resident living in a given cell."""
+
+    def __init__(self, cell: np.ndarray, side: int):
+        self.side = side
+        self.order = np.argsort(cell, kind="stable").astype(np.int32)
+        counts = np.bincount(cell, minlength=side * side)
+        self.start = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
+
+
+@njit(cache=True)
+def pick_near(rng, x, y, side, radius, start, order):
+    """A random resident living within ``radius`` cells of (x, y); -1 if none found."""
+    for _ in range(6):
+        cx = x + int(rng.integers(-radius, radius + 1))
+        cy = y + int(rng.integers(-radius, radius + 1))
+        if cx < 0 or cy < 0 or cx >= side or cy >= side:
+            continue
+        c = cy * side + cx
+        cnt = start[c + 1] - start[c]
+        if cnt > 0:
+            return order[start[c] + int(rng.integers(0, cnt))]
+    return -1
+
+
+@njit(cache=True)
+def seed_ties(rng, nbr, w, x, y, group, side, radius, start, order, mean_ties, homophily):
+    """First network: local, homophilous acquaintances and friends (refined by burn-in)."""
+    n = x.shape[0]
+    for i in range(n):
+        k = rng.poisson(mean_ties / 2.0)
+        for _ in range(k):
+            for _try in range(4):
+                j = pick_near(rng, x[i], y[i], side, radius, start, order)
+                if j < 0 or j == i:
+                    continue
+                if group[j] != group[i] and rng.random() < homophily:
+                    continue
+                strengthen(nbr, w, i, j, 0.1 + 0.8 * rng.random())
+                break
+
+
+def place_sites(rng, built: np.ndarray, side: int, count: int, taken: set[int]) -> list[int]:
+    """Spread ``count`` sites over built cells: best of 12 candidates, farthest from the rest."""
+    sites: list[int] = []
+    for _ in range(count):
+        cand = rng.choice(built, size=min(12, built.size), replace=False)
+        if sites:
+            sx, sy = np.array(sites) % side, np.array(sites) // side
+            d = np.min(np.hypot((cand % side)[:, None] - sx, (cand // side)[:, None] - sy), axis=1)
+            d[np.isin(cand, list(taken))] = -1
+            best = int(cand[np.argmax(d)])
+        else:
+            free = [c for c in cand if c not in taken] or list(cand)
+            best = int(free[0])
+        sites.append(best)
+        taken.add(best)
+    return sites
+
+
+def reach_lists(rx, ry, px, py, reach, max_places: int = 12):
+    """For each resident the nearest places within each place's reach (-1 padded)."""
+    n, n_places = rx.size, px.size
+    idx = np.full((n, max_places), -1, dtype=np.int32)
+    dist = np.zeros((n, max_places))
+    if n_places == 0:
+        return idx, dist
+    chunk = 8192
+    for s in range(0, n, chunk):
+        d = np.hypot(rx[s:s + chunk, None] - px[None, :], ry[s:s + chunk, None] - py[None, :])
+        d = np.where(d <= reach[None, :], d, np.inf)
+        order = np.argsort(d, axis=1, kind="stable")[:, :max_places]
+        dd = np.take_along_axis(d, order, axis=1)
+        ok = np.isfinite(dd)
+        m = order.shape[1]
+        idx[s:s + chunk, :m] = np.where(ok, order, -1)
+        dist[s:s + chunk, :m] = np.where(ok, dd, 0.0)
+    return idx, dist

@@ -1,0 +1,158 @@
+"""Mechanism 3 — asking for help and offering it.
+
+A resident with a problem voices it to a tie with a chance that falls with vraagverlegenheid v
+(Linders 2010, 004 H4) and rises with need and with the strength of their closest tie. The tie
+helps when they have time and their aanbodverlegenheid a (reluctance to offer) is low enough.
+Being helped lowers v; being refused raises it. Residents with time sometimes offer help unasked
+to a tie whose need they see. Separately, residents ask a professional with a chance that rises
+with trust in institutions and in a professional they know; that puts them on the wijkteam's
+waiting list (mechanism 4). v and a drift toward the local norm (the tie-weighted mean of one's
+ties) and back toward one's own disposition. A crisis lowers a for a while (004 H2: supply of
+help exceeded demand during COVID and the arrival of Ukrainians).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from .needs import resolve
+from .residents import CASE, HIDDEN, WAITING
+from .ties import pick_tie, strengthen, tie_weighted_mean
+
+# How well informal help works on practical, social and complex problems (assumption).
+INFORMAL_EFFECT = np.array([1.0, 0.8, 0.25])
+HELP_TIE_GAIN = 0.03  # helping someone strengthens the tie a little
+
+
+@njit(cache=True)
+def _open(status):
+    return status == HIDDEN or status == WAITING or status == CASE
+
+
+@njit(cache=True)
+def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, spare_left,
+             base, wv, wn, wt, effect, amount, hours, v_help, v_refuse, a_help,
+             helped_week, last_helped_other, last_got_help, week):
+    """Residents with open need may ask a tie; the tie helps or refuses."""
+    requests = 0
+    helps = 0
+    for i in range(need.shape[0]):
+        if not _open(status[i]) or strongest[i] <= 0.0:
+            continue
+        x = base + wn * (need[i] - 1.0) - wv * (v[i] - 0.5) + wt * strongest[i]
+        if rng.random() >= 1.0 / (1.0 + math.exp(-x)):
+            continue
+        requests += 1
+        voiced[i] = True
+        k = pick_tie(nbr, w, i, rng.random())
+        j = nbr[i, k]
+        if spare_left[j] >= hours and rng.random() < (1.0 - a_eff[j]) * (0.5 + 0.5 * w[i, k]):
+            need[i] -= amount * effect[kind[i]]
+            spare_left[j] -= hours
+            v[i] = max(0.0, v[i] - v_help)
+            a[j] = max(0.0, a[j] - a_help)
+            helped_week[i] = True
+            last_helped_other[j] = week
+            last_got_help[i] = week
+            strengthen(nbr, w, i, j, 0.03)
+            helps += 1
+        else:
+            v[i] = min(1.0, v[i] + v_refuse)
+    return requests, helps
+
+
+@njit(cache=True)
+def offer_to_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, spare_left, rate,
+                  good, effect, amount, hours, v_help, a_help, helped_week, last_helped_other,
+                  last_got_help, week):
+    """Residents with time may offer help unasked to a tie whose need they know or see.
+
+    A need is seen when it was voiced or the tie is a good contact. The receiver accepts with
+    chance 1 - v/2 (taking help you did not ask for is easier than asking). Returns
+    (offers made, offers taken up).
+    """
+    offers = 0
+    taken = 0
+    for j in range(need.shape[0]):
+        if spare_left[j] < hours or rng.random() >= rate * (1.0 - a_eff[j]):
+            continue
+        offers += 1
+        best = -1
+        best_w = 0.0
+        for k in range(nbr.shape[1]):
+            i = nbr[j, k]
+            if i < 0 or not _open(status[i]) or helped_week[i]:
+                continue
+            if (voiced[i] or w[j, k] >= good) and w[j, k] > best_w:
+                best = i
+                best_w = w[j, k]
+        if best < 0 or rng.random() >= 1.0 - 0.5 * v[best]:
+            continue
+        i = best
+        need[i] -= amount * effect[kind[i]]
+        spare_left[j] -= hours
+        v[i] = max(0.0, v[i] - 0.5 * v_help)
+        a[j] = max(0.0, a[j] - a_help)
+        voiced[i] = True
+        helped_week[i] = True
+        last_helped_other[j] = week
+        last_got_help[i] = week
+        taken += 1
+    return offers, taken
+
+
+def aanbodverlegenheid_now(model) -> np.ndarray:
+    """a as it acts this week: a crisis lowers it for a while."""
+    return model.residents.a * (1.0 - model.shock.offer_boost)
+
+
+def ask_and_offer(model) -> None:
+    r, p, rng = model.residents, model.p.help, model.streams.help
+    a_eff = aanbodverlegenheid_now(model)
+    requests, helps = ask_ties(
+        rng, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
+        model.ties.strongest, r.spare_left, p.ask_base, p.ask_v_weight, p.ask_need_weight,
+        p.ask_tie_weight, INFORMAL_EFFECT, p.informal_amount, p.informal_hours,
+        p.v_after_help, p.v_after_refusal, p.a_after_helping, r.helped_week,
+        r.last_helped_other, r.last_got_help, model.week)
+    offers, taken = offer_to_ties(
+        rng, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
+        r.spare_left, p.offer_rate, model.p.meeting.good_tie, INFORMAL_EFFECT,
+        p.informal_amount, p.informal_hours, p.v_after_help, p.a_after_helping,
+        r.helped_week, r.last_helped_other, r.last_got_help, model.week)
+    model.tally["help_requests"] += requests
+    model.tally["informal_helps"] += helps + taken
+    model.tally["help_offers"] += offers
+    solved = np.flatnonzero((r.need <= 1e-9) & ((r.status == HIDDEN) | (r.status == WAITING)
+                                                | (r.status == CASE)))
+    resolve(model, solved)
+    ask_professional(model)
+
+
+def ask_professional(model) -> None:
+    """Residents with a hidden problem may turn to the wijkteam (joining its waiting list)."""
+    r, p, rng = model.residents, model.p.help, model.streams.help
+    hidden = np.flatnonzero(r.status == HIDDEN)
+    if hidden.size == 0:
+        return
+    x = (p.formal_base + p.ask_need_weight * (r.need[hidden] - 1.0)
+         - p.ask_v_weight * (r.v[hidden] - 0.5)
+         + p.formal_trust_weight * (r.trust[hidden] + r.prof_trust[hidden] - 0.5)
+         + 0.5 * r.voiced[hidden])
+    asks = hidden[rng.random(hidden.size) < 1.0 / (1.0 + np.exp(-x))]
+    r.status[asks] = WAITING
+    r.status_since[asks] = model.week
+    model.tally["formal_requests"] += asks.size
+
+
+def drift_toward_norms(model) -> None:
+    """v and a move toward the tie-weighted mean of one's ties and back to one's disposition."""
+    r, p = model.residents, model.p.help
+    local = model.scratch
+    for cur, own in ((r.v, r.v0), (r.a, r.a0)):
+        tie_weighted_mean(r.nbr, r.w, cur, local)
+        cur += p.norm_drift * (local - cur) + p.disposition_pull * (own - cur)
+        np.clip(cur, 0.0, 1.0, out=cur)

@@ -1,0 +1,331 @@
+"""Mechanism 5 — citizen initiatives (bewonersinitiatieven, burgercollectieven) live and die.
+
+Sterkhouders — engaged residents with ties and a place within reach — found initiatives (004
+Epiloog §2, H5 'geef mij een ruimte en koffie'). Initiatives recruit through their members' ties,
+held back by aanbodverlegenheid; run activities that make ties among members; organise mutual
+help that lowers barriers (004 H3). They carry an administrative load, the *corvee* (seed 003
+§4), which grows in annual grant rounds that favour 'vergadertijgers' (004 H5); a paid
+coordinator or opbouwwerker support takes it over (004 H3). Volunteers burn out when corvee
+exceeds their energy; an initiative dies with too few members, without its place, or when a
+provider under output pressure takes its activity over ('concurrentieslag', seed 003).
+Residents also volunteer outside the wijk's initiatives (clubs, schools, churches); that
+background volunteering is independent of the funding regime.
+"""
+
+from __future__ import annotations
+
+import mesa
+import numpy as np
+from numba import njit
+
+from .meeting import copresence, group_starts
+
+KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing")
+KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])
+NEEDS_PLACE = np.array([False, True, False, True, False])
+MUTUAL_HELP = np.array([0.5, 1.0, 0.5, 1.0, 0.7])  # how much each kind organises mutual help
+COUNTABLE = np.array([False, True, False, True, False])  # activities a provider can count
+STRAIN = 0.2  # energy lost per week per corvee hour per spare hour (assumption)
+FOUNDER_SHARE = 0.4  # share of the corvee the founder or coordinator carries
+ATTENDANCE = 0.7
+TAKEOVER_PER_YEAR = 0.15  # yearly takeover chance per countable initiative at pressure 1
+APPLICATION_WEEKS = 4
+
+
+class Initiative(mesa.Agent):
+    """A citizen initiative. Members are residents whose ``initiative`` is this uid."""
+
+    def __init__(self, model, kind: int, founder: int, place: int):
+        super().__init__(model)
+        self.kind = kind
+        self.founder = founder
+        self.place = place  # index of its home place, -1 none
+        self.founded = model.week
+        self.grant_until = model.week  # applies for a grant at once
+        self.has_grant = False
+        self.applying_until = -1
+        self.weeks_without_place = 0
+        self.size = 0
+        self.corvee = 0.0
+
+    @property
+    def kind_name(self) -> str:
+        return KINDS[self.kind]
+
+    def members(self) -> np.ndarray:
+        return np.flatnonzero(self.model.residents.initiative == self.unique_id)
+
+    def application_load(self) -> float:
+        """Weekly hours of a grant application; easier for a 'vergadertijger'."""
+        if self.applying_until < self.model.week:
+            return 0.0
+        skill = self.model.residents.paperwork_skill[self.founder]
+        return self.model.p.initiatives.application_hours * (1.5 - skill) / APPLICATION_WEEKS
+
+    def dissolve(self, reason: str) -> None:
+        r = self.model.residents
+        mem = self.members()
+        r.initiative[mem] = -1
+        r.engagement[mem] *= 0.7
+        self.model.log_event("initiative_ended", f"{self.kind_name} initiative ended "
+                             f"({reason})", initiative=self.unique_id)
+        self.model.tally["initiatives_ended"] += 1
+        self.remove()
+
+
+@njit(cache=True)
+def recruit(rng, members, member_init_pos, sizes, max_members, rate, nbr, w, a_eff,
+            engagement, initiative, uids):
+    """Members invite ties who are in no initiative; they join with a chance that grows
+    with tie strength and falls with aanbodverlegenheid."""
+    joined = 0
+    for m in range(members.shape[0]):
+        i = members[m]
+        pos = member_init_pos[m]
+        for k in range(nbr.shape[1]):
+            j = nbr[i, k]
+            if j < 0 or initiative[j] >= 0 or sizes[pos] >= max_members:
+                continue
+            if rng.random() < rate * w[i, k] * (1.0 - a_eff[j]) * (0.5 + engagement[j]):
+                initiative[j] = uids[pos]
+                sizes[pos] += 1
+                joined += 1
+    return joined
+
+
+def volunteer_elsewhere(model) -> None:
+    """Background volunteering in clubs, schools and churches (not funded by the wijk)."""
+    r, rng = model.residents, model.streams.initiatives
+    does = np.flatnonzero(rng.random(r.n) < r.volunteer_p)
+    hours = np.where(r.spare_hours[does] > 0, r.spare_hours[does], 2.0)
+    r.last_volunteered[does] = model.week
+    r.hours_volunteered[does] += hours
+    r.spare_left[does] -= 0.5 * hours
+
+
+def live(model) -> None:
+    """The weekly life of all initiatives, then founding of new ones."""
+    volunteer_elsewhere(model)
+    inits = list(model.initiatives)
+    if inits:
+        _apply_for_grants(model, inits)
+        _carry_corvee(model, inits)
+        _run_activities(model, inits)
+        _recruit(model, inits)
+        _takeovers(model, inits)
+        _deaths(model, inits)
+    found(model)
+    claim_closed_places(model)
+
+
+def _positions(model, inits):
+    r = model.residents
+    uids = np.array([i.unique_id for i in inits], dtype=np.int32)
+    lookup = np.full(max(uids.max() + 1, 1), -1, dtype=np.int64)
+    lookup[uids] = np.arange(uids.size)
+    members = np.flatnonzero(r.initiative >= 0)
+    pos = lookup[r.initiative[members]]
+    return uids, members, pos
+
+
+def _apply_for_grants(model, inits) -> None:
+    m, p = model, model.p.initiatives
+    rng = m.streams.initiatives
+    for init in inits:
+        if init.applying_until == m.week:  # decision on the application
+            skill = m.residents.paperwork_skill[init.founder]
+            chance = (1 - p.grant_skill_weight) * 0.8 + p.grant_skill_weight * skill
+            if rng.random() < chance and m.municipality.grant_available():
+                m.municipality.award_grant()
+                init.has_grant = True
+                init.grant_until = m.week + 52 * m.terms.grant_years
+            else:
+                init.has_grant = False
+                init.grant_until = m.week + 52  # try again next year
+        elif init.grant_until <= m.week and init.applying_until < m.week:
+            init.has_grant = False
+            init.applying_until = m.week + APPLICATION_WEEKS
+
+
+def _carry_corvee(model, inits) -> None:
+    """Corvee minus what a paid coordinator and opbouwwerkers take over; strain and burnout."""
+    m, r, p = model, model.residents, model.p
+    raw = np.array([p.initiatives.corvee_hours + i.application_load() for i in inits])
+    coordinated = m.municipality.coordinator_coverage(len(inits))
+    after_coord = raw * (1.0 - 0.7 * coordinated)
+    support = m.team.support_hours * p.professionals.corvee_relief_per_hour
+    relief = support * after_coord / max(after_coord.sum(), 1e-9)
+    corvee = np.maximum(after_coord - relief, 0.0)
+    uids, members, pos = _positions(model, inits)
+    sizes = np.bincount(pos, minlength=len(inits))
+    for init, c, s in zip(inits, corvee, sizes):
+        init.corvee = float(c)
+        init.size = int(s)
+    founder_idx = np.array([i.founder for i in inits])
+    is_founder = members == founder_idx[pos]
+    others = np.maximum(sizes - 1, 1)
+    load = np.where(is_founder, FOUNDER_SHARE * corvee[pos],
+                    (1 - FOUNDER_SHARE) * corvee[pos] / others[pos])
+    strain = STRAIN * load / np.maximum(r.spare_hours[members], 0.5)
+    e = r.energy[members]
+    e += p.initiatives.energy_recovery * (1.0 - e) - strain
+    r.energy[members] = e
+    r.hours_volunteered[members] += load
+    burnt = members[e < 0.0]
+    if burnt.size:
+        r.initiative[burnt] = -1
+        r.engagement[burnt] *= 0.6
+        r.energy[burnt] = 0.5
+        m.tally["burnouts"] += burnt.size
+        for init in inits:  # a burnt-out founder hands over to the most engaged member
+            if r.initiative[init.founder] != init.unique_id:
+                mem = init.members()
+                if mem.size:
+                    init.founder = int(mem[np.argmax(r.engagement[mem])])
+
+
+def _run_activities(model, inits) -> None:
+    m, r, p = model, model.residents, model.p.initiatives
+    rng = m.streams.initiatives
+    uids, members, pos = _positions(model, inits)
+    if members.size == 0:
+        return
+    has_place = np.array([i.place >= 0 and m.places[i.place].open for i in inits])
+    kinds = np.array([i.kind for i in inits])
+    attend_p = np.where(has_place | ~NEEDS_PLACE[kinds], ATTENDANCE, 0.2)
+    funded = np.array([i.has_grant for i in inits])
+    attend_p = attend_p * np.where(funded, 1.0, 0.7)
+    goes = rng.random(members.size) < attend_p[pos]
+    attend, apos = members[goes], pos[goes]
+    order = np.argsort(apos, kind="stable")
+    attend, apos = attend[order], apos[order]
+    starts = group_starts(apos)
+    n_groups = starts.size - 1
+    gain = np.full(n_groups, p.activity_tie_gain)
+    bridging = np.full(n_groups, 0.5)
+    copresence(rng, attend.astype(np.int32), starts, gain, bridging, 2.0, r.group,
+               m.p.wijk.homophily, r.x, r.y, m.near2, r.nbr, r.w, r.last_contact,
+               r.last_neighbour_contact, m.week)
+    r.last_volunteered[attend] = m.week
+    r.hours_volunteered[attend] += p.activity_hours
+    r.spare_left[attend] = np.maximum(r.spare_left[attend] - p.activity_hours, 0.0)
+    mutual = p.mutual_help * MUTUAL_HELP[kinds[pos]]
+    r.v[members] = np.maximum(0.0, r.v[members] - mutual)
+    r.a[members] = np.maximum(0.0, r.a[members] - mutual)
+    r.engagement[members] += p.engagement_gain * (1.0 - r.engagement[members])
+
+
+def _recruit(model, inits) -> None:
+    m, r, p = model, model.residents, model.p.initiatives
+    uids, members, pos = _positions(model, inits)
+    sizes = np.bincount(pos, minlength=len(inits)).astype(np.int64)
+    a_eff = r.a * (1.0 - m.shock.offer_boost)
+    m.tally["recruits"] += recruit(m.streams.initiatives, members, pos, sizes, p.max_members,
+                                   p.recruit_rate, r.nbr, r.w, a_eff, r.engagement,
+                                   r.initiative, uids)
+    for init, s in zip(inits, sizes):
+        init.size = int(s)
+
+
+def _takeovers(model, inits) -> None:
+    """Under output pressure a provider takes over countable volunteer activities."""
+    m = model
+    pressure = m.terms.output_pressure
+    if pressure <= 0:
+        return
+    rng = m.streams.initiatives
+    for init in inits:
+        if COUNTABLE[init.kind] and rng.random() < pressure * TAKEOVER_PER_YEAR / 52:
+            m.tally["takeovers"] += 1
+            init.dissolve("activity taken over by a provider")
+
+
+def _deaths(model, inits) -> None:
+    m, p = model, model.p.initiatives
+    rng = m.streams.initiatives
+    for init in inits:
+        if init.model is None:  # already dissolved this week
+            continue
+        if init.place >= 0 and not m.places[init.place].open:
+            init.place = nearest_open_place(m, init.founder)
+        if NEEDS_PLACE[init.kind] and init.place < 0:
+            init.weeks_without_place += 1
+        else:
+            init.weeks_without_place = 0
+        if init.size < p.min_members and m.week - init.founded > 26:
+            init.dissolve("too few members")
+        elif init.weeks_without_place > 12:
+            init.dissolve("no place to meet")
+        elif not init.has_grant and rng.random() < 0.003:
+            init.dissolve("no funding")
+
+
+def nearest_open_place(model, resident: int, prefer_community: bool = True) -> int:
+    """The most suitable open place within the resident's reach, -1 if none."""
+    best, best_score = -1, -np.inf
+    for k in range(model.reach_idx.shape[1]):
+        pl = model.reach_idx[resident, k]
+        if pl < 0 or not model.places[pl].open:
+            continue
+        place = model.places[pl]
+        score = -model.reach_dist[resident, k] + (5.0 if place.kind in (0, 4) else 0.0)
+        if score > best_score:
+            best, best_score = int(pl), score
+    return best
+
+
+def found(model) -> None:
+    """Sterkhouders with ties and a place within reach found new initiatives."""
+    m, r, p = model, model.residents, model.p
+    rng = m.streams.initiatives
+    support_per_1000 = m.team.support_hours / max(r.n / 1000.0, 1e-9)
+    chance = p.initiatives.found_rate * (1.0 + p.initiatives.found_support * support_per_1000)
+    cand = np.flatnonzero((r.engagement >= p.residents.sterkhouder_threshold)
+                          & (r.initiative < 0) & (m.ties.n_good >= p.initiatives.min_founding_ties))
+    founders = cand[rng.random(cand.size) < chance]
+    for f in founders:
+        start_initiative(m, int(f))
+
+
+def start_initiative(model, founder: int, kind: int | None = None) -> Initiative | None:
+    m, r = model, model.residents
+    rng = m.streams.initiatives
+    place = nearest_open_place(m, founder)
+    if kind is None:
+        kind = int(rng.choice(len(KINDS), p=KIND_SHARES))
+    if NEEDS_PLACE[kind] and place < 0:
+        return None
+    init = Initiative(m, kind, founder, place)
+    r.initiative[founder] = init.unique_id
+    row, ws = r.nbr[founder], r.w[founder]
+    order = np.argsort(-ws)
+    for k in order[:6]:
+        j = row[k]
+        if j >= 0 and r.initiative[j] < 0 and rng.random() < 1.0 - r.a[j]:
+            r.initiative[j] = init.unique_id
+    init.size = int(np.sum(r.initiative == init.unique_id))
+    m.tally["initiatives_founded"] += 1
+    return init
+
+
+def claim_closed_places(model) -> None:
+    """'Buurtrecht': a large enough initiative near a closed municipal place reopens it."""
+    m, p = model, model.p.places
+    if not p.community_rights:
+        return
+    closed = [pl for pl in m.places if not pl.open and not pl.sold
+              and pl.kind in (0, 4) and pl.closed_reason != "not enough customers"]
+    if not closed:
+        return
+    for init in list(m.initiatives):
+        if init.size < p.community_takeover_members:
+            continue
+        if init.place >= 0 and m.places[init.place].open \
+                and m.places[init.place].ownership == "community":
+            continue
+        row = m.reach_idx[init.founder]
+        for pl in closed:
+            if pl.index in row and not pl.open:
+                pl.reopen_as_community(init.unique_id)
+                init.place = pl.index
+                break

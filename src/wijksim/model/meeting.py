@@ -1,0 +1,174 @@
+"""Mechanism 2 — meeting: visits to third places, co-presence, street encounters, tie upkeep.
+
+Residents visit an open place within walking reach with a weekly chance set by age; they pick
+among reachable places by appeal for their age, hospitality, distance and habit. Visitors in
+the same place and time slot meet a few of each other; contact across groups is held back by
+homophily, less so where a host bridges (004 H2, H5 Ons Huis). Street encounters near home give
+weak ties at a low rate. Friends keep in touch privately; every tie decays (ties.py).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from .places import place_arrays
+from .build import pick_near
+from .ties import strengthen, weekly_upkeep
+
+
+@njit(cache=True)
+def choose_visits(rng, reach_idx, reach_dist, pull, age, visit_p, habit, distance_scale,
+                  out):
+    """out[i] = place visited this week by i (-1 = none)."""
+    n, m = reach_idx.shape
+    weights = np.empty(m)
+    for i in range(n):
+        out[i] = -1
+        if rng.random() >= visit_p[i]:
+            continue
+        tot = 0.0
+        for k in range(m):
+            pl = reach_idx[i, k]
+            wk = 0.0
+            if pl >= 0:
+                wk = pull[pl, age[i]] * 2.0 ** (-reach_dist[i, k] / distance_scale)
+                if pl == habit[i]:
+                    wk *= 3.0
+            weights[k] = wk
+            tot += wk
+        if tot <= 0.0:
+            continue
+        u = rng.random() * tot
+        acc = 0.0
+        for k in range(m):
+            acc += weights[k]
+            if weights[k] > 0.0 and acc > u:
+                out[i] = reach_idx[i, k]
+                break
+
+
+@njit(cache=True)
+def copresence(rng, members, starts, gain, bridging, contacts, group, homophily, hx, hy,
+               near2, nbr, w, last_contact, last_neighbour_contact, week):
+    """People together in one group (a place and slot, or an activity) meet a few others.
+
+    ``members`` is sorted by group; group g spans members[starts[g]:starts[g+1]]. Each member
+    makes on average ``contacts`` contacts; a contact across demographic groups is accepted with
+    chance 1 - homophily * (1 - bridging[g]). Returns the number of cross-group contacts.
+    """
+    whole = int(contacts)
+    frac = contacts - whole
+    cross = 0
+    for g in range(starts.shape[0] - 1):
+        s0 = starts[g]
+        size = starts[g + 1] - s0
+        if size < 2:
+            continue
+        for a in range(size):
+            i = members[s0 + a]
+            c = whole + (1 if rng.random() < frac else 0)
+            for _ in range(c):
+                b = int(rng.integers(0, size - 1))
+                if b >= a:
+                    b += 1
+                j = members[s0 + b]
+                if group[i] != group[j]:
+                    if rng.random() < homophily * (1.0 - bridging[g]):
+                        continue
+                    cross += 1
+                strengthen(nbr, w, i, j, gain[g])
+                last_contact[i] = week
+                last_contact[j] = week
+                dx = hx[i] - hx[j]
+                dy = hy[i] - hy[j]
+                if dx * dx + dy * dy <= near2:
+                    last_neighbour_contact[i] = week
+                    last_neighbour_contact[j] = week
+    return cross
+
+
+@njit(cache=True)
+def street_encounters(rng, rate, hx, hy, group, side, radius, start, order, homophily, gain,
+                      nbr, w, last_contact, last_neighbour_contact, week):
+    """Chance meetings near home: weak ties, held back by homophily."""
+    n = hx.shape[0]
+    for i in range(n):
+        if rng.random() >= rate:
+            continue
+        j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
+        if j < 0 or j == i:
+            continue
+        if group[i] != group[j] and rng.random() < homophily:
+            continue
+        strengthen(nbr, w, i, j, gain)
+        last_contact[i] = week
+        last_contact[j] = week
+        last_neighbour_contact[i] = week
+        last_neighbour_contact[j] = week
+
+
+def group_starts(keys_sorted: np.ndarray) -> np.ndarray:
+    """Boundaries of runs of equal keys in a sorted array (len = groups + 1)."""
+    if keys_sorted.size == 0:
+        return np.zeros(1, dtype=np.int64)
+    cut = np.flatnonzero(np.diff(keys_sorted)) + 1
+    return np.concatenate(([0], cut, [keys_sorted.size])).astype(np.int64)
+
+
+def visit_places(model) -> None:
+    """Residents choose places, capacity turns the surplus away, visitors meet."""
+    r, p, rng = model.residents, model.p, model.streams.meeting
+    is_open, pull, cap, hosp = place_arrays(model.places)
+    visit_rate = np.asarray(p.meeting.visit_rate)[r.age]
+    visit_p = visit_rate * (0.7 + 0.6 * r.engagement)
+    choose_visits(rng, model.reach_idx, model.reach_dist, pull, r.age, visit_p, r.habit,
+                  p.meeting.distance_scale, r.visit)
+    visitors = np.flatnonzero(r.visit >= 0)
+    place_of = r.visit[visitors]
+    counts = np.bincount(place_of, minlength=len(model.places))
+    crowded = counts[place_of] > cap[place_of]
+    if crowded.any():
+        keep = rng.random(visitors.size) < np.where(crowded, cap[place_of] /
+                                                     np.maximum(counts[place_of], 1), 1.0)
+        r.visit[visitors[~keep]] = -1
+        visitors, place_of = visitors[keep], place_of[keep]
+        counts = np.bincount(place_of, minlength=len(model.places))
+    for pl, c in zip(model.places, counts):
+        pl.visitors = int(c)
+    r.habit[visitors] = place_of
+    slots = p.meeting.sessions_per_week
+    key = place_of.astype(np.int64) * slots + rng.integers(0, slots, size=visitors.size)
+    order = np.argsort(key, kind="stable")
+    key_sorted = key[order]
+    starts = group_starts(key_sorted)
+    g_place = key_sorted[starts[:-1]] // slots
+    gain = p.meeting.place_tie_gain * (0.5 + hosp[g_place])
+    bridging = p.meeting.host_bridging * hosp[g_place]
+    model.tally["cross_contacts"] += copresence(
+        rng, visitors[order].astype(np.int32), starts, gain, bridging,
+        p.meeting.contacts_per_visit, r.group, p.wijk.homophily, r.x, r.y, model.near2,
+        r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
+
+
+def meet_in_street(model) -> None:
+    r, p = model.residents, model.p
+    street_encounters(model.streams.meeting, p.meeting.street_rate, r.x, r.y, r.group,
+                      model.side, p.meeting.street_radius, model.cells.start,
+                      model.cells.order, p.wijk.homophily, p.meeting.street_tie_gain, r.nbr,
+                      r.w, r.last_contact, r.last_neighbour_contact, model.week)
+
+
+def keep_up_ties(model) -> None:
+    r, p = model.residents, model.p.meeting
+    salt = int(model.streams.meeting.integers(0, 2**63 - 1))
+    weekly_upkeep(r.nbr, r.w, salt, p.private_contact_rate,
+                  p.friend_time, p.private_tie_gain, p.tie_decay, p.tie_min, r.x, r.y, model.near2,
+                  r.last_contact, r.last_neighbour_contact, model.week)
+
+
+def meet(model) -> None:
+    """The whole weekly meeting mechanism."""
+    visit_places(model)
+    meet_in_street(model)
+    keep_up_ties(model)

@@ -1,0 +1,201 @@
+"""Mechanism 7 — the municipality: yearly budget, policies and scheduled events.
+
+Each year the municipality splits the social-base budget: the overhead of a renewal round due
+that year, the rent and hosts of its places, the share for residents' organisations (initiative
+grants and paid coordinators), and what is left pays for professionals. Scheduled events: a
+budget cut, an area programme (wijkenaanpak) that adds opbouwwerk and may be stopped halfway
+(Vogelaar, 004 H5), the sale of buurthuis buildings (004 H2, vastgoed), and BuurtTops — one-day
+deliberations that create bridging ties, found initiatives and raise trust (004 H3, Epiloog §3).
+"""
+
+from __future__ import annotations
+
+import math
+
+import mesa
+import numpy as np
+
+from .meeting import copresence
+from .places import BUURTHUIS, COMMERCIAL
+from .professionals import HULPVERLENER, OPBOUWWERKER
+
+PLACES_MAX_SHARE = 0.25  # places may take at most this share of the budget (assumption)
+BUURTTOP_WEEK = 20  # week of the year a BuurtTop is held
+
+
+class Municipality(mesa.Agent):
+    """The gemeente: budget holder, policy maker, scheduler of events."""
+
+    def __init__(self, model):
+        super().__init__(model)
+        self.year_budget = 0.0
+        self.overhead_reserved = 0.0
+        self.places_budget = 0.0
+        self.org_pool = 0.0
+        self.coordinators = 0
+        self.grants_committed = 0
+        self.grant_pool = 0.0
+        self.staff_target = {HULPVERLENER: 0, OPBOUWWERKER: 0}
+
+    # -- budget ---------------------------------------------------------------------------
+    def _year(self) -> int:
+        return self.model.week // 52
+
+    def base_budget(self) -> float:
+        p = self.model.p
+        b = p.funding.budget_per_resident * self.model.residents.n
+        cut_year = p.municipality.budget_cut_year
+        if cut_year and self._year() >= cut_year:
+            b *= 1.0 - p.municipality.budget_cut_share
+        return b
+
+    def programme_active(self) -> bool:
+        p = self.model.p.municipality
+        return p.programme_share > 0 and (not p.programme_stop_year
+                                          or self._year() < p.programme_stop_year)
+
+    def budget(self) -> float:
+        extra = self.model.p.municipality.programme_share if self.programme_active() else 0.0
+        return self.base_budget() * (1.0 + extra)
+
+    def allocate_year(self) -> None:
+        m, p = self.model, self.model.p
+        base = self.base_budget()
+        self.year_budget = self.budget()
+        week0 = m.week
+        renewals = [w for w in range(week0, week0 + 52) if m.funding.renewal_due(w)]
+        self.overhead_reserved = len(renewals) * m.funding.renewal_overhead()
+        self._fit_places(PLACES_MAX_SHARE * self.year_budget)
+        self.places_budget = sum(pl.yearly_cost for pl in m.places)
+        self.org_pool = m.terms.resident_org_share * base
+        n_init = len(m.initiatives)
+        per = p.initiatives.initiatives_per_coordinator
+        want = math.ceil(n_init / per) if m.terms.paid_coordinators else 0
+        self.coordinators = min(want, int(self.org_pool // max(p.initiatives.coordinator_cost,
+                                                               1e-9)))
+        self.grant_pool = self.org_pool - self.coordinators * p.initiatives.coordinator_cost
+        self._honour_grants()
+        staff_money = (self.year_budget - self.overhead_reserved - self.places_budget
+                       - self.org_pool)
+        total = max(0, int(staff_money // p.professionals.cost_per_year))
+        programme_money = self.year_budget - self.budget_without_programme()
+        programme_staff = min(total, int(programme_money // p.professionals.cost_per_year))
+        regular = total - programme_staff
+        opb = int(round(regular * p.professionals.opbouwwerker_share)) + programme_staff
+        self.staff_target = {HULPVERLENER: total - opb, OPBOUWWERKER: opb}
+        m.team.adjust_to(self.staff_target)
+
+    def budget_without_programme(self) -> float:
+        return self.base_budget()
+
+    def _fit_places(self, limit: float) -> None:
+        """Close the least visited municipal places until places fit their budget share."""
+        places = [pl for pl in self.model.places if pl.open and pl.ownership != COMMERCIAL]
+        places.sort(key=lambda pl: (pl.visitors_avg, pl.index))
+        total = sum(pl.yearly_cost for pl in places)
+        for pl in places:
+            if total <= limit:
+                break
+            total -= pl.yearly_cost
+            pl.close("budget")
+
+    def _honour_grants(self) -> None:
+        """Running grants continue; if the pool shrank, the newest ones end."""
+        m, grant = self.model, self.model.p.initiatives.grant
+        granted = sorted((i for i in m.initiatives if i.has_grant),
+                         key=lambda i: (i.grant_until, i.unique_id))
+        affordable = int(self.grant_pool // grant) if grant > 0 else len(granted)
+        for init in granted[affordable:]:
+            init.has_grant = False
+            init.grant_until = m.week
+        self.grants_committed = min(len(granted), affordable)
+
+    def grant_available(self) -> bool:
+        grant = self.model.p.initiatives.grant
+        return (self.grants_committed + 1) * grant <= self.grant_pool + 1e-9
+
+    def award_grant(self) -> None:
+        self.grants_committed += 1
+
+    def coordinator_coverage(self, n_init: int) -> float:
+        if n_init == 0:
+            return 0.0
+        per = self.model.p.initiatives.initiatives_per_coordinator
+        return min(1.0, self.coordinators * per / n_init)
+
+    def spend_week(self) -> None:
+        """Book this week's spending (staff by what their hours went to)."""
+        m, p = self.model, self.model.p
+        t = m.tally
+        staff_cost = len(m.team.members) * p.professionals.cost_per_year / 52.0
+        hours = sum(pr.hours for pr in m.team.members)
+        if hours > 0:
+            hourly = staff_cost / hours
+            t["spend_casework"] += hourly * t["hours_casework"]
+            t["spend_community"] += hourly * t["hours_collective"]
+            t["spend_admin"] += hourly * t["hours_admin"]
+            t["spend_idle"] += max(0.0, staff_cost - hourly * (
+                t["hours_casework"] + t["hours_collective"] + t["hours_admin"]))
+        t["spend_places"] += sum(pl.yearly_cost for pl in m.places) / 52.0
+        grants = sum(1 for i in m.initiatives if i.has_grant) * p.initiatives.grant
+        t["spend_initiatives"] += (grants + self.coordinators
+                                   * p.initiatives.coordinator_cost) / 52.0
+
+    # -- the week ---------------------------------------------------------------------------
+    def act(self) -> None:
+        m, p = self.model, self.model.p
+        week, year = m.week, m.week // 52
+        start_of_year = week % 52 == 0
+        if start_of_year:
+            self._announce(year)
+            self.allocate_year()
+        m.funding.start_of_week()
+        if start_of_year and p.municipality.sell_buurthuis_year and \
+                year == p.municipality.sell_buurthuis_year:
+            self.sell_buurthuizen()
+        every = p.municipality.buurttop_every_years
+        if every and week % 52 == BUURTTOP_WEEK and year % every == 0:
+            hold_buurttop(m)
+
+    def _announce(self, year: int) -> None:
+        m, p = self.model, self.model.p
+        if year == 0:
+            return
+        if p.municipality.budget_cut_year == year:
+            m.log_event("budget_cut", f"budget cut by {p.municipality.budget_cut_share:.0%}")
+        if p.municipality.programme_stop_year == year and p.municipality.programme_share > 0:
+            m.log_event("programme_stop", "area programme stopped")
+        if p.netwerkberaad.enabled and p.netwerkberaad.stop_year == year:
+            m.log_event("programme_stop", "netwerkberaad programme stopped")
+        if p.netwerkberaad.enabled and p.netwerkberaad.start_year == year:
+            m.log_event("programme_start", "netwerkberaad programme started")
+
+    def sell_buurthuizen(self) -> None:
+        for pl in self.model.places:
+            if pl.kind == BUURTHUIS and pl.ownership != COMMERCIAL:
+                pl.close("building sold")
+                pl.sold = True
+
+
+def hold_buurttop(model) -> None:
+    """A one-day deliberation: bridging ties, engagement, trust, new initiatives."""
+    from .initiatives import start_initiative
+
+    r, p, rng = model.residents, model.p, model.streams.municipality
+    k = min(r.n, int(round(p.municipality.buurttop_per_1000 * r.n / 1000)))
+    if k < 2:
+        return
+    weight = (0.2 + r.engagement) * (1.2 - r.v)
+    who = rng.choice(r.n, size=k, replace=False, p=weight / weight.sum()).astype(np.int32)
+    starts = np.array([0, k], dtype=np.int64)
+    copresence(rng, who, starts, np.array([0.2]), np.array([1.0]),
+               float(p.municipality.buurttop_contacts), r.group, p.wijk.homophily, r.x, r.y,
+               model.near2, r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
+    r.engagement[who] += 0.15 * (1.0 - r.engagement[who])
+    r.trust[who] += 0.1 * (1.0 - r.trust[who])
+    r.v[who] = np.maximum(0.0, r.v[who] - 0.05)
+    keen = who[(r.engagement[who] >= p.residents.sterkhouder_threshold)
+               & (r.initiative[who] < 0)]
+    founded = sum(1 for f in keen[rng.random(keen.size) < 0.15]
+                  if start_initiative(model, int(f)) is not None)
+    model.log_event("buurttop", f"BuurtTop with {k} residents; {founded} new initiatives")

@@ -1,0 +1,187 @@
+"""Outcomes recorded every (k-th) week: MODEL.md 'Outcomes to record every tick'.
+
+``OUTCOMES`` names and explains every recorded column (the app and the docs read it). Weekly
+counts and spending come from the model's ``tally``; states are measured on the arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .residents import CASE, HIDDEN, IN_CARE, WAITING
+from .ties import clustering_of
+
+CLUSTERING_SAMPLE = 400  # residents sampled each week to estimate clustering
+
+OUTCOMES: dict[str, str] = {
+    # cohesion
+    "cohesion": "mean total tie strength per resident (weighted degree)",
+    "ties_per_resident": "mean number of ties per resident",
+    "good_ties": "mean number of good contacts (ties at least meeting.good_tie strong)",
+    "share_connected": "share of residents with at least meeting.lonely_below good contacts",
+    "clustering": "mean local clustering among good contacts (are my friends friends?), "
+                  "estimated on a sample",
+    "bridging_share": "share of tie strength that crosses demographic groups",
+    "neighbour_contact_weekly": "share of residents with contact with a tie living within "
+                                "walking distance this week",
+    # barriers
+    "vraagverlegenheid": "mean reluctance to ask for help (v, 0-1)",
+    "aanbodverlegenheid": "mean reluctance to offer help (a, 0-1)",
+    # needs
+    "need_prevalence": "share of residents with a problem (in care included)",
+    "hidden_need_share": "share of residents with a problem that nobody knows about",
+    "unmet_share": "share of residents with an open problem who got no help in the past 4 "
+                   "weeks",
+    "mean_need": "mean severity of open problems",
+    "waiting_list": "residents waiting for a professional",
+    "escalations": "problems escalated to specialised care this week",
+    "escalation_cost": "cost of this week's escalations (euro)",
+    "in_care": "residents in specialised care",
+    # loneliness
+    "lonely_share": "share of adults and seniors with fewer than meeting.lonely_below good "
+                    "contacts",
+    "strongly_lonely_share": "share of adults and seniors with fewer than "
+                             "meeting.strongly_lonely_below good contacts",
+    "lonely_senior_share": "share of seniors who are lonely",
+    # trust and professionals
+    "trust": "mean trust in institutions (0-1)",
+    "prof_trust": "mean resident-professional trust over all residents (0-1)",
+    "trusted_link_share": "share of residents who know and trust a professional (trust >= 0.3)",
+    "wijkkennis": "mean wijkkennis of the professionals (knowledge of the wijk, 0-1)",
+    "tenure_years": "mean years the professionals have worked in this wijk",
+    "professionals": "professionals at work",
+    "opbouwwerkers": "opbouwwerkers (community workers) at work",
+    "caseload_saturation": "open cases / case capacity of the team",
+    "beraad_skill": "mean skill of professionals with netwerkberaden (0-1)",
+    "netwerkberaden": "netwerkberaden held this week",
+    "found_by_outreach": "hidden problems found by outreach this week",
+    "provider_changes": "provider changes this week (lost tenders)",
+    "staff_left": "professionals who left the wijk this week",
+    # initiatives and places
+    "initiatives": "citizen initiatives alive",
+    "volunteers": "residents who are members of an initiative",
+    "burnouts": "initiative volunteers who burnt out this week",
+    "open_places": "third places open",
+    "place_visits": "visits to third places this week",
+    # help
+    "help_requests": "times residents asked a tie for help this week",
+    "help_offers": "times residents offered help unasked this week",
+    "informal_helps": "times a resident was helped by a tie this week",
+    "formal_requests": "residents who asked a professional this week",
+    # calibration measures (docs/validation.md)
+    "volunteer_year_share": "share of residents aged 15+ who volunteered in the past 52 weeks",
+    "volunteer_4wk_share": "share of residents aged 15+ who volunteered in the past 4 weeks",
+    "volunteer_hours": "mean weekly hours of those who volunteered this week",
+    "informal_help_year_share": "share of adults and seniors who helped a tie in the past 52 "
+                                "weeks",
+    # shocks
+    "heat_at_risk": "vulnerable seniors at risk in a heat wave this week",
+    "heat_unreached": "of those, reached by no tie, place or professional",
+    "heat_harmed": "of those, seriously harmed this week",
+    # money (euro per week)
+    "spend_casework": "staff cost of casework hours",
+    "spend_community": "staff cost of community work hours (outreach, support, bridging, "
+                       "netwerkberaden)",
+    "spend_admin": "staff cost of accountability paperwork",
+    "spend_idle": "staff cost of hours lost in transitions or left unused",
+    "spend_places": "rent, upkeep and hosts of places",
+    "spend_initiatives": "initiative grants and paid coordinators",
+    "spend_overhead": "cost of tender or renewal rounds",
+    "spend_total": "all social-base spending this week",
+    "budget_year": "this year's social-base budget",
+}
+
+TALLY_KEYS = ("escalations", "escalation_cost", "help_requests", "informal_helps",
+              "help_offers", "formal_requests", "formal_helps", "netwerkberaden",
+              "found_by_outreach", "bridging_intros", "staff_left", "provider_changes",
+              "burnouts", "recruits", "takeovers", "initiatives_founded", "initiatives_ended",
+              "heat_at_risk", "heat_unreached", "heat_harmed", "cross_contacts",
+              "hours_casework", "hours_collective", "hours_admin", "spend_casework",
+              "spend_community", "spend_admin", "spend_idle", "spend_places",
+              "spend_initiatives", "spend_overhead", "waiting_list", "case_capacity", "movers")
+
+
+def new_tally() -> dict[str, float]:
+    return dict.fromkeys(TALLY_KEYS, 0)
+
+
+def _share(mask: np.ndarray, within: np.ndarray | None = None) -> float:
+    if within is not None:
+        n = int(within.sum())
+        return float((mask & within).sum() / n) if n else 0.0
+    return float(mask.mean()) if mask.size else 0.0
+
+
+def measure(model) -> dict[str, float]:
+    """Every outcome for the week just simulated (``model.week`` is that week's index)."""
+    r, p, t, ties = model.residents, model.p, model.tally, model.ties
+    week = model.week
+    adults = r.age > 0
+    seniors = r.age == 2
+    lonely = ties.n_good < p.meeting.lonely_below
+    open_need = (r.status == HIDDEN) | (r.status == WAITING) | (r.status == CASE)
+    total_strength = float(ties.strength.sum())
+    sample = model.streams.outcomes.integers(0, r.n, size=min(CLUSTERING_SAMPLE, r.n))
+    volunteered_now = r.last_volunteered == week
+    team = model.team
+    cases = int((r.status == CASE).sum())
+    out = {
+        "cohesion": float(ties.strength.mean()),
+        "ties_per_resident": float(ties.n_ties.mean()),
+        "good_ties": float(ties.n_good.mean()),
+        "share_connected": _share(~lonely),
+        "clustering": clustering_of(r.nbr, r.w, p.meeting.good_tie, sample),
+        "bridging_share": float(ties.cross.sum() / total_strength) if total_strength else 0.0,
+        "neighbour_contact_weekly": _share(r.last_neighbour_contact == week),
+        "vraagverlegenheid": float(r.v.mean()),
+        "aanbodverlegenheid": float(r.a.mean()),
+        "need_prevalence": _share(r.status != 0),
+        "hidden_need_share": _share(r.status == HIDDEN),
+        "unmet_share": _share(week - r.last_got_help >= 4, open_need),
+        "mean_need": float(r.need[open_need].mean()) if open_need.any() else 0.0,
+        "waiting_list": float((r.status == WAITING).sum()),
+        "escalations": float(t["escalations"]),
+        "escalation_cost": float(t["escalation_cost"]),
+        "in_care": float((r.status == IN_CARE).sum()),
+        "lonely_share": _share(lonely, adults),
+        "strongly_lonely_share": _share(ties.n_good < p.meeting.strongly_lonely_below, adults),
+        "lonely_senior_share": _share(lonely, seniors),
+        "trust": float(r.trust.mean()),
+        "prof_trust": float(r.prof_trust.mean()),
+        "trusted_link_share": _share(r.prof_trust >= 0.3),
+        "wijkkennis": team.mean("wijkkennis"),
+        "tenure_years": team.mean("tenure_weeks") / 52.0,
+        "professionals": float(len(team.members)),
+        "opbouwwerkers": float(team.size("opbouwwerker", with_vacancies=False)),
+        "caseload_saturation": cases / t["case_capacity"] if t["case_capacity"] else
+        float(cases > 0),
+        "beraad_skill": team.mean("beraad_skill"),
+        "netwerkberaden": float(t["netwerkberaden"]),
+        "found_by_outreach": float(t["found_by_outreach"]),
+        "provider_changes": float(t["provider_changes"]),
+        "staff_left": float(t["staff_left"]),
+        "initiatives": float(len(model.initiatives)),
+        "volunteers": float((r.initiative >= 0).sum()),
+        "burnouts": float(t["burnouts"]),
+        "open_places": float(sum(pl.open for pl in model.places)),
+        "place_visits": float(sum(pl.visitors for pl in model.places)),
+        "help_requests": float(t["help_requests"]),
+        "help_offers": float(t["help_offers"]),
+        "informal_helps": float(t["informal_helps"]),
+        "formal_requests": float(t["formal_requests"]),
+        "volunteer_year_share": _share(week - r.last_volunteered < 52, model.age15),
+        "volunteer_4wk_share": _share(week - r.last_volunteered < 4, model.age15),
+        "volunteer_hours": float(r.hours_volunteered[volunteered_now].mean())
+        if volunteered_now.any() else 0.0,
+        "informal_help_year_share": _share(week - r.last_helped_other < 52, adults),
+        "heat_at_risk": float(t["heat_at_risk"]),
+        "heat_unreached": float(t["heat_unreached"]),
+        "heat_harmed": float(t["heat_harmed"]),
+    }
+    spend = {k: float(t[k]) for k in ("spend_casework", "spend_community", "spend_admin",
+                                      "spend_idle", "spend_places", "spend_initiatives",
+                                      "spend_overhead")}
+    out.update(spend)
+    out["spend_total"] = sum(spend.values())
+    out["budget_year"] = float(model.municipality.year_budget)
+    return out

@@ -1,0 +1,115 @@
+"""Third places (publieke plekken): buurthuis, library, café, playground, Huis van de Wijk.
+
+Places make co-presence and co-presence makes ties, including bridging ties across groups
+(Oldenburg; Klinenberg's 'palaces for the people', 004 H2 and intermezzo). A host, a low
+threshold and free coffee make a place hospitable (Ons Huis van de Wijk, 004 H5). Places close
+when their funding fails, when a café's custom falls below what the market needs, or when the
+building is sold (004 H2, vastgoed); initiatives can take over a closed place and run it
+themselves ('geef mij een ruimte en koffie, de rest doen we zelf', 004 H5).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from mesa.discrete_space import FixedAgent
+
+from ..scenario.schema import PLACE_KINDS
+
+BUURTHUIS, LIBRARY, CAFE, PLAYGROUND, HUIS_VAN_DE_WIJK = range(5)
+MUNICIPAL, COMMERCIAL, COMMUNITY = "municipal", "commercial", "community"
+OWNERSHIP = (MUNICIPAL, MUNICIPAL, COMMERCIAL, MUNICIPAL, MUNICIPAL)
+
+# Appeal of each kind of place to youth, adults and seniors (assumption, docs/ODD.md 7.2):
+# playgrounds draw children and their parents, cafés adults, buurthuizen seniors.
+AGE_APPEAL = np.array([
+    [0.5, 0.6, 1.0],  # buurthuis
+    [0.8, 0.7, 0.8],  # library
+    [0.3, 1.0, 0.6],  # cafe
+    [1.0, 0.5, 0.1],  # playground
+    [0.6, 0.8, 1.0],  # huis van de wijk
+])
+COMMUNITY_HOSPITALITY = 0.2  # volunteers who run a place are hosts themselves
+
+
+class ThirdPlace(FixedAgent):
+    """A place where residents meet. ``index`` is its row in the per-tick place arrays."""
+
+    def __init__(self, model, index: int, kind: int, cell):
+        super().__init__(model)
+        p = model.p.places
+        self.index = index
+        self.kind = kind
+        self.cell = cell
+        self.x, self.y = cell.coordinate
+        self.reach = float(p.reach[kind])
+        self.capacity = float(p.capacity[kind])
+        self.base_hospitality = float(p.hospitality[kind])
+        self.ownership = OWNERSHIP[kind]
+        self.has_host = bool(p.hosted[kind]) and self.ownership == MUNICIPAL
+        self.open = True
+        self.sold = False
+        self.closed_reason = ""
+        self.runner = -1  # uid of the initiative that runs it (community places)
+        self.visitors = 0
+        self.visitors_avg = self.capacity * 0.5  # yearly moving average of weekly visits
+        self.closed_since = None
+
+    @property
+    def kind_name(self) -> str:
+        return PLACE_KINDS[self.kind]
+
+    @property
+    def hospitality(self) -> float:
+        h = self.base_hospitality
+        if self.has_host:
+            h += self.model.p.places.host_bonus
+        if self.ownership == COMMUNITY:
+            h += COMMUNITY_HOSPITALITY
+        return min(1.0, h)
+
+    @property
+    def yearly_cost(self) -> float:
+        """What it costs the social base budget per year while open."""
+        if not self.open or self.ownership == COMMERCIAL:
+            return 0.0
+        p = self.model.p.places
+        if self.ownership == COMMUNITY:
+            return 0.25 * p.rent[self.kind]  # a symbolic rent and utilities
+        return p.rent[self.kind] + (p.host_cost if self.has_host else 0.0)
+
+    def close(self, reason: str) -> None:
+        if self.open:
+            self.open = False
+            self.closed_reason = reason
+            self.closed_since = self.model.week
+            self.runner = -1
+            self.model.log_event("closure", f"{self.kind_name} closed ({reason})", place=self.index)
+
+    def reopen_as_community(self, initiative_uid: int) -> None:
+        self.open = True
+        self.ownership = COMMUNITY
+        self.has_host = False
+        self.runner = initiative_uid
+        self.closed_reason = ""
+        self.model.log_event("reopening", f"{self.kind_name} reopened by residents",
+                             place=self.index)
+
+    def step(self) -> None:
+        """Weekly bookkeeping: visitor average; a café without enough custom closes."""
+        self.visitors_avg += (self.visitors - self.visitors_avg) / 52.0
+        if (self.open and self.ownership == COMMERCIAL
+                and self.visitors_avg < self.model.p.places.cafe_min_visitors
+                and self.model.streams.places.random() < 1 / 26):
+            self.close("not enough customers")
+
+
+def place_arrays(places: list[ThirdPlace]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                    np.ndarray]:
+    """Per-place arrays for the meeting kernel: open, pull by age class, capacity, hospitality."""
+    n = len(places)
+    is_open = np.fromiter((pl.open for pl in places), dtype=np.bool_, count=n)
+    hosp = np.fromiter((pl.hospitality for pl in places), dtype=float, count=n)
+    cap = np.fromiter((pl.capacity for pl in places), dtype=float, count=n)
+    kinds = np.fromiter((pl.kind for pl in places), dtype=np.int64, count=n)
+    pull = AGE_APPEAL[kinds] * (0.5 + hosp)[:, None] * is_open[:, None]
+    return is_open, pull, cap, hosp

@@ -1,0 +1,40 @@
+"""Residents move away and newcomers arrive (residential mobility).
+
+Dutch households move about once every ten to twelve years. A mover takes their ties, their
+place in initiatives and their link to a professional with them; a newcomer of the same group
+and age moves into the home with fresh dispositions and no ties — someone the wijk's places,
+street life and initiatives have to connect again. This turnover is also what keeps the tie
+network from saturating: friendships end when people leave.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .build import draw_traits
+from .residents import NEVER, NO_NEED
+from .ties import clear_ties
+
+
+def move(model) -> None:
+    r, p, rng = model.residents, model.p, model.streams.build
+    movers = np.flatnonzero(rng.random(r.n) < p.wijk.moving_rate / 52.0)
+    if movers.size == 0:
+        return
+    model.team.drop_cases(movers)
+    clear_ties(r.nbr, r.w, movers.astype(np.int64))
+    for name, values in draw_traits(rng, p, r.group[movers], r.age[movers]).items():
+        getattr(r, name)[movers] = values
+    r.need[movers] = 0.0
+    r.status[movers] = NO_NEED
+    r.voiced[movers] = False
+    r.case_prof[movers] = -1
+    r.prof_link[movers] = -1
+    r.prof_trust[movers] = 0.0
+    r.initiative[movers] = -1
+    r.energy[movers] = 1.0
+    r.habit[movers] = -1
+    for name in ("last_contact", "last_neighbour_contact", "last_volunteered",
+                 "last_helped_other", "last_got_help", "handover_until", "care_until"):
+        getattr(r, name)[movers] = NEVER
+    model.tally["movers"] += movers.size

@@ -1,0 +1,404 @@
+"""Mechanism 4 — social professionals at work.
+
+Two traditions (004 H4): *hulpverleners* do individual casework in the wijkteam; *opbouwwerkers*
+do community development: outreach to hidden need ('erop af'), support for initiatives and
+bridging between groups. Paperwork for accountability comes off the top of everyone's hours.
+Casework comes first and a long waiting list pulls opbouwwerkers into casework too, so a
+saturated caseload crowds out collective work ('zuigkracht van individuele hulpvragen', 004 H1).
+A professional's *orientation* runs from professionals-only (solve the case alone) to
+network-oriented (enlarge the client's circle, 004 H4); output pressure pushes it toward
+professionals-only. Professionals-only help asks clients to present themselves as helpless and
+raises their vraagverlegenheid ('premie op machteloosheid'). Network work and outreach yield
+more with *wijkkennis* — knowledge of the wijk's people and networks, which grows with tenure
+and leaves with the professional. A netwerkberaad programme (Walcheren/Porthos) lets
+professionals hold network meetings, a skill they learn over the first year and lose after the
+programme stops.
+"""
+
+from __future__ import annotations
+
+import math
+
+import mesa
+import numpy as np
+from numba import njit
+
+from .build import pick_near
+from .residents import CASE, HIDDEN, NEVER, WAITING
+from .ties import strengthen
+
+HULPVERLENER, OPBOUWWERKER = "hulpverlener", "opbouwwerker"
+COMPLEX = 2
+# how an opbouwwerker's collective hours are split (assumption, docs/ODD.md)
+OUTREACH_SHARE, SUPPORT_SHARE, BRIDGING_SHARE = 0.4, 0.35, 0.25
+
+
+class Professional(mesa.Agent):
+    """A social professional employed by a welfare provider and working in this wijk."""
+
+    def __init__(self, model, role: str, provider, wijkkennis: float, tenure_weeks: int = 0):
+        super().__init__(model)
+        p = model.p.professionals
+        self.role = role
+        self.provider = provider
+        self.hours = p.hours_per_week
+        self.wijkkennis = wijkkennis
+        self.tenure_weeks = tenure_weeks
+        self.orientation = (p.orientation_opbouwwerker if role == OPBOUWWERKER
+                            else p.orientation_hulpverlener)
+        self.beraad_skill = 0.0
+        # weekly results, for outcomes and the app
+        self.case_hours = 0.0
+        self.collective_hours = 0.0
+        self.admin_hours = 0.0
+
+    def orientation_now(self) -> float:
+        """Output pressure pushes professionals toward countable, individual work."""
+        return self.orientation * (1.0 - 0.5 * self.model.terms.output_pressure)
+
+    def learn(self) -> None:
+        p = self.model.p
+        self.tenure_weeks += 1
+        self.wijkkennis += p.professionals.wijkkennis_learning * (1.0 - self.wijkkennis)
+        if self.model.netwerkberaad_running():
+            self.beraad_skill += p.netwerkberaad.learning * (1.0 - self.beraad_skill)
+        else:
+            self.beraad_skill -= p.netwerkberaad.forgetting * self.beraad_skill
+
+
+@njit(cache=True)
+def hold_beraden(rng, clients, know, circle, tie_gain, v_drop, a_drop, hx, hy, side, radius,
+                 start, order, nbr, w, v, a, voiced):
+    """Netwerkberaden: each client meets up to ``circle`` people from their surroundings.
+
+    Participants are the client's own ties first, then neighbours the professional knows of
+    (found with chance ``know[c]``, the professional's wijkkennis). Ties to the client are
+    strengthened, the client's v and the participants' a drop. Returns participants.
+    """
+    total = 0
+    for c in range(clients.shape[0]):
+        i = clients[c]
+        got = 0
+        for k in range(nbr.shape[1]):
+            if got >= circle:
+                break
+            j = nbr[i, k]
+            if j >= 0:
+                strengthen(nbr, w, i, j, tie_gain)
+                a[j] = max(0.0, a[j] - a_drop)
+                got += 1
+        tries = 0
+        while got < circle and tries < 3 * circle:
+            tries += 1
+            if rng.random() >= know[c]:
+                continue
+            j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
+            if j < 0 or j == i:
+                continue
+            strengthen(nbr, w, i, j, tie_gain)
+            a[j] = max(0.0, a[j] - a_drop)
+            got += 1
+        v[i] = max(0.0, v[i] - v_drop)
+        voiced[i] = True
+        total += got
+    return total
+
+
+@njit(cache=True)
+def introduce_across_groups(rng, starters, know, gain, hx, hy, group, side, radius, start,
+                            order, nbr, w):
+    """Bridging: introduce each starter to a neighbour from another group."""
+    made = 0
+    for s in range(starters.shape[0]):
+        i = starters[s]
+        if rng.random() >= know[s]:
+            continue
+        for _ in range(4):
+            j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
+            if j >= 0 and group[j] != group[i]:
+                strengthen(nbr, w, i, j, gain)
+                made += 1
+                break
+    return made
+
+
+class Team:
+    """The wijk's professionals and the weekly work they do together."""
+
+    def __init__(self, model):
+        self.model = model
+        self.members: list[Professional] = []
+        self.vacancies: list[tuple[int, str]] = []  # (week it is filled, role)
+        self.transition_until = NEVER
+        self.support_hours = 0.0  # opbouwwerker hours for initiatives this week
+
+    # -- staffing -------------------------------------------------------------------------
+    def hire(self, role: str, provider, wijkkennis: float | None = None,
+             tenure_weeks: int = 0) -> Professional:
+        wk = self.model.p.professionals.new_hire_wijkkennis if wijkkennis is None else wijkkennis
+        prof = Professional(self.model, role, provider, wk, tenure_weeks)
+        self.members.append(prof)
+        return prof
+
+    def leave(self, prof: Professional, reason: str, replace: bool = True) -> None:
+        """A professional leaves the wijk: wijkkennis and trust links go with them."""
+        m, r = self.model, self.model.residents
+        linked = np.flatnonzero(r.prof_link == prof.unique_id)
+        r.prof_link[linked] = -1
+        r.prof_trust[linked] = 0.0
+        r.trust[linked] = np.maximum(0.0, r.trust[linked]
+                                     - m.p.professionals.trust_loss_leaving)
+        cases = np.flatnonzero(r.case_prof == prof.unique_id)
+        r.case_prof[cases] = -1
+        r.status[cases] = WAITING
+        r.status_since[cases] = m.week
+        r.handover_until[cases] = m.week + max(1, m.terms.transition_weeks // 2)
+        self.members.remove(prof)
+        prof.remove()
+        m.tally["staff_left"] += 1
+        if replace:
+            self.vacancies.append((m.week + m.p.professionals.vacancy_weeks, prof.role))
+
+    def fill_vacancies(self) -> None:
+        week = self.model.week
+        due = [v for v in self.vacancies if v[0] <= week]
+        self.vacancies = [v for v in self.vacancies if v[0] > week]
+        for _, role in due:
+            self.hire(role, self.model.funding.incumbent)
+
+    def size(self, role: str | None = None, with_vacancies: bool = True) -> int:
+        n = sum(1 for p in self.members if role is None or p.role == role)
+        if with_vacancies:
+            n += sum(1 for _, r in self.vacancies if role is None or r == role)
+        return n
+
+    def adjust_to(self, target: dict[str, int]) -> None:
+        """Grow (through vacancies) or shrink (last in, first out) to the funded team."""
+        for role, want in target.items():
+            have = self.size(role)
+            if want > have:
+                self.vacancies += [(self.model.week + self.model.p.professionals.vacancy_weeks,
+                                    role)] * (want - have)
+            while have > want:
+                vac = [v for v in self.vacancies if v[1] == role]
+                if vac:
+                    self.vacancies.remove(vac[-1])
+                else:
+                    staff = [p for p in self.members if p.role == role]
+                    newest = min(staff, key=lambda p: (p.tenure_weeks, p.unique_id))
+                    self.leave(newest, "budget", replace=False)
+                have -= 1
+
+    def turnover(self) -> None:
+        """Staff leave for reasons of their own, more so when a re-tender looms."""
+        m = self.model
+        rate = m.p.professionals.turnover_per_year
+        if m.funding.renewal_uncertain_soon():
+            rate += m.terms.pre_renewal_turnover
+        if rate <= 0 or not self.members:
+            return
+        draws = m.streams.professionals.random(len(self.members))
+        for prof, u in zip(list(self.members), draws):
+            if u < rate / 52.0:
+                self.leave(prof, "turnover")
+
+    def drop_cases(self, idx: np.ndarray) -> None:
+        self.model.residents.case_prof[idx] = -1
+
+    # -- the week's work ------------------------------------------------------------------
+    def productivity(self) -> float:
+        m = self.model
+        return m.terms.transition_productivity if m.week < self.transition_until else 1.0
+
+    def work(self) -> None:
+        m, r, p = self.model, self.model.residents, self.model.p.professionals
+        self.fill_vacancies()
+        self.support_hours = 0.0
+        if not self.members:
+            self._no_team()
+            return
+        profs = self.members
+        n_prof = len(profs)
+        uid_pos = {prof.unique_id: k for k, prof in enumerate(profs)}
+        prod = self.productivity()
+        hours = np.array([prof.hours for prof in profs])
+        admin = hours * m.terms.admin_share
+        avail = (hours - admin) * prod
+        wk = np.array([prof.wijkkennis for prof in profs])
+        orient = np.array([prof.orientation_now() for prof in profs])
+        is_opb = np.array([prof.role == OPBOUWWERKER for prof in profs])
+
+        # 1. casework on open cases
+        cases = np.flatnonzero(r.status == CASE)
+        pos = np.array([uid_pos.get(u, -1) for u in r.case_prof[cases]], dtype=np.int64)
+        orphan = pos < 0
+        if orphan.any():  # cases of someone who left are handled in leave(); be safe
+            r.status[cases[orphan]] = WAITING
+            cases, pos = cases[~orphan], pos[~orphan]
+        need_h = p.case_hours * np.where(r.need_kind[cases] == COMPLEX, 1.5, 1.0)
+        demand = np.bincount(pos, weights=need_h, minlength=n_prof)
+        served = np.minimum(1.0, avail / np.maximum(demand, 1e-9))
+        case_hours = np.minimum(demand, avail)
+        self._casework(cases, pos, need_h, served, wk, orient)
+
+        # 2. intake from the waiting list (FIFO), hulpverleners first, then the pull on
+        #    opbouwwerkers' hours ('zuigkracht')
+        waiting = np.flatnonzero((r.status == WAITING) & (r.handover_until <= m.week))
+        waiting = waiting[np.argsort(r.status_since[waiting], kind="stable")]
+        pull = p.casework_pull + m.terms.output_pressure * (1.0 - p.casework_pull) * 0.5
+        cap_hours = np.where(is_opb, pull * avail, avail)
+        free_cases = np.floor(np.maximum(cap_hours - case_hours, 0.0) / p.case_hours)
+        free_cases = free_cases.astype(np.int64)
+        order = np.concatenate((np.flatnonzero(~is_opb), np.flatnonzero(is_opb)))
+        slots = np.repeat(order, free_cases[order])[: waiting.size]
+        taken = waiting[: slots.size]
+        if taken.size:
+            r.status[taken] = CASE
+            r.status_since[taken] = m.week
+            r.case_prof[taken] = np.array([profs[k].unique_id for k in slots], dtype=np.int32)
+            case_hours += np.bincount(slots, minlength=n_prof) * p.case_hours
+        m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
+        m.tally["case_capacity"] = float(np.sum(np.floor(cap_hours / p.case_hours)))
+
+        # 3. collective work with the hours left: opbouwwerkers all, hulpverleners as far
+        #    as they are network-oriented
+        free = np.maximum(avail - case_hours, 0.0)
+        collective = np.where(is_opb, free, free * orient)
+        beraad_hours = self._netwerkberaden(collective, wk, orient)
+        collective = collective - beraad_hours
+        self._outreach(collective * OUTREACH_SHARE, wk, profs)
+        self._bridge(collective * BRIDGING_SHARE, wk)
+        self.support_hours = float(np.sum(collective * SUPPORT_SHARE))
+
+        for k, prof in enumerate(profs):
+            prof.case_hours = float(case_hours[k])
+            prof.collective_hours = float(collective[k] + beraad_hours[k])
+            prof.admin_hours = float(admin[k])
+            prof.learn()
+        m.tally["hours_casework"] += float(case_hours.sum())
+        m.tally["hours_collective"] += float((collective + beraad_hours).sum())
+        m.tally["hours_admin"] += float(admin.sum())
+        self.turnover()
+
+    def _no_team(self) -> None:
+        m, r = self.model, self.model.residents
+        m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
+
+    def _casework(self, cases, pos, need_h, served, wk, orient) -> None:
+        """Cases get help; professionals-only help carries the 'premie op machteloosheid'."""
+        m, r, p = self.model, self.model.residents, self.model.p
+        if cases.size == 0:
+            return
+        effect = p.professionals.help_per_hour * need_h * served[pos] * (0.5 + 0.5 * wk[pos])
+        r.need[cases] -= effect
+        r.v[cases] = np.minimum(1.0, r.v[cases] + p.help.premie * (1.0 - orient[pos]))
+        r.helped_week[cases] = True
+        r.last_got_help[cases] = m.week
+        uids = np.array([prof.unique_id for prof in self.members], dtype=np.int32)
+        self._contact(cases, uids[pos])
+        r.trust[cases] += p.professionals.institution_trust_gain * (1.0 - r.trust[cases])
+        # network-oriented casework enlarges the client's circle now and then
+        rng = m.streams.professionals
+        widen = cases[rng.random(cases.size) < 0.1 * orient[pos] * wk[pos]]
+        if widen.size:
+            partners = np.array([self._neighbour(i) for i in widen], dtype=np.int64)
+            ok = partners >= 0
+            from .ties import strengthen_pairs
+            strengthen_pairs(r.nbr, r.w, widen[ok].astype(np.int64), partners[ok],
+                             np.full(int(ok.sum()), 0.15))
+            r.v[widen] = np.maximum(0.0, r.v[widen] - 0.5 * p.help.v_after_help)
+        m.tally["formal_helps"] += cases.size
+        solved = cases[r.need[cases] <= 1e-9]
+        from .needs import resolve
+        resolve(m, solved)
+
+    def _neighbour(self, i: int) -> int:
+        m, r = self.model, self.model.residents
+        return int(pick_near(m.streams.professionals, r.x[i], r.y[i], m.side,
+                             m.p.wijk.walk_radius, m.cells.start, m.cells.order))
+
+    def _contact(self, idx: np.ndarray, uids: np.ndarray) -> None:
+        """Contact builds a trust link with the professional (replacing a weaker one)."""
+        r, gain = self.model.residents, self.model.p.professionals.trust_gain
+        same = r.prof_link[idx] == uids
+        switch = ~same & (r.prof_trust[idx] < 0.3)
+        r.prof_link[idx[switch]] = uids[switch]
+        r.prof_trust[idx[switch]] = 0.0
+        upd = same | switch
+        r.prof_trust[idx[upd]] += gain * (1.0 - r.prof_trust[idx[upd]])
+
+    def _netwerkberaden(self, collective, wk, orient) -> np.ndarray:
+        m, r, p = self.model, self.model.residents, self.model.p.netwerkberaad
+        used = np.zeros(len(self.members))
+        if not m.netwerkberaad_running() and all(pr.beraad_skill < 1e-3 for pr in self.members):
+            return used
+        if not m.netwerkberaad_running():
+            return used
+        rng = m.streams.professionals
+        clients_all, know = [], []
+        for k, prof in enumerate(self.members):
+            lam = p.rate * prof.beraad_skill * orient[k]
+            n = min(int(rng.poisson(lam)), int(collective[k] // p.hours))
+            if n <= 0:
+                continue
+            mine = np.flatnonzero((r.case_prof == prof.unique_id) & (r.status == CASE))
+            if mine.size == 0 and prof.role == OPBOUWWERKER:
+                mine = np.flatnonzero(r.status == WAITING)
+            if mine.size == 0:
+                continue
+            chosen = rng.choice(mine, size=min(n, mine.size), replace=False)
+            clients_all.append(chosen)
+            know.append(np.full(chosen.size, wk[k]))
+            used[k] = chosen.size * p.hours
+        if clients_all:
+            clients = np.concatenate(clients_all).astype(np.int64)
+            hold_beraden(rng, clients, np.concatenate(know), p.circle, p.tie_gain, p.v_drop,
+                         p.a_drop, r.x, r.y, m.side, m.p.wijk.walk_radius, m.cells.start,
+                         m.cells.order, r.nbr, r.w, r.v, r.a, r.voiced)
+            m.tally["netwerkberaden"] += clients.size
+        return used
+
+    def _outreach(self, hours, wk, profs) -> None:
+        """'Erop af': contact residents at home; wijkkennis decides whether need is found."""
+        m, r, p = self.model, self.model.residents, self.model.p.professionals
+        rng = m.streams.professionals
+        for k, prof in enumerate(profs):
+            n = int(hours[k] * p.outreach_per_hour)
+            if n <= 0:
+                continue
+            met = rng.integers(0, r.n, size=n)
+            self._contact(met, np.full(n, prof.unique_id, dtype=np.int32))
+            r.trust[met] += 0.2 * p.institution_trust_gain * (1.0 - r.trust[met])
+            found = met[(r.status[met] == HIDDEN) & (rng.random(n) < wk[k])]
+            r.voiced[found] = True
+            r.status[found] = WAITING
+            r.status_since[found] = m.week
+            m.tally["found_by_outreach"] += found.size
+
+    def _bridge(self, hours, wk) -> None:
+        m, r, p = self.model, self.model.residents, self.model.p.professionals
+        n = hours * p.bridging_per_hour
+        counts = np.floor(n + m.streams.professionals.random(n.size)).astype(np.int64)
+        total = int(counts.sum())
+        if total == 0:
+            return
+        starters = m.streams.professionals.integers(0, r.n, size=total)
+        know = np.repeat(wk, counts)
+        m.tally["bridging_intros"] += introduce_across_groups(
+            m.streams.professionals, starters, know, 0.15, r.x, r.y, r.group, m.side,
+            m.p.wijk.walk_radius, m.cells.start, m.cells.order, r.nbr, r.w)
+
+    # -- summaries ------------------------------------------------------------------------
+    def mean(self, attr: str) -> float:
+        return float(np.mean([getattr(p, attr) for p in self.members])) if self.members \
+            else 0.0
+
+
+def new_team(model) -> Team:
+    """The starting team: staff with a spread of tenures and the wijkkennis that goes with it."""
+    return Team(model)
+
+
+def wijkkennis_after(weeks: float, learning: float, start: float) -> float:
+    """Wijkkennis after ``weeks`` in the wijk (closed form of the weekly update)."""
+    return 1.0 - (1.0 - start) * math.pow(1.0 - learning, weeks)

@@ -1,0 +1,278 @@
+"""Weighted, symmetric social ties kept in fixed slots per resident.
+
+``nbr[i, k]`` is the k-th contact of resident i (-1 = empty slot) and ``w[i, k]`` its strength
+in (0, 1]. Every tie is stored twice (i->j and j->i) and both copies always receive the same
+floating-point operations, so the network stays exactly symmetric. The fixed number of slots
+caps a resident's active network (a Dunbar-like limit) and keeps memory linear in residents.
+
+Tie dynamics (MODEL.md mechanism 2): a contact adds ``gain * (1 - w)``; every week every tie
+decays by ``decay``; friends keep in touch privately with a chance that grows with the square of
+tie strength, so strong ties sustain themselves while weak ones fade unless a place, the street
+or an initiative renews them (a bistable picture: acquaintances vs. friends).
+
+All kernels are compiled with Numba; random draws come from the model's own
+``numpy.random.Generator`` passed in, so results depend only on the seed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+EMPTY = -1
+
+
+def empty_ties(n: int, slots: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.full((n, slots), EMPTY, dtype=np.int32), np.zeros((n, slots), dtype=np.float64)
+
+
+@njit(cache=True)
+def find_slot(nbr, i, j):
+    for k in range(nbr.shape[1]):
+        if nbr[i, k] == j:
+            return k
+    return -1
+
+
+@njit(cache=True)
+def _free_or_weakest(nbr, w, i):
+    best = -1
+    best_w = 2.0
+    for k in range(nbr.shape[1]):
+        if nbr[i, k] < 0:
+            return k
+        if w[i, k] < best_w:
+            best_w = w[i, k]
+            best = k
+    return best
+
+
+@njit(cache=True)
+def _drop(nbr, w, i, k):
+    j = nbr[i, k]
+    nbr[i, k] = EMPTY
+    w[i, k] = 0.0
+    if j >= 0:
+        kj = find_slot(nbr, j, i)
+        if kj >= 0:
+            nbr[j, kj] = EMPTY
+            w[j, kj] = 0.0
+
+
+@njit(cache=True)
+def strengthen(nbr, w, i, j, gain):
+    """Contact between i and j: strengthen their tie, or create it if both have room.
+
+    A full resident makes room by dropping their weakest tie when the new one would be
+    stronger. Returns True when a tie exists after the call.
+    """
+    if i == j or gain <= 0.0:
+        return False
+    ki = find_slot(nbr, i, j)
+    if ki >= 0:
+        kj = find_slot(nbr, j, i)
+        nw = w[i, ki] + gain * (1.0 - w[i, ki])
+        w[i, ki] = nw
+        w[j, kj] = nw
+        return True
+    si = _free_or_weakest(nbr, w, i)
+    sj = _free_or_weakest(nbr, w, j)
+    if nbr[i, si] >= 0 and w[i, si] >= gain:
+        return False
+    if nbr[j, sj] >= 0 and w[j, sj] >= gain:
+        return False
+    if nbr[i, si] >= 0:
+        _drop(nbr, w, i, si)
+    if nbr[j, sj] >= 0:
+        _drop(nbr, w, j, sj)
+    nbr[i, si] = j
+    w[i, si] = gain
+    nbr[j, sj] = i
+    w[j, sj] = gain
+    return True
+
+
+@njit(cache=True)
+def strengthen_pairs(nbr, w, a, b, gain):
+    """Apply :func:`strengthen` to each pair (a[k], b[k]) with gain[k]."""
+    for k in range(a.shape[0]):
+        strengthen(nbr, w, a[k], b[k], gain[k])
+
+
+@njit(cache=True)
+def _mix64(x):
+    """splitmix64 finaliser: a well-mixed 64-bit hash of x (uint64)."""
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+@njit(cache=True)
+def pair_uniform(salt, i, j):
+    """A uniform number in [0, 1) shared by the pair {i, j} for this ``salt`` (week).
+
+    Counter-based randomness: both copies of a tie draw the same number, so each resident's
+    row can be updated on its own and the network still stays exactly symmetric.
+    """
+    lo = np.uint64(min(i, j))
+    hi = np.uint64(max(i, j))
+    x = _mix64(np.uint64(salt) ^ _mix64(lo * np.uint64(0x9E3779B97F4A7C15) + hi))
+    return float(x >> np.uint64(11)) * (1.0 / 9007199254740992.0)
+
+
+@njit(cache=True)
+def weekly_upkeep(nbr, w, salt, contact_rate, budget, gain, decay, w_min, hx, hy, near2,
+                  last_contact, last_neighbour_contact, week):
+    """Private contacts between friends, then decay; forget ties below ``w_min``.
+
+    Friends meet privately with weekly chance ``contact_rate * w**2``, scaled down when one
+    of the two has more friends than their time allows: ``budget`` is the amount of
+    sum(w**2) a resident can keep up (limited time, a Dunbar-like constraint). A contact with
+    a tie living within walking distance (``near2``: squared cells) also counts as neighbour
+    contact. ``hx, hy`` are home coordinates. Both copies of a tie see the same inputs and the
+    same pair uniform, so they stay equal without touching each other's rows.
+    """
+    n, slots = nbr.shape
+    keep = 1.0 - decay
+    load = np.zeros(n)
+    for i in range(n):
+        for k in range(slots):
+            if nbr[i, k] >= 0:
+                load[i] += w[i, k] * w[i, k]
+    for i in range(n):
+        for k in range(slots):
+            j = nbr[i, k]
+            if j < 0:
+                continue
+            s = w[i, k]
+            busy = max(load[i], load[j], budget)
+            if pair_uniform(salt, i, j) < contact_rate * s * s * budget / busy:
+                s = s + gain * (1.0 - s)
+                last_contact[i] = week
+                dx = hx[i] - hx[j]
+                dy = hy[i] - hy[j]
+                if dx * dx + dy * dy <= near2:
+                    last_neighbour_contact[i] = week
+            s = s * keep
+            if s < w_min:
+                nbr[i, k] = EMPTY
+                w[i, k] = 0.0
+            else:
+                w[i, k] = s
+
+
+@njit(cache=True)
+def clear_ties(nbr, w, idx):
+    """Remove every tie of the residents in ``idx`` (they moved away)."""
+    for s in range(idx.shape[0]):
+        i = idx[s]
+        for k in range(nbr.shape[1]):
+            if nbr[i, k] >= 0:
+                _drop(nbr, w, i, k)
+
+
+@njit(cache=True)
+def tie_weighted_mean(nbr, w, values, out):
+    """out[i] = tie-strength-weighted mean of values over i's ties (values[i] if none)."""
+    n, slots = nbr.shape
+    for i in range(n):
+        s = 0.0
+        tot = 0.0
+        for k in range(slots):
+            j = nbr[i, k]
+            if j >= 0:
+                s += w[i, k] * values[j]
+                tot += w[i, k]
+        out[i] = s / tot if tot > 0.0 else values[i]
+
+
+@njit(cache=True)
+def tie_summary(nbr, w, group, good, strength, n_ties, n_good, cross, strongest):
+    """Per resident: total strength, number of ties, good ties, cross-group strength, max."""
+    n, slots = nbr.shape
+    for i in range(n):
+        s = 0.0
+        c = 0
+        g = 0
+        x = 0.0
+        m = 0.0
+        for k in range(slots):
+            j = nbr[i, k]
+            if j >= 0:
+                wk = w[i, k]
+                s += wk
+                c += 1
+                if wk >= good:
+                    g += 1
+                if group[j] != group[i]:
+                    x += wk
+                if wk > m:
+                    m = wk
+        strength[i] = s
+        n_ties[i] = c
+        n_good[i] = g
+        cross[i] = x
+        strongest[i] = m
+
+
+@njit(cache=True)
+def clustering_of(nbr, w, good, sample):
+    """Mean local clustering among good ties (are a resident's friends friends?), estimated
+    over the sampled residents that have at least two good ties."""
+    slots = nbr.shape[1]
+    total = 0.0
+    counted = 0
+    friends = np.empty(slots, dtype=np.int64)
+    for s in range(sample.shape[0]):
+        i = sample[s]
+        deg = 0
+        for k in range(slots):
+            if nbr[i, k] >= 0 and w[i, k] >= good:
+                friends[deg] = nbr[i, k]
+                deg += 1
+        if deg < 2:
+            continue
+        links = 0
+        for a in range(deg):
+            for b in range(a + 1, deg):
+                kb = find_slot(nbr, friends[a], friends[b])
+                if kb >= 0 and w[friends[a], kb] >= good:
+                    links += 1
+        total += 2.0 * links / (deg * (deg - 1))
+        counted += 1
+    return total / counted if counted > 0 else 0.0
+
+
+@njit(cache=True)
+def pick_tie(nbr, w, i, u):
+    """A tie of i chosen with probability proportional to strength (u uniform in [0,1))."""
+    slots = nbr.shape[1]
+    tot = 0.0
+    for k in range(slots):
+        if nbr[i, k] >= 0:
+            tot += w[i, k]
+    if tot <= 0.0:
+        return -1
+    target = u * tot
+    acc = 0.0
+    last = -1
+    for k in range(slots):
+        if nbr[i, k] >= 0:
+            acc += w[i, k]
+            last = k
+            if acc > target:
+                return k
+    return last
+
+
+def is_symmetric(nbr: np.ndarray, w: np.ndarray) -> bool:
+    """Check (in numpy, for tests) that every stored tie has an equal mirror."""
+    i, k = np.nonzero(nbr >= 0)
+    j = nbr[i, k]
+    # mirror weights: find i in row j
+    rows = nbr[j]
+    hit = rows == i[:, None]
+    if not np.all(hit.sum(axis=1) == 1):
+        return False
+    mirror_w = w[j][hit]
+    return bool(np.array_equal(mirror_w, w[i, k])) and not np.any(j == i)

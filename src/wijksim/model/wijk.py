@@ -1,0 +1,285 @@
+"""WijkModel: a Dutch neighbourhood as a social ecosystem (Mesa model).
+
+One tick is one week. ``step()`` follows the tick list of MODEL.md; each mechanism lives in its
+own module. Resident state is kept in numpy arrays (``model.residents``) and stepped by
+vectorised or Numba-compiled mechanisms; professionals, places, initiatives, providers and the
+municipality are Mesa agents. Runs are fully determined by scenario and seed: every mechanism
+family draws from its own random stream spawned from the seed, so a change in one mechanism's
+draws (say, a lost tender) does not shift the draws of the others.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from types import SimpleNamespace
+from typing import Any, Mapping
+
+import mesa
+import numpy as np
+import pandas as pd
+from mesa.discrete_space import OrthogonalMooreGrid
+
+from ..scenario import Scenario, load_scenario
+from ..scenario.regimes import funding_terms
+from . import helping, initiatives, meeting, needs, outcomes, population, shocks
+from .build import CellIndex, make_residents, place_sites, reach_lists, seed_ties
+from .funding import FundingCycle, WelfareProvider
+from .initiatives import Initiative, start_initiative
+from .municipality import Municipality
+from .params import Params
+from .places import ThirdPlace
+from .professionals import HULPVERLENER, OPBOUWWERKER, Professional, Team, wijkkennis_after
+from .residents import HIDDEN, Resident
+from .ties import tie_summary
+
+STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", "places",
+           "funding", "municipality", "shocks", "outcomes")
+PROVIDER_NAMES = ("Welzijn Samen", "Buurtkracht", "Zorg & Wijk", "De Verbinding",
+                  "Wijkwerk Plus", "Sociaal Collectief")
+# keyword shortcuts accepted by WijkModel(...) and the CLI
+ALIASES = {"residents": "wijk.residents", "years": "run.years", "regime": "funding.regime"}
+
+
+def _read(name: str, model: "WijkModel") -> float:
+    return model.latest[name]
+
+
+class WijkModel(mesa.Model):
+    """A wijk over the years under a funding regime.
+
+    Args:
+        scenario: a shipped scenario name, a path to a TOML file, a loaded
+            :class:`~wijksim.scenario.Scenario`, or None for the schema defaults.
+        seed: integer seed; every run is determined by scenario + seed. None draws one (and
+            records it in ``model.seed``).
+        **overrides: scenario keys to change, dotted (``**{"funding.tender.contract_years": 9}``)
+            or a shortcut: ``residents``, ``years``, ``regime``.
+
+    Works unchanged with ``mesa.batch_run`` (pass ``seed`` as a parameter) and SolaraViz.
+    """
+
+    def __init__(self, scenario: str | Scenario | None = None, seed: int | None = None,
+                 **overrides: Any):
+        flat = {ALIASES.get(k, k): v for k, v in overrides.items()}
+        scen = load_scenario(scenario, overrides=flat)
+        if seed is None:
+            seed = int(np.random.SeedSequence().generate_state(1)[0])
+        super().__init__(seed=seed)
+        self.seed = int(seed)
+        self.scenario = scen
+        self.p = Params.from_flat(scen.values)
+        self.terms = funding_terms(scen.values)
+        seqs = np.random.SeedSequence(self.seed).spawn(len(STREAMS))
+        self.streams = SimpleNamespace(**{n: np.random.default_rng(s)
+                                          for n, s in zip(STREAMS, seqs)})
+        self.week = 0
+        self.horizon = 52 * self.p.run.years
+        self.events: list[dict[str, Any]] = []
+        self._recorded_weeks: list[int] = []
+        self.tally = outcomes.new_tally()
+        self.shock = shocks.ShockState()
+        self._build()
+        self.datacollector = mesa.DataCollector(
+            model_reporters={name: partial(_read, name) for name in outcomes.OUTCOMES})
+        self._record(initial=True)
+
+    # -- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        p, rng = self.p, self.streams.build
+        n = p.wijk.residents
+        self.residents, self.side, built = make_residents(rng, p, n)
+        r = self.residents
+        self.age15 = (r.age > 0) | (rng.random(n) < 0.25)
+        self.grid = OrthogonalMooreGrid((self.side, self.side), torus=False,
+                                        random=self.random)
+        self.cells = CellIndex(r.cell, self.side)
+        self.near2 = float(p.wijk.walk_radius ** 2)
+        self.scratch = np.zeros(n)
+        self.resident_agents = [Resident(self, i, self.grid._cells[(int(x), int(y))])
+                                for i, (x, y) in enumerate(zip(r.x, r.y))]
+        self._build_places(rng, built)
+        seed_ties(rng, r.nbr, r.w, r.x, r.y, r.group, self.side, 3, self.cells.start,
+                  self.cells.order, p.wijk.initial_ties, p.wijk.homophily)
+        self.ties = SimpleNamespace(strength=np.zeros(n), n_ties=np.zeros(n, np.int64),
+                                    n_good=np.zeros(n, np.int64), cross=np.zeros(n),
+                                    strongest=np.zeros(n))
+        self._burn_in()
+        self.providers = [WelfareProvider(self, PROVIDER_NAMES[k % len(PROVIDER_NAMES)])
+                          for k in range(p.funding.providers)]
+        self.funding = FundingCycle(self, self.providers)
+        self.team = Team(self)
+        self.municipality = Municipality(self)
+        self._start_needs(rng)
+        self._start_initiatives(rng)
+        self.municipality.allocate_year()  # sets the team size; hires are vacancies ...
+        self._staff_team(rng)  # ... which the starting team fills with experienced staff
+        self.summarise_ties()
+
+    def _build_places(self, rng, built) -> None:
+        p, r = self.p, self.residents
+        self.places: list[ThirdPlace] = []
+        taken: set[int] = set()
+        for kind, per in enumerate(p.places.per_1000):
+            count = round(per * r.n / 1000.0)
+            if kind == 0 and per > 0:  # every wijk has at least one buurthuis
+                count = max(1, count)
+            for c in place_sites(rng, built, self.side, count, taken):
+                cell = self.grid._cells[(c % self.side, c // self.side)]
+                self.places.append(ThirdPlace(self, len(self.places), kind, cell))
+        px = np.array([pl.x for pl in self.places], dtype=float)
+        py = np.array([pl.y for pl in self.places], dtype=float)
+        reach = np.array([pl.reach for pl in self.places], dtype=float)
+        self.reach_idx, self.reach_dist = reach_lists(r.x.astype(float), r.y.astype(float),
+                                                      px, py, reach)
+
+    def _burn_in(self) -> None:
+        """Meeting and tie dynamics only, so the network starts near its own equilibrium."""
+        for _ in range(self.p.run.burn_in_weeks):
+            self.residents.spare_left[:] = self.residents.spare_hours
+            meeting.meet(self)
+            self.week += 1
+        self.week = 0
+        self.tally = outcomes.new_tally()
+        r = self.residents
+        for arr in (r.last_contact, r.last_neighbour_contact):  # history relative to week 0
+            arr[arr > -10_000] -= self.p.run.burn_in_weeks
+        for pl in self.places:
+            pl.visitors_avg = float(pl.visitors)
+
+    def _start_needs(self, rng) -> None:
+        """Problems present at week 0, drawn at their steady-state prevalence (approx.)."""
+        r, p = self.residents, self.p.needs
+        chance = needs.arrival_chance(self) * 20.0  # about 20 weeks of arrivals
+        idx = np.flatnonzero(rng.random(r.n) < np.minimum(chance, 0.9))
+        r.need[idx] = p.initial_severity * (1.0 + rng.random(idx.size))
+        r.need_kind[idx] = rng.choice(3, size=idx.size, p=np.asarray(p.kind_shares))
+        r.status[idx] = HIDDEN
+
+    def _start_initiatives(self, rng) -> None:
+        r, p = self.residents, self.p
+        want = int(round(p.initiatives.initial_per_1000 * r.n / 1000.0))
+        order = np.argsort(-(r.engagement + 0.2 * rng.random(r.n)))
+        for f in order:
+            if len(self.initiatives) >= want:
+                break
+            if r.initiative[f] < 0:
+                init = start_initiative(self, int(f))
+                if init is not None:
+                    init.founded = -int(rng.integers(0, 260))
+                    # recruit a little so starting initiatives are past their first months
+                    initiatives._recruit(self, list(self.initiatives))
+        self.tally = outcomes.new_tally()
+
+    def _staff_team(self, rng) -> None:
+        """Fill the funded posts with staff who have a spread of tenures."""
+        p = self.p.professionals
+        roles = [role for _, role in self.team.vacancies]
+        self.team.vacancies = []
+        for role in roles:
+            tenure = int(rng.exponential(p.initial_tenure_years * 52))
+            wk = wijkkennis_after(tenure, p.wijkkennis_learning, p.new_hire_wijkkennis)
+            self.team.hire(role, self.funding.incumbent, wk, tenure)
+
+    # -- the weekly tick (MODEL.md) ---------------------------------------------------------
+    def step(self) -> None:
+        self.begin_week()
+        self.municipality.act()  # 6-7. funding cycle, budget year, scheduled events
+        shocks.set_in(self)  # 8. a crisis or heat wave sets in
+        population.move(self)  # residents move away, newcomers arrive
+        needs.arise_and_grow(self)  # 1. needs arise, grow, escalate
+        meeting.meet(self)  # 2. places, street, friends; ties decay
+        helping.ask_and_offer(self)  # 3. asking and offering help
+        self.team.work()  # 4. professionals work
+        initiatives.live(self)  # 5. initiatives live and die
+        self.places_step()  # places: custom, market closures
+        shocks.heat_wave(self)  # 8. a heat wave strikes the unreached
+        helping.drift_toward_norms(self)  # 3. v and a drift toward local norms
+        self.end_week()
+
+    def begin_week(self) -> None:
+        self.tally = outcomes.new_tally()
+        r = self.residents
+        r.spare_left[:] = r.spare_hours
+        r.helped_week[:] = False
+        r.hours_volunteered[:] = 0.0
+
+    def places_step(self) -> None:
+        for pl in self.places:
+            pl.step()
+
+    def end_week(self) -> None:
+        self.municipality.spend_week()
+        self.summarise_ties()
+        if (self.week + 1) % self.p.run.record_every == 0:
+            self._record()
+        self.week += 1
+        if self.week >= self.horizon:
+            self.running = False
+
+    # -- helpers used by mechanisms -------------------------------------------------------
+    @property
+    def initiatives(self):
+        return self.agents_by_type[Initiative] if Initiative in self.agents_by_type else []
+
+    @property
+    def professionals(self):
+        return self.team.members
+
+    def netwerkberaad_running(self) -> bool:
+        p = self.p.netwerkberaad
+        year = self.week // 52
+        return p.enabled and year >= p.start_year and (not p.stop_year or year < p.stop_year)
+
+    def summarise_ties(self) -> None:
+        t, r = self.ties, self.residents
+        tie_summary(r.nbr, r.w, r.group, self.p.meeting.good_tie, t.strength, t.n_ties,
+                    t.n_good, t.cross, t.strongest)
+
+    def log_event(self, kind: str, text: str, **extra: Any) -> None:
+        self.events.append({"week": self.week, "year": self.week / 52.0, "kind": kind,
+                            "text": text, **extra})
+
+    def _record(self, initial: bool = False) -> None:
+        self.latest = outcomes.measure(self)
+        self.latest_week = 0 if initial else self.week + 1
+        self.datacollector.collect(self)
+        self._recorded_weeks.append(self.latest_week)
+
+    # -- results --------------------------------------------------------------------------
+    def outcomes(self) -> pd.DataFrame:
+        """Recorded outcomes, one row per recorded week (week 0 = the starting wijk)."""
+        df = self.datacollector.get_model_vars_dataframe()
+        df.insert(0, "week", self._recorded_weeks[: len(df)])
+        df.insert(1, "year", df["week"] / 52.0)
+        return df
+
+    def events_frame(self) -> pd.DataFrame:
+        cols = ["week", "year", "kind", "text"]
+        return pd.DataFrame(self.events, columns=None if self.events else cols)
+
+    def run(self, weeks: int | None = None, progress=None) -> pd.DataFrame:
+        """Step until the horizon (or ``weeks`` more weeks); return the outcomes."""
+        n = self.horizon - self.week if weeks is None else weeks
+        for _ in range(max(0, n)):
+            self.step()
+            if progress is not None:
+                progress(1)
+        return self.outcomes()
+
+    def resident_frame(self) -> pd.DataFrame:
+        """Current state of every resident (for maps and analysis)."""
+        r, t = self.residents, self.ties
+        return pd.DataFrame({
+            "x": r.x, "y": r.y, "group": r.group, "age": r.age,
+            "vulnerability": r.vulnerability, "vraagverlegenheid": r.v,
+            "aanbodverlegenheid": r.a, "need": r.need, "status": r.status, "trust": r.trust,
+            "prof_trust": r.prof_trust, "engagement": r.engagement, "initiative": r.initiative,
+            "ties": t.n_ties, "good_ties": t.n_good, "tie_strength": t.strength,
+            "lonely": t.n_good < self.p.meeting.lonely_below,
+        })
+
+    def describe(self) -> Mapping[str, Any]:
+        return {"scenario": self.scenario.name, "scenario_hash": self.scenario.hash,
+                "seed": self.seed, "residents": self.residents.n, "grid": self.side,
+                "places": len(self.places), "professionals": len(self.team.members),
+                "initiatives": len(self.initiatives), "regime_terms": self.terms.as_dict()}

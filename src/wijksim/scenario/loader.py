@@ -1,0 +1,303 @@
+"""Load, merge and validate scenario files.
+
+A scenario file is TOML. Top-level ``extends = "name-or-path"`` inherits from another file;
+``[meta]`` holds a name and description; every other table is a schema section
+(``[funding.tender]`` and so on). Validation collects *every* problem in a file and reports
+each as one line naming the file, the key, the bad value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .. import paths
+from .errors import Problem, ScenarioError
+from .schema import KEYS, SECTION_NAMES, defaults
+
+META_KEYS = {"name", "description", "sources", "title_nl", "description_nl"}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A fully resolved scenario: every schema key has a validated value."""
+
+    name: str
+    values: dict[str, Any]
+    description: str = ""
+    path: Path | None = None
+    chain: tuple[str, ...] = ()  # files merged, base first
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def hash(self) -> str:
+        """Stable short hash of the resolved values (not of comments or names)."""
+        return scenario_hash(self.values)
+
+    def with_overrides(self, overrides: Mapping[str, Any], origin: str = "--set") -> Scenario:
+        if not overrides:
+            return self
+        values = dict(self.values)
+        problems = _apply_flat(values, dict(overrides), origin)
+        problems += _check_contradictions(values, origin)
+        if problems:
+            raise ScenarioError(problems)
+        return Scenario(self.name, values, self.description, self.path, self.chain, self.meta)
+
+
+def scenario_hash(values: Mapping[str, Any]) -> str:
+    canon = json.dumps(values, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canon.encode()).hexdigest()[:16]
+
+
+# -------------------------------------------------------------------------------------------
+def load_scenario(source: str | Path | Scenario | None = None,
+                  overrides: Mapping[str, Any] | None = None) -> Scenario:
+    """Load a scenario by shipped name, by path, or the defaults when ``source`` is None.
+
+    ``overrides`` are dotted keys (``{"funding.tender.contract_years": 9}``), validated like
+    the file itself. Raises :class:`ScenarioError` listing every problem.
+    """
+    if isinstance(source, Scenario):
+        scen = source
+    elif source is None:
+        scen = Scenario("defaults", defaults(), "schema defaults")
+    else:
+        path = resolve_scenario_path(source)
+        values, chain, meta = _load_chain(path, seen=())
+        scen = Scenario(meta.get("name", path.stem), values, meta.get("description", ""),
+                        path, tuple(str(p) for p in chain), meta)
+    return scen.with_overrides(overrides or {})
+
+
+def resolve_scenario_path(source: str | Path, relative_to: Path | None = None) -> Path:
+    """A path as given, relative to the extending file, or a shipped scenario name."""
+    cand = Path(source)
+    tries = []
+    if relative_to is not None and not cand.is_absolute():
+        tries.append(relative_to.parent / cand)
+    tries.append(cand)
+    if cand.suffix != ".toml":
+        if relative_to is not None:
+            tries.append(relative_to.parent / (str(cand) + ".toml"))
+        tries.append(Path(str(cand) + ".toml"))
+        tries.append(paths.scenarios_dir() / (cand.name + ".toml"))
+    else:
+        tries.append(paths.scenarios_dir() / cand.name)
+    for t in tries:
+        if t.is_file():
+            return t.resolve()
+    shipped = ", ".join(shipped_scenarios()) or "none"
+    raise ScenarioError([Problem(str(relative_to or source), "extends" if relative_to else "",
+                                 str(source), f"an existing file or a shipped scenario "
+                                 f"({shipped})", "no such scenario file")])
+
+
+def shipped_scenarios() -> list[str]:
+    d = paths.scenarios_dir()
+    return sorted(p.stem for p in d.glob("*.toml")) if d.is_dir() else []
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError([Problem(str(path), "", "", "valid TOML",
+                                     f"TOML syntax error: {exc}")]) from None
+    except OSError as exc:
+        raise ScenarioError([Problem(str(path), "", "", "a readable file",
+                                     f"cannot read: {exc.strerror}")]) from None
+
+
+def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], dict]:
+    if path in seen:
+        cycle = " -> ".join(p.name for p in (*seen, path))
+        raise ScenarioError([Problem(str(seen[-1]), "extends", path.name,
+                                     "a file that does not extend itself", f"cycle: {cycle}")])
+    doc = _read_toml(path)
+    problems: list[Problem] = []
+    parent = doc.pop("extends", None)
+    meta = doc.pop("meta", {})
+    if not isinstance(meta, dict):
+        problems.append(Problem(str(path), "meta", meta, "a table [meta]"))
+        meta = {}
+    for k in meta:
+        if k not in META_KEYS:
+            problems.append(_unknown(str(path), f"meta.{k}", META_KEYS, prefix="meta."))
+    if parent is not None and not isinstance(parent, str):
+        problems.append(Problem(str(path), "extends", parent, "a scenario name or path"))
+        parent = None
+    if parent is not None:
+        parent_path = resolve_scenario_path(parent, relative_to=path)
+        values, chain, parent_meta = _load_chain(parent_path, (*seen, path))
+        meta = {**{k: v for k, v in parent_meta.items() if k not in ("name", "description")},
+                **meta}
+    else:
+        values, chain = defaults(), []
+    flat, flat_problems = _flatten(doc, str(path))
+    problems += flat_problems
+    problems += _apply_flat(values, flat, str(path))
+    if not problems:
+        problems += _check_contradictions(values, str(path))
+    if problems:
+        raise ScenarioError(problems)
+    return values, [*chain, path], meta
+
+
+def _flatten(doc: Mapping[str, Any], origin: str, prefix: str = ""
+             ) -> tuple[dict[str, Any], list[Problem]]:
+    flat: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for k, v in doc.items():
+        name = f"{prefix}{k}"
+        if isinstance(v, dict):
+            if name in SECTION_NAMES:
+                sub, p = _flatten(v, origin, name + ".")
+                flat.update(sub)
+                problems += p
+            elif name in KEYS:
+                problems.append(Problem(origin, name, v, KEYS[name].allowed()))
+            else:
+                problems.append(_unknown(origin, name, SECTION_NAMES, what="section"))
+        elif not prefix:
+            problems.append(Problem(origin, name, v, "keys inside a section such as "
+                                    "[funding]", f"'{name}' is not inside a [section]"
+                                    + _did_you_mean(name, KEYS)))
+        else:
+            flat[name] = v
+    return flat, problems
+
+
+def _apply_flat(values: dict[str, Any], flat: Mapping[str, Any], origin: str) -> list[Problem]:
+    problems = []
+    for name, raw in flat.items():
+        key = KEYS.get(name)
+        if key is None:
+            problems.append(_unknown(origin, name, KEYS))
+            continue
+        ok, val = coerce(key, raw)
+        if not ok:
+            problems.append(Problem(origin, name, raw, key.allowed()))
+        else:
+            values[name] = val
+    return problems
+
+
+def coerce(key, raw: Any) -> tuple[bool, Any]:
+    """Check ``raw`` against the key's type and range; return (ok, normalised value)."""
+    t = key.type
+    if t is bool:
+        return (True, raw) if isinstance(raw, bool) else (False, raw)
+    if t is str:
+        if not isinstance(raw, str):
+            return False, raw
+        return (raw in key.choices, raw) if key.choices else (True, raw)
+    if t is list:
+        if not isinstance(raw, list) or (key.length and len(raw) != key.length):
+            return False, raw
+        elem_bool = isinstance(key.default[0], bool)
+        out = []
+        for x in raw:
+            if elem_bool:
+                if not isinstance(x, bool):
+                    return False, raw
+                out.append(x)
+                continue
+            if isinstance(x, bool) or not isinstance(x, (int, float)) or not _in_range(key, x):
+                return False, raw
+            out.append(float(x) if isinstance(key.default[0], float) else x)
+        return True, out
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return False, raw
+    if t is int:
+        if isinstance(raw, float):
+            if not raw.is_integer():
+                return False, raw
+            raw = int(raw)
+    else:
+        raw = float(raw)
+    return _in_range(key, raw), raw
+
+
+def _in_range(key, x: float) -> bool:
+    if isinstance(x, float) and not math.isfinite(x):
+        return False
+    return (key.lo is None or x >= key.lo) and (key.hi is None or x <= key.hi)
+
+
+def _unknown(origin: str, name: str, known: Iterable[str], what: str = "key",
+             prefix: str = "") -> Problem:
+    return Problem(origin, name, None, f"a known {what}",
+                   f"unknown {what} '{name}'" + _did_you_mean(name, known),
+                   show_value=False)
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    known = list(known)
+    cands = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if not cands:  # a typo in the last part only, e.g. "tender.contract_yeras"
+        tail = name.rsplit(".", 1)[-1]
+        tails = {k.rsplit(".", 1)[-1]: k for k in known}
+        hit = difflib.get_close_matches(tail, list(tails), n=1, cutoff=0.75)
+        cands = [tails[hit[0]]] if hit else []
+    return f" - did you mean '{cands[0]}'?" if cands else ""
+
+
+def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
+    """Cross-key rules: values that are each allowed but contradict each other."""
+    p: list[Problem] = []
+
+    def bad(key, allowed, reason=""):
+        p.append(Problem(origin, key, v[key], allowed, reason))
+
+    for key in ("wijk.group_shares", "wijk.age_shares", "needs.kind_shares"):
+        if abs(sum(v[key]) - 1.0) > 1e-6:
+            bad(key, "shares that add up to 1", f"they add up to {sum(v[key]):g}")
+    if not v["wijk.group_shares"] or v["wijk.group_shares"][0] <= 0:
+        bad("wijk.group_shares", "at least one group, the first (majority) with a share > 0")
+    if v["residents.regular_volunteer_share"] + v["residents.occasional_volunteer_share"] > 1:
+        bad("residents.occasional_volunteer_share",
+            f"at most {1 - v['residents.regular_volunteer_share']:g} "
+            "(regular + occasional volunteers cannot exceed everyone)")
+    nb_start, nb_stop = v["netwerkberaad.start_year"], v["netwerkberaad.stop_year"]
+    if nb_stop and nb_stop <= nb_start:
+        bad("netwerkberaad.stop_year", f"0 or a year after start_year ({nb_start})")
+    if v["municipality.programme_stop_year"] and v["municipality.programme_share"] == 0:
+        bad("municipality.programme_stop_year", "0 when there is no programme",
+            "programme_share is 0, so there is no programme to stop")
+    if v["municipality.budget_cut_year"] and v["municipality.budget_cut_share"] == 0:
+        bad("municipality.budget_cut_share", "a share above 0 when budget_cut_year is set")
+    if v["municipality.budget_cut_share"] > 0 and not v["municipality.budget_cut_year"]:
+        bad("municipality.budget_cut_year", "a year from 1 when budget_cut_share is set")
+    if v["initiatives.min_members"] > v["initiatives.max_members"]:
+        bad("initiatives.min_members", f"at most max_members ({v['initiatives.max_members']})")
+    if v["meeting.strongly_lonely_below"] > v["meeting.lonely_below"]:
+        bad("meeting.strongly_lonely_below", f"at most lonely_below ({v['meeting.lonely_below']})")
+    for sec in ("tender", "subsidy"):
+        if v[f"funding.{sec}.resident_org_share"] > 0.8:
+            bad(f"funding.{sec}.resident_org_share", "at most 0.8")
+    return p
+
+
+def event_notes(scen: Scenario, years: int | None = None) -> list[str]:
+    """Friendly notes for events that fall after the end of the run (not errors)."""
+    years = years or scen["run.years"]
+    notes = []
+    for key in ("shocks.heatwave_year", "shocks.crisis_year", "municipality.budget_cut_year",
+                "municipality.programme_stop_year", "municipality.sell_buurthuis_year",
+                "netwerkberaad.stop_year"):
+        y = scen[key]
+        if y and y >= years:
+            notes.append(f"note: {key} = {y} is at or after the end of the run ({years} years); "
+                         "that event will not happen")
+    return notes

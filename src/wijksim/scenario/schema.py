@@ -1,0 +1,549 @@
+"""The scenario schema: every key a scenario file may set.
+
+Each key has a type, a default, an allowed range, a unit, a one-line description, the seed
+passage it stands for (IDs from docs/sources.md) and the status of its default value:
+``calibrated`` (fitted to docs/validation.md targets), ``literature`` (taken from a published
+figure) or ``assumption`` (a modelling choice, argued in docs/ODD.md).
+
+The key reference in docs/scenario-keys.md is generated from this module
+(``python -m wijksim.scenario.reference``), so documentation and validation cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CALIBRATED, LITERATURE, ASSUMPTION = "calibrated", "literature", "assumption"
+
+
+@dataclass(frozen=True)
+class Key:
+    """One scenario key."""
+
+    name: str  # dotted, e.g. "funding.tender.contract_years"
+    default: Any
+    doc: str
+    lo: float | None = None
+    hi: float | None = None
+    unit: str = ""
+    choices: tuple[str, ...] | None = None
+    source: str = ""  # passage IDs from docs/sources.md, comma separated
+    status: str = ASSUMPTION
+    length: int | None = None  # for list keys: required length (None: any, see `length_of`)
+    length_of: str | None = None  # for list keys: must have as many items as this key's value
+
+    @property
+    def type(self) -> type:
+        if isinstance(self.default, bool):
+            return bool
+        if isinstance(self.default, list):
+            return list
+        return type(self.default)
+
+    @property
+    def section(self) -> str:
+        return self.name.rsplit(".", 1)[0]
+
+    def allowed(self) -> str:
+        """Human description of what is allowed, used in error messages and docs."""
+        if self.choices:
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        if self.type is bool:
+            return "true or false"
+        kind = {int: "a whole number", float: "a number", str: "a text"}.get(self.type)
+        if self.type is list:
+            n = f"{self.length} " if self.length else ""
+            kind = f"a list of {n}numbers"
+        rng = ""
+        if self.lo is not None and self.hi is not None:
+            rng = f" from {_fmt(self.lo)} to {_fmt(self.hi)}"
+        elif self.lo is not None:
+            rng = f" of at least {_fmt(self.lo)}"
+        elif self.hi is not None:
+            rng = f" of at most {_fmt(self.hi)}"
+        if self.type is list and rng:
+            rng = ", each" + rng
+        unit = f" ({self.unit})" if self.unit else ""
+        return f"{kind}{rng}{unit}"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    title: str
+    doc: str
+    keys: list[Key] = field(default_factory=list)
+
+
+SECTIONS: list[Section] = []
+
+
+def section(name: str, title: str, doc: str, *keys: Key) -> None:
+    for k in keys:
+        assert k.name.startswith(name + "."), k.name
+    SECTIONS.append(Section(name, title, doc, list(keys)))
+
+
+# --------------------------------------------------------------------------------------------
+section(
+    "run", "Run", "How long to simulate and how often to record.",
+    Key("run.years", 10, "Years to simulate (52 weekly ticks each).", 1, 100, "years",
+        source="004-voorwoord", status=ASSUMPTION),
+    Key("run.record_every", 1, "Record outcomes every k-th week (1 = every week). Mesa's "
+        "batch_run needs 1.", 1, 52, "weeks"),
+    Key("run.burn_in_weeks", 52, "Weeks of meeting and tie dynamics (only) before week 0, so "
+        "the social network starts near its own equilibrium. Independent of the funding "
+        "regime, so every regime starts from the same wijk for the same seed.", 0, 520,
+        "weeks"),
+)
+
+section(
+    "wijk", "The wijk", "Size, layout and population of the neighbourhood.",
+    Key("wijk.residents", 15000, "Number of residents.", 50, 500000, "residents"),
+    Key("wijk.residents_per_cell", 15.0, "Residents per built grid cell; a cell is 50 x 50 m, "
+        "so 15 per cell is about 60 inhabitants per hectare of built land (a typical Dutch "
+        "urban wijk).", 1.0, 200.0, "residents/cell", status=LITERATURE),
+    Key("wijk.built_share", 0.8, "Share of cells with housing (the rest is parks, roads, "
+        "water).", 0.2, 1.0),
+    Key("wijk.group_shares", [0.6, 0.25, 0.15], "Shares of demographic groups (e.g. "
+        "long-settled, newcomers, migrant community). 'De buurt is een mythe': a wijk is "
+        "several communities side by side.", 0.0, 1.0, source="004-H3-mythe"),
+    Key("wijk.segregation", 0.5, "Share of residents who live in their group's own quarter "
+        "rather than anywhere in the wijk.", 0.0, 1.0, source="004-H3-mythe"),
+    Key("wijk.homophily", 0.7, "Chance that an encounter across groups does not turn into "
+        "contact (0 = no preference for the own group).", 0.0, 1.0, source="004-H3-mythe"),
+    Key("wijk.age_shares", [0.2, 0.6, 0.2], "Shares of youth (<20), adults, seniors (65+).",
+        0.0, 1.0, length=3, status=LITERATURE),
+    Key("wijk.vulnerability_mean", 0.25, "Mean vulnerability (0-1): how prone a resident is "
+        "to problems such as debts, care needs or isolation.", 0.01, 0.9),
+    Key("wijk.vulnerability_group_gap", 0.1, "Extra mean vulnerability of the non-majority "
+        "groups.", 0.0, 0.5, source="004-H3-mythe"),
+    Key("wijk.initial_ties", 6.0, "Mean number of ties per resident in the starting network "
+        "(before burn-in).", 0.0, 30.0, "ties"),
+    Key("wijk.moving_rate", 0.08, "Yearly share of residents who move away; a newcomer with "
+        "no ties takes their home (Dutch households move about once every 10-12 years).", 0.0,
+        0.5, "per year", status=LITERATURE),
+    Key("wijk.walk_radius", 8, "Walking distance in cells (8 cells = 400 m): neighbours are "
+        "residents within this distance.", 1, 40, "cells", source="004-H2-thirdplaces"),
+)
+
+section(
+    "residents", "Residents", "Dispositions residents start with.",
+    Key("residents.tie_slots", 24, "Maximum ties per resident (Dunbar-like cap on the "
+        "active network kept in the model).", 4, 64, "ties"),
+    Key("residents.v_mean", 0.45, "Mean vraagverlegenheid at the start: reluctance to ask "
+        "for help (0 = asks freely, 1 = never asks).", 0.0, 1.0,
+        source="004-H4-vraagverlegenheid", status=CALIBRATED),
+    Key("residents.v_senior_extra", 0.15, "Extra vraagverlegenheid of seniors (Rode Kruis: "
+        "nearly half of the 70+ would not ask at all).", 0.0, 0.5,
+        source="004-H4-vraagverlegenheid", status=LITERATURE),
+    Key("residents.a_mean", 0.5, "Mean aanbodverlegenheid at the start: reluctance to "
+        "offer help.", 0.0, 1.0, source="004-H4-aanbodverlegenheid", status=CALIBRATED),
+    Key("residents.disposition_concentration", 6.0, "Concentration of the Beta "
+        "distributions of v and a (higher = less spread).", 1.0, 100.0),
+    Key("residents.spare_time_share", 0.55, "Share of residents with time left for others "
+        "(the 'altruistisch overschot').", 0.0, 1.0, source="004-H3-overschot",
+        status=CALIBRATED),
+    Key("residents.spare_hours_mean", 4.0, "Mean spare hours per week of those who have "
+        "some (about 4 hours a week per volunteer).", 0.5, 40.0, "hours/week",
+        source="000-vrijwilligers", status=LITERATURE),
+    Key("residents.regular_volunteer_share", 0.28, "Share of residents who volunteer "
+        "nearly every week somewhere (clubs, schools, churches, initiatives).", 0.0, 1.0,
+        source="000-vrijwilligers", status=CALIBRATED),
+    Key("residents.occasional_volunteer_share", 0.3, "Share of residents who volunteer "
+        "now and then.", 0.0, 1.0, status=CALIBRATED),
+    Key("residents.engagement_mean", 0.15, "Mean engagement (0-1) with the wijk; the few "
+        "above the sterkhouder threshold are its key figures.", 0.0, 1.0,
+        source="004-EP-sterkhouders"),
+    Key("residents.sterkhouder_threshold", 0.6, "Engagement above which a resident is a "
+        "sterkhouder (key figure) who can found an initiative.", 0.0, 1.0,
+        source="004-EP-sterkhouders"),
+    Key("residents.trust_mean", 0.55, "Mean trust in institutions at the start.", 0.0, 1.0),
+    Key("residents.paperwork_skill_gap", 0.2, "How much more often the majority group has "
+        "'vergadertijgers' (people at ease with forms and meetings).", 0.0, 1.0,
+        source="004-H5-vergadertijgers"),
+)
+
+section(
+    "needs", "Needs", "Problems arise, grow when unaddressed and escalate (mechanism 1).",
+    Key("needs.arrival_rate", 0.008, "Weekly chance that a resident of average "
+        "vulnerability gets a new problem.", 0.0, 0.2, "per week", status=CALIBRATED),
+    Key("needs.vulnerability_weight", 0.8, "How strongly arrival scales with "
+        "vulnerability (0 = not at all).", 0.0, 1.0),
+    Key("needs.senior_factor", 1.3, "Arrival multiplier for seniors.", 0.5, 4.0),
+    Key("needs.kind_shares", [0.4, 0.3, 0.3], "Shares of practical, social and complex "
+        "problems. Informal help solves practical and social problems well, complex ones "
+        "(debts, care) poorly.", 0.0, 1.0, length=3, source="004-H6-zolder"),
+    Key("needs.initial_severity", 1.0, "Severity of a new problem.", 0.1, 10.0, "need units"),
+    Key("needs.growth_rate", 0.02, "Weekly relative growth of unaddressed need.", 0.0, 0.2,
+        "per week", source="004-H6-zolder"),
+    Key("needs.self_resolve_rate", 0.02, "Weekly chance a problem resolves by itself.",
+        0.0, 0.5, "per week"),
+    Key("needs.escalation_threshold", 3.0, "Severity at which a problem escalates to "
+        "specialised care (the 'zolder' of the care pyramid).", 1.0, 50.0, "need units",
+        source="004-H6-zolder"),
+    Key("needs.escalation_cost", 15000.0, "Cost of one episode of specialised care.", 0.0,
+        1e6, "euro", source="004-H6-zolder"),
+    Key("needs.care_weeks", 26, "Weeks a resident spends in specialised care.", 1, 520,
+        "weeks"),
+)
+
+section(
+    "meeting", "Meeting and ties", "Third places, street encounters, tie decay "
+    "(mechanism 2).",
+    Key("meeting.visit_rate", [0.45, 0.35, 0.4], "Weekly chance that a youth / adult / "
+        "senior visits a third place within reach.", 0.0, 1.0, length=3,
+        source="004-H2-thirdplaces"),
+    Key("meeting.distance_scale", 4.0, "Distance (cells) over which a place's pull halves "
+        "with walking distance.", 0.5, 50.0, "cells", source="004-H2-thirdplaces"),
+    Key("meeting.sessions_per_week", 14, "Time slots per week at a place; people meet those "
+        "who visit in the same slot.", 1, 56),
+    Key("meeting.contacts_per_visit", 2.0, "People a visitor talks to per visit.", 0.0,
+        20.0),
+    Key("meeting.place_tie_gain", 0.08, "Tie strength gained per contact at a place "
+        "(times hospitality).", 0.0, 1.0, source="004-H2-thirdplaces"),
+    Key("meeting.host_bridging", 0.5, "How much a host (hospitality 1) lowers the "
+        "threshold for contact across groups.", 0.0, 1.0, source="004-H5-onshuis"),
+    Key("meeting.street_rate", 0.25, "Weekly chance of a street encounter near home.",
+        0.0, 1.0, "per week"),
+    Key("meeting.street_radius", 2, "Street encounters happen within this many cells.",
+        0, 10, "cells"),
+    Key("meeting.street_tie_gain", 0.03, "Tie strength gained per street encounter.", 0.0,
+        1.0),
+    Key("meeting.private_contact_rate", 0.8, "Weekly chance of a private contact per unit "
+        "tie strength (friends keep in touch at home).", 0.0, 1.0, status=CALIBRATED),
+    Key("meeting.friend_time", 2.0, "How many close friendships (sum of squared tie "
+        "strengths) a resident has time to keep up; with more, each gets less contact.", 0.1,
+        24.0, status=CALIBRATED),
+    Key("meeting.private_tie_gain", 0.15, "Tie strength gained per private contact. With "
+        "the contact rate and decay this makes ties above about 0.2 self-sustaining (friends) "
+        "and weaker ones fade unless renewed (acquaintances).", 0.0, 1.0, status=CALIBRATED),
+    Key("meeting.tie_decay", 0.02, "Weekly relative decay of every tie.", 0.0, 0.5,
+        "per week", status=CALIBRATED),
+    Key("meeting.tie_min", 0.02, "Ties weaker than this are forgotten.", 0.0, 0.5),
+    Key("meeting.good_tie", 0.3, "Strength from which a tie counts as a good contact.", 0.0,
+        1.0, status=LITERATURE),
+    Key("meeting.lonely_below", 4, "Fewer good contacts than this: lonely (4-5 good contacts "
+        "protect against loneliness, De Jong Gierveld & Van Tilburg 2007).", 0, 24,
+        "contacts", status=LITERATURE),
+    Key("meeting.strongly_lonely_below", 2, "Fewer good contacts than this: strongly "
+        "lonely.", 0, 24, "contacts", status=CALIBRATED),
+)
+
+section(
+    "help", "Asking and offering help", "Voicing need, informal and formal help, "
+    "vraagverlegenheid and aanbodverlegenheid (mechanism 3).",
+    Key("help.ask_base", -1.0, "Log-odds of voicing need to a tie at v = 0.5, need 1, no "
+        "ties.", -10.0, 10.0, source="004-H4-vraagverlegenheid"),
+    Key("help.ask_v_weight", 5.0, "How strongly vraagverlegenheid suppresses asking.", 0.0,
+        20.0, source="004-H4-vraagverlegenheid"),
+    Key("help.ask_need_weight", 0.6, "How strongly severity pushes people to ask.", 0.0,
+        10.0),
+    Key("help.ask_tie_weight", 2.5, "How strongly a strong tie makes asking easier.", 0.0,
+        10.0),
+    Key("help.formal_base", -2.5, "Log-odds of asking a professional at v = 0.5, need 1, "
+        "trust 0.5.", -10.0, 10.0),
+    Key("help.formal_trust_weight", 3.0, "How strongly trust (in institutions and in a "
+        "known professional) makes asking a professional easier.", 0.0, 10.0),
+    Key("help.informal_amount", 0.6, "Need removed by one week of informal help (practical "
+        "problems; social 0.8x, complex 0.25x).", 0.0, 5.0, "need units"),
+    Key("help.informal_hours", 2.0, "Hours an informal helper spends per week of help.",
+        0.0, 20.0, "hours"),
+    Key("help.v_after_help", 0.04, "Drop in v after being helped (asking worked).", 0.0,
+        0.5, source="004-H4-vraagverlegenheid"),
+    Key("help.v_after_refusal", 0.06, "Rise in v after being refused.", 0.0, 0.5,
+        source="004-H4-vraagverlegenheid"),
+    Key("help.premie", 0.01, "Weekly rise in v while getting professionals-only help that "
+        "asks you to present yourself as helpless ('premie op machteloosheid').", 0.0, 0.2,
+        source="004-H4-premie"),
+    Key("help.a_after_helping", 0.02, "Drop in a after helping someone.", 0.0, 0.5,
+        source="004-H4-aanbodverlegenheid"),
+    Key("help.norm_drift", 0.03, "Weekly drift of v and a toward the tie-weighted mean of "
+        "one's ties (local norm).", 0.0, 1.0, source="004-H4-vraagverlegenheid"),
+    Key("help.disposition_pull", 0.01, "Weekly drift of v and a back toward one's own "
+        "disposition.", 0.0, 1.0),
+    Key("help.offer_rate", 0.15, "Weekly chance a resident with spare time and a = 0 offers "
+        "help unasked.", 0.0, 1.0, source="004-H2-crisis"),
+)
+
+section(
+    "professionals", "Social professionals", "Hulpverleners and opbouwwerkers, caseload, "
+    "wijkkennis, paperwork (mechanism 4).",
+    Key("professionals.cost_per_year", 75000.0, "Employer cost of one professional (about "
+        "0.9 FTE).", 10000.0, 500000.0, "euro/year", status=LITERATURE),
+    Key("professionals.hours_per_week", 32.0, "Contract hours of one professional.", 4.0,
+        40.0, "hours/week", status=LITERATURE),
+    Key("professionals.opbouwwerker_share", 0.25, "Share of staff that are opbouwwerkers "
+        "(community workers); the rest are hulpverleners in the wijkteam.", 0.0, 1.0,
+        source="004-H4-rollen"),
+    Key("professionals.orientation_hulpverlener", 0.3, "Network orientation of "
+        "hulpverleners (0 = professionals-only, 1 = network-oriented).", 0.0, 1.0,
+        source="004-H4-professionalsonly"),
+    Key("professionals.orientation_opbouwwerker", 0.8, "Network orientation of "
+        "opbouwwerkers.", 0.0, 1.0, source="004-H4-rollen"),
+    Key("professionals.case_hours", 2.0, "Hours of casework per active case per week.", 0.1,
+        20.0, "hours/week"),
+    Key("professionals.help_per_hour", 0.25, "Need removed per casework hour at full "
+        "wijkkennis.", 0.0, 5.0, "need units/hour"),
+    Key("professionals.casework_pull", 0.5, "Share of an opbouwwerker's hours that a "
+        "waiting list can pull into casework ('zuigkracht' of individual requests).", 0.0,
+        1.0, source="004-H1-zuigkracht"),
+    Key("professionals.wijkkennis_learning", 0.012, "Weekly growth of wijkkennis toward 1 "
+        "(about 47% after one year, 85% after three).", 0.0, 0.5, "per week",
+        source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
+    Key("professionals.new_hire_wijkkennis", 0.05, "Wijkkennis of someone new to the "
+        "wijk.", 0.0, 1.0),
+    Key("professionals.initial_tenure_years", 4.0, "Mean tenure in the wijk of the staff at "
+        "the start.", 0.0, 30.0, "years"),
+    Key("professionals.turnover_per_year", 0.1, "Yearly chance a professional leaves for "
+        "reasons of their own.", 0.0, 1.0, "per year", status=LITERATURE),
+    Key("professionals.vacancy_weeks", 8, "Weeks before a vacancy is filled.", 0, 104,
+        "weeks"),
+    Key("professionals.outreach_per_hour", 1.5, "Residents an opbouwwerker contacts per "
+        "hour of outreach ('erop af').", 0.0, 20.0, "residents/hour",
+        source="004-H4-erop-af"),
+    Key("professionals.bridging_per_hour", 0.5, "Introductions across groups per hour of "
+        "community work.", 0.0, 20.0, source="004-H4-rollen"),
+    Key("professionals.corvee_relief_per_hour", 1.0, "Hours of an initiative's corvee taken "
+        "over per hour of support.", 0.0, 5.0, source="003-corvee"),
+    Key("professionals.trust_gain", 0.1, "Gain in a resident's trust in their professional "
+        "per week of contact.", 0.0, 1.0),
+    Key("professionals.institution_trust_gain", 0.02, "Gain in trust in institutions per "
+        "week of good professional help.", 0.0, 0.5),
+    Key("professionals.trust_loss_waiting", 0.005, "Weekly loss of trust in institutions "
+        "while on a waiting list.", 0.0, 0.5),
+    Key("professionals.trust_loss_leaving", 0.05, "Loss of trust in institutions when your "
+        "professional leaves.", 0.0, 1.0, source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
+)
+
+section(
+    "netwerkberaad", "Netwerkberaad programme", "Network meetings around a client "
+    "(Walcheren/Porthos, JIM, ABCD).",
+    Key("netwerkberaad.enabled", False, "Run a netwerkberaad programme.",
+        source="004-H4-netwerkberaad"),
+    Key("netwerkberaad.start_year", 0, "Year the programme starts.", 0, 100, "years"),
+    Key("netwerkberaad.stop_year", 0, "Year the programme stops (0 = never).", 0, 100,
+        "years", source="004-H5-vogelaar"),
+    Key("netwerkberaad.hours", 6.0, "Professional hours per beraad (preparation included).",
+        0.5, 40.0, "hours"),
+    Key("netwerkberaad.rate", 0.15, "Beraden per week a fully skilled, fully "
+        "network-oriented professional holds.", 0.0, 5.0, "per week",
+        source="004-H4-netwerkberaad"),
+    Key("netwerkberaad.learning", 0.06, "Weekly growth of a professional's skill with "
+        "beraden while the programme runs (most of it in the first year).", 0.0, 1.0,
+        source="004-H4-netwerkberaad"),
+    Key("netwerkberaad.forgetting", 0.03, "Weekly loss of that skill when there is no "
+        "programme.", 0.0, 1.0),
+    Key("netwerkberaad.circle", 4, "People from the client's surroundings invited.", 1, 20,
+        "people"),
+    Key("netwerkberaad.tie_gain", 0.25, "Tie strength between client and each participant "
+        "after a beraad.", 0.0, 1.0),
+    Key("netwerkberaad.v_drop", 0.15, "Drop in the client's v after a beraad.", 0.0, 1.0,
+        source="004-H4-netwerkberaad"),
+    Key("netwerkberaad.a_drop", 0.08, "Drop in the participants' a after a beraad.", 0.0,
+        1.0, source="004-H4-aanbodverlegenheid"),
+)
+
+section(
+    "places", "Third places", "Buurthuis, library, café, playground, Huis van de Wijk "
+    "(Oldenburg; Klinenberg).",
+    Key("places.per_1000", [0.2, 0.067, 0.6, 0.8, 0.0], "Places per 1000 residents of each "
+        "kind: buurthuis, library, cafe, playground, huis_van_de_wijk.", 0.0, 20.0,
+        length=5, source="004-H2-thirdplaces"),
+    Key("places.reach", [10, 16, 6, 5, 10], "Walking reach per kind (cells of 50 m).", 1.0,
+        60.0, "cells", length=5, source="004-H2-thirdplaces"),
+    Key("places.capacity", [300, 700, 250, 200, 350], "Visits per week each kind can "
+        "receive.", 1.0, 100000.0, "visits/week", length=5),
+    Key("places.hospitality", [0.5, 0.4, 0.45, 0.3, 0.6], "Hospitality without a host (low "
+        "threshold, coffee, someone who knows your name).", 0.0, 1.0, length=5,
+        source="004-H5-onshuis"),
+    Key("places.host_bonus", 0.35, "Extra hospitality from a paid host.", 0.0, 1.0,
+        source="004-H5-onshuis"),
+    Key("places.host_cost", 25000.0, "Yearly cost of a host at a municipal place.", 0.0,
+        500000.0, "euro/year"),
+    Key("places.rent", [45000.0, 90000.0, 0.0, 2000.0, 40000.0], "Yearly rent or upkeep per "
+        "kind paid from the social base budget (cafés pay their own).", 0.0, 1e7,
+        "euro/year", length=5, source="004-H2-vastgoed"),
+    Key("places.hosted", [True, True, False, False, True], "Whether each kind has a paid "
+        "host when funded.", length=5, source="004-H5-onshuis"),
+    Key("places.cafe_min_visitors", 60.0, "A café whose yearly average of weekly visitors "
+        "falls below this closes (market logic).", 0.0, 10000.0, "visits/week",
+        source="004-H2-vastgoed"),
+    Key("places.community_rights", True, "Initiatives may take over a closed municipal "
+        "place and run it ('buurtrecht', right to challenge).", source="002-buurtrechten"),
+    Key("places.community_takeover_members", 8, "Members an initiative needs to take over "
+        "and run a place.", 1, 100, "members", source="004-H5-ruimtekoffie"),
+)
+
+section(
+    "initiatives", "Citizen initiatives", "Founding, recruiting, corvee, burnout, death "
+    "(mechanism 5).",
+    Key("initiatives.initial_per_1000", 1.5, "Initiatives alive at the start, per 1000 "
+        "residents.", 0.0, 50.0, source="002-omvang"),
+    Key("initiatives.found_rate", 0.0003, "Weekly chance that a sterkhouder with a place in "
+        "reach and enough ties founds an initiative.", 0.0, 1.0, "per week",
+        source="004-H5-ruimtekoffie"),
+    Key("initiatives.found_support", 1.0, "How much an hour per week of opbouwwerker "
+        "support per 1000 residents raises founding (relative).", 0.0, 20.0),
+    Key("initiatives.min_founding_ties", 3, "Good contacts a founder needs.", 0, 24),
+    Key("initiatives.recruit_rate", 0.02, "Weekly chance per tie (times strength and "
+        "1 - a) that a member recruits a non-member.", 0.0, 1.0, "per week"),
+    Key("initiatives.max_members", 40, "Members an initiative can hold.", 3, 1000),
+    Key("initiatives.min_members", 3, "An initiative with fewer members dies.", 1, 100),
+    Key("initiatives.activity_hours", 2.0, "Hours per week a member spends on activities.",
+        0.0, 40.0, "hours/week"),
+    Key("initiatives.activity_tie_gain", 0.05, "Tie strength members gain with each other per "
+        "weekly activity.", 0.0, 1.0),
+    Key("initiatives.corvee_hours", 4.0, "Weekly administrative load of a running "
+        "initiative (accounts, permits, reports).", 0.0, 100.0, "hours/week",
+        source="003-corvee"),
+    Key("initiatives.application_hours", 40.0, "Hours of one grant application and its "
+        "accountability.", 0.0, 1000.0, "hours", source="004-H5-vergadertijgers"),
+    Key("initiatives.grant", 5000.0, "Yearly grant to an initiative.", 0.0, 1e6,
+        "euro/year"),
+    Key("initiatives.grant_skill_weight", 0.6, "How much the application's success depends "
+        "on the coordinator's paperwork skill ('vergadertijgers').", 0.0, 1.0,
+        source="004-H5-vergadertijgers"),
+    Key("initiatives.coordinator_cost", 30000.0, "Yearly cost of a paid coordinator "
+        "(part-time, shared by several initiatives).", 0.0, 500000.0, "euro/year",
+        source="004-H3-coordinator"),
+    Key("initiatives.initiatives_per_coordinator", 6, "Initiatives one paid coordinator "
+        "serves.", 1, 100, source="004-H3-coordinator"),
+    Key("initiatives.energy_recovery", 0.08, "Weekly recovery of a volunteer's energy.",
+        0.0, 1.0),
+    Key("initiatives.engagement_gain", 0.01, "Weekly rise in a member's engagement.", 0.0,
+        1.0, source="004-EP-sterkhouders"),
+    Key("initiatives.mutual_help", 0.02, "Weekly drop of members' v and a through organised "
+        "mutual help (lower barriers).", 0.0, 1.0, source="004-H3-publiekewaarden"),
+)
+
+section(
+    "funding", "Funding regime", "How the social base is financed (mechanism 6). The regime "
+    "only chooses which parameter set applies; the model sees generic funding terms.",
+    Key("funding.regime", "tender", "tender = aanbesteden (periodic contracts); subsidy = "
+        "meerjarige subsidiering (multi-year, area-based).", choices=("tender", "subsidy"),
+        source="004-H8-geenmarkt"),
+    Key("funding.budget_per_resident", 160.0, "Yearly social base budget per resident "
+        "(professionals, places, initiatives, overhead).", 0.0, 5000.0, "euro/year",
+        status=ASSUMPTION),
+    Key("funding.providers", 3, "Welfare providers in the region that can bid.", 1, 20,
+        source="004-H8-geenmarkt"),
+)
+
+section(
+    "funding.tender", "Tendering (aanbesteden)", "Terms used when regime = 'tender'. "
+    "Neutral values (contract_years >= run.years, overhead 0, output_pressure 0, "
+    "staff_moves 1, pre_tender_turnover 0, and the subsidy's admin share and allocation) "
+    "make it indistinguishable from subsidy.",
+    Key("funding.tender.contract_years", 3, "Contract length.", 1, 100, "years",
+        source="004-H1-utrecht"),
+    Key("funding.tender.p_incumbent_loses", 0.5, "Chance the incumbent provider loses a "
+        "re-tender.", 0.0, 1.0, source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
+    Key("funding.tender.staff_moves", 0.4, "Share of the losing provider's staff that moves "
+        "to the new provider (keeping their wijkkennis and trust).", 0.0, 1.0,
+        source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
+    Key("funding.tender.transition_weeks", 26, "Weeks of reduced productivity after a "
+        "provider change; cases of leavers wait half of it before re-assignment.", 0, 104,
+        "weeks", source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
+    Key("funding.tender.transition_productivity", 0.75, "Productivity during the "
+        "transition.", 0.0, 1.0),
+    Key("funding.tender.pre_tender_turnover", 0.2, "Extra yearly turnover in the last half "
+        "year before a re-tender (staff leave an uncertain job).", 0.0, 1.0, "per year",
+        source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
+    Key("funding.tender.overhead_share", 0.05, "Cost of one tender round ('vele tonnen' for lawyers, "
+        "consultants, bid writing, both sides) as a share of a year's budget.", 0.0, 0.5,
+        source="004-H8-overhead"),
+    Key("funding.tender.output_pressure", 0.5, "Pressure to show countable outputs: pushes "
+        "professionals toward casework and providers toward taking over volunteer "
+        "activities ('concurrentieslag').", 0.0, 1.0, source="003-concurrentieslag"),
+    Key("funding.tender.admin_share", 0.22, "Share of professional hours spent on "
+        "accountability paperwork (output-oriented).", 0.0, 0.9, source="004-H8-visitaties"),
+    Key("funding.tender.resident_org_share", 0.03, "Share of budget for residents' "
+        "organisations (initiative grants, coordinators).", 0.0, 0.8,
+        source="004-EP-wijkbudget"),
+    Key("funding.tender.paid_coordinators", False, "Fund paid coordinators for "
+        "initiatives.", source="004-H3-coordinator"),
+    Key("funding.tender.grant_years", 1, "Length of an initiative's grant (1 = annual "
+        "application rounds).", 1, 20, "years", source="004-H5-vergadertijgers"),
+)
+
+section(
+    "funding.subsidy", "Multi-year subsidy (meerjarige subsidiering)", "Terms used when "
+    "regime = 'subsidy'.",
+    Key("funding.subsidy.period_years", 4, "Subsidy period; renewal keeps the same "
+        "partnership.", 1, 100, "years", source="004-EP-wijkbudget"),
+    Key("funding.subsidy.admin_share", 0.12, "Share of professional hours on accountability "
+        "(learning-oriented: visitaties).", 0.0, 0.9, source="004-H8-visitaties"),
+    Key("funding.subsidy.resident_org_share", 0.1, "Share of budget for residents' "
+        "organisations (trekkingsrechten, initiative grants, coordinators).", 0.0, 0.8,
+        source="004-EP-wijkbudget"),
+    Key("funding.subsidy.paid_coordinators", True, "Fund paid coordinators for "
+        "initiatives.", source="004-H3-coordinator"),
+    Key("funding.subsidy.grant_years", 4, "Length of an initiative's grant.", 1, 20,
+        "years", source="004-H3-coordinator"),
+    Key("funding.subsidy.output_pressure", 0.0, "Pressure to show countable outputs.", 0.0,
+        1.0),
+)
+
+section(
+    "municipality", "Municipal policy and events", "BuurtTop, budget cuts, programmes, "
+    "building sales (mechanism 7).",
+    Key("municipality.buurttop_every_years", 0, "Hold a BuurtTop every N years (0 = "
+        "never).", 0, 50, "years", source="004-H3-buurttop"),
+    Key("municipality.buurttop_per_1000", 10.0, "BuurtTop participants per 1000 "
+        "residents.", 0.0, 200.0, source="004-H3-buurttop"),
+    Key("municipality.buurttop_contacts", 5, "New acquaintances per participant, mostly "
+        "across groups.", 0, 30, source="004-H3-buurttop"),
+    Key("municipality.budget_cut_year", 0, "Year a budget cut takes effect (0 = none).", 0,
+        100, "years"),
+    Key("municipality.budget_cut_share", 0.0, "Share of the budget cut.", 0.0, 0.9),
+    Key("municipality.programme_share", 0.0, "Extra budget of an area programme "
+        "(wijkenaanpak) as a share of the base budget, spent on opbouwwerk.", 0.0, 2.0,
+        source="004-H5-vogelaar"),
+    Key("municipality.programme_stop_year", 0, "Year the area programme stops (0 = "
+        "never).", 0, 100, "years", source="004-H5-vogelaar"),
+    Key("municipality.sell_buurthuis_year", 0, "Year the municipality sells its buurthuis "
+        "buildings (0 = never).", 0, 100, "years", source="004-H2-vastgoed"),
+)
+
+section(
+    "shocks", "Shocks", "Heat wave and crisis (mechanism 8).",
+    Key("shocks.heatwave_year", 0, "Year of a heat wave (0 = none).", 0, 100, "years",
+        source="004-IM-klinenberg"),
+    Key("shocks.heatwave_week", 30, "Week of the year it starts.", 0, 51, "week"),
+    Key("shocks.heatwave_weeks", 2, "Duration.", 1, 12, "weeks"),
+    Key("shocks.heat_vulnerability", 0.3, "Seniors above this vulnerability are at risk.",
+        0.0, 1.0, source="004-IM-klinenberg"),
+    Key("shocks.heat_check_rate", 0.5, "Weekly chance per unit tie strength that a tie "
+        "checks on an at-risk resident.", 0.0, 1.0, source="004-IM-klinenberg"),
+    Key("shocks.heat_harm_unchecked", 0.1, "Weekly chance of serious harm for an at-risk "
+        "resident nobody checks on and with no cool place visited.", 0.0, 1.0),
+    Key("shocks.heat_harm_checked", 0.01, "Same, for someone checked on or at a place.",
+        0.0, 1.0),
+    Key("shocks.crisis_year", 0, "Year a crisis (pandemic, refugees) starts (0 = none).", 0,
+        100, "years", source="004-H2-crisis"),
+    Key("shocks.crisis_week", 10, "Week of the year it starts.", 0, 51, "week"),
+    Key("shocks.crisis_weeks", 26, "Duration.", 1, 520, "weeks"),
+    Key("shocks.crisis_offer_boost", 0.6, "How much aanbodverlegenheid drops while the "
+        "crisis lasts (share).", 0.0, 1.0, source="004-H2-crisis"),
+    Key("shocks.crisis_need_boost", 1.5, "Multiplier on need arrival during the crisis.",
+        1.0, 10.0),
+)
+
+# Convenience views ---------------------------------------------------------------------------
+KEYS: dict[str, Key] = {k.name: k for s in SECTIONS for k in s.keys}
+SECTION_NAMES = {s.name for s in SECTIONS}
+PLACE_KINDS = ("buurthuis", "library", "cafe", "playground", "huis_van_de_wijk")
+AGE_CLASSES = ("youth", "adult", "senior")
+NEED_KINDS = ("practical", "social", "complex")
+
+
+def defaults() -> dict[str, Any]:
+    """Flat dict of every key's default value."""
+    return {name: (list(k.default) if isinstance(k.default, list) else k.default)
+            for name, k in KEYS.items()}
