@@ -51,8 +51,9 @@ class Municipality(mesa.Agent):
 
     def programme_active(self) -> bool:
         p = self.model.p.municipality
-        return p.programme_share > 0 and (not p.programme_stop_year
-                                          or self._year() < p.programme_stop_year)
+        year = self._year()
+        return p.programme_share > 0 and year >= 0 and (not p.programme_stop_year
+                                                        or year < p.programme_stop_year)
 
     def budget(self) -> float:
         extra = self.model.p.municipality.programme_share if self.programme_active() else 0.0

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from mesa.discrete_space import OrthogonalMooreGrid
 
-from ..scenario import Scenario, load_scenario
+from ..scenario import Scenario, defaults, load_scenario
 from ..scenario.regimes import funding_terms
 from . import helping, initiatives, meeting, needs, outcomes, population, shocks
 from .build import CellIndex, make_residents, place_sites, reach_lists, seed_ties
@@ -76,6 +76,7 @@ class WijkModel(mesa.Model):
         self.horizon = 52 * self.p.run.years
         self.events: list[dict[str, Any]] = []
         self._recorded_weeks: list[int] = []
+        self._burning = False
         self.tally = outcomes.new_tally()
         self.shock = shocks.ShockState()
         self._build()
@@ -103,7 +104,6 @@ class WijkModel(mesa.Model):
         self.ties = SimpleNamespace(strength=np.zeros(n), n_ties=np.zeros(n, np.int64),
                                     n_good=np.zeros(n, np.int64), cross=np.zeros(n),
                                     strongest=np.zeros(n))
-        self._burn_in()
         self.providers = [WelfareProvider(self, PROVIDER_NAMES[k % len(PROVIDER_NAMES)])
                           for k in range(p.funding.providers)]
         self.funding = FundingCycle(self, self.providers)
@@ -111,9 +111,11 @@ class WijkModel(mesa.Model):
         self.municipality = Municipality(self)
         self._start_needs(rng)
         self._start_initiatives(rng)
+        self.terms = funding_terms(defaults())
         self.municipality.allocate_year()  # sets the team size; hires are vacancies ...
         self._staff_team(rng)  # ... which the starting team fills with experienced staff
         self.summarise_ties()
+        self._burn_in()
 
     def _build_places(self, rng, built) -> None:
         p, r = self.p, self.residents
@@ -133,18 +135,24 @@ class WijkModel(mesa.Model):
                                                       px, py, reach)
 
     def _burn_in(self) -> None:
-        """Meeting and tie dynamics only, so the network starts near its own equilibrium."""
-        for _ in range(self.p.run.burn_in_weeks):
-            self.residents.spare_left[:] = self.residents.spare_hours
-            meeting.meet(self)
-            self.week += 1
-        self.week = 0
+        """Run the whole wijk for ``run.burn_in_weeks`` before week 0 under the status-quo
+        funding terms (the schema defaults), whatever the scenario's regime.
+
+        Week 0 is then 'the wijk as it is today', near its own equilibrium, and it is the same
+        wijk for every regime with the same seed: the scenario's funding terms take over only
+        from week 0. Scheduled events and programmes start at year 0 or later, so none of
+        them acts during the burn-in. Nothing is recorded.
+        """
+        weeks = self.p.run.burn_in_weeks
+        self.terms = funding_terms(defaults())
+        self.week = -weeks
+        self._burning = True
+        while self.week < 0:
+            self.step()
+        self._burning = False
+        self.terms = funding_terms(self.scenario.values)
+        self.events.clear()
         self.tally = outcomes.new_tally()
-        r = self.residents
-        for arr in (r.last_contact, r.last_neighbour_contact):  # history relative to week 0
-            arr[arr > -10_000] -= self.p.run.burn_in_weeks
-        for pl in self.places:
-            pl.visitors_avg = float(pl.visitors)
 
     def _start_needs(self, rng) -> None:
         """Problems present at week 0, drawn at their steady-state prevalence (approx.)."""
@@ -210,7 +218,7 @@ class WijkModel(mesa.Model):
     def end_week(self) -> None:
         self.municipality.spend_week()
         self.summarise_ties()
-        if (self.week + 1) % self.p.run.record_every == 0:
+        if not self._burning and (self.week + 1) % self.p.run.record_every == 0:
             self._record()
         self.week += 1
         if self.week >= self.horizon:

@@ -96,10 +96,10 @@ section(
         source="004-voorwoord", status=ASSUMPTION),
     Key("run.record_every", 1, "Record outcomes every k-th week (1 = every week). Mesa's "
         "batch_run needs 1.", 1, 52, "weeks"),
-    Key("run.burn_in_weeks", 52, "Weeks of meeting and tie dynamics (only) before week 0, so "
-        "the social network starts near its own equilibrium. Independent of the funding "
-        "regime, so every regime starts from the same wijk for the same seed.", 0, 520,
-        "weeks"),
+    Key("run.burn_in_weeks", 104, "Weeks the whole wijk runs before week 0 under the "
+        "status-quo funding terms (the defaults of this schema), so week 0 is the wijk as it "
+        "is today, near its own equilibrium, and the same wijk whatever the scenario's regime.",
+        0, 1040, "weeks"),
 )
 
 section(

@@ -1,0 +1,1 @@
+"""Analysis of results: plots, summaries, reports."""

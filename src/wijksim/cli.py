@@ -1,0 +1,241 @@
+"""The ``wijksim`` command line.
+
+Verbs: run, validate, scenarios, new (here); compare and sweep (wijksim.experiments.cli);
+app (wijksim.app.cli). Bad input — a wrong scenario or experiment file, an unknown key in
+``--set`` — gets one line per problem on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any, Sequence
+
+from ._version import __version__
+from .scenario import KEYS, SECTIONS, ScenarioError, load_scenario, shipped_scenarios
+from .scenario.errors import Problem
+
+PLUGINS = ("wijksim.experiments.cli", "wijksim.app.cli")
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(ScenarioError):
+    """Bad command-line input, reported like a scenario problem."""
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """``key=value`` with a TOML value (bare words are read as text)."""
+    if "=" not in text:
+        raise UsageError([Problem("--set", text, text, "key=value, e.g. "
+                                  "funding.tender.contract_years=9", "missing '='",
+                                  show_value=False)])
+    key, raw = text.split("=", 1)
+    key, raw = key.strip(), raw.strip()
+    try:
+        value = tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw
+    return key, value
+
+
+def overrides_from(args: argparse.Namespace) -> dict[str, Any]:
+    return dict(parse_assignment(s) for s in (getattr(args, "set", None) or []))
+
+
+def add_run_options(p: argparse.ArgumentParser, seeds: bool = False) -> None:
+    """Options shared by run, compare and sweep."""
+    if seeds:
+        p.add_argument("--seeds", type=int, default=None, help="replicate seeds")
+    else:
+        p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--years", type=int, help="years to simulate (default: the scenario's)")
+    p.add_argument("--residents", type=int, help="residents (default: the scenario's)")
+    p.add_argument("--set", action="append", metavar="KEY=VALUE",
+                   help="change a scenario key, e.g. --set funding.tender.contract_years=9 "
+                        "(repeatable)")
+
+
+# -- verbs ----------------------------------------------------------------------------------
+def cmd_run(args: argparse.Namespace) -> int:
+    from .run import run_scenario, write_run
+
+    result = run_scenario(args.scenario, seed=args.seed, years=args.years,
+                          residents=args.residents, overrides=overrides_from(args),
+                          progress=not args.quiet)
+    out = Path(args.out or f"results/run-{result.provenance['scenario']}-seed{args.seed}")
+    paths = write_run(result, out, plots=not args.no_plots)
+    if not args.quiet:
+        print(paths["summary"].read_text(), end="")
+        print(f"Results in {out}/: " + ", ".join(p.name for p in paths.values()))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    problems: list[Problem] = []
+    for f in args.files:
+        try:
+            kind, name, extra = _validate_one(Path(f))
+            print(f"ok: {f} ({kind} '{name}'{extra})")
+        except ScenarioError as exc:
+            problems += exc.problems
+    if problems:
+        raise ScenarioError(problems)
+    return 0
+
+
+def _validate_one(path: Path) -> tuple[str, str, str]:
+    if not path.is_file():
+        raise ScenarioError([Problem(str(path), "", "", "an existing file", "no such file")])
+    if _looks_like_experiment(path):
+        from .experiments.spec import load_experiment
+
+        exp = load_experiment(path)
+        return "experiment", exp.name, ""
+    scen = load_scenario(path)
+    return "scenario", scen.name, f", hash {scen.hash}"
+
+
+def _looks_like_experiment(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            doc = tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, OSError):
+        return path.parent.name == "experiments" or "experiments" in path.parts
+    return "experiment" in doc or "design" in doc
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    names = shipped_scenarios()
+    width = max(map(len, names), default=10)
+    for name in names:
+        s = load_scenario(name)
+        print(f"{name:{width}s}  {s.description}")
+    print(f"\n{len(names)} scenarios. Copy one to edit it: wijksim new my_wijk --from tender_3y")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    base = load_scenario(args.base)
+    target = Path(args.dir) / (args.name if args.name.endswith(".toml") else args.name + ".toml")
+    if target.exists() and not args.force:
+        raise UsageError([Problem(str(target), "", "", "a new file name",
+                                  "already exists (use --force to overwrite)")])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if args.base in shipped_scenarios():
+        extends = args.base
+    else:
+        extends = str(Path(base.path).resolve())
+    target.write_text(scenario_template(target.stem, extends, base))
+    load_scenario(target)  # what we wrote must itself be valid
+    print(f"Wrote {target} (extends '{extends}'). Uncomment a key to change it, then:\n"
+          f"  wijksim validate {target}\n  wijksim run {target}\n"
+          f"  wijksim compare {args.base} {target}")
+    return 0
+
+
+MAIN_LEVERS = (
+    "funding.regime", "funding.tender.contract_years", "funding.tender.p_incumbent_loses",
+    "funding.tender.staff_moves", "funding.tender.overhead_share",
+    "funding.subsidy.resident_org_share", "professionals.opbouwwerker_share",
+    "netwerkberaad.enabled", "municipality.buurttop_every_years",
+    "funding.budget_per_resident", "wijk.residents", "run.years",
+)
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return f'"{v}"'
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    return repr(v)
+
+
+def scenario_template(name: str, extends: str, base) -> str:
+    """A new scenario that extends ``base``: every key listed, commented out, with its
+    current value and what it means."""
+    lines = [f"# Scenario '{name}', made with: wijksim new {name} --from {base.name}",
+             "# It inherits everything from the scenario named in 'extends'. To change a key,",
+             "# remove the '#' in front of it and edit the value. Check with: wijksim validate",
+             "# Keys, ranges and sources: docs/scenario-keys.md", "",
+             f'extends = "{extends}"', "", "[meta]", f'name = "{name}"',
+             f'description = "{base.description} (edited copy)"', "",
+             "# --- The main policy levers -------------------------------------------------"]
+    for key in MAIN_LEVERS:
+        lines.append(f"# {key} = {_toml_value(base[key])}    # {KEYS[key].doc[:70]}")
+    lines += ["", "# --- Every key, by section ---------------------------------------------------"]
+    for sec in SECTIONS:
+        lines += ["", f"[{sec.name}]  # {sec.title}"]
+        for k in sec.keys:
+            leaf = k.name[len(sec.name) + 1:]
+            lines.append(f"# {leaf} = {_toml_value(base[k.name])}    # {k.allowed()}")
+    return "\n".join(lines) + "\n"
+
+
+# -- the parser -----------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wijksim",
+        description="Simulate a Dutch wijk under tendering (aanbesteden) or multi-year "
+                    "subsidy (meerjarige subsidiering).")
+    parser.add_argument("--version", action="version", version=f"wijksim {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("run", help="run one scenario; write results, plots and a summary")
+    p.add_argument("scenario", nargs="?", default="tender_3y",
+                   help="shipped scenario name or path to a .toml file (default tender_3y)")
+    add_run_options(p)
+    p.add_argument("--out", help="output folder (default results/run-SCENARIO-seedN)")
+    p.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    p.add_argument("--quiet", action="store_true", help="print nothing")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("validate", help="check scenario or experiment files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("scenarios", help="list the shipped scenarios")
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser("new", help="copy a scenario to a new file to edit")
+    p.add_argument("name", help="name of the new scenario (file NAME.toml)")
+    p.add_argument("--from", dest="base", default="tender_3y",
+                   help="scenario to start from (default tender_3y)")
+    p.add_argument("--dir", default=".", help="folder for the new file (default: here)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_new)
+
+    for modname in PLUGINS:
+        try:
+            mod = importlib.import_module(modname)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("wijksim"):
+                continue  # that part of wijksim is not there (yet)
+            raise
+        mod.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except ScenarioError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Run one scenario: the model over its years, with results, provenance and pictures."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from . import provenance
+from .model import WijkModel
+from .scenario import Scenario, load_scenario
+
+
+@dataclass
+class RunResult:
+    outcomes: pd.DataFrame
+    events: pd.DataFrame
+    provenance: dict[str, Any]
+    model: WijkModel | None = field(default=None, repr=False)
+    seconds: float = 0.0
+
+
+def run_scenario(scenario: str | Path | Scenario | None = "tender_3y", seed: int = 1,
+                 years: int | None = None, residents: int | None = None,
+                 overrides: Mapping[str, Any] | None = None, progress: bool = False,
+                 keep_model: bool = False) -> RunResult:
+    """Simulate one scenario with one seed. Returns outcomes per week, events, provenance."""
+    flat = dict(overrides or {})
+    if years is not None:
+        flat["run.years"] = years
+    if residents is not None:
+        flat["wijk.residents"] = residents
+    scen = load_scenario(scenario, overrides=flat)
+    t0 = time.perf_counter()
+    model = WijkModel(scen, seed=seed)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=model.horizon, unit="week", delay=2.0, leave=False,
+                   desc=f"{scen.name} seed {seed}")
+    df = model.run(progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    seconds = time.perf_counter() - t0
+    prov = provenance.record(scen, seed, years=scen["run.years"],
+                             residents=scen["wijk.residents"], overrides=flat)
+    return RunResult(df, model.events_frame(), prov, model if keep_model else None, seconds)
+
+
+def write_atomic_parquet(df: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
+    """Parquet with provenance in its metadata, written to a temp file and renamed."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                           b"wijksim": json.dumps(meta, default=str).encode()})
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def write_run(result: RunResult, out: Path, plots: bool = True) -> dict[str, Path]:
+    """Write outcomes.parquet, events.csv, provenance.json, summary.txt and PNG plots."""
+    out.mkdir(parents=True, exist_ok=True)
+    meta = {k: v for k, v in result.provenance.items() if k != "command"}
+    paths = {"outcomes": out / "outcomes.parquet", "events": out / "events.csv",
+             "provenance": out / "provenance.json", "summary": out / "summary.txt"}
+    write_atomic_parquet(result.outcomes, paths["outcomes"], meta)
+    result.events.to_csv(paths["events"], index=False)
+    paths["provenance"].write_text(json.dumps({**result.provenance,
+                                               "seconds": round(result.seconds, 2)},
+                                              indent=2, default=str))
+    paths["summary"].write_text(summary_text(result))
+    if plots:
+        from .analysis.plots import plot_run
+        paths["plot"] = plot_run(result.outcomes, result.events, out / "outcomes.png",
+                                 title=f"{result.provenance['scenario']} (seed "
+                                       f"{result.provenance['seed']})")
+    return paths
+
+
+SUMMARY_ROWS = (
+    ("cohesion", "Cohesion (tie strength per resident)", "{:.2f}"),
+    ("share_connected", "Residents with enough good contacts", "{:.0%}"),
+    ("bridging_share", "Tie strength across groups", "{:.0%}"),
+    ("vraagverlegenheid", "Vraagverlegenheid (reluctance to ask)", "{:.2f}"),
+    ("hidden_need_share", "Residents with hidden need", "{:.1%}"),
+    ("lonely_share", "Lonely adults", "{:.0%}"),
+    ("trust", "Trust in institutions", "{:.2f}"),
+    ("wijkkennis", "Professionals' wijkkennis", "{:.2f}"),
+    ("initiatives", "Citizen initiatives", "{:.0f}"),
+    ("open_places", "Open third places", "{:.0f}"),
+)
+
+
+def summary_text(result: RunResult) -> str:
+    df, prov = result.outcomes, result.provenance
+    first, last = df.iloc[0], df[df["year"] > df["year"].max() - 1].mean(numeric_only=True)
+    years = prov.get("years")
+    lines = [f"wijksim {prov['versions']['wijksim']} - scenario {prov['scenario']} "
+             f"(hash {prov['scenario_hash']}), seed {prov['seed']}, "
+             f"{prov.get('residents')} residents, {years} years",
+             f"{'':40s} {'start':>9s} {'last year':>10s}"]
+    for col, label, fmt in SUMMARY_ROWS:
+        lines.append(f"{label:40s} {fmt.format(first[col]):>9s} {fmt.format(last[col]):>10s}")
+    esc = df["escalations"].sum()
+    cost = df[[c for c in df.columns if c.startswith("spend_") and c != "spend_total"]].sum()
+    lines.append(f"Escalations to specialised care: {esc:.0f} (EUR {df['escalation_cost'].sum():,.0f})")
+    lost = int((result.events["kind"] == "tender_lost").sum()) if len(result.events) else 0
+    lines.append(f"Lost tenders: {lost}; tender/renewal overhead EUR {cost['spend_overhead']:,.0f} "
+                 f"of EUR {cost.sum():,.0f} spent")
+    lines.append(f"Ran in {result.seconds:.1f} s")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,24 @@
+"""Shared test fixtures. Parts of the suite with their own needs (browser, experiments) keep
+their fixtures in a conftest.py of their own folder."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+SMALL = {"wijk.residents": 600, "run.burn_in_weeks": 26}
+
+
+@pytest.fixture
+def small():
+    """Overrides for a small, fast wijk (600 residents, short burn-in)."""
+    return dict(SMALL)
+
+
+def make_model(scenario="tender_3y", seed=1, **overrides):
+    from wijksim import WijkModel
+
+    return WijkModel(scenario, seed=seed, **{**SMALL, **overrides})
