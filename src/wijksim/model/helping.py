@@ -1,7 +1,8 @@
 """Mechanism 3 — asking for help and offering it.
 
-A resident with a problem voices it to a tie with a chance that falls with vraagverlegenheid v
-(Linders 2010, 004 H4) and rises with need and with the strength of their closest tie. The tie
+A resident with a problem voices it to a tie with chance (1 - v)^k * logistic(need, closest tie):
+it falls with vraagverlegenheid v (Linders 2010, 004 H4) — someone with v = 1 never asks — and
+rises with need and with the strength of their closest tie. The tie
 helps when they have time and their aanbodverlegenheid a (reluctance to offer) is low enough.
 Being helped lowers v; being refused raises it. Residents with time sometimes offer help unasked
 to a tie whose need they see. Separately, residents ask a professional with a chance that rises
@@ -42,8 +43,8 @@ def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, sp
     for i in range(need.shape[0]):
         if not _open(status[i]) or strongest[i] <= 0.0:
             continue
-        x = base + wn * (need[i] - 1.0) - wv * (v[i] - 0.5) + wt * strongest[i]
-        if rng.random() >= 1.0 / (1.0 + math.exp(-x)):
+        x = base + wn * (need[i] - 1.0) + wt * strongest[i]
+        if rng.random() >= (1.0 - v[i]) ** wv / (1.0 + math.exp(-x)):
             continue
         requests += 1
         voiced[i] = True
@@ -139,10 +140,10 @@ def ask_professional(model) -> None:
     if hidden.size == 0:
         return
     x = (p.formal_base + p.ask_need_weight * (r.need[hidden] - 1.0)
-         - p.ask_v_weight * (r.v[hidden] - 0.5)
          + p.formal_trust_weight * (r.trust[hidden] + r.prof_trust[hidden] - 0.5)
          + 0.5 * r.voiced[hidden])
-    asks = hidden[rng.random(hidden.size) < 1.0 / (1.0 + np.exp(-x))]
+    chance = (1.0 - r.v[hidden]) ** p.ask_v_weight / (1.0 + np.exp(-x))
+    asks = hidden[rng.random(hidden.size) < chance]
     r.status[asks] = WAITING
     r.status_since[asks] = model.week
     model.tally["formal_requests"] += asks.size

@@ -111,6 +111,7 @@ def live(model) -> None:
         _apply_for_grants(model, inits)
         _carry_corvee(model, inits)
         _run_activities(model, inits)
+        _leave(model, inits)
         _recruit(model, inits)
         _takeovers(model, inits)
         _deaths(model, inits)
@@ -124,8 +125,11 @@ def _positions(model, inits):
     lookup = np.full(max(uids.max() + 1, 1), -1, dtype=np.int64)
     lookup[uids] = np.arange(uids.size)
     members = np.flatnonzero(r.initiative >= 0)
-    pos = lookup[r.initiative[members]]
-    return uids, members, pos
+    ids = r.initiative[members]
+    inside = ids < lookup.size
+    members, ids = members[inside], ids[inside]
+    pos = lookup[ids]
+    return uids, members[pos >= 0], pos[pos >= 0]
 
 
 def _apply_for_grants(model, inits) -> None:
@@ -225,6 +229,16 @@ def _recruit(model, inits) -> None:
                                    r.initiative, uids)
     for init, s in zip(inits, sizes):
         init.size = int(s)
+
+
+def _leave(model, inits) -> None:
+    """Members drift away for ordinary reasons (moving on, other priorities)."""
+    r, rng = model.residents, model.streams.initiatives
+    founders = np.array([i.founder for i in inits])
+    members = np.flatnonzero(r.initiative >= 0)
+    go = members[(rng.random(members.size) < model.p.initiatives.leave_rate / 52.0)
+                 & ~np.isin(members, founders)]
+    r.initiative[go] = -1
 
 
 def _takeovers(model, inits) -> None:

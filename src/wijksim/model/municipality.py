@@ -79,15 +79,12 @@ class Municipality(mesa.Agent):
         staff_money = (self.year_budget - self.overhead_reserved - self.places_budget
                        - self.org_pool)
         total = max(0, int(staff_money // p.professionals.cost_per_year))
-        programme_money = self.year_budget - self.budget_without_programme()
+        programme_money = self.year_budget - base
         programme_staff = min(total, int(programme_money // p.professionals.cost_per_year))
         regular = total - programme_staff
         opb = int(round(regular * p.professionals.opbouwwerker_share)) + programme_staff
         self.staff_target = {HULPVERLENER: total - opb, OPBOUWWERKER: opb}
         m.team.adjust_to(self.staff_target)
-
-    def budget_without_programme(self) -> float:
-        return self.base_budget()
 
     def _fit_places(self, limit: float) -> None:
         """Close the least visited municipal places until places fit their budget share."""

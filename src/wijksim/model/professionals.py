@@ -24,8 +24,9 @@ import numpy as np
 from numba import njit
 
 from .build import pick_near
+from .needs import resolve
 from .residents import CASE, HIDDEN, NEVER, WAITING
-from .ties import strengthen
+from .ties import strengthen, strengthen_pairs
 
 HULPVERLENER, OPBOUWWERKER = "hulpverlener", "opbouwwerker"
 COMPLEX = 2
@@ -228,7 +229,12 @@ class Team:
         orient = np.array([prof.orientation_now() for prof in profs])
         is_opb = np.array([prof.role == OPBOUWWERKER for prof in profs])
 
-        # 1. casework on open cases
+        # 1. netwerkberaden for clients, in casework time (Walcheren: the beraad is the
+        #    network-oriented way of working a case)
+        beraad_hours = self._netwerkberaden(avail, wk, orient)
+        avail = avail - beraad_hours
+
+        # 2. casework on open cases
         cases = np.flatnonzero(r.status == CASE)
         pos = np.array([uid_pos.get(u, -1) for u in r.case_prof[cases]], dtype=np.int64)
         orphan = pos < 0
@@ -241,7 +247,7 @@ class Team:
         case_hours = np.minimum(demand, avail)
         self._casework(cases, pos, need_h, served, wk, orient)
 
-        # 2. intake from the waiting list (FIFO), hulpverleners first, then the pull on
+        # 3. intake from the waiting list (FIFO), hulpverleners first, then the pull on
         #    opbouwwerkers' hours ('zuigkracht')
         waiting = np.flatnonzero((r.status == WAITING) & (r.handover_until <= m.week))
         waiting = waiting[np.argsort(r.status_since[waiting], kind="stable")]
@@ -260,23 +266,22 @@ class Team:
         m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
         m.tally["case_capacity"] = float(np.sum(np.floor(cap_hours / p.case_hours)))
 
-        # 3. collective work with the hours left: opbouwwerkers all, hulpverleners as far
+        # 4. collective work with the hours left: opbouwwerkers all, hulpverleners as far
         #    as they are network-oriented
         free = np.maximum(avail - case_hours, 0.0)
         collective = np.where(is_opb, free, free * orient)
-        beraad_hours = self._netwerkberaden(collective, wk, orient)
-        collective = collective - beraad_hours
         self._outreach(collective * OUTREACH_SHARE, wk, profs)
         self._bridge(collective * BRIDGING_SHARE, wk)
         self.support_hours = float(np.sum(collective * SUPPORT_SHARE))
 
+        case_hours = case_hours + beraad_hours
         for k, prof in enumerate(profs):
             prof.case_hours = float(case_hours[k])
-            prof.collective_hours = float(collective[k] + beraad_hours[k])
+            prof.collective_hours = float(collective[k])
             prof.admin_hours = float(admin[k])
             prof.learn()
         m.tally["hours_casework"] += float(case_hours.sum())
-        m.tally["hours_collective"] += float((collective + beraad_hours).sum())
+        m.tally["hours_collective"] += float(collective.sum())
         m.tally["hours_admin"] += float(admin.sum())
         self.turnover()
 
@@ -303,14 +308,11 @@ class Team:
         if widen.size:
             partners = np.array([self._neighbour(i) for i in widen], dtype=np.int64)
             ok = partners >= 0
-            from .ties import strengthen_pairs
             strengthen_pairs(r.nbr, r.w, widen[ok].astype(np.int64), partners[ok],
                              np.full(int(ok.sum()), 0.15))
             r.v[widen] = np.maximum(0.0, r.v[widen] - 0.5 * p.help.v_after_help)
         m.tally["formal_helps"] += cases.size
-        solved = cases[r.need[cases] <= 1e-9]
-        from .needs import resolve
-        resolve(m, solved)
+        resolve(m, cases[r.need[cases] <= 1e-9])
 
     def _neighbour(self, i: int) -> int:
         m, r = self.model, self.model.residents
@@ -327,18 +329,17 @@ class Team:
         upd = same | switch
         r.prof_trust[idx[upd]] += gain * (1.0 - r.prof_trust[idx[upd]])
 
-    def _netwerkberaden(self, collective, wk, orient) -> np.ndarray:
+    def _netwerkberaden(self, avail, wk, orient) -> np.ndarray:
+        """Hold netwerkberaden for some clients; returns the hours each professional spent."""
         m, r, p = self.model, self.model.residents, self.model.p.netwerkberaad
         used = np.zeros(len(self.members))
-        if not m.netwerkberaad_running() and all(pr.beraad_skill < 1e-3 for pr in self.members):
-            return used
         if not m.netwerkberaad_running():
             return used
         rng = m.streams.professionals
         clients_all, know = [], []
         for k, prof in enumerate(self.members):
             lam = p.rate * prof.beraad_skill * orient[k]
-            n = min(int(rng.poisson(lam)), int(collective[k] // p.hours))
+            n = min(int(rng.poisson(lam)), int(avail[k] // p.hours))
             if n <= 0:
                 continue
             mine = np.flatnonzero((r.case_prof == prof.unique_id) & (r.status == CASE))
@@ -392,11 +393,6 @@ class Team:
     def mean(self, attr: str) -> float:
         return float(np.mean([getattr(p, attr) for p in self.members])) if self.members \
             else 0.0
-
-
-def new_team(model) -> Team:
-    """The starting team: staff with a spread of tenures and the wijkkennis that goes with it."""
-    return Team(model)
 
 
 def wijkkennis_after(weeks: float, learning: float, start: float) -> float:

@@ -98,10 +98,6 @@ class Residents:
         self.hours_volunteered = np.zeros(n)
         self.nbr, self.w = empty_ties(n, slots)
 
-    @property
-    def sterkhouder(self) -> np.ndarray:
-        raise AttributeError("use model.is_sterkhouder()")
-
 
 class Resident(FixedAgent):
     """A resident as a Mesa agent: a read-through view on row ``index`` of the arrays."""

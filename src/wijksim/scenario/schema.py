@@ -238,16 +238,18 @@ section(
 section(
     "help", "Asking and offering help", "Voicing need, informal and formal help, "
     "vraagverlegenheid and aanbodverlegenheid (mechanism 3).",
-    Key("help.ask_base", -1.0, "Log-odds of voicing need to a tie at v = 0.5, need 1, no "
-        "ties.", -10.0, 10.0, source="004-H4-vraagverlegenheid"),
-    Key("help.ask_v_weight", 5.0, "How strongly vraagverlegenheid suppresses asking.", 0.0,
-        20.0, source="004-H4-vraagverlegenheid"),
+    Key("help.ask_base", 0.0, "Log-odds part of voicing need to a tie at need 1 with no "
+        "ties; the chance is (1 - v)^ask_v_weight times the logistic of this plus the need "
+        "and tie terms.", -10.0, 10.0, source="004-H4-vraagverlegenheid"),
+    Key("help.ask_v_weight", 1.5, "Exponent on (1 - v): how strongly vraagverlegenheid "
+        "suppresses asking (v = 1 never asks).", 0.1, 10.0,
+        source="004-H4-vraagverlegenheid"),
     Key("help.ask_need_weight", 0.6, "How strongly severity pushes people to ask.", 0.0,
         10.0),
     Key("help.ask_tie_weight", 2.5, "How strongly a strong tie makes asking easier.", 0.0,
         10.0),
-    Key("help.formal_base", -2.5, "Log-odds of asking a professional at v = 0.5, need 1, "
-        "trust 0.5.", -10.0, 10.0),
+    Key("help.formal_base", -2.5, "Log-odds part of asking a professional at need 1 and "
+        "trust 0.5 (times (1 - v)^ask_v_weight).", -10.0, 10.0),
     Key("help.formal_trust_weight", 3.0, "How strongly trust (in institutions and in a "
         "known professional) makes asking a professional easier.", 0.0, 10.0),
     Key("help.informal_amount", 0.6, "Need removed by one week of informal help (practical "
@@ -329,7 +331,8 @@ section(
     Key("netwerkberaad.start_year", 0, "Year the programme starts.", 0, 100, "years"),
     Key("netwerkberaad.stop_year", 0, "Year the programme stops (0 = never).", 0, 100,
         "years", source="004-H5-vogelaar"),
-    Key("netwerkberaad.hours", 6.0, "Professional hours per beraad (preparation included).",
+    Key("netwerkberaad.hours", 6.0, "Professional hours per beraad (preparation included), "
+        "taken from casework time.",
         0.5, 40.0, "hours"),
     Key("netwerkberaad.rate", 0.15, "Beraden per week a fully skilled, fully "
         "network-oriented professional holds.", 0.0, 5.0, "per week",
@@ -391,7 +394,9 @@ section(
     Key("initiatives.found_support", 1.0, "How much an hour per week of opbouwwerker "
         "support per 1000 residents raises founding (relative).", 0.0, 20.0),
     Key("initiatives.min_founding_ties", 3, "Good contacts a founder needs.", 0, 24),
-    Key("initiatives.recruit_rate", 0.02, "Weekly chance per tie (times strength and "
+    Key("initiatives.leave_rate", 0.2, "Yearly chance a member leaves for ordinary reasons.",
+        0.0, 1.0, "per year"),
+    Key("initiatives.recruit_rate", 0.01, "Weekly chance per tie (times strength and "
         "1 - a) that a member recruits a non-member.", 0.0, 1.0, "per week"),
     Key("initiatives.max_members", 40, "Members an initiative can hold.", 3, 1000),
     Key("initiatives.min_members", 3, "An initiative with fewer members dies.", 1, 100),

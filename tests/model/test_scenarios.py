@@ -1,0 +1,119 @@
+"""Scenario files: shipped ones load; every malformed file gets one clear message, exit 2."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wijksim.scenario import KEYS, ScenarioError, load_scenario, shipped_scenarios
+from wijksim.scenario.regimes import funding_terms
+
+BAD = Path(__file__).parents[1] / "data" / "bad_scenarios"
+
+# file -> fragments its single message must contain (key, value, what is allowed)
+EXPECTED = {
+    "bad_type.toml": ["funding.tender.contract_years", '"nine"', "whole number from 1 to 100"],
+    "typo_key.toml": ["contract_yeras", "did you mean 'funding.tender.contract_years'"],
+    "typo_section.toml": ["funding.tendr", "did you mean 'funding.tender'"],
+    "out_of_range.toml": ["p_incumbent_loses", "1.5", "from 0 to 1"],
+    "syntax_error.toml": ["TOML syntax error", "line 1"],
+    "missing_parent.toml": ["extends", "no_such_scenario", "shipped scenario"],
+    "cycle_a.toml": ["cycle", "cycle_a.toml -> cycle_b.toml -> cycle_a.toml"],
+    "shares_sum.toml": ["wijk.group_shares", "add up to 1", "0.9"],
+    "programme_without_budget.toml": ["programme_stop_year", "no programme"],
+    "wrong_choice.toml": ["funding.regime", '"market"', "'tender', 'subsidy'"],
+    "list_length.toml": ["wijk.age_shares", "list of 3 numbers"],
+    "bool_type.toml": ["paid_coordinators", '"yes"', "true or false"],
+    "top_level_key.toml": ["residents", "not inside a [section]", "did you mean 'wijk.residents'"],
+    "stop_before_start.toml": ["netwerkberaad.stop_year", "after start_year (4)"],
+    "fractional_int.toml": ["contract_years", "3.5", "whole number"],
+    "not_a_number.toml": ["p_incumbent_loses", "nan"],
+    "meta_typo.toml": ["meta.nmae", "did you mean"],
+    "key_as_table.toml": ["funding.regime", "'tender', 'subsidy'"],
+}
+
+
+def test_corpus_is_complete():
+    files = {p.name for p in BAD.glob("*.toml")} - {"cycle_b.toml"}
+    assert files == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_gets_one_clear_message(name):
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(BAD / name)
+    assert len(err.value.problems) == 1, err.value.problems
+    msg = str(err.value.problems[0])
+    assert name in msg  # names the file
+    for fragment in EXPECTED[name]:
+        assert fragment in msg, (fragment, msg)
+
+
+@pytest.mark.parametrize("name", ["typo_key.toml", "syntax_error.toml", "cycle_a.toml"])
+def test_cli_validate_exit_2_without_traceback(name):
+    res = subprocess.run([sys.executable, "-m", "wijksim.cli", "validate", str(BAD / name)],
+                         capture_output=True, text=True)
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and name in lines[0]
+
+
+def test_several_problems_in_one_file_are_all_reported(tmp_path):
+    f = tmp_path / "many.toml"
+    f.write_text('[funding.tender]\ncontract_years = 0\nstaff_moves = "all"\n[wjik]\nx = 1\n')
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(f)
+    assert len(err.value.problems) == 3
+
+
+def test_shipped_scenarios_load_and_differ():
+    names = shipped_scenarios()
+    assert {"tender_3y", "tender_9y", "subsidy", "subsidy_netwerkberaad", "buurthuis_sold",
+            "budget_cut", "programme_stopped", "heatwave", "crisis"} <= set(names)
+    hashes = {load_scenario(n).hash for n in names}
+    assert len(hashes) == len(names)
+
+
+def test_extends_inherits_and_overrides():
+    base, nine = load_scenario("tender_3y"), load_scenario("tender_9y")
+    assert nine["funding.tender.contract_years"] == 9
+    assert base["funding.tender.contract_years"] == 3
+    same = {k for k in KEYS if k != "funding.tender.contract_years"}
+    assert all(base[k] == nine[k] for k in same)
+    assert nine.chain[0].endswith("tender_3y.toml")
+
+
+def test_overrides_are_validated_like_files():
+    s = load_scenario("subsidy", {"funding.subsidy.period_years": 8})
+    assert s["funding.subsidy.period_years"] == 8
+    with pytest.raises(ScenarioError, match="did you mean 'funding.subsidy.period_years'"):
+        load_scenario("subsidy", {"funding.subsidy.period_yeras": 8})
+
+
+def test_hash_depends_on_values_only(tmp_path):
+    copy = tmp_path / "copy.toml"
+    copy.write_text('extends = "tender_3y"\n[meta]\nname = "another name"\n')
+    assert load_scenario(copy).hash == load_scenario("tender_3y").hash
+
+
+def test_regime_maps_to_generic_terms_only():
+    tender = funding_terms(load_scenario("tender_3y").values)
+    subsidy = funding_terms(load_scenario("subsidy").values)
+    assert tender.period_weeks == 156 and tender.p_provider_change == 0.5
+    assert subsidy.p_provider_change == 0.0 and subsidy.staff_continuity == 1.0
+    assert subsidy.renewal_overhead_share == 0.0
+
+
+def test_new_scenario_from_cli_is_valid_and_extends_base(tmp_path):
+    from wijksim.cli import main
+
+    assert main(["new", "mine", "--from", "subsidy", "--dir", str(tmp_path)]) == 0
+    text = (tmp_path / "mine.toml").read_text()
+    assert 'extends = "subsidy"' in text and "# contract_years = 3" in text
+    assert load_scenario(tmp_path / "mine.toml").hash == load_scenario("subsidy").hash
+    # a student uncomments one lever
+    (tmp_path / "mine.toml").write_text(text.replace("# period_years = 4", "period_years = 8"))
+    assert load_scenario(tmp_path / "mine.toml")["funding.subsidy.period_years"] == 8
+    assert main(["new", "mine", "--from", "subsidy", "--dir", str(tmp_path)]) == 2  # exists
