@@ -1,0 +1,202 @@
+"""``wijksim compare`` and ``wijksim sweep`` (plugged into wijksim.cli by ``register``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from ..cli import add_run_options
+    from . import DEFAULT_SCENARIOS, DEFAULT_SEEDS
+
+    p = sub.add_parser(
+        "compare", help="run scenarios side by side with common seeds; write a report",
+        description="Run replicates of each scenario with the same seeds (common random "
+                    "numbers) and write a report: trajectories with 95%% bands, end values "
+                    "and paired differences with 95%% intervals.")
+    p.add_argument("scenarios", nargs="*", metavar="SCENARIO",
+                   default=list(DEFAULT_SCENARIOS),
+                   help="shipped scenario names or .toml files (default: "
+                        + " ".join(DEFAULT_SCENARIOS) + ")")
+    add_run_options(p, seeds=True)
+    p.set_defaults(seeds=DEFAULT_SEEDS)
+    _add_exec_options(p)
+    p.add_argument("--out", help="results folder (default results/compare-SCENARIOS); an "
+                                 "earlier comparison there is replaced unless --resume")
+    p.set_defaults(func=cmd_compare)
+    p.epilog = f"--seeds defaults to {DEFAULT_SEEDS}."
+
+    p = sub.add_parser(
+        "sweep", help="run an experiment file (grid, Latin hypercube, Sobol, Morris)",
+        description="Run every run of an experiment file, locally or on a Dask cluster, "
+                    "storing results as Parquet as they finish; write a report with "
+                    "sensitivity indices.")
+    p.add_argument("experiment", help="experiment file (.toml) or a shipped experiment name")
+    add_run_options(p, seeds=True)
+    _add_exec_options(p)
+    p.add_argument("--out", help="results folder (default: the file's out, else "
+                                 "results/NAME)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="delete results already in the folder and start again")
+    p.add_argument("--dry-run", action="store_true",
+                   help="print what would run, run nothing")
+    p.set_defaults(func=cmd_sweep)
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return n
+
+
+def _add_exec_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=_positive, default=None,
+                   help="local processes (default: number of cores; 1 = this process)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on a Dask cluster: tcp://host:8786, or 'local' for a Dask "
+                        "LocalCluster of --jobs workers on this machine")
+    p.add_argument("--resume", action="store_true",
+                   help="keep runs already stored in the results folder; run only the rest")
+    p.add_argument("--quiet", action="store_true", help="no progress bar, print only errors")
+
+
+def _say(args):
+    return (lambda msg: None) if args.quiet else print
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from ..cli import overrides_from
+    from . import run_experiment
+    from .spec import comparison
+
+    exp = comparison(args.scenarios, args.seeds, years=args.years, residents=args.residents,
+                     overrides=overrides_from(args))
+    out = Path(args.out or f"results/compare-{'-'.join(exp.labels)}")
+    res = _run(args, exp, out, overwrite=not args.resume)
+    if res is None:
+        return 130
+    if not args.quiet:
+        print_comparison(res)
+        print(f"Report: {out / 'report.md'} (also report.html, trajectories.png"
+              + (", differences.png" if len(exp.scenarios) > 1 else "") + ")")
+    return 0
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from ..cli import overrides_from
+    from .spec import load_experiment
+    from .sweep import describe
+
+    seeds = args.seeds
+    exp = load_experiment(args.experiment, seeds=seeds, years=args.years,
+                          residents=args.residents, overrides=overrides_from(args),
+                          out=args.out)
+    out = exp.out or Path("results") / exp.name
+    if args.dry_run:
+        print(describe(exp))
+        print(f"results would go to {out}")
+        return 0
+    res = _run(args, exp, out, overwrite=args.overwrite)
+    if res is None:
+        return 130
+    if not args.quiet:
+        print_sweep(res)
+        print(f"Report: {out / 'report.md'} (also report.html and figures)")
+    return 0
+
+
+def _run(args, exp, out: Path, overwrite: bool):
+    from . import run_experiment
+    from .store import Store
+    from .sweep import command_line
+
+    t0 = time.perf_counter()
+    try:
+        res = run_experiment(exp, out=out, jobs=args.jobs, scheduler=args.scheduler,
+                             resume=args.resume, overwrite=overwrite,
+                             progress=not args.quiet, say=_say(args),
+                             command=command_line())
+    except KeyboardInterrupt:
+        n = len(Store(out).stored_ids())
+        again = " ".join(a for a in sys.argv[1:] if a not in ("--resume", "--overwrite"))
+        print(f"interrupted: {n} finished runs are stored in {out}; finish with:\n"
+              f"  wijksim {again} --resume", file=sys.stderr)
+        return None
+    if not args.quiet:
+        ex = res.execution
+        print(f"done: {ex.ran} runs in {_duration(time.perf_counter() - t0)}"
+              + (f" ({ex.stored_before} were already stored)" if ex.stored_before else "")
+              + f"; results in {out}/")
+    return res
+
+
+def _duration(s: float) -> str:
+    return f"{s:.0f} s" if s < 90 else f"{int(s // 60)} min {int(s % 60):02d} s"
+
+
+# -- what the verbs print ---------------------------------------------------------------------
+def print_comparison(res) -> None:
+    from ..analysis.experiment_plots import one_line
+    from ..analysis.report import fmt
+
+    outcomes, labels = res.outcomes, res.labels
+    s = res.summary(outcomes).set_index(["outcome", "label"])
+    n = len(res.manifest["seeds"])
+    width = max(len(one_line(o, end=True)) for o in outcomes) + 2
+    print(f"\nLast-year values, mean ± 95% interval over {n} seeds:")
+    print(" " * width + "".join(f"{lab:>22s}" for lab in labels))
+    for o in outcomes:
+        cells = []
+        for lab in labels:
+            r = s.loc[(o, lab)]
+            half = (r["high"] - r["mean"])
+            cells.append(f"{fmt(o, r['mean'])} ± {fmt(o, half).lstrip('+')}")
+        print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>22s}" for c in cells))
+    if len(labels) < 2:
+        return
+    d = res.differences(outcomes)
+    pairs = list(dict.fromkeys(zip(d["a"], d["b"])))
+    d = d.set_index(["outcome", "a", "b"])
+    print(f"\nPaired differences (same seeds), mean [95% interval]; * = interval excludes 0:")
+    heads = [f"{b} − {a}" for a, b in pairs]
+    cw = max(30, *(len(h) + 2 for h in heads))
+    print(" " * width + "".join(f"{h:>{cw}s}" for h in heads))
+    for o in outcomes:
+        cells = []
+        for a, b in pairs:
+            r = d.loc[(o, a, b)]
+            star = "*" if r["low"] > 0 or r["high"] < 0 else " "
+            cells.append(f"{fmt(o, r['mean'], True)} [{fmt(o, r['low'], True)}, "
+                         f"{fmt(o, r['high'], True)}]{star}")
+        print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>{cw}s}" for c in cells))
+    print()
+
+
+def print_sweep(res) -> None:
+    from ..analysis.experiment_plots import one_line
+
+    m = res.manifest
+    if not res.has_indices:
+        return
+    if len(res.runs) != m["runs"]:
+        print("sensitivity indices need every run; finish with --resume")
+        return
+    idx = res.sensitivity()
+    sobol = m["method"] == "sobol"
+    col = "ST" if sobol else "mu_star"
+    print(f"\nLargest {'total Sobol index (ST)' if sobol else 'Morris mu*'} per outcome "
+          "[95% interval]:")
+    for (scen, o), d in idx.groupby(["scenario", "outcome"], sort=False):
+        top = d.sort_values(col, ascending=False).iloc[0]
+        print(f"  {scen:12s} {one_line(o, end=True):45s} {top['parameter']:40s} "
+              f"{top[col]:.3g} [{top[col + '_low']:.3g}, {top[col + '_high']:.3g}]")
+    print()
+

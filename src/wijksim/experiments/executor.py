@@ -1,0 +1,152 @@
+"""Where runs execute: this process, a pool of local processes, or a Dask cluster.
+
+All three hand back finished chunks as they complete; the caller (not the workers) writes
+results, so a Dask task that is retried after a lost worker cannot write twice, and workers
+need no shared disk. Results do not depend on the back end: every run is fixed by its scenario
+and seed (tests/experiments check this bit for bit).
+
+Mesa 3.3 sets multiprocessing's start method to 'spawn' for the whole process when imported;
+the local pool therefore passes its own context: 'forkserver' where available (a clean server
+process that has imported wijksim once; workers fork from it quickly), else 'spawn'.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
+
+from ..scenario import Problem, ScenarioError
+
+PRELOAD = ["wijksim.experiments.runs", "wijksim.model"]
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Backend:
+    """A place to run chunks. ``workers`` is how many run at once."""
+
+    kind: str  # "serial", "processes" or "dask"
+    workers: int
+    executor: cf.Executor | None = None
+    address: str = ""
+
+    def imap_unordered(self, fn: Callable[..., Any], items: Iterable[Any], *args: Any
+                       ) -> Iterator[tuple[Any, Any]]:
+        """Yield ``(item, fn(item, *args))`` as each finishes. A failure stops everything
+        not yet started and is raised; what finished before it has been yielded."""
+        if self.executor is None:
+            for item in items:
+                yield item, fn(item, *args)
+            return
+        futures = {self.executor.submit(fn, item, *args): item for item in items}
+        try:
+            for fut in cf.as_completed(futures):
+                yield futures[fut], fut.result()
+        finally:
+            for fut in futures:
+                fut.cancel()
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+@contextmanager
+def open_backend(jobs: int | None = None, scheduler: str | None = None
+                 ) -> Iterator[Backend]:
+    """``scheduler``: None for local processes (``jobs`` of them; 1 = this process),
+    ``"local"`` to start a Dask LocalCluster of ``jobs`` workers on this machine, or the
+    address of a running Dask scheduler (``tcp://host:8786``)."""
+    jobs = jobs or default_jobs()
+    if scheduler:
+        with _dask(scheduler, jobs) as backend:
+            yield backend
+        return
+    if jobs == 1:
+        yield Backend("serial", 1)
+        return
+    pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
+    clean = False
+    try:
+        yield Backend("processes", jobs, pool)
+        clean = True
+    finally:
+        if clean:
+            pool.shutdown(wait=True)
+        else:  # interrupted or failed: stop now, do not finish queued runs
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.terminate()  # Python < 3.14 has no public terminate_workers()
+
+
+@contextmanager
+def _dask(scheduler: str, jobs: int) -> Iterator[Backend]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ScenarioError([Problem("--scheduler", "", "", "", "the Dask path needs "
+                                     "dask.distributed: pip install 'wijksim[distributed]'",
+                                     show_value=False)]) from None
+    cluster = None
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None)
+            client = Client(cluster)
+        else:
+            try:
+                client = Client(scheduler, timeout="10s")
+            except (OSError, TimeoutError) as exc:
+                raise ScenarioError([Problem("--scheduler", "--scheduler", scheduler,
+                                             "the address of a running Dask scheduler, e.g. "
+                                             "tcp://10.0.0.5:8786, or 'local'",
+                                             f"cannot connect: {exc}")]) from None
+        try:
+            _check_workers(client, scheduler)
+            workers = sum(client.nthreads().values()) or 1
+            yield Backend("dask", workers, client.get_executor(pure=False),
+                          address=client.scheduler.address)
+        finally:
+            client.close()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _check_workers(client: Any, scheduler: str) -> None:
+    """Every worker must run the same wijksim as this machine, or results would mix models."""
+    from .._version import __version__
+
+    try:
+        found = client.run(_wijksim_version)
+    except Exception as exc:  # noqa: BLE001 - any failure here means the same to the user
+        found = {"?": f"error: {exc}"}
+    bad = {w: v for w, v in found.items() if v != __version__}
+    if bad:
+        w, v = next(iter(bad.items()))
+        raise ScenarioError([Problem("--scheduler", "--scheduler", scheduler,
+                                     f"workers with wijksim {__version__} installed",
+                                     f"{len(bad)} of {len(found)} workers differ, e.g. {w}: "
+                                     f"{v}")])
+
+
+def _wijksim_version() -> str:
+    try:
+        from wijksim import __version__
+        return __version__
+    except ImportError:
+        return "not installed"
