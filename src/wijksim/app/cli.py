@@ -1,0 +1,115 @@
+"""``wijksim app``: start the workshop app and print its address.
+
+Registered by the main CLI (``wijksim.cli`` calls :func:`register`). This module imports
+neither Solara nor the model at import time, so ``wijksim --help`` stays fast and works where the
+app's extra dependencies are not installed.
+
+The server is ``solara run wijksim.app.page`` in production mode; this process *becomes* that
+server (``os.execve``), so Ctrl-C or a terminate signal stops it directly. Settings reach the
+page through ``WIJKSIM_APP_*`` environment variables (:class:`~wijksim.app.session.AppConfig`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+DEFAULT_PORT = 8765
+SOLARA_CDN_CACHE = Path.home() / ".cache" / "wijksim" / "solara-cdn"
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "app", help="start the workshop app in the browser",
+        description="Start the workshop app: a wijk in the browser. Every browser tab gets its "
+                    "own wijk. Listens on 127.0.0.1 (this computer only) unless --host says "
+                    "otherwise; use --host 0.0.0.0 for a workshop on a local network.")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1; 0.0.0.0 = every network)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT,
+                   help=f"port (default {DEFAULT_PORT})")
+    p.add_argument("--scenario", default="tender_3y",
+                   help="scenario the page opens with: a shipped name or a .toml path "
+                        "(default tender_3y)")
+    p.add_argument("--residents", type=int, default=3000,
+                   help="residents per wijk (default 3000, a workshop-size wijk)")
+    p.add_argument("--seed", type=int, default=1, help="seed the page opens with (default 1)")
+    p.add_argument("--burn-in", type=int, default=None, metavar="WEEKS",
+                   help="weeks the wijk runs in before week 0 (default: the scenario's "
+                        "run.burn_in_weeks); fewer start faster")
+    p.add_argument("--open", action="store_true", help="open a browser tab as well")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check the settings and print the server command, without starting")
+    p.set_defaults(func=cmd_app)
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from ..scenario import KEYS, ScenarioError, load_scenario
+    from ..scenario.errors import Problem
+    from .session import AppConfig
+
+    problems = []
+    for key, value in (("wijk.residents", args.residents),
+                       ("run.burn_in_weeks", args.burn_in)):
+        k = KEYS[key]
+        if value is not None and not (k.lo <= value <= k.hi):
+            problems.append(Problem("--" + key.split(".")[-1].replace("_weeks", "")
+                                    .replace("_", "-"), key, value, k.allowed()))
+    if not 0 < args.port < 65536:
+        problems.append(Problem("--port", "", args.port, "a port from 1 to 65535",
+                                show_value=False, reason=f"port {args.port} is not valid"))
+    if problems:
+        raise ScenarioError(problems)
+    load_scenario(args.scenario)  # a broken start scenario fails here, with its problems
+    try:
+        import solara  # noqa: F401
+    except ImportError:
+        raise ScenarioError([Problem("wijksim app", "", "", "", show_value=False,
+                                     reason="the app needs Solara: pip install 'wijksim[app]'")])
+
+    config = AppConfig(scenario=args.scenario, residents=args.residents, seed=args.seed,
+                       burn_in=args.burn_in)
+    env = dict(os.environ, **config.to_env())
+    env.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
+    if "SOLARA_ASSETS_PROXY_CACHE_DIR" not in env and SOLARA_CDN_CACHE.is_dir():
+        env["SOLARA_ASSETS_PROXY_CACHE_DIR"] = str(SOLARA_CDN_CACHE)  # offline assets
+    cmd = [sys.executable, "-m", "solara", "run", "wijksim.app.page", "--host", args.host,
+           "--port", str(args.port), "--production", "--no-check-version",
+           "--open" if args.open else "--no-open"]
+    for line in addresses(args.host, args.port):
+        print(line)
+    print("Stop it with Ctrl-C.", flush=True)
+    if args.dry_run:
+        print(" ".join(cmd))
+        return 0
+    if os.name == "posix":
+        os.execve(sys.executable, cmd, env)  # become the server: signals reach it directly
+    return subprocess.call(cmd, env=env)  # pragma: no cover (Windows)
+
+
+def addresses(host: str, port: int) -> list[str]:
+    """Lines telling where the app can be reached."""
+    if host in ("0.0.0.0", "::", ""):
+        lines = [f"wijksim app: open http://127.0.0.1:{port}/ in a browser on this computer"]
+        ip = lan_address()
+        if ip:
+            lines.append(f"             or http://{ip}:{port}/ from other computers on the "
+                         "network")
+        return lines
+    shown = f"[{host}]" if ":" in host else host
+    return [f"wijksim app: open http://{shown}:{port}/ in your browser"]
+
+
+def lan_address() -> str | None:
+    """This computer's address on the local network (no packet is sent)."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("10.255.255.255", 1))
+            ip = s.getsockname()[0]
+        return None if ip.startswith("127.") else ip
+    except OSError:
+        return None

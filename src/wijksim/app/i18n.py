@@ -1,0 +1,464 @@
+"""Every user-facing text of the app, in Dutch (nl) and English (en).
+
+``TEXT[key] = (nl, en)``. Use :func:`t`: ``t("play", "nl")``; placeholders are filled with
+``str.format`` keywords. Labels say in plain words what a number means, for workshop
+participants who have never seen the model. Numbers are formatted with :func:`num` and
+:func:`pct` (a decimal comma in Dutch).
+
+Event texts come from the model in English; :func:`event_text` translates the known ones and
+falls back to the model's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+LANGS = ("nl", "en")
+DEFAULT_LANG = "nl"
+
+TEXT: dict[str, tuple[str, str]] = {
+    # -- page ------------------------------------------------------------------------------
+    "title": ("wijksim — een wijk als sociaal ecosysteem",
+              "wijksim — a neighbourhood as a social ecosystem"),
+    "intro": ("Elke stip is een bewoner. Kies links een scenario en draai aan de knoppen van "
+              "het beleid; druk op Afspelen en kijk wat een manier van financieren met de wijk "
+              "doet. Eén stap is één week.",
+              "Every dot is a resident. Pick a scenario on the left and turn the policy "
+              "knobs; press Play and watch what a way of funding does to the wijk. One step is "
+              "one week."),
+    "language": ("Taal", "Language"),
+    "compare": ("Vergelijk: aanbesteden naast subsidie", "Compare: tendering next to subsidy"),
+    "compare_help": ("Twee dezelfde wijken (zelfde bewoners, zelfde toeval) naast elkaar: links "
+                     "aanbesteden, rechts meerjarige subsidie. Ze lopen samen op.",
+                     "Two identical wijks (same residents, same luck) side by side: tendering "
+                     "on the left, multi-year subsidy on the right. They step together."),
+    # -- controls --------------------------------------------------------------------------
+    "play": ("Afspelen", "Play"),
+    "pause": ("Pauze", "Pause"),
+    "step": ("Stap", "Step"),
+    "step_help": ("Eén week verder", "One week ahead"),
+    "reset": ("Opnieuw", "Reset"),
+    "reset_help": ("Terug naar week 0 (zelfde bewoners, zelfde toeval)",
+                   "Back to week 0 (same residents, same luck)"),
+    "speed": ("Snelheid (weken per seconde)", "Speed (weeks per second)"),
+    "week_counter": ("Week {week}", "Week {week}"),
+    "year_of": ("jaar {year} van {years}", "year {year} of {years}"),
+    "finished": ("Einde van de looptijd bereikt. Druk op Opnieuw om opnieuw te beginnen.",
+                 "The end of the run is reached. Press Reset to start again."),
+    "colour_by": ("Kleur bewoners naar", "Colour residents by"),
+    "building": ("De wijk wordt opgebouwd…", "Building the wijk…"),
+    "building_help": ("Bewoners, contacten, plekken en team worden gemaakt, en de wijk loopt "
+                      "{burn} weken in.",
+                      "Residents, ties, places and the team are made, and the wijk runs in for "
+                      "{burn} weeks."),
+    # -- sidebar ---------------------------------------------------------------------------
+    "scenario": ("Scenario", "Scenario"),
+    "scenario_own": ("eigen bestand", "own file"),
+    "own_file": ("Eigen scenariobestand (pad naar .toml)", "Own scenario file (path to .toml)"),
+    "own_file_hint": ("Bijvoorbeeld gemaakt met: wijksim new mijn_wijk --from tender_3y",
+                      "For example made with: wijksim new my_wijk --from tender_3y"),
+    "load": ("Laden", "Load"),
+    "levers": ("Beleidsknoppen", "Policy levers"),
+    "levers_note": ("Een knop verzetten begint de wijk opnieuw in week 0, met dezelfde bewoners "
+                    "en hetzelfde toeval (zelfde seed). Alleen 'plek nu sluiten' werkt direct, "
+                    "terwijl de wijk doorloopt.",
+                    "Moving a lever starts the wijk again at week 0, with the same residents and "
+                    "the same luck (same seed). Only 'close a place now' acts at once, while the "
+                    "wijk runs on."),
+    "group_funding": ("Financiering", "Funding"),
+    "group_team": ("Het team", "The team"),
+    "group_places": ("Plekken", "Places"),
+    "only_tender": ("geldt alleen bij aanbesteden", "only applies to tendering"),
+    "regime": ("Manier van financieren", "Way of funding"),
+    "regime_tender": ("Aanbesteden", "Tendering"),
+    "regime_subsidy": ("Meerjarige subsidie", "Multi-year subsidy"),
+    "regime_tender_long": ("Aanbesteden: om de paar jaar een nieuwe aanbesteding",
+                           "Tendering (aanbesteden): a new tender every few years"),
+    "regime_subsidy_long": ("Meerjarige subsidie: een vaste partner, gebiedsgericht",
+                            "Multi-year subsidy: a stable partner, area-based"),
+    "seed": ("Seed (toeval)", "Seed (luck)"),
+    "seed_help": ("Een ander getal geeft een andere wijk met ander toeval.",
+                  "Another number gives another wijk with other luck."),
+    "close_now": ("Plek nu sluiten", "Close a place now"),
+    "close_now_help": ("Sluit de plek deze week, in elke wijk op de pagina; de wijk loopt door.",
+                       "Closes the place this week, in every wijk on the page; it runs on."),
+    "close_button": ("Sluit {place}", "Close {place}"),
+    "closed_by_workshop": ("gesloten in de workshop", "closed in the workshop"),
+    "no_open_places": ("Er zijn geen open plekken meer.", "No places are open any more."),
+    # -- errors ----------------------------------------------------------------------------
+    "scenario_problem": ("Dit scenario kan niet geladen worden. Wat er mis is:",
+                         "This scenario cannot be loaded. What is wrong:"),
+    "scenario_fix": ("Pas het bestand aan en druk opnieuw op Laden, of kies een ander scenario. "
+                     "De vorige wijk blijft staan.",
+                     "Fix the file and press Load again, or pick another scenario. The previous "
+                     "wijk stays on the page."),
+    "combo_problem": ("Deze combinatie van knoppen kan het model niet doorrekenen:",
+                      "The model cannot run this combination of levers:"),
+    "combo_fix": ("Zet een knop terug, of kies een ander scenario. De vorige wijk blijft staan.",
+                  "Move a lever back, or pick another scenario. The previous wijk stays on the "
+                  "page."),
+    "model_failed": ("Het model liep vast in week {week}: {error}. Druk op Opnieuw, of verzet "
+                     "een knop.",
+                     "The model got stuck in week {week}: {error}. Press Reset, or move a "
+                     "lever."),
+    "no_file": ("Geef eerst het pad naar een .toml-bestand.",
+                "First give the path to a .toml file."),
+    # -- map -------------------------------------------------------------------------------
+    "map_of": ("Kaart van de wijk", "Map of the wijk"),
+    "residents_n": ("{n} bewoners", "{n} residents"),
+    "recent_events": ("Net gebeurd", "Just happened"),
+    "no_events": ("Nog niets bijzonders gebeurd.", "Nothing special has happened yet."),
+    "place_open": ("open", "open"),
+    "place_closed": ("dicht", "closed"),
+    "visitors_week": ("{n} bezoeken deze week", "{n} visits this week"),
+    "reach": ("loopafstand {m} m", "walking reach {m} m"),
+    "prof_tip": ("{role} bij {provider}: wijkkennis {wk}, {years} jaar in de wijk, {n} bewoners "
+                 "kennen en vertrouwen deze professional",
+                 "{role} with {provider}: wijkkennis {wk}, {years} years in the wijk, {n} residents "
+                 "know and trust this professional"),
+    "legend_places": ("Plekken (grootte = bezoekers deze week)", "Places (size = visits this week)"),
+    "legend_profs": ("Professionals (staan waar hun bewoners wonen)",
+                     "Professionals (placed where their residents live)"),
+    "hulpverlener": ("Hulpverlener", "Caseworker (hulpverlener)"),
+    "opbouwwerker": ("Opbouwwerker", "Community worker (opbouwwerker)"),
+    "settings_now": ("Deze wijk draait met", "This wijk runs with"),
+    # colour-by options and their legends
+    "by_vraagverlegenheid": ("Vraagverlegenheid", "Reluctance to ask for help"),
+    "by_vraagverlegenheid_legend": ("Hoe moeilijk vindt iemand het om hulp te vragen?",
+                                    "How hard is it for someone to ask for help?"),
+    "v_low": ("vraagt makkelijk", "asks easily"),
+    "v_high": ("vraagt nooit", "never asks"),
+    "by_ties": ("Goede contacten", "Good contacts"),
+    "by_ties_legend": ("Hoeveel goede contacten heeft iemand in de wijk?",
+                       "How many good contacts does someone have in the wijk?"),
+    "ties_0": ("geen", "none"),
+    "ties_1": ("1–2", "1–2"),
+    "ties_3": ("3–5", "3–5"),
+    "ties_6": ("6 of meer", "6 or more"),
+    "by_need": ("Problemen", "Problems"),
+    "by_need_legend": ("Heeft iemand een probleem (schulden, zorg, eenzaamheid), en weet iemand "
+                       "ervan?",
+                       "Does someone have a problem (debts, care, isolation), and does anyone "
+                       "know?"),
+    "need_none": ("geen probleem", "no problem"),
+    "need_hidden": ("verborgen: niemand weet ervan", "hidden: nobody knows"),
+    "need_waiting": ("wacht op een professional", "waiting for a professional"),
+    "need_case": ("geholpen door een professional", "helped by a professional"),
+    "need_in_care": ("in dure specialistische zorg", "in costly specialised care"),
+    "by_lonely": ("Eenzaamheid", "Loneliness"),
+    "by_lonely_legend": ("Eenzaam = minder dan {k} goede contacten (volwassenen en ouderen).",
+                         "Lonely = fewer than {k} good contacts (adults and seniors)."),
+    "lonely_yes": ("eenzaam", "lonely"),
+    "lonely_no": ("niet eenzaam", "not lonely"),
+    "lonely_youth": ("jongere (niet geteld)", "young person (not counted)"),
+    # -- timeline and charts ---------------------------------------------------------------
+    "timeline": ("Tijdlijn", "Timeline"),
+    "years_axis": ("jaar", "year"),
+    "charts": ("Hoe gaat het met de wijk?", "How is the wijk doing?"),
+    "chart_note": ("Lijnen lopen mee met de tijd; de verticale streepjes zijn gebeurtenissen "
+                   "(ga erop staan met de muis voor uitleg).",
+                   "Lines grow as time passes; the vertical marks are events (hover over them "
+                   "for an explanation)."),
+    "better_up": ("hoger is beter", "higher is better"),
+    "better_down": ("lager is beter", "lower is better"),
+    # -- about panels ----------------------------------------------------------------------
+    "about": ("Wat zie ik hier?", "What am I looking at?"),
+    "about_map": (
+        "Een vogelvlucht over de wijk: elk vakje is 50 bij 50 meter; groene vakjes zijn parken "
+        "en straten zonder huizen. Elke stip is een bewoner, gekleurd naar wat je boven de kaart "
+        "kiest. De gekleurde vierkantjes zijn ontmoetingsplekken (buurthuis, bibliotheek, café, "
+        "speeltuin, Huis van de Wijk); hoe groter, hoe meer bezoek deze week. Een grijs "
+        "vierkantje met een kruis is dicht. De ruitjes zijn de sociaal professionals: een "
+        "ruitje staat waar de bewoners wonen die deze professional kennen en vertrouwen; een "
+        "nieuwe professional kent nog niemand en staat bij het buurthuis. Ga met de muis op een "
+        "plek of ruitje staan voor details.",
+        "A bird's-eye view of the wijk: each square is 50 by 50 metres; green squares are parks "
+        "and streets without homes. Every dot is a resident, coloured by what you choose above "
+        "the map. The coloured squares are meeting places (community centre, library, café, "
+        "playground, Huis van de Wijk); the bigger, the more visits this week. A grey square "
+        "with a cross is closed. The diamonds are the social professionals: a diamond sits "
+        "where the residents live who know and trust that professional; a new professional "
+        "knows nobody yet and stands at the community centre. Hover over a place or diamond "
+        "for details."),
+    "about_timeline": (
+        "De tijdlijn loopt over de hele looptijd. Het gevulde deel is de tijd die al voorbij "
+        "is. De tekens zijn gebeurtenissen: een verloren aanbesteding (rood), een verlengde "
+        "subsidie (groen), een plek die sluit, een bezuiniging, een hittegolf, een BuurtTop. "
+        "Kleine grijze streepjes onderaan zijn bewonersinitiatieven die stoppen.",
+        "The timeline spans the whole run. The filled part is time already passed. The marks "
+        "are events: a lost tender (red), a renewed subsidy (green), a place closing, a budget "
+        "cut, a heat wave, a BuurtTop. Small grey ticks at the bottom are citizen initiatives "
+        "that end."),
+    "about_charts": (
+        "Zes maten voor hoe het met de wijk gaat, week voor week. In de vergelijkmodus staan "
+        "beide wijken in dezelfde grafiek: oranje is aanbesteden, groen is meerjarige subsidie. "
+        "Kijk vooral naar de wijkkennis: bij een verloren aanbesteding vertrekken professionals "
+        "en neemt hun kennis van de wijk mee. De getallen komen uit een model dat nog wordt "
+        "gekalibreerd: kijk naar richting en verschil, niet naar de precieze waarde.",
+        "Six measures of how the wijk is doing, week by week. In compare mode both wijks are in "
+        "the same chart: orange is tendering, green is multi-year subsidy. Watch the wijkkennis "
+        "above all: when a tender is lost, professionals leave and take their knowledge of the "
+        "wijk with them. The numbers come from a model that is still being calibrated: look at "
+        "direction and difference, not at the exact value."),
+    "about_levers": (
+        "De knoppen zijn de belangrijkste beleidskeuzes van een gemeente. Een knop verzetten "
+        "bouwt de wijk opnieuw op vanaf week 0, met dezelfde bewoners en hetzelfde toeval, "
+        "zodat je het verschil ziet dat de keuze maakt. Week 0 is de wijk zoals hij nu is: "
+        "het model heeft de wijk daarvoor {burn} weken laten inlopen onder de huidige "
+        "afspraken.",
+        "The levers are a municipality's main policy choices. Moving one rebuilds the wijk "
+        "from week 0, with the same residents and the same luck, so you see the difference "
+        "the choice makes. Week 0 is the wijk as it is today: before it, the model ran the "
+        "wijk in for {burn} weeks under the current arrangements."),
+    # -- lever labels and help (keys: lever name) ------------------------------------------
+    "lever_regime": ("Manier van financieren", "Way of funding"),
+    "lever_regime_help": ("Aanbesteden: contracten van een paar jaar, daarna kan een andere "
+                          "organisatie winnen. Meerjarige subsidie: een vaste partner.",
+                          "Tendering: contracts of a few years, after which another "
+                          "organisation can win. Multi-year subsidy: a stable partner."),
+    "lever_contract_years": ("Contractduur (jaar)", "Contract length (years)"),
+    "lever_contract_years_help": ("Om de hoeveel jaar wordt opnieuw aanbesteed? Utrecht ging "
+                                  "naar 9 jaar.",
+                                  "How many years until the next tender? Utrecht moved to 9 "
+                                  "years."),
+    "lever_p_lose": ("Kans dat de huidige organisatie verliest", "Chance the current provider loses"),
+    "lever_p_lose_help": ("Bij elke nieuwe aanbesteding.", "At every new tender."),
+    "lever_staff_moves": ("Deel van het personeel dat meegaat", "Share of staff that moves along"),
+    "lever_staff_moves_help": ("Bij een verloren aanbesteding gaat dit deel over naar de nieuwe "
+                               "organisatie, met hun kennis van de wijk; de rest vertrekt.",
+                               "When a tender is lost, this share moves to the new provider, "
+                               "keeping their knowledge of the wijk; the rest leave."),
+    "lever_budget": ("Budget per bewoner per jaar (euro)", "Budget per resident per year (euro)"),
+    "lever_budget_help": ("Geld voor de sociale basis: professionals, plekken, initiatieven.",
+                          "Money for the social base: professionals, places, initiatives."),
+    "lever_opbouw_share": ("Deel opbouwwerkers (de rest: hulpverleners)",
+                           "Share of community workers (the rest: caseworkers)"),
+    "lever_opbouw_share_help": ("Opbouwwerkers gaan de wijk in en versterken netwerken; "
+                                "hulpverleners helpen mensen één voor één.",
+                                "Community workers go out into the wijk and strengthen "
+                                "networks; caseworkers help people one by one."),
+    "lever_netwerkberaad": ("Netwerkberaden", "Network meetings (netwerkberaad)"),
+    "lever_netwerkberaad_help": ("Professionals brengen de kring rond iemand met een probleem "
+                                 "bij elkaar, in plaats van het alleen op te lossen.",
+                                 "Professionals bring together the circle around someone with a "
+                                 "problem, instead of solving it alone."),
+    "lever_buurthuizen": ("Buurthuizen", "Community centres (buurthuis)"),
+    "lever_buurthuizen_help": ("Aantal buurthuizen in de wijk.", "Number of community centres."),
+    "lever_huizen": ("Huizen van de Wijk", "Huizen van de Wijk"),
+    "lever_huizen_help": ("Gastvrije plekken met een gastheer of gastvrouw en gratis koffie.",
+                          "Hospitable places with a host and free coffee."),
+}
+
+# place kinds (schema PLACE_KINDS order)
+PLACE_NAMES = {
+    "buurthuis": ("Buurthuis", "Community centre"),
+    "library": ("Bibliotheek", "Library"),
+    "cafe": ("Café", "Café"),
+    "playground": ("Speeltuin", "Playground"),
+    "huis_van_de_wijk": ("Huis van de Wijk", "Huis van de Wijk"),
+}
+
+# the events of WijkModel.events_frame(); (nl, en) label of each kind
+EVENT_KINDS = {
+    "tender_lost": ("Aanbesteding verloren", "Tender lost"),
+    "tender_won": ("Aanbesteding behouden", "Tender kept"),
+    "renewal": ("Subsidie verlengd", "Subsidy renewed"),
+    "closure": ("Plek gesloten", "Place closed"),
+    "reopening": ("Plek heropend door bewoners", "Place reopened by residents"),
+    "budget_cut": ("Bezuiniging", "Budget cut"),
+    "programme_start": ("Programma gestart", "Programme started"),
+    "programme_stop": ("Programma gestopt", "Programme stopped"),
+    "heatwave": ("Hittegolf", "Heat wave"),
+    "crisis": ("Crisis", "Crisis"),
+    "buurttop": ("BuurtTop", "BuurtTop"),
+    "initiative_ended": ("Bewonersinitiatief gestopt", "Citizen initiative ended"),
+}
+
+INITIATIVE_KINDS = {
+    "energy": ("energie", "energy"), "care_network": ("zorgnetwerk", "care network"),
+    "greening": ("vergroening", "greening"), "meeting_place": ("ontmoetingsplek", "meeting place"),
+    "sharing": ("delen", "sharing"),
+}
+
+_REASONS = {
+    "too few members": "te weinig leden", "no funding": "geen geld meer",
+    "activity taken over by a provider": "activiteit overgenomen door een organisatie",
+    "budget": "geen budget", "building sold": "gebouw verkocht",
+    "not enough customers": "te weinig klanten", "closed in the workshop":
+    "gesloten in de workshop", "no place to meet": "geen plek om samen te komen",
+}
+
+# (pattern on the model's English text, Dutch template using the groups)
+_EVENT_NL = [
+    (r"(.+) lost the contract to (.+); (\d+) of (\d+) staff moved along",
+     "{0} verliest het contract aan {1}; {2} van de {3} medewerkers gaan mee"),
+    (r"(.+) keeps the contract", "{0} houdt het contract"),
+    (r"multi-year funding renewed", "meerjarige subsidie verlengd"),
+    (r"(\w+) closed \((.+)\)", "{place0} dicht ({reason1})"),
+    (r"(\w+) reopened by residents", "{place0} heropend door bewoners"),
+    (r"budget cut by (\d+)%", "budget {0}% omlaag"),
+    (r"area programme stopped", "gebiedsprogramma gestopt"),
+    (r"netwerkberaad programme stopped", "netwerkberaden gestopt"),
+    (r"netwerkberaad programme started", "netwerkberaden gestart"),
+    (r"BuurtTop with (\d+) residents; (\d+) new initiatives",
+     "BuurtTop met {0} bewoners; {1} nieuwe initiatieven"),
+    (r"crisis begins: people offer help more readily",
+     "crisis: mensen bieden makkelijker hulp aan"),
+    (r"heat wave begins", "hittegolf begint"),
+    (r"(\w+) initiative ended \((.+)\)", "initiatief {init0} gestopt ({reason1})"),
+]
+
+
+def t(key: str, lang: str, **fmt) -> str:
+    """The text for ``key`` in ``lang`` (falls back to English, then to the key itself)."""
+    pair = TEXT.get(key)
+    if pair is None:
+        return key
+    text = pair[0] if lang == "nl" else pair[1]
+    return text.format(**fmt) if fmt else text
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "nl" else pair[1]
+
+
+def place_name(kind: str, lang: str) -> str:
+    return pick(PLACE_NAMES.get(kind, (kind, kind)), lang)
+
+
+def event_label(kind: str, lang: str) -> str:
+    return pick(EVENT_KINDS.get(kind, (kind, kind)), lang)
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """Why a place closed or an initiative ended, in ``lang``."""
+    return _REASONS.get(reason, reason) if lang == "nl" else reason
+
+
+def event_text(text: str, lang: str) -> str:
+    """The model's English event text, in Dutch when ``lang`` is nl (known texts only)."""
+    if lang != "nl":
+        return text
+    for pattern, template in _EVENT_NL:
+        m = re.fullmatch(pattern, text)
+        if not m:
+            continue
+        g = m.groups()
+        named = {}
+        for i, val in enumerate(g):
+            named[f"place{i}"] = place_name(val, "nl")
+            named[f"reason{i}"] = _REASONS.get(val, val)
+            named[f"init{i}"] = pick(INITIATIVE_KINDS.get(val, (val, val)), "nl")
+        return template.format(*g, **named)
+    return text
+
+
+def num(x: float, lang: str, digits: int = 2) -> str:
+    """A number with a decimal comma in Dutch: num(0.5, 'nl') -> '0,50'."""
+    s = f"{x:,.{digits}f}"
+    if lang == "nl":
+        s = s.replace(",", "_").replace(".", ",").replace("_", ".")
+    return s
+
+
+def pct(x: float, lang: str, digits: int = 0) -> str:
+    return num(100 * x, lang, digits) + "%"
+
+
+def whole(n: float, lang: str) -> str:
+    """A whole number with a thousands separator: 3000 -> '3.000' (nl), '3,000' (en)."""
+    return num(float(n), lang, 0)
+
+
+# Dutch descriptions of the shipped scenarios (the files' own descriptions are English; a
+# scenario file may give its own in [meta] description_nl).
+SCENARIO_NL = {
+    "tender_3y": "Aanbesteden: contracten van 3 jaar, verantwoording op output, jaarlijkse "
+                 "subsidieaanvragen voor initiatieven",
+    "tender_9y": "Aanbesteden met contracten van 9 jaar (Utrecht): minder vaak opnieuw, "
+                 "dezelfde logica",
+    "subsidy": "Meerjarige subsidie met wijkbudget: continuïteit, coördinatoren, lichte "
+               "verantwoording",
+    "subsidy_netwerkberaad": "Meerjarige subsidie plus netwerkberaden vanaf jaar 1",
+    "budget_cut": "Aanbesteden; 20% bezuiniging vanaf jaar 5",
+    "buurthuis_sold": "Aanbesteden; de buurthuizen worden in jaar 3 verkocht",
+    "crisis": "Aanbesteden; een half jaar crisis vanaf jaar 3, mensen bieden makkelijk hulp aan",
+    "heatwave": "Aanbesteden; een hittegolf van twee weken in de zomer van jaar 5",
+    "programme_stopped": "Aanbesteden plus een gebiedsprogramma (extra opbouwwerk, "
+                         "netwerkberaden) dat in jaar 5 stopt",
+}
+
+
+def scenario_description(name: str, meta: dict, description: str, lang: str) -> str:
+    if lang == "nl":
+        return meta.get("description_nl") or SCENARIO_NL.get(name) or description
+    return description
+
+
+TEXT.update({
+    "notice_no_staff": ("Met dit budget blijft er na de plekken en initiatieven geen geld over "
+                        "voor professionals: de wijk heeft geen sociaal werkers.",
+                        "With this budget nothing is left for professionals after places and "
+                        "initiatives: the wijk has no social workers."),
+    "notice_places_closed": ("Het budget is te klein voor alle plekken: {closed} van de "
+                             "{wanted} buurthuizen en Huizen van de Wijk gingen meteen dicht.",
+                             "The budget is too small for all places: {closed} of the {wanted} "
+                             "community centres and Huizen van de Wijk closed at once."),
+    "compare_levers": ("Vergelijkmodus: links aanbesteden, rechts meerjarige subsidie. De "
+                       "andere knoppen gelden voor allebei.",
+                       "Compare mode: tendering on the left, multi-year subsidy on the right. "
+                       "The other levers apply to both."),
+    "burn_note": ("Week 0 is de wijk na {burn} weken inlopen.",
+                  "Week 0 is the wijk after {burn} weeks of burn-in."),
+    "details": ("details", "details"),
+})
+
+TEXT.update({
+    # short forms for the settings read-back under each map
+    "short_contract_years": ("contract {v} jaar", "{v}-year contracts"),
+    "short_p_lose": ("kans op verlies {v}", "chance of losing {v}"),
+    "short_staff_moves": ("{v} van het personeel gaat mee", "{v} of staff move along"),
+    "short_budget": ("€ {v} per bewoner", "€{v} per resident"),
+    "short_opbouw_share": ("{v} opbouwwerkers", "{v} community workers"),
+    "short_netwerkberaad": ("netwerkberaden {v}", "network meetings {v}"),
+    "short_buurthuizen": ("buurthuizen: {v}", "community centres: {v}"),
+    "short_huizen": ("Huizen van de Wijk: {v}", "Huizen van de Wijk: {v}"),
+    # the charts
+    "chart_cohesion": ("Samenhang", "Cohesion"),
+    "chart_cohesion_help": ("Hoe sterk de contacten van een bewoner samen zijn, gemiddeld "
+                            "(alle contacten in de wijk opgeteld).",
+                            "How strong a resident's ties are together, on average (all ties "
+                            "in the wijk added up)."),
+    "chart_vraagverlegenheid": ("Vraagverlegenheid", "Reluctance to ask for help"),
+    "chart_vraagverlegenheid_help": ("Hoe moeilijk bewoners het vinden om hulp te vragen, "
+                                     "gemiddeld: 0 = vraagt makkelijk, 1 = vraagt nooit.",
+                                     "How hard residents find it to ask for help, on average: "
+                                     "0 = asks easily, 1 = never asks (vraagverlegenheid)."),
+    "chart_hidden_need_share": ("Verborgen nood", "Hidden need"),
+    "chart_hidden_need_share_help": ("Deel van de bewoners met een probleem waar niemand van "
+                                     "weet.",
+                                     "Share of residents with a problem nobody knows about."),
+    "chart_wijkkennis": ("Wijkkennis van de professionals", "Professionals' wijkkennis"),
+    "chart_wijkkennis_help": ("Hoe goed de professionals de mensen en netwerken in de wijk "
+                              "kennen: 0 = net nieuw, 1 = kent de wijk door en door.",
+                              "How well the professionals know the wijk's people and networks: "
+                              "0 = brand new, 1 = knows the wijk inside out."),
+    "chart_trust": ("Vertrouwen in instanties", "Trust in institutions"),
+    "chart_trust_help": ("Hoeveel bewoners gemeente en hulpverlening vertrouwen, gemiddeld "
+                         "(0 = niet, 1 = volledig).",
+                         "How much residents trust the municipality and social services, on "
+                         "average (0 = not at all, 1 = fully)."),
+    "chart_lonely_share": ("Eenzaamheid", "Loneliness"),
+    "chart_lonely_share_help": ("Deel van de volwassenen en ouderen met minder dan {k} goede "
+                                "contacten.",
+                                "Share of adults and seniors with fewer than {k} good "
+                                "contacts."),
+    "now": ("nu", "now"),
+})
+
+TEXT.update({
+    "about_map_title": ("de kaart", "the map"),
+    "about_timeline_title": ("de tijdlijn", "the timeline"),
+    "about_charts_title": ("de grafieken", "the charts"),
+    "about_levers_title": ("de knoppen", "the levers"),
+})

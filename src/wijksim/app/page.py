@@ -1,0 +1,452 @@
+"""The Solara page: ``solara run wijksim.app.page`` (``wijksim app`` does that for you).
+
+Every browser tab gets its own :class:`~wijksim.app.session.Session` (made in ``Page`` with
+``use_memo``) and its own reactive state (``use_reactive``), so one participant's slider never
+moves another's wijk. Stepping runs in a thread of that tab; drawing happens in
+:func:`wijksim.app.views.draw` under the session lock.
+
+Why not Mesa's SolaraViz: see docs/app.md ("Why its own Solara page").
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+import solara
+
+from ..scenario import ScenarioError
+from . import levers as lv
+from .i18n import LANGS, num, scenario_description, t
+from .render import COLOUR_MODES, legend_html, markers_html
+from .session import AppConfig, BuildError, BuildRequest, Session
+from .views import Views, draw
+
+CONFIG = AppConfig.from_env()
+SPEEDS = (1, 2, 5, 10, 20, 40)  # weeks per second
+FRAME_SECONDS = 0.2  # at most 5 redraws a second while playing
+DEBOUNCE_SECONDS = 0.25  # a lever must rest this long before the wijk is rebuilt
+
+CSS = """
+.wijk-main { padding: 4px 8px 40px 8px; max-width: 1400px; }
+.wijk-intro { font-size: 15px; color: #333; margin: 2px 0 6px 0; }
+.wijk-week { font-size: 20px; font-weight: 600; min-width: 110px; }
+.wijk-year { font-size: 13px; color: #666; }
+.wijk-maps { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
+.wijk-card { flex: 1 1 420px; max-width: 660px; min-width: 320px; }
+.wijk-card-title { font-size: 18px; font-weight: 600; padding-left: 8px;
+                   border-left: 6px solid var(--wijk-colour); }
+.wijk-settings { font-size: 12px; color: #555; margin: 2px 0 6px 0; }
+.wijk-map-box { position: relative; width: 100%; aspect-ratio: 1 / 1; }
+.wijk-map-box img { width: 100%; height: 100%; display: block; border-radius: 4px; }
+.wijk-banner { position: absolute; left: 8px; right: 8px; top: 8px; padding: 6px 10px;
+               color: #fff; font-size: 14px; font-weight: 600; border-radius: 6px;
+               opacity: 0.93; pointer-events: none; }
+.wijk-recent { font-size: 13px; line-height: 1.5; margin-top: 2px; }
+.wijk-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+               gap: 10px 18px; }
+.wijk-chart-title { font-size: 14px; font-weight: 600; }
+.wijk-chart-help { font-size: 12px; color: #555; min-height: 32px; }
+.wijk-now { font-size: 12px; }
+.lever-label { font-size: 14px; font-weight: 500; margin-top: 6px; }
+.lever-help { font-size: 12px; color: #666; line-height: 1.3; }
+.lever .v-input__slot { margin-bottom: 0 !important; }
+.wijk-group { font-size: 13px; font-weight: 700; text-transform: uppercase; color: #1976d2;
+              margin-top: 14px; letter-spacing: .04em; }
+.wijk-problem li { margin-left: 18px; }
+.wijk-sidebar { padding: 0 4px 40px 4px; width: 372px; max-width: 372px; }
+"""
+
+
+@dataclass
+class TabState:
+    """One tab's reactive state (made with use_reactive in Page)."""
+
+    lang: Any
+    compare: Any
+    scenario: Any  # shipped name or a file path
+    own_path: Any
+    levers: Any  # lever name -> position
+    seed: Any
+    colour_by: Any
+    playing: Any
+    speed: Any  # index into SPEEDS
+    version: Any  # bumps when the session changed
+    building: Any
+    problem: Any  # None or (kind, [lines])
+    reload: Any
+
+
+def build_request(st: TabState) -> BuildRequest:
+    return BuildRequest(st.scenario.value, tuple(sorted(st.levers.value.items())),
+                        int(st.seed.value), bool(st.compare.value), CONFIG.residents,
+                        CONFIG.burn_in)
+
+
+def _problem(kind: str, exc: Exception) -> tuple[str, list[str]]:
+    if isinstance(exc, ScenarioError):
+        return kind, [str(p) for p in exc.problems]
+    return kind, [str(exc)]
+
+
+# ------------------------------------------------------------------------------------------
+@solara.component
+def Page():
+    session: Session = solara.use_memo(lambda: Session(CONFIG), [])
+    first = solara.use_memo(lambda: session.lever_positions(CONFIG.scenario), [])
+    st = TabState(
+        lang=solara.use_reactive("nl"), compare=solara.use_reactive(False),
+        scenario=solara.use_reactive(CONFIG.scenario), own_path=solara.use_reactive(""),
+        levers=solara.use_reactive(first), seed=solara.use_reactive(CONFIG.seed),
+        colour_by=solara.use_reactive("vraagverlegenheid"), playing=solara.use_reactive(False),
+        speed=solara.use_reactive(2), version=solara.use_reactive(0),
+        building=solara.use_reactive(False), problem=solara.use_reactive(None),
+        reload=solara.use_reactive(0))
+    lang = st.lang.value
+    req = build_request(st)
+
+    def builder(cancel: threading.Event):
+        if session.request == req and session.wijks:
+            return  # already on the page (a re-render, not a change)
+        session.pause()
+        st.playing.set(False)
+        st.building.set(True)
+        try:
+            if cancel.wait(DEBOUNCE_SECONDS if session.wijks else 0):
+                return  # the lever moved again; a newer build takes over
+            session.build(req)
+            st.problem.set(None)
+        except ScenarioError as exc:
+            st.problem.set(_problem("combo", exc))
+        except BuildError as exc:
+            st.problem.set(_problem("combo", exc))
+        finally:
+            st.building.set(False)
+            st.version.set(session.version)
+
+    solara.use_thread(builder, dependencies=[req, st.reload.value], intrusive_cancel=False)
+
+    def player(cancel: threading.Event):
+        if not st.playing.value:
+            return
+        session.play()
+        while not cancel.is_set():
+            t0 = time.perf_counter()
+            speed = SPEEDS[st.speed.value]
+            per_frame = max(1, round(speed * FRAME_SECONDS))
+            if not session.play_step(per_frame):
+                return  # paused meanwhile: pause() already drew the last week
+            st.version.set(session.version)
+            if not session.playing:  # reached the end, or the model failed
+                st.playing.set(False)
+                return
+            cancel.wait(max(0.01, per_frame / speed - (time.perf_counter() - t0)))
+
+    solara.use_thread(player, dependencies=[st.playing.value], intrusive_cancel=False)
+
+    solara.Title("wijksim")
+    solara.Style(CSS)
+    with solara.AppBarTitle():
+        solara.Text(t("title", lang))
+    with solara.AppBar():
+        solara.ToggleButtonsSingle(
+            value=st.lang, children=[solara.Button(code.upper(), value=code, text=True)
+                                     for code in LANGS],
+            classes=["wijk-lang"])
+    with solara.Sidebar():
+        LeverPanel(st, session)
+    Viewer(st, session)
+
+
+# ------------------------------------------------------------------------------------------
+@solara.component
+def LeverPanel(st: TabState, session: Session):
+    lang = st.lang.value
+    levers = st.levers.value
+    residents = CONFIG.residents
+
+    def load(source: str):
+        try:
+            positions = session.lever_positions(source)
+        except ScenarioError as exc:
+            st.problem.set(_problem("scenario", exc))
+            return
+        st.problem.set(None)
+        st.scenario.set(source)
+        st.levers.set(positions)
+
+    def load_own():
+        path = (st.own_path.value or "").strip()
+        if not path:
+            st.problem.set(("scenario", [t("no_file", lang)]))
+            return
+        load(path)
+
+    def set_lever(name: str, value: Any):
+        st.levers.set({**st.levers.value, name: value})
+
+    with solara.Column(classes=["wijk-sidebar"], gap="4px"):
+        names = session.scenarios()
+        items = []
+        for name in names:
+            try:
+                scen = session.base(name)
+                desc = scenario_description(name, scen.meta, scen.description, lang)
+            except ScenarioError:
+                desc = ""
+            items.append({"text": f"{name} — {desc}" if desc else name, "value": name})
+        current = st.scenario.value
+        if current not in names:
+            items.append({"text": f"{t('scenario_own', lang)}: {current}", "value": current})
+        solara.v.Select(label=t("scenario", lang), items=items, v_model=current,
+                        on_v_model=load, class_="wijk-scenario", dense=True, hide_details=True)
+        solara.InputText(t("own_file", lang), value=st.own_path, continuous_update=True,
+                         message=t("own_file_hint", lang), classes=["wijk-own-file"])
+        solara.Button(t("load", lang), on_click=load_own, outlined=True, color="primary",
+                      classes=["wijk-load"], style={"align-self": "flex-start"})
+        solara.InputInt(t("seed", lang), value=st.seed, continuous_update=False,
+                        classes=["wijk-seed"])
+        solara.HTML(tag="div", unsafe_innerHTML=escape(t("levers_note", lang)),
+                    classes=["lever-help"])
+        for group in lv.GROUPS:
+            solara.HTML(tag="div", unsafe_innerHTML=escape(t(f"group_{group}", lang)),
+                        classes=["wijk-group"])
+            if group == "funding" and st.compare.value:
+                solara.HTML(tag="div", unsafe_innerHTML=escape(t("compare_levers", lang)),
+                            classes=["lever-help"])
+            for lever in lv.LEVERS:
+                if lever.group == group:
+                    LeverControl(lever, levers.get(lever.name), lambda v, n=lever.name:
+                                 set_lever(n, v), lang, residents, st.compare.value,
+                                 levers.get("regime"))
+
+
+@solara.component
+def LeverControl(lever: lv.Lever, value: Any, on_value, lang: str, residents: int,
+                 compare: bool, regime: str):
+    if value is None:
+        return solara.Text("")
+    disabled = lever.tender_only and regime != "tender" and not compare
+    label = t(f"lever_{lever.name}", lang)
+    with solara.Column(classes=["lever", f"lever-{lever.name}"], gap="0px") as col:
+        if lever.kind == lv.CHOICE:
+            if compare:
+                return col
+            solara.HTML(tag="div", unsafe_innerHTML=escape(label), classes=["lever-label"])
+            solara.ToggleButtonsSingle(
+                value=value, on_value=on_value, dense=True,
+                children=[solara.Button(t(f"regime_{r}", lang), value=r) for r in lv.REGIMES],
+                classes=["wijk-regime"])
+        elif lever.kind == lv.SWITCH:
+            solara.Switch(label=f"{label}: {lv.show(lever, value, lang)}", value=bool(value),
+                          on_value=on_value)
+        else:
+            shown = lv.show(lever, value, lang)
+            note = f" ({t('only_tender', lang)})" if disabled else ""
+            solara.HTML(tag="div", unsafe_innerHTML=escape(f"{label}: {shown}{note}"),
+                        classes=["lever-label"])
+            lo, hi = lever.bounds(value, residents)
+            if lever.kind == lv.FLOAT:
+                solara.SliderFloat("", value=float(value), min=float(lo), max=float(hi),
+                                   step=lever.step, on_value=on_value, disabled=disabled,
+                                   thumb_label=False)
+            else:
+                solara.SliderInt("", value=int(value), min=int(lo), max=int(hi),
+                                 step=int(lever.step), on_value=on_value, disabled=disabled,
+                                 thumb_label=False)
+        solara.HTML(tag="div", unsafe_innerHTML=escape(t(f"lever_{lever.name}_help", lang)),
+                    classes=["lever-help"])
+    return col
+
+
+# ------------------------------------------------------------------------------------------
+@solara.component
+def Viewer(st: TabState, session: Session):
+    lang = st.lang.value
+    version = st.version.value
+    colour_by = st.colour_by.value
+    views: Views | None = solara.use_memo(
+        lambda: draw(session, lang, colour_by) if session.wijks else None,
+        [version, lang, colour_by, len(session.wijks)])
+
+    def pause():
+        st.version.set(session.pause())
+        st.playing.set(False)
+
+    def play_or_pause():
+        if st.playing.value:
+            pause()
+        else:
+            st.playing.set(True)
+
+    def step():
+        pause()
+        session.step(1)
+        st.version.set(session.version)
+
+    def reset():
+        pause()
+        try:
+            session.reset()
+        except (ScenarioError, BuildError) as exc:
+            st.problem.set(_problem("combo", exc))
+        st.version.set(session.version)
+
+    def close_place(index: int):
+        if session.close_place(index):
+            st.version.set(session.version)
+
+    busy = st.building.value or not session.wijks
+    finished = session.finished
+    with solara.Column(classes=["wijk-main"], gap="8px"):
+        solara.HTML(tag="div", unsafe_innerHTML=escape(t("intro", lang)), classes=["wijk-intro"])
+        with solara.Row(gap="10px", style={"align-items": "center", "flex-wrap": "wrap"}):
+            playing = st.playing.value
+            solara.Button(t("pause", lang) if playing else t("play", lang),
+                          icon_name="mdi-pause" if playing else "mdi-play", color="primary",
+                          on_click=play_or_pause,
+                          disabled=busy or (finished and not playing), classes=["wijk-play"])
+            solara.Button(t("step", lang), icon_name="mdi-step-forward", on_click=step,
+                          disabled=busy or finished or playing, outlined=True, color="primary",
+                          classes=["wijk-step"])
+            solara.Button(t("reset", lang), icon_name="mdi-restore", on_click=reset,
+                          disabled=busy, outlined=True, color="primary", classes=["wijk-reset"])
+            with solara.Column(gap="0px", style={"min-width": "220px"}):
+                solara.HTML(tag="div", classes=["lever-help"], unsafe_innerHTML=escape(
+                    f'{t("speed", lang)}: {SPEEDS[st.speed.value]}'))
+                solara.SliderInt("", value=st.speed, min=0, max=len(SPEEDS) - 1,
+                                 thumb_label=False)
+            week = views.week if views else 0
+            horizon = views.horizon if views else 520
+            solara.HTML(tag="div", classes=["wijk-week"],
+                        unsafe_innerHTML=escape(t("week_counter", lang, week=week)))
+            solara.HTML(tag="div", classes=["wijk-year"], unsafe_innerHTML=escape(
+                t("year_of", lang, year=num(week / 52, lang, 1), years=horizon // 52)))
+            solara.Switch(label=t("compare", lang), value=st.compare, classes=["wijk-compare"])
+        ProblemBox(st, lang)
+        if st.building.value:
+            burn = session.base(st.scenario.value)["run.burn_in_weeks"] \
+                if _loads(session, st.scenario.value) else 0
+            solara.Info(f'{t("building", lang)} {t("building_help", lang, burn=burn)}',
+                        classes=["wijk-building"])
+        if finished:
+            solara.Info(t("finished", lang))
+        for w in (views.wijks if views else []):
+            if w.error:
+                solara.Warning(t("model_failed", lang, week=w.week, error=w.error))
+        if views is None:
+            return
+        with solara.Row(gap="16px", style={"align-items": "center", "flex-wrap": "wrap"}):
+            solara.v.Select(label=t("colour_by", lang), v_model=colour_by,
+                            on_v_model=st.colour_by.set, dense=True, hide_details=True,
+                            items=[{"text": t(f"by_{m}", lang), "value": m}
+                                   for m in COLOUR_MODES],
+                            class_="wijk-colour-by", style_="max-width: 260px")
+            solara.HTML(tag="div", unsafe_innerHTML=legend_html(views.legend))
+        with solara.Div(classes=["wijk-maps"]):
+            for w in views.wijks:
+                MapCard(w, lang)
+        ClosePlaces(views, lang, close_place)
+        solara.HTML(tag="div", unsafe_innerHTML=markers_html(lang))
+        About(lang, "about_map")
+        About(lang, "about_timeline")
+        solara.HTML(tag="h3", unsafe_innerHTML=escape(t("charts", lang)))
+        solara.HTML(tag="div", classes=["lever-help"],
+                    unsafe_innerHTML=escape(t("chart_note", lang)))
+        with solara.Div(classes=["wijk-charts"]):
+            for c in views.charts:
+                arrow = t("better_up", lang) if c.better == "up" else t("better_down", lang)
+                now = " · ".join(f'<span style="color:{col};font-weight:600">{escape(label)}: '
+                                 f'{escape(val)}</span>' for label, col, val in c.now)
+                solara.HTML(tag="div", classes=["wijk-chart-card"], unsafe_innerHTML=(
+                    f'<div class="wijk-chart-title">{escape(c.title)} '
+                    f'<span style="font-weight:400;color:#888;font-size:12px">({arrow})</span>'
+                    f'</div><div class="wijk-chart-help">{escape(c.help)}</div>{c.svg}'
+                    f'<div class="wijk-now">{escape(t("now", lang))}: {now}</div>'))
+        About(lang, "about_charts")
+        burn = session.wijks[0].model.p.run.burn_in_weeks if session.wijks else 0
+        About(lang, "about_levers", burn=burn)
+
+
+def _loads(session: Session, source: str) -> bool:
+    try:
+        session.base(source)
+        return True
+    except ScenarioError:
+        return False
+
+
+@solara.component
+def MapCard(w, lang: str):
+    with solara.Column(classes=["wijk-card", f"wijk-card-{w.regime}"], gap="4px",
+                       style={"--wijk-colour": w.colour}):
+        solara.HTML(tag="div", classes=["wijk-card-title"],
+                    unsafe_innerHTML=escape(f'{t("map_of", lang)}: {w.title}'))
+        solara.HTML(tag="div", classes=["wijk-settings"], unsafe_innerHTML=escape(
+            f'{t("settings_now", lang)}: {w.settings}'))
+        for note in w.notices:
+            solara.Warning(note, dense=True, classes=["wijk-notice"])
+        with solara.Div(classes=["wijk-map-box"],
+                        attributes={"data-week": str(w.week), "data-regime": w.regime}):
+            solara.Image(w.png, format="png", width="100%", classes=["wijk-map"])
+            solara.HTML(tag="div", unsafe_innerHTML=w.overlay,
+                        style="position:absolute;left:0;top:0;width:100%;height:100%")
+            if w.banner:
+                text, colour = w.banner
+                solara.HTML(tag="div", classes=["wijk-banner"], unsafe_innerHTML=escape(text),
+                            style=f"background:{colour}")
+        solara.HTML(tag="div", unsafe_innerHTML=w.timeline, classes=["wijk-timeline-box"])
+        recent = "".join(
+            f'<div><span style="color:{c};font-weight:700">● {escape(label)}</span> '
+            f'<span style="color:#777">({escape(t("week_counter", lang, week=wk))})</span> '
+            f'{escape(text)}</div>' for wk, label, text, c in w.recent)
+        solara.HTML(tag="div", classes=["wijk-recent"], unsafe_innerHTML=(
+            f'<b>{escape(t("recent_events", lang))}</b>'
+            + (recent or f'<div style="color:#777">{escape(t("no_events", lang))}</div>')))
+
+
+@solara.component
+def ClosePlaces(views: Views, lang: str, close_place):
+    """Buttons that close a place now, in every wijk on the page (acts at once)."""
+    open_anywhere: dict[int, str] = {}
+    for w in views.wijks:
+        for i, label, is_open in w.places:
+            if is_open:
+                open_anywhere.setdefault(i, label)
+    with solara.Row(gap="6px", style={"flex-wrap": "wrap", "align-items": "center"},
+                    classes=["wijk-close-places"]) as row:
+        solara.HTML(tag="span", classes=["lever-label"],
+                    unsafe_innerHTML=escape(t("close_now", lang) + ":"))
+        for i, label in sorted(open_anywhere.items()):
+            solara.Button(t("close_button", lang, place=label), small=True, outlined=True,
+                          color="error", on_click=lambda i=i: close_place(i),
+                          classes=["wijk-close", f"wijk-close-{i}"])
+        if not open_anywhere:
+            solara.HTML(tag="span", unsafe_innerHTML=escape(t("no_open_places", lang)))
+        solara.HTML(tag="span", classes=["lever-help"],
+                    unsafe_innerHTML=escape(t("close_now_help", lang)))
+    return row
+
+
+@solara.component
+def ProblemBox(st: TabState, lang: str):
+    problem = st.problem.value
+    if not problem:
+        return solara.Text("")
+    kind, lines = problem
+    head = t("scenario_problem" if kind == "scenario" else "combo_problem", lang)
+    fix = t("scenario_fix" if kind == "scenario" else "combo_fix", lang)
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return solara.Error(children=[solara.HTML(
+        tag="div", classes=["wijk-problem"],
+        unsafe_innerHTML=f"<b>{escape(head)}</b><ul>{items}</ul><div>{escape(fix)}</div>")])
+
+
+@solara.component
+def About(lang: str, key: str, **fmt):
+    return solara.Details(summary=f'{t("about", lang)} — {t(key + "_title", lang)}',
+                          children=[solara.HTML(tag="div", unsafe_innerHTML=escape(
+                              t(key, lang, **fmt)), style="font-size:14px;max-width:900px")])

@@ -1,0 +1,303 @@
+"""One browser tab's wijk — or two, side by side, in compare mode.
+
+A :class:`Session` belongs to one tab; nothing in it is shared with other tabs except the
+:class:`ModelCache` of freshly built models (immutable pickled bytes: every tab unpickles its own
+copy). A build is fully determined by scenario values and seed, so the cache makes Reset, going
+back to an earlier lever position and a second participant with the same settings instant,
+without changing any result.
+
+Stepping, resetting and drawing take the session's lock, so a Play loop running in a thread and
+a click (Step, a language switch that redraws) never see a half-stepped model.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model.wijk import WijkModel
+from ..scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
+from ..scenario.errors import Problem
+from . import levers as lv
+
+# The outcomes the charts show, in order (names from wijksim.model.outcomes.OUTCOMES).
+PLOTTED = ("cohesion", "vraagverlegenheid", "hidden_need_share", "wijkkennis", "trust",
+           "lonely_share")
+WORKSHOP_RESIDENTS = 3000
+DEFAULT_SCENARIO = "tender_3y"
+MAJOR_EVENTS = ("tender_lost", "tender_won", "renewal", "closure", "reopening", "budget_cut",
+                "programme_start", "programme_stop", "heatwave", "crisis", "buurttop")
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """What ``wijksim app`` was started with (passed to the server in WIJKSIM_APP_* vars)."""
+
+    scenario: str = DEFAULT_SCENARIO
+    residents: int = WORKSHOP_RESIDENTS
+    seed: int = 1
+    burn_in: int | None = None  # None: the scenario's run.burn_in_weeks
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "AppConfig":
+        env = os.environ if env is None else env
+        burn = env.get("WIJKSIM_APP_BURN_IN", "")
+        return cls(scenario=env.get("WIJKSIM_APP_SCENARIO", DEFAULT_SCENARIO),
+                   residents=int(env.get("WIJKSIM_APP_RESIDENTS", WORKSHOP_RESIDENTS)),
+                   seed=int(env.get("WIJKSIM_APP_SEED", 1)),
+                   burn_in=int(burn) if burn else None)
+
+    def to_env(self) -> dict[str, str]:
+        env = {"WIJKSIM_APP_SCENARIO": self.scenario,
+               "WIJKSIM_APP_RESIDENTS": str(self.residents),
+               "WIJKSIM_APP_SEED": str(self.seed)}
+        if self.burn_in is not None:
+            env["WIJKSIM_APP_BURN_IN"] = str(self.burn_in)
+        return env
+
+
+class ModelCache:
+    """Freshly built models as pickled bytes, keyed by (scenario hash, seed); LRU by size."""
+
+    def __init__(self, max_bytes: int = 160 * 2**20):
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, scen: Scenario, seed: int) -> WijkModel:
+        key = (scen.hash, seed)
+        with self._lock:
+            blob = self._items.get(key)
+            if blob is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+        if blob is not None:
+            return pickle.loads(blob)
+        self.misses += 1
+        model = WijkModel(scen, seed=seed)
+        blob = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+        with self._lock:
+            self._items[key] = blob
+            while sum(map(len, self._items.values())) > self.max_bytes and len(self._items) > 1:
+                self._items.popitem(last=False)
+        return model
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+CACHE = ModelCache()
+
+
+@dataclass
+class Wijk:
+    """One running model and the history the charts draw."""
+
+    model: WijkModel
+    regime: str
+    weeks: list[int] = field(default_factory=list)
+    series: dict[str, list[float]] = field(default_factory=dict)
+    error: str = ""
+    painter: Any = None  # render.MapPainter, made on first draw
+
+    def __post_init__(self):
+        self.series = {k: [] for k in PLOTTED}
+        self._take()
+
+    @property
+    def week(self) -> int:
+        return self.model.week
+
+    @property
+    def horizon(self) -> int:
+        return self.model.horizon
+
+    @property
+    def finished(self) -> bool:
+        return self.model.week >= self.model.horizon or bool(self.error)
+
+    def _take(self) -> None:
+        m = self.model
+        if self.weeks and self.weeks[-1] == m.latest_week:
+            return
+        self.weeks.append(m.latest_week)
+        for k in PLOTTED:
+            self.series[k].append(float(m.latest[k]))
+
+    def step(self) -> None:
+        if self.finished:
+            return
+        try:
+            self.model.step()
+        except Exception as exc:  # shown in the page; the model stays as it was left
+            self.error = f"{type(exc).__name__}: {exc}"
+            return
+        self._take()
+
+    def events(self) -> list[dict[str, Any]]:
+        return list(self.model.events)
+
+    def settings(self) -> dict[str, Any]:
+        """Lever positions read back from the running model's own scenario values."""
+        n = self.model.residents.n
+        return lv.positions(self.model.scenario.values, n)
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """Everything that determines the wijk(s) on the page."""
+
+    scenario: str  # shipped name or path to a .toml file
+    levers: tuple[tuple[str, Any], ...]
+    seed: int
+    compare: bool
+    residents: int
+    burn_in: int | None = None
+
+
+class Session:
+    """The wijk(s) of one browser tab."""
+
+    def __init__(self, config: AppConfig | None = None, cache: ModelCache | None = None):
+        self.config = config or AppConfig()
+        self.cache = cache or CACHE
+        self.lock = threading.RLock()
+        self.wijks: list[Wijk] = []
+        self.request: BuildRequest | None = None
+        self.version = 0  # bumps on every change the page must draw
+        self.last_build_seconds = 0.0
+        self._playing = threading.Event()
+
+    # -- scenarios ----------------------------------------------------------------------------
+    @staticmethod
+    def scenarios() -> list[str]:
+        return shipped_scenarios()
+
+    def base(self, source: str) -> Scenario:
+        """The scenario as its file says, at the workshop size (raises ScenarioError)."""
+        if not str(source).strip():
+            raise ScenarioError([Problem("", "", "", "a scenario", "no scenario file given")])
+        src = str(source).strip()
+        if src.endswith(".toml") or os.sep in src:
+            path = Path(src).expanduser()
+            if not path.is_file():
+                raise ScenarioError([Problem(src, "", "", "an existing .toml file",
+                                             "no such file")])
+            src = str(path)
+        overrides: dict[str, Any] = {"wijk.residents": self.config.residents}
+        if self.config.burn_in is not None:
+            overrides["run.burn_in_weeks"] = self.config.burn_in
+        return load_scenario(src, overrides=overrides)
+
+    def lever_positions(self, source: str) -> dict[str, Any]:
+        return lv.positions(self.base(source).values, self.config.residents)
+
+    # -- building -----------------------------------------------------------------------------
+    def scenarios_for(self, req: BuildRequest) -> list[tuple[str, Scenario]]:
+        """The resolved scenario of each wijk (validated; raises ScenarioError)."""
+        base = self.base(req.scenario)
+        levers = dict(req.levers)
+        regimes = list(lv.REGIMES) if req.compare else [levers.get("regime",
+                                                                  base["funding.regime"])]
+        out = []
+        for regime in regimes:
+            ov = lv.overrides(base.values, levers, self.config.residents,
+                              **{"funding.regime": regime})
+            out.append((regime, base.with_overrides(ov, origin="levers")))
+        return out
+
+    def build(self, req: BuildRequest) -> None:
+        """Build the wijk(s) for ``req``; on a ScenarioError the old wijks stay."""
+        scens = self.scenarios_for(req)
+        t0 = time.perf_counter()
+        models = []
+        for regime, scen in scens:
+            try:
+                models.append(Wijk(self.cache.get(scen, req.seed), regime))
+            except ScenarioError:
+                raise
+            except Exception as exc:  # a combination the model cannot build
+                raise BuildError(f"{type(exc).__name__}: {exc}") from exc
+        with self.lock:
+            self.wijks = models
+            self.request = req
+            self.version += 1
+        self.last_build_seconds = time.perf_counter() - t0
+
+    def reset(self) -> None:
+        if self.request is not None:
+            self.build(self.request)
+
+    # -- running ------------------------------------------------------------------------------
+    @property
+    def week(self) -> int:
+        return self.wijks[0].week if self.wijks else 0
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.wijks) and all(w.finished for w in self.wijks)
+
+    @property
+    def error(self) -> str:
+        return next((w.error for w in self.wijks if w.error), "")
+
+    def step(self, weeks: int = 1) -> int:
+        """Step every wijk ``weeks`` weeks together (fewer at the horizon); return the week."""
+        with self.lock:
+            for _ in range(weeks):
+                if self.finished or self.error:
+                    break
+                for w in self.wijks:
+                    w.step()
+            self.version += 1
+            return self.week
+
+    # -- play / pause: a Play loop steps only while the flag is set, checked under the lock,
+    # so once pause() returns no further week is stepped.
+    @property
+    def playing(self) -> bool:
+        return self._playing.is_set()
+
+    def play(self) -> None:
+        self._playing.set()
+
+    def pause(self) -> int:
+        """Stop playing; return the version to draw (no step starts after this returns)."""
+        with self.lock:
+            self._playing.clear()
+            return self.version
+
+    def play_step(self, weeks: int) -> bool:
+        """Step ``weeks`` if still playing; False (and stop playing) when paused or done."""
+        with self.lock:
+            if not self._playing.is_set():
+                return False
+            self.step(weeks)
+            if self.finished or self.error:
+                self._playing.clear()
+            return True
+
+    def close_place(self, index: int, reason: str = "closed in the workshop") -> bool:
+        """Close place ``index`` in every wijk where it is open (acts at once)."""
+        done = False
+        with self.lock:
+            for w in self.wijks:
+                places = w.model.places
+                if 0 <= index < len(places) and places[index].open:
+                    places[index].close(reason)
+                    done = True
+            if done:
+                self.version += 1
+        return done
+
+
+class BuildError(Exception):
+    """The model could not be built for this combination of levers."""
