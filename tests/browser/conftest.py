@@ -1,0 +1,99 @@
+"""Fixtures for the browser tests: one ``wijksim app`` server per session, Debian's Chromium.
+
+The server is started through the real command line (``python -m wijksim.cli app``), so the
+tests drive what a facilitator runs. Screenshots go to ``test-artifacts/`` (gitignored).
+
+When ``WIJKSIM_REQUIRE_BROWSER=1`` (CI), a missing Chromium fails the tests instead of
+skipping them. Never run ``playwright install``: Playwright drives /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("WIJKSIM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+RESIDENTS = 1000  # smaller than the workshop default: these tests check behaviour, not size
+STARTUP_SECONDS = 90
+
+
+def _require_browser() -> bool:
+    return os.environ.get("WIJKSIM_REQUIRE_BROWSER", "") not in ("", "0", "false", "False")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        msg = f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install -y chromium)"
+        if _require_browser():
+            pytest.fail(msg + " — WIJKSIM_REQUIRE_BROWSER is set, so this is a failure")
+        pytest.skip(msg)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True,
+            "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1600, "height": 1000}}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, browser_type_launch_args):
+    """Start ``wijksim app`` on a free port; yield its address; stop it afterwards."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("app") / "server.log"
+    env = dict(os.environ, SOLARA_TELEMETRY_MIXPANEL_ENABLE="False", MPLBACKEND="Agg")
+    cmd = [sys.executable, "-m", "wijksim.cli", "app", "--host", "127.0.0.1", "--port",
+           str(port), "--residents", str(RESIDENTS)]
+    with open(log, "w") as fh:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + STARTUP_SECONDS
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"wijksim app exited with {proc.returncode}:\n"
+                            f"{log.read_text()[-3000:]}")
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    pytest.fail(f"wijksim app did not answer within {STARTUP_SECONDS} s:\n"
+                                f"{log.read_text()[-3000:]}")
+                time.sleep(0.2)
+        first = log.read_text().splitlines()[0] if log.read_text() else ""
+        assert f"http://127.0.0.1:{port}/" in first, f"the address is not printed: {first!r}"
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        if ARTIFACTS.is_dir():
+            (ARTIFACTS / "app-server.log").write_text(log.read_text())
