@@ -72,8 +72,9 @@ class Lever:
         """Put this lever's ``value`` into the flat ``values`` dict (a copy the caller owns)."""
         if self.kind == PLACES:
             per = list(values[PLACE_KEY])
-            per[self.place_kind] = places_per_1000(int(value), residents)
-            values[PLACE_KEY] = per
+            if places_count(per[self.place_kind], residents, self.place_kind) != int(value):
+                per[self.place_kind] = places_per_1000(int(value), residents)
+            values[PLACE_KEY] = per  # an unchanged count keeps the file's own value
         elif self.kind == INT:
             values[self.key] = int(value)
         elif self.kind == FLOAT:
