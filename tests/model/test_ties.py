@@ -111,3 +111,12 @@ def test_pick_tie_follows_strength():
     rng = np.random.default_rng(0)
     picks = [nbr[0, pick_tie(nbr, w, 0, rng.random())] for _ in range(4000)]
     assert 0.85 < np.mean(np.array(picks) == 1) < 0.95
+
+
+def test_strengthen_ignores_empty_slot_marker():
+    """Regression: a tie 'picked' from an empty row (-1) must not touch any row."""
+    nbr, w = empty_ties(3, 2)
+    strengthen(nbr, w, 0, 1, 0.5)
+    assert not strengthen(nbr, w, 2, -1, 0.5)
+    assert not strengthen(nbr, w, -1, 2, 0.5)
+    assert (w[nbr < 0] == 0).all() and is_symmetric(nbr, w)

@@ -88,8 +88,10 @@ class FundingCycle:
                 staying += 1
             else:
                 role = prof.role
-                team.leave(prof, "lost tender", replace=False)
+                team.leave(prof, "lost tender", replace=False,
+                           handover_weeks=max(1, t.transition_weeks // 2))
                 team.hire(role, new)  # the new provider staffs up at once
+        team.assign_hours()
         # vacancies are now the new provider's to fill
         self.incumbent = new
         new.periods_held = 1

@@ -46,9 +46,11 @@ def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, sp
         x = base + wn * (need[i] - 1.0) + wt * strongest[i]
         if rng.random() >= (1.0 - v[i]) ** wv / (1.0 + math.exp(-x)):
             continue
+        k = pick_tie(nbr, w, i, rng.random())
+        if k < 0:  # ties lost since last week's summary
+            continue
         requests += 1
         voiced[i] = True
-        k = pick_tie(nbr, w, i, rng.random())
         j = nbr[i, k]
         if spare_left[j] >= hours and rng.random() < (1.0 - a_eff[j]) * (0.5 + 0.5 * w[i, k]):
             need[i] -= amount * effect[kind[i]]

@@ -19,6 +19,7 @@ import numpy as np
 from numba import njit
 
 from .meeting import copresence, group_starts
+from .places import COMMUNITY_RENT_SHARE
 
 KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing")
 KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])
@@ -339,7 +340,8 @@ def claim_closed_places(model) -> None:
             continue
         row = m.reach_idx[init.founder]
         for pl in closed:
-            if pl.index in row and not pl.open:
+            if pl.index in row and not pl.open and \
+                    m.municipality.fund_place(COMMUNITY_RENT_SHARE * m.p.places.rent[pl.kind]):
                 pl.reopen_as_community(init.unique_id)
                 init.place = pl.index
                 break

@@ -35,7 +35,7 @@ class Municipality(mesa.Agent):
         self.coordinators = 0
         self.grants_committed = 0
         self.grant_pool = 0.0
-        self.staff_target = {HULPVERLENER: 0, OPBOUWWERKER: 0}
+        self.staff_target = {HULPVERLENER: 0.0, OPBOUWWERKER: 0.0}  # FTE
 
     # -- budget ---------------------------------------------------------------------------
     def _year(self) -> int:
@@ -78,11 +78,10 @@ class Municipality(mesa.Agent):
         self._honour_grants()
         staff_money = (self.year_budget - self.overhead_reserved - self.places_budget
                        - self.org_pool)
-        total = max(0, int(staff_money // p.professionals.cost_per_year))
-        programme_money = self.year_budget - base
-        programme_staff = min(total, int(programme_money // p.professionals.cost_per_year))
-        regular = total - programme_staff
-        opb = int(round(regular * p.professionals.opbouwwerker_share)) + programme_staff
+        # the municipality funds FTE, not heads: the last person in a role may work part-time
+        total = max(0.0, staff_money / p.professionals.cost_per_year)
+        programme = min(total, (self.year_budget - base) / p.professionals.cost_per_year)
+        opb = (total - programme) * p.professionals.opbouwwerker_share + programme
         self.staff_target = {HULPVERLENER: total - opb, OPBOUWWERKER: opb}
         m.team.adjust_to(self.staff_target)
 
@@ -108,6 +107,18 @@ class Municipality(mesa.Agent):
             init.grant_until = m.week
         self.grants_committed = min(len(granted), affordable)
 
+    def committed(self) -> float:
+        """Money this year's allocation has promised (staff at the funded team size)."""
+        staff = sum(self.staff_target.values()) * self.model.p.professionals.cost_per_year
+        return self.overhead_reserved + self.places_budget + self.org_pool + staff
+
+    def fund_place(self, yearly_cost: float) -> bool:
+        """Take on a place's cost mid-year if this year's budget still has room."""
+        if self.committed() + yearly_cost > self.year_budget:
+            return False
+        self.places_budget += yearly_cost
+        return True
+
     def grant_available(self) -> bool:
         grant = self.model.p.initiatives.grant
         return (self.grants_committed + 1) * grant <= self.grant_pool + 1e-9
@@ -125,8 +136,8 @@ class Municipality(mesa.Agent):
         """Book this week's spending (staff by what their hours went to)."""
         m, p = self.model, self.model.p
         t = m.tally
-        staff_cost = len(m.team.members) * p.professionals.cost_per_year / 52.0
         hours = sum(pr.hours for pr in m.team.members)
+        staff_cost = hours / p.professionals.hours_per_week * p.professionals.cost_per_year / 52
         if hours > 0:
             hourly = staff_cost / hours
             t["spend_casework"] += hourly * t["hours_casework"]

@@ -49,7 +49,7 @@ OUTCOMES: dict[str, str] = {
     "trusted_link_share": "share of residents who know and trust a professional (trust >= 0.3)",
     "wijkkennis": "mean wijkkennis of the professionals (knowledge of the wijk, 0-1)",
     "tenure_years": "mean years the professionals have worked in this wijk",
-    "professionals": "professionals at work",
+    "professionals": "professionals at work (people; part-timers count as one)",
     "opbouwwerkers": "opbouwwerkers (community workers) at work",
     "caseload_saturation": "open cases / case capacity of the team",
     "beraad_skill": "mean skill of professionals with netwerkberaden (0-1)",
@@ -121,7 +121,9 @@ def measure(model) -> dict[str, float]:
     lonely = ties.n_good < p.meeting.lonely_below
     open_need = (r.status == HIDDEN) | (r.status == WAITING) | (r.status == CASE)
     total_strength = float(ties.strength.sum())
-    sample = model.streams.outcomes.integers(0, r.n, size=min(CLUSTERING_SAMPLE, r.n))
+    # a sample fixed by seed and week, so it does not depend on how often we record
+    sample = np.random.default_rng([model.seed, week + 10_000]).integers(
+        0, r.n, size=min(CLUSTERING_SAMPLE, r.n))
     volunteered_now = r.last_volunteered == week
     team = model.team
     cases = int((r.status == CASE).sum())

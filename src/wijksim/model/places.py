@@ -29,6 +29,7 @@ AGE_APPEAL = np.array([
     [0.6, 0.8, 1.0],  # huis van de wijk
 ])
 COMMUNITY_HOSPITALITY = 0.2  # volunteers who run a place are hosts themselves
+COMMUNITY_RENT_SHARE = 0.25  # a community-run place pays a symbolic rent and utilities
 
 
 class ThirdPlace(FixedAgent):
@@ -74,7 +75,7 @@ class ThirdPlace(FixedAgent):
             return 0.0
         p = self.model.p.places
         if self.ownership == COMMUNITY:
-            return 0.25 * p.rent[self.kind]  # a symbolic rent and utilities
+            return COMMUNITY_RENT_SHARE * p.rent[self.kind]
         return p.rent[self.kind] + (p.host_cost if self.has_host else 0.0)
 
     def close(self, reason: str) -> None:

@@ -32,6 +32,7 @@ HULPVERLENER, OPBOUWWERKER = "hulpverlener", "opbouwwerker"
 COMPLEX = 2
 # how an opbouwwerker's collective hours are split (assumption, docs/ODD.md)
 OUTREACH_SHARE, SUPPORT_SHARE, BRIDGING_SHARE = 0.4, 0.35, 0.25
+HANDOVER_WEEKS = 2  # colleagues take over the cases of someone who leaves (assumption)
 
 
 class Professional(mesa.Agent):
@@ -131,6 +132,7 @@ class Team:
         self.members: list[Professional] = []
         self.vacancies: list[tuple[int, str]] = []  # (week it is filled, role)
         self.transition_until = NEVER
+        self.fte: dict[str, float] = {}  # funded FTE per role
         self.support_hours = 0.0  # opbouwwerker hours for initiatives this week
 
     # -- staffing -------------------------------------------------------------------------
@@ -141,8 +143,10 @@ class Team:
         self.members.append(prof)
         return prof
 
-    def leave(self, prof: Professional, reason: str, replace: bool = True) -> None:
-        """A professional leaves the wijk: wijkkennis and trust links go with them."""
+    def leave(self, prof: Professional, reason: str, replace: bool = True,
+              handover_weeks: int = HANDOVER_WEEKS) -> None:
+        """A professional leaves the wijk: wijkkennis and trust links go with them; their
+        clients wait ``handover_weeks`` before a colleague takes their case over."""
         m, r = self.model, self.model.residents
         linked = np.flatnonzero(r.prof_link == prof.unique_id)
         r.prof_link[linked] = -1
@@ -153,7 +157,7 @@ class Team:
         r.case_prof[cases] = -1
         r.status[cases] = WAITING
         r.status_since[cases] = m.week
-        r.handover_until[cases] = m.week + max(1, m.terms.transition_weeks // 2)
+        r.handover_until[cases] = m.week + handover_weeks
         self.members.remove(prof)
         prof.remove()
         m.tally["staff_left"] += 1
@@ -166,6 +170,8 @@ class Team:
         self.vacancies = [v for v in self.vacancies if v[0] > week]
         for _, role in due:
             self.hire(role, self.model.funding.incumbent)
+        if due:
+            self.assign_hours()
 
     def size(self, role: str | None = None, with_vacancies: bool = True) -> int:
         n = sum(1 for p in self.members if role is None or p.role == role)
@@ -173,9 +179,11 @@ class Team:
             n += sum(1 for _, r in self.vacancies if role is None or r == role)
         return n
 
-    def adjust_to(self, target: dict[str, int]) -> None:
-        """Grow (through vacancies) or shrink (last in, first out) to the funded team."""
-        for role, want in target.items():
+    def adjust_to(self, target: dict[str, float]) -> None:
+        """Grow (through vacancies) or shrink (last in, first out) to the funded FTE."""
+        self.fte = dict(target)
+        for role, fte in target.items():
+            want = math.ceil(fte - 1e-9)
             have = self.size(role)
             if want > have:
                 self.vacancies += [(self.model.week + self.model.p.professionals.vacancy_weeks,
@@ -189,6 +197,18 @@ class Team:
                     newest = min(staff, key=lambda p: (p.tenure_weeks, p.unique_id))
                     self.leave(newest, "budget", replace=False)
                 have -= 1
+        self.assign_hours()
+
+    def assign_hours(self) -> None:
+        """Full-time contracts by seniority; whoever is last in a role gets the remaining FTE."""
+        full = self.model.p.professionals.hours_per_week
+        for role, fte in self.fte.items():
+            left = fte * full
+            staff = sorted((p for p in self.members if p.role == role),
+                           key=lambda p: (-p.tenure_weeks, p.unique_id))
+            for prof in staff:
+                prof.hours = min(full, max(left, 0.0))
+                left -= prof.hours
 
     def turnover(self) -> None:
         """Staff leave for reasons of their own, more so when a re-tender looms."""

@@ -66,7 +66,7 @@ def strengthen(nbr, w, i, j, gain):
     A full resident makes room by dropping their weakest tie when the new one would be
     stronger. Returns True when a tie exists after the call.
     """
-    if i == j or gain <= 0.0:
+    if i == j or i < 0 or j < 0 or gain <= 0.0:
         return False
     ki = find_slot(nbr, i, j)
     if ki >= 0:

@@ -20,6 +20,7 @@ import pandas as pd
 from mesa.discrete_space import OrthogonalMooreGrid
 
 from ..scenario import Scenario, defaults, load_scenario
+from ..scenario.loader import KEY_ALIASES
 from ..scenario.regimes import funding_terms
 from . import helping, initiatives, meeting, needs, outcomes, population, shocks
 from .build import CellIndex, make_residents, place_sites, reach_lists, seed_ties
@@ -36,8 +37,6 @@ STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", 
            "funding", "municipality", "shocks", "outcomes")
 PROVIDER_NAMES = ("Welzijn Samen", "Buurtkracht", "Zorg & Wijk", "De Verbinding",
                   "Wijkwerk Plus", "Sociaal Collectief")
-# keyword shortcuts accepted by WijkModel(...) and the CLI
-ALIASES = {"residents": "wijk.residents", "years": "run.years", "regime": "funding.regime"}
 
 
 def _read(name: str, model: "WijkModel") -> float:
@@ -60,7 +59,7 @@ class WijkModel(mesa.Model):
 
     def __init__(self, scenario: str | Scenario | None = None, seed: int | None = None,
                  **overrides: Any):
-        flat = {ALIASES.get(k, k): v for k, v in overrides.items()}
+        flat = {KEY_ALIASES.get(k, k): v for k, v in overrides.items()}
         scen = load_scenario(scenario, overrides=flat)
         if seed is None:
             seed = int(np.random.SeedSequence().generate_state(1)[0])
@@ -148,7 +147,7 @@ class WijkModel(mesa.Model):
         self.week = -weeks
         self._burning = True
         while self.week < 0:
-            self.step()
+            self._tick()
         self._burning = False
         self.terms = funding_terms(self.scenario.values)
         self.events.clear()
@@ -187,9 +186,14 @@ class WijkModel(mesa.Model):
             tenure = int(rng.exponential(p.initial_tenure_years * 52))
             wk = wijkkennis_after(tenure, p.wijkkennis_learning, p.new_hire_wijkkennis)
             self.team.hire(role, self.funding.incumbent, wk, tenure)
+        self.team.assign_hours()
 
     # -- the weekly tick (MODEL.md) ---------------------------------------------------------
     def step(self) -> None:
+        """One week (Mesa counts these in ``model.steps``; the burn-in does not)."""
+        self._tick()
+
+    def _tick(self) -> None:
         self.begin_week()
         self.municipality.act()  # 6-7. funding cycle, budget year, scheduled events
         shocks.set_in(self)  # 8. a crisis or heat wave sets in

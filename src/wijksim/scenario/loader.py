@@ -22,6 +22,8 @@ from .errors import Problem, ScenarioError
 from .schema import KEYS, SECTION_NAMES, defaults
 
 META_KEYS = {"name", "description", "sources", "title_nl", "description_nl"}
+# keyword shortcuts accepted by WijkModel(...): WijkModel("subsidy", residents=2000)
+KEY_ALIASES = {"residents": "wijk.residents", "years": "run.years", "regime": "funding.regime"}
 
 
 @dataclass(frozen=True)
