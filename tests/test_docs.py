@@ -1,0 +1,50 @@
+"""Documentation kept in step with the code: generated key reference, cited passages."""
+
+import re
+from pathlib import Path
+
+from wijksim.scenario import KEYS, SECTIONS
+from wijksim.scenario.reference import render
+from wijksim.scenario.schema import ASSUMPTION, CALIBRATED, LITERATURE
+
+ROOT = Path(__file__).parents[1]
+CITE = re.compile(r"\b\d{3}-[A-Za-z0-9]+-[A-Za-z0-9-]+|\b\d{3}-voorwoord")
+
+
+def cited(text: str) -> list[str]:
+    """Passage IDs cited in square brackets, e.g. [004-H1-utrecht, 004-H8-overhead]."""
+    return [sid for group in re.findall(r"\[([^\]]+)\]", text) for sid in CITE.findall(group)]
+SOURCE_IDS = set(re.findall(r"^### (\S+)", (ROOT / "docs" / "sources.md").read_text(), re.M))
+
+
+def test_scenario_key_reference_is_generated_from_the_schema():
+    page = (ROOT / "docs" / "scenario-keys.md").read_text()
+    assert page == render(), "run: make docs (python -m wijksim.scenario.reference ...)"
+
+
+def test_every_key_has_a_doc_and_a_status():
+    for key in KEYS.values():
+        assert key.doc and key.status in (CALIBRATED, LITERATURE, ASSUMPTION), key.name
+
+
+def test_every_cited_passage_exists():
+    for key in KEYS.values():
+        for sid in filter(None, key.source.split(",")):
+            assert sid in SOURCE_IDS, (key.name, sid)
+    for path in (ROOT / "scenarios").glob("*.toml"):
+        for sid in cited(path.read_text()):
+            assert sid in SOURCE_IDS, (path.name, sid)
+
+
+def test_every_shipped_scenario_cites_a_passage():
+    for path in (ROOT / "scenarios").glob("*.toml"):
+        assert cited(path.read_text()), path.name
+
+
+def test_odd_describes_every_section_and_mechanism_module():
+    odd = (ROOT / "docs" / "ODD.md").read_text()
+    for sec in SECTIONS:
+        assert f"`{sec.name}" in odd or f"[{sec.name}]" in odd, sec.name
+    for module in ("needs", "meeting", "helping", "professionals", "funding", "initiatives",
+                   "places", "municipality", "shocks", "population", "outcomes"):
+        assert f"{module}.py" in odd, module
