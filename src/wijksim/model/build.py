@@ -157,8 +157,9 @@ def place_sites(rng, built: np.ndarray, side: int, count: int, taken: set[int]) 
     return sites
 
 
-def reach_lists(rx, ry, px, py, reach, max_places: int = 12):
-    """For each resident the nearest places within each place's reach (-1 padded)."""
+def reach_lists(rx, ry, px, py, reach, max_places: int = 12, scale=None):
+    """For each resident the nearest places within each place's reach (-1 padded);
+    ``scale`` (per resident) shrinks the reach for those who walk less far."""
     n, n_places = rx.size, px.size
     idx = np.full((n, max_places), -1, dtype=np.int32)
     dist = np.zeros((n, max_places))
@@ -167,7 +168,8 @@ def reach_lists(rx, ry, px, py, reach, max_places: int = 12):
     chunk = 8192
     for s in range(0, n, chunk):
         d = np.hypot(rx[s:s + chunk, None] - px[None, :], ry[s:s + chunk, None] - py[None, :])
-        d = np.where(d <= reach[None, :], d, np.inf)
+        limit = reach[None, :] if scale is None else reach[None, :] * scale[s:s + chunk, None]
+        d = np.where(d <= limit, d, np.inf)
         order = np.argsort(d, axis=1, kind="stable")[:, :max_places]
         dd = np.take_along_axis(d, order, axis=1)
         ok = np.isfinite(dd)

@@ -31,6 +31,7 @@ FOUNDER_SHARE = 0.4  # share of the corvee the founder or coordinator carries
 ATTENDANCE = 0.7
 TAKEOVER_PER_YEAR = 0.15  # yearly takeover chance per countable initiative at pressure 1
 APPLICATION_WEEKS = 4
+CLUB_MIN_HOURS = 3.0  # a club volunteer's week: at least a training, a shift or a meeting
 
 
 class Initiative(mesa.Agent):
@@ -98,7 +99,7 @@ def volunteer_elsewhere(model) -> None:
     """Background volunteering in clubs, schools and churches (not funded by the wijk)."""
     r, rng = model.residents, model.streams.initiatives
     does = np.flatnonzero(rng.random(r.n) < r.volunteer_p)
-    hours = np.where(r.spare_hours[does] > 0, r.spare_hours[does], 2.0)
+    hours = np.maximum(r.spare_hours[does], CLUB_MIN_HOURS)
     r.last_volunteered[does] = model.week
     r.hours_volunteered[does] += hours
     r.spare_left[does] -= 0.5 * hours
@@ -209,7 +210,7 @@ def _run_activities(model, inits) -> None:
     gain = np.full(n_groups, p.activity_tie_gain)
     bridging = np.full(n_groups, 0.5)
     copresence(rng, attend.astype(np.int32), starts, gain, bridging, 2.0, r.group,
-               m.p.wijk.homophily, r.x, r.y, m.near2, r.nbr, r.w, r.last_contact,
+               m.p.wijk.homophily, r.age, 0.0, r.x, r.y, m.near2, r.nbr, r.w, r.last_contact,
                r.last_neighbour_contact, m.week)
     r.last_volunteered[attend] = m.week
     r.hours_volunteered[attend] += p.activity_hours

@@ -1,10 +1,13 @@
 """Mechanism 2 — meeting: visits to third places, co-presence, street encounters, tie upkeep.
 
-Residents visit an open place within walking reach with a weekly chance set by age; they pick
+Residents visit an open place within walking reach with a weekly chance set by age, raised by
+engagement and lowered by frailty (seniors also walk less far); they pick
 among reachable places by appeal for their age, hospitality, distance and habit. Visitors in
 the same place and time slot meet a few of each other; contact across groups is held back by
-homophily, less so where a host bridges (004 H2, H5 Ons Huis). Street encounters near home give
-weak ties at a low rate. Friends keep in touch privately; every tie decays (ties.py).
+homophily, less so where a host bridges (004 H2, H5 Ons Huis), and contact across age classes
+by age homophily (friends are mostly of one's own age). Street encounters near home give
+weak ties at a low rate. Friends introduce friends of theirs (triadic closure). Friends keep in
+touch privately; every tie decays (ties.py).
 """
 
 from __future__ import annotations
@@ -49,13 +52,14 @@ def choose_visits(rng, reach_idx, reach_dist, pull, age, visit_p, habit, distanc
 
 
 @njit(cache=True)
-def copresence(rng, members, starts, gain, bridging, contacts, group, homophily, hx, hy,
-               near2, nbr, w, last_contact, last_neighbour_contact, week):
+def copresence(rng, members, starts, gain, bridging, contacts, group, homophily, age,
+               age_homophily, hx, hy, near2, nbr, w, last_contact, last_neighbour_contact, week):
     """People together in one group (a place and slot, or an activity) meet a few others.
 
     ``members`` is sorted by group; group g spans members[starts[g]:starts[g+1]]. Each member
     makes on average ``contacts`` contacts; a contact across demographic groups is accepted with
-    chance 1 - homophily * (1 - bridging[g]). Returns the number of cross-group contacts.
+    chance 1 - homophily * (1 - bridging[g]); one across age classes with chance
+    1 - age_homophily. Returns the number of cross-group contacts.
     """
     whole = int(contacts)
     frac = contacts - whole
@@ -73,6 +77,8 @@ def copresence(rng, members, starts, gain, bridging, contacts, group, homophily,
                 if b >= a:
                     b += 1
                 j = members[s0 + b]
+                if age[i] != age[j] and rng.random() < age_homophily:
+                    continue
                 if group[i] != group[j]:
                     if rng.random() < homophily * (1.0 - bridging[g]):
                         continue
@@ -89,8 +95,8 @@ def copresence(rng, members, starts, gain, bridging, contacts, group, homophily,
 
 
 @njit(cache=True)
-def street_encounters(rng, rate, hx, hy, group, side, radius, start, order, homophily, gain,
-                      nbr, w, last_contact, last_neighbour_contact, week):
+def street_encounters(rng, rate, hx, hy, group, age, side, radius, start, order, homophily,
+                      age_homophily, gain, nbr, w, last_contact, last_neighbour_contact, week):
     """Chance meetings near home: weak ties, held back by homophily."""
     n = hx.shape[0]
     for i in range(n):
@@ -101,11 +107,45 @@ def street_encounters(rng, rate, hx, hy, group, side, radius, start, order, homo
             continue
         if group[i] != group[j] and rng.random() < homophily:
             continue
+        if age[i] != age[j] and rng.random() < age_homophily:
+            continue
         strengthen(nbr, w, i, j, gain)
         last_contact[i] = week
         last_contact[j] = week
         last_neighbour_contact[i] = week
         last_neighbour_contact[j] = week
+
+
+@njit(cache=True)
+def _random_good_tie(rng, nbr, w, i, good, exclude):
+    """A random good contact of i other than ``exclude`` (-1 if none)."""
+    count = 0
+    for k in range(nbr.shape[1]):
+        if nbr[i, k] >= 0 and nbr[i, k] != exclude and w[i, k] >= good:
+            count += 1
+    if count == 0:
+        return -1
+    pick = int(rng.integers(0, count))
+    for k in range(nbr.shape[1]):
+        if nbr[i, k] >= 0 and nbr[i, k] != exclude and w[i, k] >= good:
+            if pick == 0:
+                return nbr[i, k]
+            pick -= 1
+    return -1
+
+
+@njit(cache=True)
+def friends_of_friends(rng, rate, good, gain, nbr, w):
+    """Triadic closure: now and then a friend introduces one of their own friends."""
+    for i in range(nbr.shape[0]):
+        if rng.random() >= rate:
+            continue
+        j = _random_good_tie(rng, nbr, w, i, good, -1)
+        if j < 0:
+            continue
+        f = _random_good_tie(rng, nbr, w, j, good, i)
+        if f >= 0:
+            strengthen(nbr, w, i, f, gain)
 
 
 def group_starts(keys_sorted: np.ndarray) -> np.ndarray:
@@ -121,7 +161,7 @@ def visit_places(model) -> None:
     r, p, rng = model.residents, model.p, model.streams.meeting
     is_open, pull, cap, hosp = place_arrays(model.places)
     visit_rate = np.asarray(p.meeting.visit_rate)[r.age]
-    visit_p = visit_rate * (0.7 + 0.6 * r.engagement)
+    visit_p = visit_rate * (0.7 + 0.6 * r.engagement) * (1.0 - 0.5 * r.vulnerability)
     choose_visits(rng, model.reach_idx, model.reach_dist, pull, r.age, visit_p, r.habit,
                   p.meeting.distance_scale, r.visit)
     visitors = np.flatnonzero(r.visit >= 0)
@@ -147,16 +187,24 @@ def visit_places(model) -> None:
     bridging = p.meeting.host_bridging * hosp[g_place]
     model.tally["cross_contacts"] += copresence(
         rng, visitors[order].astype(np.int32), starts, gain, bridging,
-        p.meeting.contacts_per_visit, r.group, p.wijk.homophily, r.x, r.y, model.near2,
+        p.meeting.contacts_per_visit, r.group, p.wijk.homophily, r.age, p.wijk.age_homophily,
+        r.x, r.y, model.near2,
         r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
 
 
 def meet_in_street(model) -> None:
     r, p = model.residents, model.p
-    street_encounters(model.streams.meeting, p.meeting.street_rate, r.x, r.y, r.group,
+    street_encounters(model.streams.meeting, p.meeting.street_rate, r.x, r.y, r.group, r.age,
                       model.side, p.meeting.street_radius, model.cells.start,
-                      model.cells.order, p.wijk.homophily, p.meeting.street_tie_gain, r.nbr,
+                      model.cells.order, p.wijk.homophily, p.wijk.age_homophily,
+                      p.meeting.street_tie_gain, r.nbr,
                       r.w, r.last_contact, r.last_neighbour_contact, model.week)
+
+
+def close_triads(model) -> None:
+    r, p = model.residents, model.p.meeting
+    friends_of_friends(model.streams.meeting, p.triadic_rate, p.good_tie, p.place_tie_gain,
+                       r.nbr, r.w)
 
 
 def keep_up_ties(model) -> None:
@@ -171,4 +219,5 @@ def meet(model) -> None:
     """The whole weekly meeting mechanism."""
     visit_places(model)
     meet_in_street(model)
+    close_triads(model)
     keep_up_ties(model)

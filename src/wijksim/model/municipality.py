@@ -198,7 +198,8 @@ def hold_buurttop(model) -> None:
     who = rng.choice(r.n, size=k, replace=False, p=weight / weight.sum()).astype(np.int32)
     starts = np.array([0, k], dtype=np.int64)
     copresence(rng, who, starts, np.array([0.2]), np.array([1.0]),
-               float(p.municipality.buurttop_contacts), r.group, p.wijk.homophily, r.x, r.y,
+               float(p.municipality.buurttop_contacts), r.group, p.wijk.homophily, r.age, 0.0,
+               r.x, r.y,
                model.near2, r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
     r.engagement[who] += 0.15 * (1.0 - r.engagement[who])
     r.trust[who] += 0.1 * (1.0 - r.trust[who])

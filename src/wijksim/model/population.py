@@ -1,6 +1,7 @@
 """Residents move away and newcomers arrive (residential mobility).
 
-Dutch households move about once every ten to twelve years. A mover takes their ties, their
+Dutch households move about once every ten to twelve years; seniors leave less often by moving
+but more often through death or a move into care. A mover takes their ties, their
 place in initiatives and their link to a professional with them; a newcomer of the same group
 and age moves into the home with fresh dispositions and no ties — someone the wijk's places,
 street life and initiatives have to connect again. This turnover is also what keeps the tie
@@ -18,7 +19,8 @@ from .ties import clear_ties
 
 def move(model) -> None:
     r, p, rng = model.residents, model.p, model.streams.build
-    movers = np.flatnonzero(rng.random(r.n) < p.wijk.moving_rate / 52.0)
+    rate = np.where(r.age == 2, p.wijk.senior_leave_rate, p.wijk.moving_rate)
+    movers = np.flatnonzero(rng.random(r.n) < rate / 52.0)
     if movers.size == 0:
         return
     model.team.drop_cases(movers)

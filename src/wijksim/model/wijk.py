@@ -93,7 +93,7 @@ class WijkModel(mesa.Model):
         self.grid = OrthogonalMooreGrid((self.side, self.side), torus=False,
                                         random=self.random)
         self.cells = CellIndex(r.cell, self.side)
-        self.near2 = float(p.wijk.walk_radius ** 2)
+        self.near2 = float(p.wijk.neighbour_radius ** 2)  # who counts as a neighbour
         self.scratch = np.zeros(n)
         self.resident_agents = [Resident(self, i, self.grid._cells[(int(x), int(y))])
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
@@ -130,8 +130,9 @@ class WijkModel(mesa.Model):
         px = np.array([pl.x for pl in self.places], dtype=float)
         py = np.array([pl.y for pl in self.places], dtype=float)
         reach = np.array([pl.reach for pl in self.places], dtype=float)
+        walk = np.where(r.age == 2, p.meeting.senior_reach, 1.0)  # seniors walk less far
         self.reach_idx, self.reach_dist = reach_lists(r.x.astype(float), r.y.astype(float),
-                                                      px, py, reach)
+                                                      px, py, reach, scale=walk)
 
     def _burn_in(self) -> None:
         """Run the whole wijk for ``run.burn_in_weeks`` before week 0 under the status-quo

@@ -128,6 +128,15 @@ section(
     Key("wijk.moving_rate", 0.08, "Yearly share of residents who move away; a newcomer with "
         "no ties takes their home (Dutch households move about once every 10-12 years).", 0.0,
         0.5, "per year", status=LITERATURE),
+    Key("wijk.senior_leave_rate", 0.07, "Yearly share of seniors who leave (death, a move "
+        "into care or elsewhere); a newcomer of the same age takes their home.", 0.0, 0.5,
+        "per year", status=LITERATURE),
+    Key("wijk.age_homophily", 0.5, "Chance that an encounter across age classes (youth, "
+        "adults, seniors) does not turn into contact: friends are mostly of one's own age.",
+        0.0, 1.0, status=ASSUMPTION),
+    Key("wijk.neighbour_radius", 3, "Who counts as a neighbour (buur) for the weekly "
+        "neighbour-contact measure: within this many cells (3 cells = 150 m).", 0, 40,
+        "cells", status=ASSUMPTION),
     Key("wijk.walk_radius", 8, "Walking distance in cells (8 cells = 400 m): neighbours are "
         "residents within this distance.", 1, 40, "cells", source="004-H2-thirdplaces"),
 )
@@ -199,6 +208,8 @@ section(
     Key("meeting.visit_rate", [0.45, 0.35, 0.4], "Weekly chance that a youth / adult / "
         "senior visits a third place within reach.", 0.0, 1.0, length=3,
         source="004-H2-thirdplaces"),
+    Key("meeting.senior_reach", 0.6, "Share of a place's walking reach that seniors still "
+        "cover (shorter walks).", 0.1, 1.0, source="004-H2-ouderen"),
     Key("meeting.distance_scale", 4.0, "Distance (cells) over which a place's pull halves "
         "with walking distance.", 0.5, 50.0, "cells", source="004-H2-thirdplaces"),
     Key("meeting.sessions_per_week", 14, "Time slots per week at a place; people meet those "
@@ -215,6 +226,8 @@ section(
         0, 10, "cells"),
     Key("meeting.street_tie_gain", 0.03, "Tie strength gained per street encounter.", 0.0,
         1.0),
+    Key("meeting.triadic_rate", 0.15, "Weekly chance that a friend introduces one of their "
+        "friends (triadic closure; gains place_tie_gain).", 0.0, 1.0, status=CALIBRATED),
     Key("meeting.private_contact_rate", 0.8, "Weekly chance of a private contact per unit "
         "tie strength (friends keep in touch at home).", 0.0, 1.0, status=CALIBRATED),
     Key("meeting.friend_time", 2.0, "How many close friendships (sum of squared tie "
