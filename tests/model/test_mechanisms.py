@@ -265,7 +265,9 @@ def test_paperwork_takes_hours_off_the_top():
 
 
 def test_netwerkberaden_ramp_up_over_the_first_year():
-    m = make_model("subsidy_netwerkberaad", **{"wijk.residents": 3000,
+    # realistic rates give about 10 beraden a year here (Walcheren: 350 for ~110,000
+    # residents); a higher rate gives the test power to see the ramp in skill and beraden
+    m = make_model("subsidy_netwerkberaad", **{"wijk.residents": 3000, "netwerkberaad.rate": 2.0,
                                                "netwerkberaad.start_year": 0})
     skill = []
     for _ in range(52):
@@ -359,9 +361,12 @@ def test_initiatives_recruit_through_ties():
     m = make_model(**{"wijk.residents": 2000, "initiatives.recruit_rate": 1.0})
     r = m.residents
     founder = int(np.argmax(m.ties.n_ties * (r.initiative < 0)))
+    r.spare_hours[founder] = 5.0
     init = initiatives.start_initiative(m, founder, kind=0)  # energy: needs no place
     r.initiative[r.initiative == init.unique_id] = -1
     r.initiative[founder] = init.unique_id
+    ties = r.nbr[founder][r.nbr[founder] >= 0]
+    r.a[ties], r.engagement[ties], r.spare_hours[ties] = 0.0, 1.0, 5.0  # willing, with time
     initiatives._recruit(m, [init])
     members = init.members()
     assert members.size > 1

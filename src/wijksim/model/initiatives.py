@@ -77,9 +77,9 @@ class Initiative(mesa.Agent):
 
 @njit(cache=True)
 def recruit(rng, members, member_init_pos, sizes, max_members, rate, nbr, w, a_eff,
-            engagement, initiative, uids):
+            engagement, spare, activity_hours, initiative, uids):
     """Members invite ties who are in no initiative; they join with a chance that grows
-    with tie strength and falls with aanbodverlegenheid."""
+    with tie strength and engagement, falls with aanbodverlegenheid, and needs spare time."""
     joined = 0
     for m in range(members.shape[0]):
         i = members[m]
@@ -88,7 +88,8 @@ def recruit(rng, members, member_init_pos, sizes, max_members, rate, nbr, w, a_e
             j = nbr[i, k]
             if j < 0 or initiative[j] >= 0 or sizes[pos] >= max_members:
                 continue
-            if rng.random() < rate * w[i, k] * (1.0 - a_eff[j]) * (0.5 + engagement[j]):
+            time = min(1.0, spare[j] / activity_hours) if activity_hours > 0 else 1.0
+            if rng.random() < rate * w[i, k] * (1.0 - a_eff[j]) * (0.5 + engagement[j]) * time:
                 initiative[j] = uids[pos]
                 sizes[pos] += 1
                 joined += 1
@@ -228,7 +229,7 @@ def _recruit(model, inits) -> None:
     a_eff = r.a * (1.0 - m.shock.offer_boost)
     m.tally["recruits"] += recruit(m.streams.initiatives, members, pos, sizes, p.max_members,
                                    p.recruit_rate, r.nbr, r.w, a_eff, r.engagement,
-                                   r.initiative, uids)
+                                   r.spare_hours, p.activity_hours, r.initiative, uids)
     for init, s in zip(inits, sizes):
         init.size = int(s)
 
@@ -297,7 +298,8 @@ def found(model) -> None:
     support_per_1000 = m.team.support_hours / max(r.n / 1000.0, 1e-9)
     chance = p.initiatives.found_rate * (1.0 + p.initiatives.found_support * support_per_1000)
     cand = np.flatnonzero((r.engagement >= p.residents.sterkhouder_threshold)
-                          & (r.initiative < 0) & (m.ties.n_good >= p.initiatives.min_founding_ties))
+                          & (r.initiative < 0) & (r.spare_hours > 0)
+                          & (m.ties.n_good >= p.initiatives.min_founding_ties))
     founders = cand[rng.random(cand.size) < chance]
     for f in founders:
         start_initiative(m, int(f))
@@ -317,7 +319,8 @@ def start_initiative(model, founder: int, kind: int | None = None) -> Initiative
     order = np.argsort(-ws)
     for k in order[:6]:
         j = row[k]
-        if j >= 0 and r.initiative[j] < 0 and rng.random() < 1.0 - r.a[j]:
+        if j >= 0 and r.initiative[j] < 0 and r.spare_hours[j] > 0 \
+                and rng.random() < 1.0 - r.a[j]:
             r.initiative[j] = init.unique_id
     init.size = int(np.sum(r.initiative == init.unique_id))
     m.tally["initiatives_founded"] += 1
