@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -61,23 +60,28 @@ CSS = """
 """
 
 
-@dataclass
 class TabState:
-    """One tab's reactive state (made with use_reactive in Page)."""
+    """One tab's state: Solara reactive variables made once per tab (in ``Page``).
 
-    lang: Any
-    compare: Any
-    scenario: Any  # shipped name or a file path
-    own_path: Any
-    levers: Any  # lever name -> position
-    seed: Any
-    colour_by: Any
-    playing: Any
-    speed: Any  # index into SPEEDS
-    version: Any  # bumps when the session changed
-    building: Any
-    problem: Any  # None or (kind, [lines])
-    reload: Any
+    A component that reads ``x.value`` while rendering re-renders when ``x`` changes, and only
+    that component: a new week redraws the main area, not the sidebar. Identity equality
+    keeps Solara from re-rendering children that receive the same TabState.
+    """
+
+    def __init__(self, config: AppConfig, levers: dict[str, Any]):
+        self.lang = solara.reactive("nl")
+        self.compare = solara.reactive(False)
+        self.scenario = solara.reactive(config.scenario)  # shipped name or a file path
+        self.own_path = solara.reactive("")
+        self.levers = solara.reactive(levers)  # lever name -> position
+        self.seed = solara.reactive(config.seed)
+        self.colour_by = solara.reactive("vraagverlegenheid")
+        self.playing = solara.reactive(False)
+        self.speed = solara.reactive(2)  # index into SPEEDS
+        self.version = solara.reactive(0)  # bumps when the session changed
+        self.building = solara.reactive(False)
+        self.problem = solara.reactive(None)  # None or (kind, [lines])
+        self.reload = solara.reactive(0)
 
 
 def build_request(st: TabState) -> BuildRequest:
@@ -96,15 +100,8 @@ def _problem(kind: str, exc: Exception) -> tuple[str, list[str]]:
 @solara.component
 def Page():
     session: Session = solara.use_memo(lambda: Session(CONFIG), [])
-    first = solara.use_memo(lambda: session.lever_positions(CONFIG.scenario), [])
-    st = TabState(
-        lang=solara.use_reactive("nl"), compare=solara.use_reactive(False),
-        scenario=solara.use_reactive(CONFIG.scenario), own_path=solara.use_reactive(""),
-        levers=solara.use_reactive(first), seed=solara.use_reactive(CONFIG.seed),
-        colour_by=solara.use_reactive("vraagverlegenheid"), playing=solara.use_reactive(False),
-        speed=solara.use_reactive(2), version=solara.use_reactive(0),
-        building=solara.use_reactive(False), problem=solara.use_reactive(None),
-        reload=solara.use_reactive(0))
+    st: TabState = solara.use_memo(
+        lambda: TabState(CONFIG, session.lever_positions(CONFIG.scenario)), [])
     lang = st.lang.value
     req = build_request(st)
 
@@ -265,13 +262,61 @@ def LeverControl(lever: lv.Lever, value: Any, on_value, lang: str, residents: in
 # ------------------------------------------------------------------------------------------
 @solara.component
 def Viewer(st: TabState, session: Session):
+    """The main area. Split into small components whose arguments are plain values, so a new
+    week re-renders only what changed (Solara skips a component whose arguments are equal)."""
     lang = st.lang.value
     version = st.version.value
     colour_by = st.colour_by.value
     views: Views | None = solara.use_memo(
         lambda: draw(session, lang, colour_by) if session.wijks else None,
         [version, lang, colour_by, len(session.wijks)])
+    busy = st.building.value or not session.wijks
+    with solara.Column(classes=["wijk-main"], gap="8px"):
+        Intro(lang)
+        with solara.Row(gap="10px", style={"align-items": "center", "flex-wrap": "wrap"}):
+            Buttons(st, session, lang, st.playing.value, busy, session.finished)
+            SpeedControl(st, lang)
+            WeekCounter(views.week if views else 0, views.horizon if views else 520, lang)
+            CompareSwitch(st, lang)
+        ProblemBox(st, lang)
+        Status(lang, st.building.value, _burn_in(session, st.scenario.value),
+               session.finished, tuple(w.error for w in views.wijks) if views else (),
+               tuple(w.week for w in views.wijks) if views else ())
+        if views is None:
+            return
+        ColourBy(st, lang, colour_by, legend_html(views.legend))
+        with solara.Div(classes=["wijk-maps"]):
+            for w in views.wijks:
+                MapCard(w, lang)
+        ClosePlaces(st, session, lang, tuple(
+            sorted({i: label for w in views.wijks for i, label, is_open in w.places
+                    if is_open}.items())))
+        Markers(lang)
+        About(lang, "about_map")
+        About(lang, "about_timeline")
+        Charts(lang, tuple((c.name, c.title, c.help, c.better, c.svg, tuple(c.now))
+                           for c in views.charts))
+        About(lang, "about_charts")
+        burn = session.wijks[0].model.p.run.burn_in_weeks if session.wijks else 0
+        About(lang, "about_levers", burn=burn)
 
+
+def _burn_in(session: Session, source: str) -> int:
+    try:
+        return int(session.base(source)["run.burn_in_weeks"])
+    except ScenarioError:
+        return 0
+
+
+@solara.component
+def Intro(lang: str):
+    return solara.HTML(tag="div", unsafe_innerHTML=escape(t("intro", lang)),
+                       classes=["wijk-intro"])
+
+
+@solara.component
+def Buttons(st: TabState, session: Session, lang: str, playing: bool, busy: bool,
+            finished: bool):
     def pause():
         st.version.set(session.pause())
         st.playing.set(False)
@@ -295,140 +340,163 @@ def Viewer(st: TabState, session: Session):
             st.problem.set(_problem("combo", exc))
         st.version.set(session.version)
 
-    def close_place(index: int):
-        if session.close_place(index):
-            st.version.set(session.version)
+    with solara.Row(gap="10px", style={"align-items": "center"}) as row:
+        solara.Button(t("pause", lang) if playing else t("play", lang),
+                      icon_name="mdi-pause" if playing else "mdi-play", color="primary",
+                      on_click=play_or_pause, disabled=busy or (finished and not playing),
+                      classes=["wijk-play"])
+        solara.Button(t("step", lang), icon_name="mdi-step-forward", on_click=step,
+                      disabled=busy or finished or playing, outlined=True, color="primary",
+                      classes=["wijk-step"])
+        solara.Button(t("reset", lang), icon_name="mdi-restore", on_click=reset,
+                      disabled=busy, outlined=True, color="primary", classes=["wijk-reset"])
+    return row
 
-    busy = st.building.value or not session.wijks
-    finished = session.finished
-    with solara.Column(classes=["wijk-main"], gap="8px"):
-        solara.HTML(tag="div", unsafe_innerHTML=escape(t("intro", lang)), classes=["wijk-intro"])
-        with solara.Row(gap="10px", style={"align-items": "center", "flex-wrap": "wrap"}):
-            playing = st.playing.value
-            solara.Button(t("pause", lang) if playing else t("play", lang),
-                          icon_name="mdi-pause" if playing else "mdi-play", color="primary",
-                          on_click=play_or_pause,
-                          disabled=busy or (finished and not playing), classes=["wijk-play"])
-            solara.Button(t("step", lang), icon_name="mdi-step-forward", on_click=step,
-                          disabled=busy or finished or playing, outlined=True, color="primary",
-                          classes=["wijk-step"])
-            solara.Button(t("reset", lang), icon_name="mdi-restore", on_click=reset,
-                          disabled=busy, outlined=True, color="primary", classes=["wijk-reset"])
-            with solara.Column(gap="0px", style={"min-width": "220px"}):
-                solara.HTML(tag="div", classes=["lever-help"], unsafe_innerHTML=escape(
-                    f'{t("speed", lang)}: {SPEEDS[st.speed.value]}'))
-                solara.SliderInt("", value=st.speed, min=0, max=len(SPEEDS) - 1,
-                                 thumb_label=False)
-            week = views.week if views else 0
-            horizon = views.horizon if views else 520
-            solara.HTML(tag="div", classes=["wijk-week"],
-                        unsafe_innerHTML=escape(t("week_counter", lang, week=week)))
-            solara.HTML(tag="div", classes=["wijk-year"], unsafe_innerHTML=escape(
-                t("year_of", lang, year=num(week / 52, lang, 1), years=horizon // 52)))
-            solara.Switch(label=t("compare", lang), value=st.compare, classes=["wijk-compare"])
-        ProblemBox(st, lang)
-        if st.building.value:
-            burn = session.base(st.scenario.value)["run.burn_in_weeks"] \
-                if _loads(session, st.scenario.value) else 0
+
+@solara.component
+def SpeedControl(st: TabState, lang: str):
+    with solara.Column(gap="0px", style={"min-width": "220px"},
+                       classes=["wijk-speed"]) as col:
+        solara.HTML(tag="div", classes=["lever-help"], unsafe_innerHTML=escape(
+            f'{t("speed", lang)}: {SPEEDS[st.speed.value]}'))
+        solara.SliderInt("", value=st.speed, min=0, max=len(SPEEDS) - 1, thumb_label=False)
+    return col
+
+
+@solara.component
+def WeekCounter(week: int, horizon: int, lang: str):
+    with solara.Row(gap="10px", style={"align-items": "baseline"}) as row:
+        solara.HTML(tag="div", classes=["wijk-week"],
+                    unsafe_innerHTML=escape(t("week_counter", lang, week=week)))
+        solara.HTML(tag="div", classes=["wijk-year"], unsafe_innerHTML=escape(
+            t("year_of", lang, year=num(week / 52, lang, 1), years=horizon // 52)))
+    return row
+
+
+@solara.component
+def CompareSwitch(st: TabState, lang: str):
+    return solara.Switch(label=t("compare", lang), value=st.compare, classes=["wijk-compare"])
+
+
+@solara.component
+def Status(lang: str, building: bool, burn: int, finished: bool, errors: tuple,
+           weeks: tuple):
+    with solara.Column(gap="4px") as col:
+        if building:
             solara.Info(f'{t("building", lang)} {t("building_help", lang, burn=burn)}',
                         classes=["wijk-building"])
-        if finished:
+        if finished and not any(errors):
             solara.Info(t("finished", lang))
-        for w in (views.wijks if views else []):
-            if w.error:
-                solara.Warning(t("model_failed", lang, week=w.week, error=w.error))
-        if views is None:
-            return
-        with solara.Row(gap="16px", style={"align-items": "center", "flex-wrap": "wrap"}):
-            solara.v.Select(label=t("colour_by", lang), v_model=colour_by,
-                            on_v_model=st.colour_by.set, dense=True, hide_details=True,
-                            items=[{"text": t(f"by_{m}", lang), "value": m}
-                                   for m in COLOUR_MODES],
-                            class_="wijk-colour-by", style_="max-width: 260px")
-            solara.HTML(tag="div", unsafe_innerHTML=legend_html(views.legend))
-        with solara.Div(classes=["wijk-maps"]):
-            for w in views.wijks:
-                MapCard(w, lang)
-        ClosePlaces(views, lang, close_place)
-        solara.HTML(tag="div", unsafe_innerHTML=markers_html(lang))
-        About(lang, "about_map")
-        About(lang, "about_timeline")
-        solara.HTML(tag="h3", unsafe_innerHTML=escape(t("charts", lang)))
-        solara.HTML(tag="div", classes=["lever-help"],
-                    unsafe_innerHTML=escape(t("chart_note", lang)))
-        with solara.Div(classes=["wijk-charts"]):
-            for c in views.charts:
-                arrow = t("better_up", lang) if c.better == "up" else t("better_down", lang)
-                now = " · ".join(f'<span style="color:{col};font-weight:600">{escape(label)}: '
-                                 f'{escape(val)}</span>' for label, col, val in c.now)
-                solara.HTML(tag="div", classes=["wijk-chart-card"], unsafe_innerHTML=(
-                    f'<div class="wijk-chart-title">{escape(c.title)} '
-                    f'<span style="font-weight:400;color:#888;font-size:12px">({arrow})</span>'
-                    f'</div><div class="wijk-chart-help">{escape(c.help)}</div>{c.svg}'
-                    f'<div class="wijk-now">{escape(t("now", lang))}: {now}</div>'))
-        About(lang, "about_charts")
-        burn = session.wijks[0].model.p.run.burn_in_weeks if session.wijks else 0
-        About(lang, "about_levers", burn=burn)
+        for error, week in zip(errors, weeks):
+            if error:
+                solara.Warning(t("model_failed", lang, week=week, error=error))
+    return col
 
 
-def _loads(session: Session, source: str) -> bool:
-    try:
-        session.base(source)
-        return True
-    except ScenarioError:
-        return False
+@solara.component
+def ColourBy(st: TabState, lang: str, colour_by: str, legend: str):
+    with solara.Row(gap="16px", style={"align-items": "center", "flex-wrap": "wrap"}) as row:
+        solara.v.Select(label=t("colour_by", lang), v_model=colour_by,
+                        on_v_model=st.colour_by.set, dense=True, hide_details=True,
+                        items=[{"text": t(f"by_{m}", lang), "value": m} for m in COLOUR_MODES],
+                        class_="wijk-colour-by", style_="max-width: 260px")
+        solara.HTML(tag="div", unsafe_innerHTML=legend)
+    return row
 
 
 @solara.component
 def MapCard(w, lang: str):
     with solara.Column(classes=["wijk-card", f"wijk-card-{w.regime}"], gap="4px",
-                       style={"--wijk-colour": w.colour}):
-        solara.HTML(tag="div", classes=["wijk-card-title"],
-                    unsafe_innerHTML=escape(f'{t("map_of", lang)}: {w.title}'))
-        solara.HTML(tag="div", classes=["wijk-settings"], unsafe_innerHTML=escape(
-            f'{t("settings_now", lang)}: {w.settings}'))
-        for note in w.notices:
-            solara.Warning(note, dense=True, classes=["wijk-notice"])
-        with solara.Div(classes=["wijk-map-box"],
-                        attributes={"data-week": str(w.week), "data-regime": w.regime}):
-            solara.Image(w.png, format="png", width="100%", classes=["wijk-map"])
-            solara.HTML(tag="div", unsafe_innerHTML=w.overlay,
-                        style="position:absolute;left:0;top:0;width:100%;height:100%")
-            if w.banner:
-                text, colour = w.banner
-                solara.HTML(tag="div", classes=["wijk-banner"], unsafe_innerHTML=escape(text),
-                            style=f"background:{colour}")
-        solara.HTML(tag="div", unsafe_innerHTML=w.timeline, classes=["wijk-timeline-box"])
-        recent = "".join(
-            f'<div><span style="color:{c};font-weight:700">● {escape(label)}</span> '
-            f'<span style="color:#777">({escape(t("week_counter", lang, week=wk))})</span> '
-            f'{escape(text)}</div>' for wk, label, text, c in w.recent)
-        solara.HTML(tag="div", classes=["wijk-recent"], unsafe_innerHTML=(
-            f'<b>{escape(t("recent_events", lang))}</b>'
-            + (recent or f'<div style="color:#777">{escape(t("no_events", lang))}</div>')))
+                       style={"--wijk-colour": w.colour}) as col:
+        CardHead(w.title, w.settings, tuple(w.notices), lang)
+        MapBox(w.png, w.overlay, w.banner, w.week, w.regime)
+        solara.HTML(tag="div", unsafe_innerHTML=w.timeline + _recent_html(w.recent, lang),
+                    classes=["wijk-timeline-box"])
+    return col
 
 
 @solara.component
-def ClosePlaces(views: Views, lang: str, close_place):
+def CardHead(title: str, settings: str, notices: tuple, lang: str):
+    with solara.Column(gap="4px") as col:
+        solara.HTML(tag="div", unsafe_innerHTML=(
+            f'<div class="wijk-card-title">{escape(t("map_of", lang))}: {escape(title)}</div>'
+            f'<div class="wijk-settings">{escape(t("settings_now", lang))}: '
+            f'{escape(settings)}</div>'))
+        for note in notices:
+            solara.Warning(note, dense=True, classes=["wijk-notice"])
+    return col
+
+
+@solara.component
+def MapBox(png: bytes, overlay: str, banner, week: int, regime: str):
+    with solara.Div(classes=["wijk-map-box"],
+                    attributes={"data-week": str(week), "data-regime": regime}) as box:
+        solara.Image(png, format="png", width="100%", classes=["wijk-map"])
+        solara.HTML(tag="div", unsafe_innerHTML=overlay,
+                    style="position:absolute;left:0;top:0;width:100%;height:100%")
+        if banner:
+            text, colour = banner
+            solara.HTML(tag="div", classes=["wijk-banner"], unsafe_innerHTML=escape(text),
+                        style=f"background:{colour}")
+    return box
+
+
+def _recent_html(recent, lang: str) -> str:
+    rows = "".join(
+        f'<div><span style="color:{c};font-weight:700">● {escape(label)}</span> '
+        f'<span style="color:#777">({escape(t("week_counter", lang, week=wk))})</span> '
+        f'{escape(text)}</div>' for wk, label, text, c in recent)
+    return (f'<div class="wijk-recent"><b>{escape(t("recent_events", lang))}</b>'
+            + (rows or f'<div style="color:#777">{escape(t("no_events", lang))}</div>')
+            + "</div>")
+
+
+@solara.component
+def ClosePlaces(st: TabState, session: Session, lang: str, open_places: tuple):
     """Buttons that close a place now, in every wijk on the page (acts at once)."""
-    open_anywhere: dict[int, str] = {}
-    for w in views.wijks:
-        for i, label, is_open in w.places:
-            if is_open:
-                open_anywhere.setdefault(i, label)
+
+    def close_place(index: int):
+        if session.close_place(index, "closed in the workshop"):
+            st.version.set(session.version)
+
     with solara.Row(gap="6px", style={"flex-wrap": "wrap", "align-items": "center"},
                     classes=["wijk-close-places"]) as row:
         solara.HTML(tag="span", classes=["lever-label"],
                     unsafe_innerHTML=escape(t("close_now", lang) + ":"))
-        for i, label in sorted(open_anywhere.items()):
+        for i, label in open_places:
             solara.Button(t("close_button", lang, place=label), small=True, outlined=True,
                           color="error", on_click=lambda i=i: close_place(i),
                           classes=["wijk-close", f"wijk-close-{i}"])
-        if not open_anywhere:
+        if not open_places:
             solara.HTML(tag="span", unsafe_innerHTML=escape(t("no_open_places", lang)))
         solara.HTML(tag="span", classes=["lever-help"],
                     unsafe_innerHTML=escape(t("close_now_help", lang)))
     return row
+
+
+@solara.component
+def Markers(lang: str):
+    return solara.HTML(tag="div", unsafe_innerHTML=markers_html(lang))
+
+
+@solara.component
+def Charts(lang: str, charts: tuple):
+    """All six charts as one HTML block (one widget update per frame)."""
+    cards = []
+    for name, title, help_text, better, svg, now in charts:
+        arrow = t("better_up", lang) if better == "up" else t("better_down", lang)
+        values = " · ".join(f'<span style="color:{col};font-weight:600">{escape(label)}: '
+                            f'{escape(val)}</span>' for label, col, val in now)
+        cards.append(
+            f'<div class="wijk-chart-card" data-outcome="{name}">'
+            f'<div class="wijk-chart-title">{escape(title)} '
+            f'<span style="font-weight:400;color:#888;font-size:12px">({escape(arrow)})</span>'
+            f'</div><div class="wijk-chart-help">{escape(help_text)}</div>{svg}'
+            f'<div class="wijk-now">{escape(t("now", lang))}: {values}</div></div>')
+    return solara.HTML(tag="div", unsafe_innerHTML=(
+        f'<h3 style="margin:8px 0 2px 0">{escape(t("charts", lang))}</h3>'
+        f'<div class="lever-help" style="margin-bottom:6px">{escape(t("chart_note", lang))}</div>'
+        f'<div class="wijk-charts">{"".join(cards)}</div>'))
 
 
 @solara.component
