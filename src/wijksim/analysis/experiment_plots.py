@@ -171,41 +171,55 @@ def plot_response(resp: pd.DataFrame, parameter: str, outcomes: Sequence[str],
 
 
 def plot_indices(idx: pd.DataFrame, path: Path, title: str = "") -> Path:
-    """One panel per (scenario, outcome): first-order and total Sobol indices per parameter
-    (or Morris mu*), with 95% intervals, largest effect on top."""
-    groups = list(dict.fromkeys(zip(idx["scenario"], idx["outcome"])))
+    """One scenario's indices: one panel per outcome, a bar pair per key - first-order and
+    total Sobol index (or Morris mu*) with 95% intervals. Keys keep one order in every panel
+    (largest mean effect on top) so panels can be compared at a glance."""
     sobol = "ST" in idx
-    n_par = idx["parameter"].nunique()
-    fig, axes = _grid(len(groups), width=4.6, height=0.42 * n_par + 1.6)
-    for ax, (scen, outcome) in zip(axes, groups):
-        d = idx[(idx["scenario"] == scen) & (idx["outcome"] == outcome)]
-        d = d.sort_values("ST" if sobol else "mu_star", na_position="first")
-        y = np.arange(len(d))
-        if sobol:
-            for off, m, c, name in ((0.2, "S1", "tab:blue", "first-order (S1)"),
-                                    (-0.2, "ST", "tab:orange", "total (ST)")):
-                ax.barh(y + off, d[m], height=0.38, color=c, label=name)
-                ax.errorbar(d[m], y + off, xerr=[d[m] - d[f"{m}_low"], d[f"{m}_high"] - d[m]],
-                            fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
-            ax.set_xlim(min(-0.05, float(np.nanmin(d["S1_low"].to_numpy(), initial=0))),
-                        max(1.05, float(np.nanmax(d["ST_high"].to_numpy(), initial=1))))
-        else:
-            ax.barh(y, d["mu_star"], height=0.6, color="tab:blue", label="mu* (Morris)")
-            ax.errorbar(d["mu_star"], y, xerr=[d["mu_star"] - d["mu_star_low"],
-                                               d["mu_star_high"] - d["mu_star"]],
+    main = "ST" if sobol else "mu_star"
+    outcomes = list(dict.fromkeys(idx["outcome"]))
+    order = (idx.groupby("parameter")[main].mean().sort_values(na_position="first").index)
+    n_par = len(order)
+    fig, axes = _grid(len(outcomes), extra=1, width=4.3, height=0.34 * n_par + 1.5)
+    names = [p.split(".", 1)[-1] for p in order]
+    y = np.arange(n_par)
+    clipped = False
+    for ax, outcome in zip(axes, outcomes):
+        d = idx[idx["outcome"] == outcome].set_index("parameter").loc[order]
+        bars = ((0.2, "S1", "tab:blue"), (-0.2, "ST", "tab:orange")) if sobol else \
+            ((0.0, "mu_star", "tab:blue"),)
+        for off, m, c in bars:
+            ax.barh(y + off, d[m], height=0.38 if sobol else 0.6, color=c)
+            ax.errorbar(d[m], y + off, xerr=[(d[m] - d[f"{m}_low"]).clip(lower=0),
+                                             (d[f"{m}_high"] - d[m]).clip(lower=0)],
                         fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
-        ax.set_yticks(y, [p.split(".", 1)[-1] for p in d["parameter"]], fontsize=8.5)
-        ax.set_title(f"{one_line(outcome, end=True)}\n{scen}", fontsize=9.5)
+        if sobol:  # indices live in [0, 1]; noisy estimates and intervals are cut at the edge
+            lo, hi = np.nanmin(d[["S1_low", "ST_low"]].to_numpy(), initial=0), \
+                np.nanmax(d[["S1_high", "ST_high"]].to_numpy(), initial=1)
+            clipped |= lo < -0.25 or hi > 1.25
+            ax.set_xlim(-0.25, 1.25)
+        ax.set_yticks(y, names, fontsize=8.5)
+        ax.set_title(label(outcome, end=True), fontsize=10)
         ax.axvline(0, color="black", lw=0.6)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(axis="x", labelsize=8)
-    for ax in axes[len(groups):]:
+    legend_ax = axes[len(outcomes)]
+    legend_ax.axis("off")
+    handles = ([matplotlib.patches.Patch(color="tab:blue", label="first-order S1 (the key alone)"),
+                matplotlib.patches.Patch(color="tab:orange",
+                                         label="total ST (with interactions)")]
+               if sobol else [matplotlib.patches.Patch(color="tab:blue",
+                                                       label="mu* (mean absolute effect)")])
+    handles.append(plt.Line2D([], [], color="black", lw=0.8, label="95% interval"))
+    legend_ax.legend(handles=handles, loc="center", frameon=False, fontsize=10)
+    if clipped:
+        legend_ax.text(0.5, 0.05, "some intervals run past the axis:\nmore samples (N) would "
+                       "narrow them", ha="center", fontsize=8.5, color="dimgrey",
+                       transform=legend_ax.transAxes)
+    for ax in axes[len(outcomes) + 1:]:
         ax.axis("off")
-    handles, names = axes[0].get_legend_handles_labels()
-    fig.legend(handles, names, loc="lower center", ncol=len(names), frameon=False)
     if title:
         fig.suptitle(title, fontsize=12)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.tight_layout(rect=(0, 0, 1, 0.96 if title else 1))
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from .experiment_plots import (label, one_line, plot_differences, plot_indices,
+from .experiment_plots import (one_line, plot_differences, plot_indices,
                                plot_response, plot_trajectories)
 
 Table = tuple[list[str], list[list[str]]]  # header, rows
@@ -191,11 +191,13 @@ def _sweep(res: Any, folder: Path) -> list:
             idx = res.sensitivity(outcomes)
             idx.to_csv(folder / "sensitivity.csv", index=False)
             tables.append("sensitivity.csv")
-            plot_indices(idx, folder / "sensitivity.png", title=_indices_title(m))
-            blocks += [("p", _indices_note(m)),
-                       ("img", "sensitivity.png", "sensitivity indices")]
-            for scen in dict.fromkeys(idx["scenario"]):
-                blocks += [("h", 3, scen), ("table", _indices_table(idx[idx["scenario"] == scen]))]
+            blocks.append(("p", _indices_note(m)))
+            for k, scen in enumerate(dict.fromkeys(idx["scenario"])):
+                name = "sensitivity.png" if k == 0 else f"sensitivity-{k + 1}.png"
+                sub = idx[idx["scenario"] == scen]
+                plot_indices(sub, folder / name, title=f"{scen}: {_indices_title(m)}")
+                blocks += [("h", 3, scen), ("img", name, f"sensitivity indices, {scen}"),
+                           ("table", _indices_table(sub))]
         else:
             blocks.append(("p", "Sensitivity indices need every design point: finish the sweep "
                                 "with `wijksim sweep ... --resume`."))
@@ -215,9 +217,8 @@ def _sweep(res: Any, folder: Path) -> list:
 
 
 def _indices_title(m: dict) -> str:
-    return ("Sobol indices: first-order (alone) and total (with interactions), 95% intervals"
-            if m["method"] == "sobol" else "Morris screening: mu* (mean absolute effect), "
-            "95% intervals")
+    return ("Sobol indices of the last-year values" if m["method"] == "sobol"
+            else "Morris screening of the last-year values")
 
 
 def _indices_note(m: dict) -> str:

@@ -16,6 +16,9 @@ The Python side of ``wijksim compare`` and ``wijksim sweep``, for notebooks::
 
 Every run is fixed by its scenario and seed, so results are the same with 1 process, N
 processes or a Dask cluster (``scheduler="tcp://host:8786"`` or ``"local"``).
+
+Local processes are started with 'forkserver' (or 'spawn'): in a script, call these functions
+under ``if __name__ == "__main__":`` (notebooks need nothing special).
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int 
                    say=None, command: str | None = None) -> Results:
     """Run ``exp`` (skipping stored runs when resuming), store it when there is a folder,
     and write its report there. Returns the results."""
-    from .sweep import design_table, execute
+    from .execute import design_table, execute
 
     ex = execute(exp, out=out, jobs=jobs, scheduler=scheduler, resume=resume,
                  overwrite=overwrite, progress=progress, say=say, command=command)

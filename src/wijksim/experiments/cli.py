@@ -93,7 +93,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_sweep(args: argparse.Namespace) -> int:
     from ..cli import overrides_from
     from .spec import load_experiment
-    from .sweep import describe
+    from .execute import describe
 
     seeds = args.seeds
     exp = load_experiment(args.experiment, seeds=seeds, years=args.years,
@@ -116,7 +116,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 def _run(args, exp, out: Path, overwrite: bool):
     from . import run_experiment
     from .store import Store
-    from .sweep import command_line
+    from .execute import command_line
 
     t0 = time.perf_counter()
     try:

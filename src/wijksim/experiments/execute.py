@@ -24,7 +24,7 @@ from .design import design_points, sample_matrix
 from .executor import open_backend
 from .runs import RunTask, plan, run_chunk
 from .spec import Experiment
-from .store import Store, _table, runs_schema, ticks_schema
+from .store import ORDER, Store, _table, runs_schema, ticks_schema
 
 
 @dataclass
@@ -99,7 +99,7 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
     if store is not None:
         ex.runs, ex.ticks = store.runs(), store.ticks()
     elif runs_parts:
-        order = ["point", "label", "seed"]
+        order = list(ORDER)
         ex.runs = pd.concat(runs_parts, ignore_index=True).sort_values(
             order, kind="stable").reset_index(drop=True)
         ex.ticks = pd.concat(ticks_parts, ignore_index=True).sort_values(

@@ -89,7 +89,7 @@ def open_backend(jobs: int | None = None, scheduler: str | None = None
             pool.shutdown(wait=True)
         else:  # interrupted or failed: stop now, do not finish queued runs
             pool.shutdown(wait=False, cancel_futures=True)
-            for proc in list(getattr(pool, "_processes", {}).values()):
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.terminate()  # Python < 3.14 has no public terminate_workers()
 
 

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from . import compare as stats
+from . import stats
 from .store import Store
 
 

@@ -2,7 +2,7 @@
 
 The model is stochastic. Each design point runs with the same replicate seeds (common random
 numbers); the output SALib analyses is, per point, the mean over those seeds of the run's end
-value (last-year mean or yearly total, see :mod:`.compare`). Sobol gives first-order (S1) and
+value (last-year mean or yearly total, see :mod:`.stats`). Sobol gives first-order (S1) and
 total (ST) indices, Morris the mean absolute elementary effect (mu*) and its spread (sigma);
 intervals are SALib's bootstrap 95% intervals. With ``[analysis] contrast = [B, A]`` the
 paired difference B - A is analysed too: which assumptions decide how much the regimes differ.
@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .compare import end_values
+from .stats import end_values
 from .design import salib_problem
 from .spec import Parameter
 

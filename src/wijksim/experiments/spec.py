@@ -168,10 +168,12 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
             problems.append(_unknown(origin, name, TABLES, what="table"))
         elif not isinstance(val, dict):
             problems.append(Problem(origin, name, val, f"a table [{name}]"))
-    if "experiment" not in doc:
-        problems.append(Problem(origin, "experiment", None, "",
-                                "missing [experiment] table with at least "
-                                "scenarios = [...]", show_value=False))
+    if not isinstance(doc.get("experiment"), dict):
+        if "experiment" not in doc and not problems:
+            problems.append(Problem(origin, "experiment", None, "",
+                                    "missing [experiment] table with at least "
+                                    "scenarios = [...]", show_value=False))
+        raise ScenarioError(problems)  # nothing more can be checked without it
     tables = {t: doc.get(t) if isinstance(doc.get(t), dict) else {} for t in TABLES}
     vals = _scalars(tables, origin, problems)
 
@@ -197,7 +199,8 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
 
     params = _parameters(tables["parameters"], origin, problems)
     method = vals.get("design.method") or ("grid" if params else "none")
-    _check_design(method, params, vals, tables["design"], origin, problems)
+    if "method" not in tables["design"] or "design.method" in vals:  # else: already reported
+        _check_design(method, params, vals, tables["design"], origin, problems)
     for p in params:
         if p.key in fixed:
             problems.append(Problem(origin, f"parameters.{p.key}", None, "",

@@ -34,6 +34,7 @@ RUN_TAIL = (("wijksim_version", pa.string()), ("mesa_version", pa.string()),
             ("numpy_version", pa.string()), ("python_version", pa.string()),
             ("git_commit", pa.string()), ("seconds", pa.float64()),
             ("provenance", pa.string()))
+ORDER = ("point", "label", "seed", "run_id")  # plan order; what every reader sorts by
 _ARROW = {int: pa.int64(), float: pa.float64(), bool: pa.bool_(), str: pa.string()}
 
 
@@ -147,7 +148,7 @@ class Store:
             return pd.DataFrame(columns=[c for c, _ in ID_COLUMNS])
         df = pq.ParquetDataset(files).read().to_pandas()
         df = df.drop_duplicates("run_id")
-        return df.sort_values(["point", "label", "seed"], kind="stable").reset_index(drop=True)
+        return df.sort_values(list(ORDER), kind="stable").reset_index(drop=True)
 
     def ticks(self, columns: Iterable[str] | None = None,
               run_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -163,8 +164,7 @@ class Store:
         table = pq.ParquetDataset(files).read(columns=cols)
         df = table.to_pandas()
         df = df[df["run_id"].isin(ids)].drop_duplicates(["run_id", "week"])
-        return df.sort_values(["point", "label", "seed", "week"], kind="stable"
-                              ).reset_index(drop=True)
+        return df.sort_values([*ORDER, "week"], kind="stable").reset_index(drop=True)
 
     @staticmethod
     def _files(d: Path) -> list[str]:

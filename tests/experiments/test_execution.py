@@ -1,0 +1,165 @@
+"""Execution: identical results in this process, in a process pool and on a Dask cluster;
+an interrupted or killed sweep keeps its finished runs and resumes to the same dataset
+without re-running them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from wijksim.experiments import compare, execute, load_results, sweep
+from wijksim.experiments.store import Store
+from wijksim.scenario import ScenarioError
+
+from .conftest import REPO, TINY, cli, comparable
+
+
+def assert_same(a, b):
+    pd.testing.assert_frame_equal(a.ticks, b.ticks, check_exact=True)
+    pd.testing.assert_frame_equal(comparable(a.runs), comparable(b.runs), check_exact=True)
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("pools")
+def test_same_numbers_serial_processes_and_dask_cluster(grid_file, tmp_path):
+    from distributed import LocalCluster
+
+    serial = sweep(grid_file, jobs=1, out=tmp_path / "serial")
+    procs = sweep(grid_file, jobs=2, out=tmp_path / "procs")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        dask = sweep(grid_file, scheduler=cluster.scheduler_address, out=tmp_path / "dask")
+    assert len(serial.runs) == 8 and serial.ticks["run_id"].nunique() == 8
+    assert (serial.execution.backend, procs.execution.backend, dask.execution.backend) == (
+        "serial", "processes", "dask")
+    for other in (procs, dask):
+        assert_same(serial, other)
+    # the runs really differ from each other (the comparison is not vacuous)
+    end = serial.end_values(["cohesion"])
+    assert end["cohesion"].nunique() > 1
+    assert (tmp_path / "dask" / "report.md").is_file()
+
+
+def _counting(monkeypatch):
+    """Record which runs execute (in this process: serial back end)."""
+    ran: list[str] = []
+    real = execute.run_chunk
+
+    def counting(tasks, *args):
+        ran.extend(t.run_id for t in tasks)
+        return real(tasks, *args)
+
+    monkeypatch.setattr(execute, "run_chunk", counting)
+    return ran
+
+
+@pytest.mark.slow
+def test_interrupted_sweep_resumes_without_rerunning(grid_file, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    real_write = Store.write_batch
+    calls = {"n": 0}
+
+    def write_then_interrupt(self, *args):
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # Ctrl-C while the third batch comes in
+        calls["n"] += 1
+        return real_write(self, *args)
+
+    monkeypatch.setattr(Store, "write_batch", write_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        sweep(grid_file, jobs=1, out=out)
+    monkeypatch.setattr(Store, "write_batch", real_write)
+    kept = Store(out).stored_ids()
+    assert 0 < len(kept) < 8
+
+    ran = _counting(monkeypatch)
+    resumed = sweep(grid_file, jobs=1, out=out, resume=True)
+    assert resumed.execution.stored_before == len(kept)
+    assert len(ran) == 8 - len(kept) and not kept & set(ran)  # only the missing runs ran
+
+    straight = sweep(grid_file, jobs=1, out=tmp_path / "straight")
+    assert_same(resumed, straight)
+    assert_same(load_results(out), straight)
+
+    ran.clear()
+    again = sweep(grid_file, jobs=1, out=out, resume=True)  # nothing left to do
+    assert ran == [] and again.execution.ran == 0
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("pools")
+def test_killed_sweep_keeps_finished_runs_and_resumes(write_experiment, tmp_path):
+    path = write_experiment("""
+        [experiment]
+        name = "killme"
+        scenarios = ["tender_3y", "subsidy"]
+        seeds = 2
+        outcomes = ["cohesion", "trust", "hidden_need_share"]
+        [parameters]
+        funding.tender.staff_moves = [0.2, 0.5, 0.8]
+    """, years=1)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "wijksim.cli", "sweep", str(path), "--jobs", "2",
+           "--out", str(out), "--quiet"]
+    proc = subprocess.Popen(cmd, cwd=REPO, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline and proc.poll() is None:
+            if list((out / "runs").glob("part-*.parquet")):
+                break
+            time.sleep(0.05)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the pool's workers too
+        proc.wait()
+    kept = Store(out).stored_ids()
+    assert 0 < len(kept) < 12, "the sweep should have been killed halfway"
+    load_results(out)  # what is there reads cleanly
+
+    rc, stdout, err = cli("sweep", str(path), "--jobs", "2", "--out", str(out), "--resume")
+    assert rc == 0, err
+    assert f"{len(kept)} runs already stored" in stdout
+    assert f"running {12 - len(kept)} runs" in stdout
+    straight = sweep(path, jobs=1, report=False)
+    assert_same(load_results(out), straight)
+
+
+def test_existing_results_need_resume_or_overwrite(tmp_path):
+    kw = dict(seeds=1, residents=TINY["wijk.residents"], years=1,
+              overrides={"run.burn_in_weeks": 26}, jobs=1, out=tmp_path)
+    compare(["tender_3y"], **kw)
+    rc, _, err = cli("sweep", "regimes", "--out", str(tmp_path), "--dry-run")
+    assert rc == 0  # a dry run touches nothing
+    with pytest.raises(ScenarioError, match="--resume"):
+        sweep("regimes", out=tmp_path, jobs=1)
+    with pytest.raises(ScenarioError, match="not runs of this experiment"):
+        sweep("regimes", out=tmp_path, jobs=1, resume=True)
+
+
+def test_resume_with_more_seeds_runs_only_the_new_ones(tmp_path, monkeypatch):
+    kw = dict(residents=TINY["wijk.residents"], years=1, overrides={"run.burn_in_weeks": 26},
+              jobs=1, out=tmp_path, report=False)
+    first = compare(["tender_3y"], seeds=1, **kw)
+    ran = _counting(monkeypatch)
+    more = compare(["tender_3y"], seeds=2, resume=True, **kw)
+    assert len(ran) == 1 and more.execution.stored_before == 1
+    assert list(more.runs["seed"]) == [1, 2]
+    pd.testing.assert_frame_equal(more.ticks[more.ticks.seed == 1].reset_index(drop=True),
+                                  first.ticks, check_exact=True)
+
+
+def test_results_in_memory_equal_stored_results(tmp_path):
+    kw = dict(seeds=1, residents=TINY["wijk.residents"], years=1, jobs=1,
+              overrides={"run.burn_in_weeks": 26})
+    stored = compare(["tender_3y"], out=tmp_path, **kw)
+    memory = compare(["tender_3y"], **kw)
+    assert memory.folder is None
+    assert_same(stored, memory)
+    assert_same(stored, load_results(tmp_path))
