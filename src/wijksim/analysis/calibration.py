@@ -41,6 +41,9 @@ MEASURES = {
     "informal_help_given": ("informal_help_year_share", 0.03),
     "unmet_support_need": ("unmet_share", 0.04),
 }
+# Derived from the unmet_support_need row's source (SCP 2015, NOS 2017): about 2 million adults
+# received support and 400,000 needed it but got none, of about 13.7 million adults.
+DERIVED = [("support_need_prevalence", "need_prevalence", 0.175, 0.03, "Dutch adults, 2015")]
 
 # The free parameters and their search ranges (schema keys with status 'calibrated').
 FREE = {
@@ -52,6 +55,7 @@ FREE = {
     "help.offer_rate": (0.01, 0.5),
     "help.formal_base": (-5.0, 1.0),
     "needs.arrival_rate": (0.002, 0.03),
+    "residents.friends_elsewhere_mean": (0.0, 4.0),
 }
 
 
@@ -63,6 +67,7 @@ def targets() -> list[Target]:
         if row.id in MEASURES:
             measure, tol = MEASURES[row.id]
             out.append(Target(row.id, measure, float(row.value), tol, row.population))
+    out += [Target(*d) for d in DERIVED]
     return out
 
 

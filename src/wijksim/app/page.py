@@ -36,6 +36,9 @@ CSS = """
 .wijk-year { font-size: 13px; color: #666; }
 .wijk-maps { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
 .wijk-card { flex: 1 1 420px; max-width: 660px; min-width: 320px; }
+.wijk-side { flex: 1 1 520px; min-width: 320px; max-width: 760px; }
+.wijk-side .wijk-charts { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+.wijk-chart-card svg { max-width: 420px; display: block; }
 .wijk-card-title { font-size: 18px; font-weight: 600; padding-left: 8px;
                    border-left: 6px solid var(--wijk-colour); }
 .wijk-settings { font-size: 12px; color: #555; margin: 2px 0 6px 0; }
@@ -285,17 +288,23 @@ def Viewer(st: TabState, session: Session):
         if views is None:
             return
         ColourBy(st, lang, colour_by, legend_html(views.legend))
+        charts = tuple((c.name, c.title, c.help, c.better, c.svg, tuple(c.now))
+                       for c in views.charts)
+        single = len(views.wijks) == 1
         with solara.Div(classes=["wijk-maps"]):
             for w in views.wijks:
                 MapCard(w, lang)
+            if single:  # one wijk: the charts beside the map
+                with solara.Div(classes=["wijk-side"]):
+                    Charts(lang, charts)
         ClosePlaces(st, session, lang, tuple(
             sorted({i: label for w in views.wijks for i, label, is_open in w.places
                     if is_open}.items())))
         Markers(lang)
         About(lang, "about_map")
         About(lang, "about_timeline")
-        Charts(lang, tuple((c.name, c.title, c.help, c.better, c.svg, tuple(c.now))
-                           for c in views.charts))
+        if not single:  # two wijks: the charts under the maps, each with both lines
+            Charts(lang, charts)
         About(lang, "about_charts")
         burn = session.wijks[0].model.p.run.burn_in_weeks if session.wijks else 0
         About(lang, "about_levers", burn=burn)

@@ -274,7 +274,8 @@ def map_overlay(model, lang: str) -> str:
         ty = pl.y + 0.5 + s / 2 + fs * 1.05  # under the marker, or above it at the bottom
         if ty > side - 0.15:
             ty = pl.y + 0.5 - s / 2 - fs * 0.35
-        tx = min(max(pl.x + 0.5, len(label) * fs * 0.3), side - len(label) * fs * 0.3)
+        half = len(label) * fs * 0.36  # about half the width of the bold label
+        tx = min(max(pl.x + 0.5, half), side - half)
         parts.append(f'<text x="{tx:.3f}" y="{ty:.3f}" font-size="{fs:.3f}" '
                      f'text-anchor="middle" font-family="DejaVu Sans, sans-serif" '
                      f'font-weight="bold" fill="#222" stroke="#fff" '

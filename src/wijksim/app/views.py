@@ -24,7 +24,7 @@ CHARTS = (
     ("lonely_share", "down", True),
 )
 assert tuple(c[0] for c in CHARTS) == PLOTTED
-BANNER_WEEKS = 8  # a major event stays on the map this many weeks
+BANNER_WEEKS = 13  # a major event stays on the map this many weeks (a quarter)
 
 
 @dataclass

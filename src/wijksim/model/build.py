@@ -51,6 +51,11 @@ def lay_out_homes(rng, p, n: int):
     return side, built, home, group
 
 
+# good contacts outside the wijk (family, old friends), relative to adults: youth have more,
+# seniors fewer as partners and friends die (assumption, docs/ODD.md)
+OUTSIDE_BY_AGE = np.array([1.2, 1.0, 0.5])
+
+
 def draw_traits(rng, p, group: np.ndarray, age: np.ndarray) -> dict[str, np.ndarray]:
     """Dispositions of residents with the given groups and ages (start and newcomers)."""
     n = group.size
@@ -69,6 +74,7 @@ def draw_traits(rng, p, group: np.ndarray, age: np.ndarray) -> dict[str, np.ndar
     occasional = ~regular & (u < p.residents.regular_volunteer_share
                              + p.residents.occasional_volunteer_share)
     engagement = beta_mean(rng, p.residents.engagement_mean, 3.0, n)
+    friends_elsewhere = rng.poisson(p.residents.friends_elsewhere_mean * OUTSIDE_BY_AGE[age])
     trust = beta_mean(rng, p.residents.trust_mean - 0.05 * minority, 8.0, n)
     return {
         "vulnerability": beta_mean(rng, vuln_mean, 4.0, n),
@@ -76,6 +82,7 @@ def draw_traits(rng, p, group: np.ndarray, age: np.ndarray) -> dict[str, np.ndar
         "spare_hours": np.minimum(spare, 40.0),
         "volunteer_p": np.where(regular, 0.75, np.where(occasional, 0.025, 0.0)),
         "engagement": engagement, "engagement0": engagement.copy(),
+        "friends_elsewhere": friends_elsewhere.astype(np.int16),
         "trust": trust, "trust0": trust.copy(),
         "paperwork_skill": beta_mean(rng, 0.5 + p.residents.paperwork_skill_gap
                                      * (0.5 - minority), 4.0, n),

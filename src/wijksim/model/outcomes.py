@@ -18,7 +18,8 @@ OUTCOMES: dict[str, str] = {
     "cohesion": "mean total tie strength per resident (weighted degree)",
     "ties_per_resident": "mean number of ties per resident",
     "good_ties": "mean number of good contacts (ties at least meeting.good_tie strong)",
-    "share_connected": "share of residents with at least meeting.lonely_below good contacts",
+    "share_connected": "share of residents with at least meeting.lonely_below good contacts "
+                       "in the wijk",
     "clustering": "mean local clustering among good contacts (are my friends friends?), "
                   "estimated on a sample",
     "bridging_share": "share of tie strength that crosses demographic groups",
@@ -39,7 +40,7 @@ OUTCOMES: dict[str, str] = {
     "in_care": "residents in specialised care",
     # loneliness
     "lonely_share": "share of adults and seniors with fewer than meeting.lonely_below good "
-                    "contacts",
+                    "contacts (in the wijk and elsewhere)",
     "strongly_lonely_share": "share of adults and seniors with fewer than "
                              "meeting.strongly_lonely_below good contacts",
     "lonely_senior_share": "share of seniors who are lonely",
@@ -118,7 +119,8 @@ def measure(model) -> dict[str, float]:
     week = model.week
     adults = r.age > 0
     seniors = r.age == 2
-    lonely = ties.n_good < p.meeting.lonely_below
+    contacts = ties.n_good + r.friends_elsewhere  # good contacts in the wijk and elsewhere
+    lonely = contacts < p.meeting.lonely_below
     open_need = (r.status == HIDDEN) | (r.status == WAITING) | (r.status == CASE)
     total_strength = float(ties.strength.sum())
     # a sample fixed by seed and week, so it does not depend on how often we record
@@ -131,7 +133,7 @@ def measure(model) -> dict[str, float]:
         "cohesion": float(ties.strength.mean()),
         "ties_per_resident": float(ties.n_ties.mean()),
         "good_ties": float(ties.n_good.mean()),
-        "share_connected": _share(~lonely),
+        "share_connected": _share(ties.n_good >= p.meeting.lonely_below),
         "clustering": clustering_of(r.nbr, r.w, p.meeting.good_tie, sample),
         "bridging_share": float(ties.cross.sum() / total_strength) if total_strength else 0.0,
         "neighbour_contact_weekly": _share(r.last_neighbour_contact == week),
@@ -146,7 +148,7 @@ def measure(model) -> dict[str, float]:
         "escalation_cost": float(t["escalation_cost"]),
         "in_care": float((r.status == IN_CARE).sum()),
         "lonely_share": _share(lonely, adults),
-        "strongly_lonely_share": _share(ties.n_good < p.meeting.strongly_lonely_below, adults),
+        "strongly_lonely_share": _share(contacts < p.meeting.strongly_lonely_below, adults),
         "lonely_senior_share": _share(lonely, seniors),
         "trust": float(r.trust.mean()),
         "prof_trust": float(r.prof_trust.mean()),

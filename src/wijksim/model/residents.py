@@ -43,6 +43,7 @@ class Residents:
     trust: np.ndarray  # trust in institutions
     trust0: np.ndarray
     paperwork_skill: np.ndarray  # ease with forms and meetings ('vergadertijger')
+    friends_elsewhere: np.ndarray  # good contacts outside the wijk (family, old friends)
     # needs
     need: np.ndarray = field(default=None)  # severity of the current problem, 0 = none
     need_kind: np.ndarray = field(default=None)  # 0 practical, 1 social, 2 complex
@@ -130,11 +131,14 @@ class Resident(FixedAgent):
 
     @property
     def good_ties(self) -> int:
+        """Good contacts in the wijk."""
         return int(np.sum(self._r.w[self.index] >= self.model.p.meeting.good_tie))
 
     @property
     def lonely(self) -> bool:
-        return self.good_ties < self.model.p.meeting.lonely_below
+        """Fewer good contacts, in the wijk and elsewhere, than protect against loneliness."""
+        return (self.good_ties + int(self._r.friends_elsewhere[self.index])
+                < self.model.p.meeting.lonely_below)
 
     def step(self) -> None:
         """Residents are stepped together by the model's vectorised mechanisms."""

@@ -288,7 +288,8 @@ class WijkModel(mesa.Model):
             "aanbodverlegenheid": r.a, "need": r.need, "status": r.status, "trust": r.trust,
             "prof_trust": r.prof_trust, "engagement": r.engagement, "initiative": r.initiative,
             "ties": t.n_ties, "good_ties": t.n_good, "tie_strength": t.strength,
-            "lonely": t.n_good < self.p.meeting.lonely_below,
+            "friends_elsewhere": r.friends_elsewhere,
+            "lonely": t.n_good + r.friends_elsewhere < self.p.meeting.lonely_below,
         })
 
     def describe(self) -> Mapping[str, Any]:

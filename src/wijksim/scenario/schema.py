@@ -172,6 +172,9 @@ section(
     Key("residents.sterkhouder_threshold", 0.6, "Engagement above which a resident is a "
         "sterkhouder (key figure) who can found an initiative.", 0.0, 1.0,
         source="004-EP-sterkhouders"),
+    Key("residents.friends_elsewhere_mean", 1.5, "Mean number of good contacts an adult has "
+        "outside the wijk (family, old friends); youth 1.2x, seniors 0.5x. They count against "
+        "loneliness, not toward the wijk's cohesion.", 0.0, 10.0, status=CALIBRATED),
     Key("residents.trust_mean", 0.55, "Mean trust in institutions at the start.", 0.0, 1.0),
     Key("residents.paperwork_skill_gap", 0.2, "How much more often the majority group has "
         "'vergadertijgers' (people at ease with forms and meetings).", 0.0, 1.0,
