@@ -149,7 +149,8 @@ def _ask(nbr, w, arr, seed=0):
                             arr["v"], arr["a"], arr["a_eff"], arr["voiced"], nbr, w,
                             np.array([1.0, 1.0]), arr["spare"], 5.0, 1.5, 0.6, 2.5,
                             helping.INFORMAL_EFFECT, 0.6, 2.0, 0.04, 0.06, 0.02,
-                            np.zeros(2, dtype=np.bool_), z.copy(), z.copy(), 1)
+                            np.zeros(2, dtype=np.bool_), z.copy(), z.copy(), 1,
+                            np.arange(2), helping.HELP_TIE_GAIN)
 
 
 def test_being_helped_lowers_v_and_need():

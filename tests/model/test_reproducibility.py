@@ -49,3 +49,16 @@ def test_record_every_k_weeks_keeps_the_same_trajectory():
     assert list(sparse["week"]) == [0] + list(range(4, 53, 4))
     merged = full.set_index("week").loc[sparse["week"]].reset_index()
     pd.testing.assert_frame_equal(merged[sparse.columns], sparse, check_exact=True)
+
+
+def test_no_scheduled_event_acts_during_the_burn_in():
+    """Scenarios that differ only in events start from the same wijk (e.g. BuurtTops)."""
+    plain = make_model(seed=8)
+    with_top = make_model(seed=8, **{"municipality.buurttop_every_years": 1})
+    pd.testing.assert_frame_equal(plain.outcomes(), with_top.outcomes(), check_exact=True)
+    assert not with_top.events
+
+
+def test_week_zero_describes_the_last_burn_in_week():
+    row = make_model(seed=8).outcomes().iloc[0]
+    assert row["week"] == 0 and row["place_visits"] > 0 and row["neighbour_contact_weekly"] > 0

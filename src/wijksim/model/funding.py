@@ -45,8 +45,10 @@ class FundingCycle:
         return week > 0 and week % self.terms.period_weeks == 0
 
     def weeks_to_renewal(self) -> int:
-        period = self.terms.period_weeks
-        return period - self.model.week % period
+        """Weeks until the next renewal (the first one falls after one full period)."""
+        period, week = self.terms.period_weeks, self.model.week
+        nxt = max(period, (week // period + 1) * period)
+        return nxt - week
 
     def renewal_uncertain_soon(self) -> bool:
         """Within half a year of a renewal whose outcome is uncertain."""

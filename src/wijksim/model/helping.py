@@ -26,6 +26,7 @@ from .ties import pick_tie, strengthen, tie_weighted_mean
 # How well informal help works on practical, social and complex problems (assumption).
 INFORMAL_EFFECT = np.array([1.0, 0.8, 0.25])
 HELP_TIE_GAIN = 0.03  # helping someone strengthens the tie a little
+TRUST_PULL = 0.002  # weekly return of trust in institutions to one's disposition
 
 
 @njit(cache=True)
@@ -36,11 +37,13 @@ def _open(status):
 @njit(cache=True)
 def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, spare_left,
              base, wv, wn, wt, effect, amount, hours, v_help, v_refuse, a_help,
-             helped_week, last_helped_other, last_got_help, week):
-    """Residents with open need may ask a tie; the tie helps or refuses."""
+             helped_week, last_helped_other, last_got_help, week, order, tie_gain):
+    """Residents with open need (visited in random ``order``) may ask a tie, who helps or
+    refuses; helping strengthens the tie by ``tie_gain``."""
     requests = 0
     helps = 0
-    for i in range(need.shape[0]):
+    for s in range(order.shape[0]):
+        i = order[s]
         if not _open(status[i]) or strongest[i] <= 0.0:
             continue
         x = base + wn * (need[i] - 1.0) + wt * strongest[i]
@@ -60,7 +63,7 @@ def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, sp
             helped_week[i] = True
             last_helped_other[j] = week
             last_got_help[i] = week
-            strengthen(nbr, w, i, j, 0.03)
+            strengthen(nbr, w, i, j, tie_gain)
             helps += 1
         else:
             v[i] = min(1.0, v[i] + v_refuse)
@@ -70,7 +73,7 @@ def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, sp
 @njit(cache=True)
 def offer_to_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, spare_left, rate,
                   good, effect, amount, hours, v_help, a_help, helped_week, last_helped_other,
-                  last_got_help, week):
+                  last_got_help, week, order):
     """Residents with time may offer help unasked to a tie whose need they know or see.
 
     A need is seen when it was voiced or the tie is a good contact. The receiver accepts with
@@ -79,7 +82,8 @@ def offer_to_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, spare_le
     """
     offers = 0
     taken = 0
-    for j in range(need.shape[0]):
+    for s in range(order.shape[0]):
+        j = order[s]
         if spare_left[j] < hours or rng.random() >= rate * (1.0 - a_eff[j]):
             continue
         offers += 1
@@ -120,12 +124,12 @@ def ask_and_offer(model) -> None:
         model.ties.strongest, r.spare_left, p.ask_base, p.ask_v_weight, p.ask_need_weight,
         p.ask_tie_weight, INFORMAL_EFFECT, p.informal_amount, p.informal_hours,
         p.v_after_help, p.v_after_refusal, p.a_after_helping, r.helped_week,
-        r.last_helped_other, r.last_got_help, model.week)
+        r.last_helped_other, r.last_got_help, model.week, rng.permutation(r.n), HELP_TIE_GAIN)
     offers, taken = offer_to_ties(
         rng, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
         r.spare_left, p.offer_rate, model.p.meeting.good_tie, INFORMAL_EFFECT,
         p.informal_amount, p.informal_hours, p.v_after_help, p.a_after_helping,
-        r.helped_week, r.last_helped_other, r.last_got_help, model.week)
+        r.helped_week, r.last_helped_other, r.last_got_help, model.week, rng.permutation(r.n))
     model.tally["help_requests"] += requests
     model.tally["informal_helps"] += helps + taken
     model.tally["help_offers"] += offers
@@ -159,3 +163,4 @@ def drift_toward_norms(model) -> None:
         tie_weighted_mean(r.nbr, r.w, cur, local)
         cur += p.norm_drift * (local - cur) + p.disposition_pull * (own - cur)
         np.clip(cur, 0.0, 1.0, out=cur)
+    r.trust += TRUST_PULL * (r.trust0 - r.trust)  # trust slowly returns to one's disposition

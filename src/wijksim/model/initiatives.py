@@ -20,6 +20,7 @@ from numba import njit
 
 from .meeting import copresence, group_starts
 from .places import COMMUNITY_RENT_SHARE
+from .residents import NEVER
 
 KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing")
 KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])
@@ -31,6 +32,7 @@ FOUNDER_SHARE = 0.4  # share of the corvee the founder or coordinator carries
 ATTENDANCE = 0.7
 TAKEOVER_PER_YEAR = 0.15  # yearly takeover chance per countable initiative at pressure 1
 APPLICATION_WEEKS = 4
+ENGAGEMENT_FADE = 0.005  # weekly return of engagement to one's disposition outside initiatives
 CLUB_MIN_HOURS = 3.0  # a club volunteer's week: at least a training, a shift or a meeting
 
 
@@ -45,7 +47,8 @@ class Initiative(mesa.Agent):
         self.founded = model.week
         self.grant_until = model.week  # applies for a grant at once
         self.has_grant = False
-        self.applying_until = -1
+        self.applying_until = NEVER
+        self.ended = False
         self.weeks_without_place = 0
         self.size = 0
         self.corvee = 0.0
@@ -66,7 +69,11 @@ class Initiative(mesa.Agent):
 
     def dissolve(self, reason: str) -> None:
         r = self.model.residents
+        self.ended = True
         mem = self.members()
+        for place in self.model.places:  # a place the residents ran closes with them
+            if place.runner == self.unique_id:
+                place.close("the residents running it stopped")
         r.initiative[mem] = -1
         r.engagement[mem] *= 0.7
         self.model.log_event("initiative_ended", f"{self.kind_name} initiative ended "
@@ -171,8 +178,9 @@ def _carry_corvee(model, inits) -> None:
     founder_idx = np.array([i.founder for i in inits])
     is_founder = members == founder_idx[pos]
     others = np.maximum(sizes - 1, 1)
-    load = np.where(is_founder, FOUNDER_SHARE * corvee[pos],
-                    (1 - FOUNDER_SHARE) * corvee[pos] / others[pos])
+    founder_share = np.where(sizes > 1, FOUNDER_SHARE, 1.0)  # alone, the founder does it all
+    load = np.where(is_founder, founder_share[pos] * corvee[pos],
+                    (1 - founder_share[pos]) * corvee[pos] / others[pos])
     strain = STRAIN * load / np.maximum(r.spare_hours[members], 0.5)
     e = r.energy[members]
     e += p.initiatives.energy_recovery * (1.0 - e) - strain
@@ -184,11 +192,17 @@ def _carry_corvee(model, inits) -> None:
         r.engagement[burnt] *= 0.6
         r.energy[burnt] = 0.5
         m.tally["burnouts"] += burnt.size
-        for init in inits:  # a burnt-out founder hands over to the most engaged member
-            if r.initiative[init.founder] != init.unique_id:
-                mem = init.members()
-                if mem.size:
-                    init.founder = int(mem[np.argmax(r.engagement[mem])])
+        hand_over(model, inits)
+
+
+def hand_over(model, inits) -> None:
+    """A founder who left (burnt out, moved away) hands over to the most engaged member."""
+    r = model.residents
+    for init in inits:
+        if not init.ended and r.initiative[init.founder] != init.unique_id:
+            mem = init.members()
+            if mem.size:
+                init.founder = int(mem[np.argmax(r.engagement[mem])])
 
 
 def _run_activities(model, inits) -> None:
@@ -220,12 +234,16 @@ def _run_activities(model, inits) -> None:
     r.v[members] = np.maximum(0.0, r.v[members] - mutual)
     r.a[members] = np.maximum(0.0, r.a[members] - mutual)
     r.engagement[members] += p.engagement_gain * (1.0 - r.engagement[members])
+    outside = r.initiative < 0  # engagement fades back to one's disposition outside
+    r.engagement[outside] += ENGAGEMENT_FADE * (r.engagement0[outside] - r.engagement[outside])
 
 
 def _recruit(model, inits) -> None:
     m, r, p = model, model.residents, model.p.initiatives
     uids, members, pos = _positions(model, inits)
     sizes = np.bincount(pos, minlength=len(inits)).astype(np.int64)
+    shuffle = m.streams.initiatives.permutation(members.size)  # no fixed first claim on ties
+    members, pos = members[shuffle], pos[shuffle]
     a_eff = r.a * (1.0 - m.shock.offer_boost)
     m.tally["recruits"] += recruit(m.streams.initiatives, members, pos, sizes, p.max_members,
                                    p.recruit_rate, r.nbr, r.w, a_eff, r.engagement,
@@ -261,7 +279,7 @@ def _deaths(model, inits) -> None:
     m, p = model, model.p.initiatives
     rng = m.streams.initiatives
     for init in inits:
-        if init.model is None:  # already dissolved this week
+        if init.ended:  # already dissolved this week (taken over)
             continue
         if init.place >= 0 and not m.places[init.place].open:
             init.place = nearest_open_place(m, init.founder)

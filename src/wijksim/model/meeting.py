@@ -96,7 +96,8 @@ def copresence(rng, members, starts, gain, bridging, contacts, group, homophily,
 
 @njit(cache=True)
 def street_encounters(rng, rate, hx, hy, group, age, side, radius, start, order, homophily,
-                      age_homophily, gain, nbr, w, last_contact, last_neighbour_contact, week):
+                      age_homophily, gain, near2, nbr, w, last_contact, last_neighbour_contact,
+                      week):
     """Chance meetings near home: weak ties, held back by homophily."""
     n = hx.shape[0]
     for i in range(n):
@@ -112,8 +113,11 @@ def street_encounters(rng, rate, hx, hy, group, age, side, radius, start, order,
         strengthen(nbr, w, i, j, gain)
         last_contact[i] = week
         last_contact[j] = week
-        last_neighbour_contact[i] = week
-        last_neighbour_contact[j] = week
+        dx = hx[i] - hx[j]
+        dy = hy[i] - hy[j]
+        if dx * dx + dy * dy <= near2:
+            last_neighbour_contact[i] = week
+            last_neighbour_contact[j] = week
 
 
 @njit(cache=True)
@@ -197,7 +201,7 @@ def meet_in_street(model) -> None:
     street_encounters(model.streams.meeting, p.meeting.street_rate, r.x, r.y, r.group, r.age,
                       model.side, p.meeting.street_radius, model.cells.start,
                       model.cells.order, p.wijk.homophily, p.wijk.age_homophily,
-                      p.meeting.street_tie_gain, r.nbr,
+                      p.meeting.street_tie_gain, model.near2, r.nbr,
                       r.w, r.last_contact, r.last_neighbour_contact, model.week)
 
 

@@ -163,7 +163,7 @@ class Municipality(mesa.Agent):
                 year == p.municipality.sell_buurthuis_year:
             self.sell_buurthuizen()
         every = p.municipality.buurttop_every_years
-        if every and week % 52 == BUURTTOP_WEEK and year % every == 0:
+        if every and year >= 0 and week % 52 == BUURTTOP_WEEK and year % every == 0:
             hold_buurttop(m)
 
     def _announce(self, year: int) -> None:

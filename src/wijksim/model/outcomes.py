@@ -30,7 +30,8 @@ OUTCOMES: dict[str, str] = {
     "aanbodverlegenheid": "mean reluctance to offer help (a, 0-1)",
     # needs
     "need_prevalence": "share of residents with a problem (in care included)",
-    "hidden_need_share": "share of residents with a problem that nobody knows about",
+    "hidden_need_share": "share of residents with a problem that nobody knows about (not "
+                         "voiced to a tie or a professional, not found by outreach)",
     "unmet_share": "share of residents with an open problem who got no help in the past 4 "
                    "weeks",
     "mean_need": "mean severity of open problems",
@@ -113,10 +114,9 @@ def _share(mask: np.ndarray, within: np.ndarray | None = None) -> float:
     return float(mask.mean()) if mask.size else 0.0
 
 
-def measure(model) -> dict[str, float]:
-    """Every outcome for the week just simulated (``model.week`` is that week's index)."""
+def measure(model, week: int) -> dict[str, float]:
+    """Every outcome for ``week``, the week just simulated."""
     r, p, t, ties = model.residents, model.p, model.tally, model.ties
-    week = model.week
     adults = r.age > 0
     seniors = r.age == 2
     contacts = ties.n_good + r.friends_elsewhere  # good contacts in the wijk and elsewhere
@@ -140,7 +140,7 @@ def measure(model) -> dict[str, float]:
         "vraagverlegenheid": float(r.v.mean()),
         "aanbodverlegenheid": float(r.a.mean()),
         "need_prevalence": _share(r.status != 0),
-        "hidden_need_share": _share(r.status == HIDDEN),
+        "hidden_need_share": _share((r.status == HIDDEN) & ~r.voiced),
         "unmet_share": _share(week - r.last_got_help >= 4, open_need),
         "mean_need": float(r.need[open_need].mean()) if open_need.any() else 0.0,
         "waiting_list": float((r.status == WAITING).sum()),

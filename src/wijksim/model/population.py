@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .build import draw_traits
+from .initiatives import hand_over
 from .residents import NEVER, NO_NEED
 from .ties import clear_ties
 
@@ -34,6 +35,7 @@ def move(model) -> None:
     r.prof_link[movers] = -1
     r.prof_trust[movers] = 0.0
     r.initiative[movers] = -1
+    hand_over(model, list(model.initiatives))
     r.energy[movers] = 1.0
     r.habit[movers] = -1
     for name in ("last_contact", "last_neighbour_contact", "last_volunteered",

@@ -59,9 +59,13 @@ class Professional(mesa.Agent):
         return self.orientation * (1.0 - 0.5 * self.model.terms.output_pressure)
 
     def learn(self) -> None:
+        """Wijkkennis grows through contact work (cases, outreach, community work), so hours
+        lost to paperwork or a transition also slow the learning (004-H1-wijkteams)."""
         p = self.model.p
         self.tenure_weeks += 1
-        self.wijkkennis += p.professionals.wijkkennis_learning * (1.0 - self.wijkkennis)
+        contact = (self.case_hours + self.collective_hours) / max(self.hours, 1e-9)
+        self.wijkkennis += (p.professionals.wijkkennis_learning * min(1.0, contact)
+                            * (1.0 - self.wijkkennis))
         if self.model.netwerkberaad_running():
             self.beraad_skill += p.netwerkberaad.learning * (1.0 - self.beraad_skill)
         else:
@@ -155,8 +159,7 @@ class Team:
                                      - m.p.professionals.trust_loss_leaving)
         cases = np.flatnonzero(r.case_prof == prof.unique_id)
         r.case_prof[cases] = -1
-        r.status[cases] = WAITING
-        r.status_since[cases] = m.week
+        r.status[cases] = WAITING  # keeping their place in the queue (status_since)
         r.handover_until[cases] = m.week + handover_weeks
         self.members.remove(prof)
         prof.remove()
@@ -283,7 +286,9 @@ class Team:
             r.status_since[taken] = m.week
             r.case_prof[taken] = np.array([profs[k].unique_id for k in slots], dtype=np.int32)
             case_hours += np.bincount(slots, minlength=n_prof) * p.case_hours
-        m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
+        on_list = r.status == WAITING
+        r.trust[on_list] = np.maximum(0.0, r.trust[on_list] - p.trust_loss_waiting)
+        m.tally["waiting_list"] = int(np.sum(on_list))
         m.tally["case_capacity"] = float(np.sum(np.floor(cap_hours / p.case_hours)))
 
         # 4. collective work with the hours left: opbouwwerkers all, hulpverleners as far

@@ -69,7 +69,6 @@ class Residents:
     last_volunteered: np.ndarray = field(default=None)
     last_helped_other: np.ndarray = field(default=None)
     last_got_help: np.ndarray = field(default=None)
-    last_unmet: np.ndarray = field(default=None)  # last week with need and no help
     hours_volunteered: np.ndarray = field(default=None)  # this week
     # ties
     nbr: np.ndarray = field(default=None)
@@ -94,7 +93,7 @@ class Residents:
         self.visit = np.full(n, -1, dtype=np.int32)
         self.habit = np.full(n, -1, dtype=np.int32)
         for name in ("last_contact", "last_neighbour_contact", "last_volunteered",
-                     "last_helped_other", "last_got_help", "last_unmet"):
+                     "last_helped_other", "last_got_help"):
             setattr(self, name, np.full(n, NEVER, dtype=np.int32))
         self.hours_volunteered = np.zeros(n)
         self.nbr, self.w = empty_ties(n, slots)

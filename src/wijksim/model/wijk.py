@@ -34,7 +34,7 @@ from .residents import HIDDEN, Resident
 from .ties import tie_summary
 
 STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", "places",
-           "funding", "municipality", "shocks", "outcomes")
+           "funding", "municipality", "shocks")
 PROVIDER_NAMES = ("Welzijn Samen", "Buurtkracht", "Zorg & Wijk", "De Verbinding",
                   "Wijkwerk Plus", "Sociaal Collectief")
 
@@ -71,7 +71,7 @@ class WijkModel(mesa.Model):
         seqs = np.random.SeedSequence(self.seed).spawn(len(STREAMS))
         self.streams = SimpleNamespace(**{n: np.random.default_rng(s)
                                           for n, s in zip(STREAMS, seqs)})
-        self.week = 0
+        self.week = -self.p.run.burn_in_weeks  # the wijk is built, then burns in up to week 0
         self.horizon = 52 * self.p.run.years
         self.events: list[dict[str, Any]] = []
         self._recorded_weeks: list[int] = []
@@ -81,7 +81,8 @@ class WijkModel(mesa.Model):
         self._build()
         self.datacollector = mesa.DataCollector(
             model_reporters={name: partial(_read, name) for name in outcomes.OUTCOMES})
-        self._record(initial=True)
+        self._record(week=self.week - 1)  # the wijk as the burn-in left it
+        self.tally = outcomes.new_tally()
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -143,16 +144,13 @@ class WijkModel(mesa.Model):
         from week 0. Scheduled events and programmes start at year 0 or later, so none of
         them acts during the burn-in. Nothing is recorded.
         """
-        weeks = self.p.run.burn_in_weeks
         self.terms = funding_terms(defaults())
-        self.week = -weeks
         self._burning = True
         while self.week < 0:
             self._tick()
         self._burning = False
         self.terms = funding_terms(self.scenario.values)
         self.events.clear()
-        self.tally = outcomes.new_tally()
 
     def _start_needs(self, rng) -> None:
         """Problems present at week 0, drawn at their steady-state prevalence (approx.)."""
@@ -173,7 +171,7 @@ class WijkModel(mesa.Model):
             if r.initiative[f] < 0:
                 init = start_initiative(self, int(f))
                 if init is not None:
-                    init.founded = -int(rng.integers(0, 260))
+                    init.founded = self.week - int(rng.integers(0, 260))
                     # recruit a little so starting initiatives are past their first months
                     initiatives._recruit(self, list(self.initiatives))
         self.tally = outcomes.new_tally()
@@ -224,7 +222,7 @@ class WijkModel(mesa.Model):
         self.municipality.spend_week()
         self.summarise_ties()
         if not self._burning and (self.week + 1) % self.p.run.record_every == 0:
-            self._record()
+            self._record(self.week)
         self.week += 1
         if self.week >= self.horizon:
             self.running = False
@@ -252,9 +250,10 @@ class WijkModel(mesa.Model):
         self.events.append({"week": self.week, "year": self.week / 52.0, "kind": kind,
                             "text": text, **extra})
 
-    def _record(self, initial: bool = False) -> None:
-        self.latest = outcomes.measure(self)
-        self.latest_week = 0 if initial else self.week + 1
+    def _record(self, week: int) -> None:
+        """Record the outcomes of the week just simulated (labelled week + 1)."""
+        self.latest = outcomes.measure(self, week)
+        self.latest_week = week + 1
         self.datacollector.collect(self)
         self._recorded_weeks.append(self.latest_week)
 

@@ -137,8 +137,8 @@ section(
     Key("wijk.neighbour_radius", 3, "Who counts as a neighbour (buur) for the weekly "
         "neighbour-contact measure: within this many cells (3 cells = 150 m).", 0, 40,
         "cells", status=ASSUMPTION),
-    Key("wijk.walk_radius", 8, "Walking distance in cells (8 cells = 400 m): neighbours are "
-        "residents within this distance.", 1, 40, "cells", source="004-H2-thirdplaces"),
+    Key("wijk.walk_radius", 8, "Walking distance in cells (8 cells = 400 m): how far "
+        "professionals look for people around a client or for bridging.", 1, 40, "cells", source="004-H2-thirdplaces"),
 )
 
 section(
@@ -147,17 +147,16 @@ section(
         "active network kept in the model).", 4, 64, "ties"),
     Key("residents.v_mean", 0.45, "Mean vraagverlegenheid at the start: reluctance to ask "
         "for help (0 = asks freely, 1 = never asks).", 0.0, 1.0,
-        source="004-H4-vraagverlegenheid", status=CALIBRATED),
+        source="004-H4-vraagverlegenheid", status=ASSUMPTION),
     Key("residents.v_senior_extra", 0.15, "Extra vraagverlegenheid of seniors (Rode Kruis: "
         "nearly half of the 70+ would not ask at all).", 0.0, 0.5,
         source="004-H4-vraagverlegenheid", status=LITERATURE),
     Key("residents.a_mean", 0.5, "Mean aanbodverlegenheid at the start: reluctance to "
-        "offer help.", 0.0, 1.0, source="004-H4-aanbodverlegenheid", status=CALIBRATED),
+        "offer help.", 0.0, 1.0, source="004-H4-aanbodverlegenheid", status=ASSUMPTION),
     Key("residents.disposition_concentration", 6.0, "Concentration of the Beta "
         "distributions of v and a (higher = less spread).", 1.0, 100.0),
     Key("residents.spare_time_share", 0.55, "Share of residents with time left for others "
-        "(the 'altruistisch overschot').", 0.0, 1.0, source="004-H3-overschot",
-        status=CALIBRATED),
+        "(the 'altruistisch overschot').", 0.0, 1.0, source="004-H3-overschot", status=ASSUMPTION),
     Key("residents.spare_hours_mean", 4.0, "Mean spare hours per week of those who have "
         "some (about 4 hours a week per volunteer).", 0.5, 40.0, "hours/week",
         source="000-vrijwilligers", status=LITERATURE),
@@ -218,13 +217,13 @@ section(
     Key("meeting.sessions_per_week", 14, "Time slots per week at a place; people meet those "
         "who visit in the same slot.", 1, 56),
     Key("meeting.contacts_per_visit", 2.0, "People a visitor talks to per visit.", 0.0,
-        20.0),
+        20.0, status=CALIBRATED),
     Key("meeting.place_tie_gain", 0.08, "Tie strength gained per contact at a place "
-        "(times hospitality).", 0.0, 1.0, source="004-H2-thirdplaces"),
+        "(times 0.5 + hospitality).", 0.0, 1.0, source="004-H2-thirdplaces"),
     Key("meeting.host_bridging", 0.5, "How much a host (hospitality 1) lowers the "
         "threshold for contact across groups.", 0.0, 1.0, source="004-H5-onshuis"),
     Key("meeting.street_rate", 0.25, "Weekly chance of a street encounter near home.",
-        0.0, 1.0, "per week"),
+        0.0, 1.0, "per week", status=CALIBRATED),
     Key("meeting.street_radius", 2, "Street encounters happen within this many cells.",
         0, 10, "cells"),
     Key("meeting.street_tie_gain", 0.03, "Tie strength gained per street encounter.", 0.0,
@@ -232,15 +231,15 @@ section(
     Key("meeting.triadic_rate", 0.15, "Weekly chance that a friend introduces one of their "
         "friends (triadic closure; gains place_tie_gain).", 0.0, 1.0, status=CALIBRATED),
     Key("meeting.private_contact_rate", 0.8, "Weekly chance of a private contact per unit "
-        "tie strength (friends keep in touch at home).", 0.0, 1.0, status=CALIBRATED),
+        "tie strength (friends keep in touch at home).", 0.0, 1.0, status=ASSUMPTION),
     Key("meeting.friend_time", 2.0, "How many close friendships (sum of squared tie "
         "strengths) a resident has time to keep up; with more, each gets less contact.", 0.1,
         24.0, status=CALIBRATED),
     Key("meeting.private_tie_gain", 0.15, "Tie strength gained per private contact. With "
         "the contact rate and decay this makes ties above about 0.2 self-sustaining (friends) "
-        "and weaker ones fade unless renewed (acquaintances).", 0.0, 1.0, status=CALIBRATED),
+        "and weaker ones fade unless renewed (acquaintances).", 0.0, 1.0, status=ASSUMPTION),
     Key("meeting.tie_decay", 0.02, "Weekly relative decay of every tie.", 0.0, 0.5,
-        "per week", status=CALIBRATED),
+        "per week", status=ASSUMPTION),
     Key("meeting.tie_min", 0.02, "Ties weaker than this are forgotten.", 0.0, 0.5),
     Key("meeting.good_tie", 0.3, "Strength from which a tie counts as a good contact.", 0.0,
         1.0, status=LITERATURE),
@@ -248,7 +247,7 @@ section(
         "protect against loneliness, De Jong Gierveld & Van Tilburg 2007).", 0, 24,
         "contacts", status=LITERATURE),
     Key("meeting.strongly_lonely_below", 2, "Fewer good contacts than this: strongly "
-        "lonely.", 0, 24, "contacts", status=CALIBRATED),
+        "lonely.", 0, 24, "contacts", status=ASSUMPTION),
 )
 
 section(
@@ -256,7 +255,7 @@ section(
     "vraagverlegenheid and aanbodverlegenheid (mechanism 3).",
     Key("help.ask_base", 0.0, "Log-odds part of voicing need to a tie at need 1 with no "
         "ties; the chance is (1 - v)^ask_v_weight times the logistic of this plus the need "
-        "and tie terms.", -10.0, 10.0, source="004-H4-vraagverlegenheid"),
+        "and tie terms.", -10.0, 10.0, source="004-H4-vraagverlegenheid", status=CALIBRATED),
     Key("help.ask_v_weight", 1.5, "Exponent on (1 - v): how strongly vraagverlegenheid "
         "suppresses asking (v = 1 never asks).", 0.1, 10.0,
         source="004-H4-vraagverlegenheid"),
@@ -265,7 +264,7 @@ section(
     Key("help.ask_tie_weight", 2.5, "How strongly a strong tie makes asking easier.", 0.0,
         10.0),
     Key("help.formal_base", -2.5, "Log-odds part of asking a professional at need 1 and "
-        "trust 0.5 (times (1 - v)^ask_v_weight).", -10.0, 10.0),
+        "trust 0.5 (times (1 - v)^ask_v_weight).", -10.0, 10.0, status=CALIBRATED),
     Key("help.formal_trust_weight", 3.0, "How strongly trust (in institutions and in a "
         "known professional) makes asking a professional easier.", 0.0, 10.0),
     Key("help.informal_amount", 0.6, "Need removed by one week of informal help (practical "
@@ -286,7 +285,7 @@ section(
     Key("help.disposition_pull", 0.01, "Weekly drift of v and a back toward one's own "
         "disposition.", 0.0, 1.0),
     Key("help.offer_rate", 0.15, "Weekly chance a resident with spare time and a = 0 offers "
-        "help unasked.", 0.0, 1.0, source="004-H2-crisis"),
+        "help unasked.", 0.0, 1.0, source="004-H2-crisis", status=CALIBRATED),
 )
 
 section(
