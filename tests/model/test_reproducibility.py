@@ -61,4 +61,4 @@ def test_no_scheduled_event_acts_during_the_burn_in():
 
 def test_week_zero_describes_the_last_burn_in_week():
     row = make_model(seed=8).outcomes().iloc[0]
-    assert row["week"] == 0 and row["place_visits"] > 0 and row["neighbour_contact_weekly"] > 0
+    assert row["week"] == 0 and row["help_requests"] > 0 and row["neighbour_contact_weekly"] > 0
