@@ -3,6 +3,9 @@ sensitivity indices of a sweep."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import matplotlib.image as mpimg
 import numpy as np
 import pandas as pd
@@ -12,7 +15,7 @@ from wijksim.experiments import MAIN_OUTCOMES, load_results, sensitivity, sweep
 from wijksim.experiments.stats import FLOWS
 from wijksim.scenario import load_scenario
 
-from .conftest import TINY, TINY_ARGS, cli
+from .conftest import REPO, TINY, TINY_ARGS, cli
 
 
 def readable_png(path, min_width=1000):
@@ -136,3 +139,10 @@ def test_grid_sweep_report_shows_the_response(write_experiment, tmp_path):
     readable_png(png)
     md = (tmp_path / "g" / "report.md").read_text()
     assert "## Response" in md and "(reference)" in md
+    # the shipped example reads the same folder with pandas and with DuckDB
+    ex = subprocess.run([sys.executable, str(REPO / "experiments" / "load_results.py"),
+                         str(tmp_path / "g"), "trust"], capture_output=True, text=True,
+                        timeout=120)
+    assert ex.returncode == 0, ex.stdout + ex.stderr
+    assert "pandas and DuckDB agree" in ex.stdout
+    assert "funding.tender.contract_years" in ex.stdout

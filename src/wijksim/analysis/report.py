@@ -31,20 +31,47 @@ def write_report(res: Any, folder: Path) -> Path:
 
 
 # -- number formats ---------------------------------------------------------------------------
-def fmt(outcome: str, x: float, diff: bool = False) -> str:
+# A value is shown to the precision its interval supports: two significant digits of the
+# interval's half-width, and the mean rounded to the same decimal place. Shares are shown as
+# percentages, their differences in percentage points (pp).
+def _decimals(half: float) -> int | None:
+    if not math.isfinite(half) or half <= 0:
+        return None
+    return int(min(6, max(0, 1 - math.floor(math.log10(half)))))
+
+
+def fmt(outcome: str, x: float, diff: bool = False, half: float = math.nan) -> str:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return "–"
-    if outcome.endswith("_share"):
-        return f"{100 * x:+.2f} pp" if diff else f"{100 * x:.1f}%"
-    if abs(x) >= 1000:
-        return f"{x:+,.0f}" if diff else f"{x:,.0f}"
-    return f"{x:+.3g}" if diff else f"{x:.3g}"
+    share = outcome.endswith("_share")
+    if share:
+        x, half = 100 * x, 100 * half
+    dec = _decimals(half)
+    sign = "+" if diff else ""
+    if dec is None:
+        text = f"{x:{sign},.0f}" if abs(x) >= 1000 else f"{x:{sign}.3g}"
+    else:
+        text = f"{x:{sign},.{dec}f}"
+    if share:
+        return text + (" pp" if diff else "%")
+    return text
 
 
 def fmt_interval(outcome: str, mean: float, low: float, high: float, diff: bool = False) -> str:
-    if not math.isfinite(low):
+    """'mean [low, high]' at the precision the interval supports."""
+    if not math.isfinite(low) or not math.isfinite(high):
         return fmt(outcome, mean, diff)
-    return f"{fmt(outcome, mean, diff)} [{fmt(outcome, low, diff)}, {fmt(outcome, high, diff)}]"
+    half = (high - low) / 2
+    return (f"{fmt(outcome, mean, diff, half)} [{fmt(outcome, low, diff, half)}, "
+            f"{fmt(outcome, high, diff, half)}]")
+
+
+def fmt_pm(outcome: str, mean: float, low: float, high: float) -> str:
+    """'mean ± half-width' at the precision the interval supports."""
+    half = (high - low) / 2
+    if not math.isfinite(half):
+        return fmt(outcome, mean)
+    return f"{fmt(outcome, mean, half=half)} ± {fmt(outcome, half, half=half)}"
 
 
 # -- blocks: ("h", level, text) | ("p", text) | ("table", Table) | ("img", file, alt) ----------

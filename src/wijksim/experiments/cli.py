@@ -145,7 +145,7 @@ def _duration(s: float) -> str:
 # -- what the verbs print ---------------------------------------------------------------------
 def print_comparison(res) -> None:
     from ..analysis.experiment_plots import one_line
-    from ..analysis.report import fmt
+    from ..analysis.report import fmt_interval, fmt_pm
 
     outcomes, labels = res.outcomes, res.labels
     s = res.summary(outcomes).set_index(["outcome", "label"])
@@ -157,8 +157,7 @@ def print_comparison(res) -> None:
         cells = []
         for lab in labels:
             r = s.loc[(o, lab)]
-            half = (r["high"] - r["mean"])
-            cells.append(f"{fmt(o, r['mean'])} ± {fmt(o, half).lstrip('+')}")
+            cells.append(fmt_pm(o, r["mean"], r["low"], r["high"]))
         print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>22s}" for c in cells))
     if len(labels) < 2:
         return
@@ -167,15 +166,14 @@ def print_comparison(res) -> None:
     d = d.set_index(["outcome", "a", "b"])
     print(f"\nPaired differences (same seeds), mean [95% interval]; * = interval excludes 0:")
     heads = [f"{b} − {a}" for a, b in pairs]
-    cw = max(30, *(len(h) + 2 for h in heads))
+    cw = max(28, *(len(h) + 2 for h in heads))
     print(" " * width + "".join(f"{h:>{cw}s}" for h in heads))
     for o in outcomes:
         cells = []
         for a, b in pairs:
             r = d.loc[(o, a, b)]
             star = "*" if r["low"] > 0 or r["high"] < 0 else " "
-            cells.append(f"{fmt(o, r['mean'], True)} [{fmt(o, r['low'], True)}, "
-                         f"{fmt(o, r['high'], True)}]{star}")
+            cells.append(fmt_interval(o, r["mean"], r["low"], r["high"], diff=True) + star)
         print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>{cw}s}" for c in cells))
     print()
 
@@ -185,6 +183,8 @@ def print_sweep(res) -> None:
 
     m = res.manifest
     if not res.has_indices:
+        if len(res.points) <= 20:
+            print_response(res)
         return
     if len(res.runs) != m["runs"]:
         print("sensitivity indices need every run; finish with --resume")
@@ -200,3 +200,29 @@ def print_sweep(res) -> None:
               f"{top[col]:.3g} [{top[col + '_low']:.3g}, {top[col + '_high']:.3g}]")
     print()
 
+
+
+def print_response(res, n_outcomes: int = 3) -> None:
+    """A small sweep's last-year values per point (the first few outcomes)."""
+    from ..analysis.experiment_plots import one_line
+    from ..analysis.report import fmt_pm
+
+    outcomes = res.outcomes[:n_outcomes]
+    params = [p["key"] for p in res.manifest["parameters"]]
+    resp = res.response(outcomes).set_index(["label", "point", "outcome"])
+    keys = resp.reset_index()[["label", "point", *params]].drop_duplicates(["label", "point"])
+    n = len(res.manifest["seeds"])
+    print(f"\nLast-year values, mean ± 95% interval over {n} seeds:")
+    heads = [one_line(o, end=True).split(" (")[0] for o in outcomes]
+    pw = [max(len(p), 12) for p in params]
+    lw = max(len("scenario"), *(len(x) for x in keys["label"]))
+    print(f"{'scenario':{lw}s}  " + "  ".join(f"{p:>{w}s}" for p, w in zip(params, pw))
+          + "".join(f"{h:>24s}" for h in heads))
+    for _, k in keys.iterrows():
+        vals = ["(reference)" if k["point"] < 0 else f"{k[p]:g}" if isinstance(k[p], float)
+                else str(k[p]) for p in params]
+        cells = [fmt_pm(o, *resp.loc[(k["label"], k["point"], o), ["mean", "low", "high"]])
+                 for o in outcomes]
+        print(f"{k['label']:{lw}s}  " + "  ".join(f"{v:>{w}s}" for v, w in zip(vals, pw))
+              + "".join(f"{c:>24s}" for c in cells))
+    print()

@@ -196,7 +196,7 @@ def _open_store(store: Store, exp: Experiment, tasks: list[RunTask], points: pd.
         stored = store.stored_ids()
         if not resume:
             raise ScenarioError([Problem(str(store.root), "--out", str(store.root), "",
-                                         f"{store.root} already holds results ({len(stored)} "
+                                         f"already holds results ({len(stored)} "
                                          "runs); add --resume to finish or extend them, "
                                          "--overwrite to start again, or choose another "
                                          "--out", show_value=False)])
