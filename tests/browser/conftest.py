@@ -96,4 +96,5 @@ def app_url(tmp_path_factory, browser_type_launch_args):
         except subprocess.TimeoutExpired:
             proc.kill()
         if ARTIFACTS.is_dir():
-            (ARTIFACTS / "app-server.log").write_text(log.read_text())
+            worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+            (ARTIFACTS / f"app-server-{worker}.log").write_text(log.read_text())

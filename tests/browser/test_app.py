@@ -197,6 +197,10 @@ def test_broken_scenario_file_gives_a_friendly_message(page: Page, app_url, arti
     button(page, "Laden").click()
     expect(problem).to_have_count(0, timeout=UPDATE_MS)
     expect(page.locator(".wijk-settings")).to_contain_text("contract 7 jaar", timeout=UPDATE_MS)
+    # the same file edited again: Load reads it anew
+    broken.write_text(broken.read_text().replace("contract_years = 7", "contract_years = 8"))
+    button(page, "Laden").click()
+    expect(page.locator(".wijk-settings")).to_contain_text("contract 8 jaar", timeout=UPDATE_MS)
     assert not errors, errors
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from html import escape
 from typing import Any
 
@@ -21,7 +22,7 @@ from ..scenario import ScenarioError
 from . import levers as lv
 from .i18n import LANGS, num, scenario_description, t
 from .render import COLOUR_MODES, legend_html, markers_html
-from .session import AppConfig, BuildError, BuildRequest, Session
+from .session import DEFAULT_SCENARIO, AppConfig, BuildError, BuildRequest, Session
 from .views import Views, draw
 
 CONFIG = AppConfig.from_env()
@@ -84,13 +85,25 @@ class TabState:
         self.version = solara.reactive(0)  # bumps when the session changed
         self.building = solara.reactive(False)
         self.problem = solara.reactive(None)  # None or (kind, [lines])
-        self.reload = solara.reactive(0)
+        self.revision = solara.reactive(0)  # bumped by 'Load' (a file may have changed)
+
+
+def _first_state(session: Session) -> TabState:
+    """The tab's state; if the start scenario broke since the server started, say so and
+    open the default scenario instead."""
+    try:
+        return TabState(CONFIG, session.lever_positions(CONFIG.scenario))
+    except ScenarioError as exc:
+        st = TabState(replace(CONFIG, scenario=DEFAULT_SCENARIO),
+                      session.lever_positions(DEFAULT_SCENARIO))
+        st.problem.set(_problem("scenario", exc))
+        return st
 
 
 def build_request(st: TabState) -> BuildRequest:
     return BuildRequest(st.scenario.value, tuple(sorted(st.levers.value.items())),
                         int(st.seed.value), bool(st.compare.value), CONFIG.residents,
-                        CONFIG.burn_in)
+                        CONFIG.burn_in, st.revision.value)
 
 
 def _problem(kind: str, exc: Exception) -> tuple[str, list[str]]:
@@ -103,8 +116,7 @@ def _problem(kind: str, exc: Exception) -> tuple[str, list[str]]:
 @solara.component
 def Page():
     session: Session = solara.use_memo(lambda: Session(CONFIG), [])
-    st: TabState = solara.use_memo(
-        lambda: TabState(CONFIG, session.lever_positions(CONFIG.scenario)), [])
+    st: TabState = solara.use_memo(lambda: _first_state(session), [])
     lang = st.lang.value
     req = build_request(st)
 
@@ -127,7 +139,7 @@ def Page():
             st.building.set(False)
             st.version.set(session.version)
 
-    solara.use_thread(builder, dependencies=[req, st.reload.value], intrusive_cancel=False)
+    solara.use_thread(builder, dependencies=[req], intrusive_cancel=False)
 
     def player(cancel: threading.Event):
         if not st.playing.value:
@@ -177,6 +189,7 @@ def LeverPanel(st: TabState, session: Session):
         st.problem.set(None)
         st.scenario.set(source)
         st.levers.set(positions)
+        st.revision.set(st.revision.value + 1)
 
     def load_own():
         path = (st.own_path.value or "").strip()

@@ -161,6 +161,7 @@ class BuildRequest:
     compare: bool
     residents: int
     burn_in: int | None = None
+    revision: int = 0  # bumped by 'Load': the same file may have new contents
 
 
 class Session:
