@@ -261,3 +261,17 @@ def test_app_config_travels_through_the_environment():
     cfg = AppConfig(scenario="subsidy", residents=2500, seed=7, burn_in=26)
     assert AppConfig.from_env(cfg.to_env()) == cfg
     assert AppConfig.from_env({}) == AppConfig()
+
+
+def test_a_heat_wave_shows_in_the_page_views(cache):
+    s = session(cache)
+    s.build(request(s, scenario="heatwave"))
+    year, week = (s.wijks[0].model.scenario[k] for k in ("shocks.heatwave_year",
+                                                         "shocks.heatwave_week"))
+    s.step(52 * year + week + 1)
+    v = views.draw(s, "nl", "lonely")
+    w = v.wijks[0]
+    assert any(label == "Hittegolf" for _, label, _, _ in w.recent)
+    assert w.banner and "Hittegolf" in w.banner[0]
+    assert 'data-kind="heatwave"' in w.timeline
+    assert all('data-kind="heatwave"' in c.svg for c in v.charts)

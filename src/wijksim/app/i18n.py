@@ -114,9 +114,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "reach": ("loopafstand {m} m", "walking reach {m} m"),
     "prof_tip": ("{role} bij {provider}: wijkkennis {wk}, {years} jaar in de wijk, {n} bewoners "
                  "kennen en vertrouwen deze professional",
-                 "{role} with {provider}: wijkkennis {wk}, {years} years in the wijk, {n} residents "
-                 "know and trust this professional"),
-    "legend_places": ("Plekken (grootte = bezoekers deze week)", "Places (size = visits this week)"),
+                 "{role} with {provider}: wijkkennis {wk}, {years} years in the wijk, "
+                 "{n} residents know and trust this professional"),
+    "legend_places": ("Plekken (grootte = bezoekers deze week)",
+                      "Places (size = visits this week)"),
     "legend_profs": ("Professionals (staan waar hun bewoners wonen)",
                      "Professionals (placed where their residents live)"),
     "hulpverlener": ("Hulpverlener", "Caseworker (hulpverlener)"),
@@ -221,7 +222,8 @@ TEXT: dict[str, tuple[str, str]] = {
                                   "naar 9 jaar.",
                                   "How many years until the next tender? Utrecht moved to 9 "
                                   "years."),
-    "lever_p_lose": ("Kans dat de huidige organisatie verliest", "Chance the current provider loses"),
+    "lever_p_lose": ("Kans dat de huidige organisatie verliest",
+                     "Chance the current provider loses"),
     "lever_p_lose_help": ("Bij elke nieuwe aanbesteding.", "At every new tender."),
     "lever_staff_moves": ("Deel van het personeel dat meegaat", "Share of staff that moves along"),
     "lever_staff_moves_help": ("Bij een verloren aanbesteding gaat dit deel over naar de nieuwe "
