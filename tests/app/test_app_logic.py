@@ -275,3 +275,30 @@ def test_a_heat_wave_shows_in_the_page_views(cache):
     assert w.banner and "Hittegolf" in w.banner[0]
     assert 'data-kind="heatwave"' in w.timeline
     assert all('data-kind="heatwave"' in c.svg for c in v.charts)
+
+
+def test_concurrent_tabs_build_a_wijk_once():
+    import threading
+
+    cache = ModelCache()
+    sessions = [session(cache) for _ in range(4)]
+    reqs = [request(s, seed=5) for s in sessions]
+    threads = [threading.Thread(target=s.build, args=(r,)) for s, r in zip(sessions, reqs)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert cache.misses == 1 and cache.hits == 3
+    models = [s.wijks[0].model for s in sessions]
+    assert len({id(m) for m in models}) == 4  # each tab its own copy
+
+
+def test_prewarm_fills_the_cache_for_the_opening_page():
+    from wijksim.app.session import prewarm
+
+    cache = ModelCache()
+    prewarm(AppConfig(residents=N, burn_in=BURN), cache)
+    assert cache.misses == 2  # the opening wijk and its compare partner
+    s = session(cache)
+    s.build(request(s))
+    assert cache.hits == 1

@@ -22,10 +22,13 @@ from ..scenario import ScenarioError
 from . import levers as lv
 from .i18n import LANGS, num, scenario_description, t
 from .render import COLOUR_MODES, legend_html, markers_html
-from .session import DEFAULT_SCENARIO, AppConfig, BuildError, BuildRequest, Session
+from .session import (DEFAULT_SCENARIO, AppConfig, BuildError, BuildRequest, Session,
+                      prewarm)
 from .views import Views, draw
 
 CONFIG = AppConfig.from_env()
+# build the opening wijks in the background as soon as the server loads this page
+threading.Thread(target=prewarm, args=(CONFIG,), name="wijksim-prewarm", daemon=True).start()
 SPEEDS = (1, 2, 5, 10, 20, 40)  # weeks per second
 FRAME_SECONDS = 0.2  # at most 5 redraws a second while playing
 DEBOUNCE_SECONDS = 0.25  # a lever must rest this long before the wijk is rebuilt

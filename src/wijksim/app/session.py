@@ -68,26 +68,41 @@ class ModelCache:
     def __init__(self, max_bytes: int = 160 * 2**20):
         self.max_bytes = max_bytes
         self._items: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._pending: dict[tuple[str, int], threading.Event] = {}
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
     def get(self, scen: Scenario, seed: int) -> WijkModel:
+        """A fresh model for (scenario, seed): unpickled from the cache, or built. When 20
+        participants open the page at once, the wijk is built once and the others wait."""
         key = (scen.hash, seed)
-        with self._lock:
-            blob = self._items.get(key)
-            if blob is not None:
-                self._items.move_to_end(key)
-                self.hits += 1
+        while True:
+            with self._lock:
+                blob = self._items.get(key)
+                if blob is not None:
+                    self._items.move_to_end(key)
+                    self.hits += 1
+                    break
+                pending = self._pending.get(key)
+                if pending is None:  # we build it
+                    pending = self._pending[key] = threading.Event()
+                    self.misses += 1
+                    break
+            pending.wait()  # someone else builds it; then take it from the cache
         if blob is not None:
             return pickle.loads(blob)
-        self.misses += 1
-        model = WijkModel(scen, seed=seed)
-        blob = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
-        with self._lock:
-            self._items[key] = blob
-            while sum(map(len, self._items.values())) > self.max_bytes and len(self._items) > 1:
-                self._items.popitem(last=False)
-        return model
+        try:
+            model = WijkModel(scen, seed=seed)
+            blob = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+            with self._lock:
+                self._items[key] = blob
+                while (sum(map(len, self._items.values())) > self.max_bytes
+                       and len(self._items) > 1):
+                    self._items.popitem(last=False)
+            return model
+        finally:
+            with self._lock:
+                self._pending.pop(key).set()
 
     def clear(self) -> None:
         with self._lock:
@@ -302,3 +317,17 @@ class Session:
 
 class BuildError(Exception):
     """The model could not be built for this combination of levers."""
+
+
+def prewarm(config: AppConfig, cache: ModelCache | None = None) -> None:
+    """Build the wijks a new tab opens with (and its compare partner) into the cache, so the
+    first participants do not wait for them. Errors are left for the page to report."""
+    s = Session(config, cache)
+    try:
+        positions = s.lever_positions(config.scenario)
+        req = BuildRequest(config.scenario, tuple(sorted(positions.items())), config.seed,
+                           True, config.residents, config.burn_in)
+        for _, scen in s.scenarios_for(req):
+            s.cache.get(scen, config.seed)
+    except Exception:  # noqa: BLE001 - the page shows problems when a tab opens
+        pass
