@@ -80,8 +80,9 @@ def wijksim(*args: str, cwd: Path | None = None, timeout: float = 300
 
 
 def comparable(df):
-    """A run table without what legitimately differs between executions (timings)."""
-    return df.drop(columns=["seconds"], errors="ignore")
+    """A run table without what legitimately differs between executions: timings, and the
+    checkout's commit (other people commit while a test runs in a shared checkout)."""
+    return df.drop(columns=["seconds", "git_commit", "provenance"], errors="ignore")
 
 
 def cli(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:

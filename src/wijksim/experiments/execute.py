@@ -68,7 +68,7 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
         store = Store(out)
         if overwrite and not resume:
             store.clear()
-        stored = _open_store(store, exp, tasks, points, resume, command)
+        stored = _open_store(store, exp, tasks, points, resume, command, say)
     todo = [t for t in tasks if t.run_id not in stored]
     t0 = time.perf_counter()
     ticks_parts: list[pd.DataFrame] = []
@@ -189,7 +189,7 @@ def manifest(exp: Experiment, tasks: list[RunTask], command: str | None = None
 
 
 def _open_store(store: Store, exp: Experiment, tasks: list[RunTask], points: pd.DataFrame,
-                resume: bool, command: str | None) -> set[str]:
+                resume: bool, command: str | None, say: Callable[[str], None]) -> set[str]:
     """Check the folder against this experiment; return the ids already stored."""
     stored: set[str] = set()
     if store.exists():
@@ -209,15 +209,12 @@ def _open_store(store: Store, exp: Experiment, tasks: list[RunTask], points: pd.
                                          f"{old.get('wijksim_version')}); the design, seeds, "
                                          "scenarios or wijksim changed - use another --out",
                                          show_value=False)])
-        old = store.manifest()
-        here = git_commit()
+        old, here = store.manifest(), git_commit()
         if old.get("git_commit") and here and old["git_commit"] != here:
-            raise ScenarioError([Problem(str(store.root), "--resume", str(store.root), "",
-                                         f"the stored runs were made at git commit "
-                                         f"{old['git_commit'][:10]}, this is {here[:10]}: "
-                                         "resuming would mix two versions of the model - "
-                                         "use another --out or --overwrite",
-                                         show_value=False)])
+            # Not refused: a commit need not touch the model, and every run row records its
+            # own commit (the report lists them all). But say so.
+            say(f"note: the stored runs were made at git commit {old['git_commit'][:10]}, "
+                f"this is {here[:10]}; the run table records each run's commit")
         store.remove_orphans()
     store.create()
     created = store.manifest().get("created") or dt.datetime.now(dt.UTC).isoformat(
