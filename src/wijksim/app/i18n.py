@@ -12,6 +12,7 @@ falls back to the model's text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LANGS = ("nl", "en")
 DEFAULT_LANG = "nl"
@@ -337,6 +338,7 @@ def reason_text(reason: str, lang: str) -> str:
     return _REASONS.get(reason, reason) if lang == "nl" else reason
 
 
+@lru_cache(maxsize=4096)
 def event_text(text: str, lang: str) -> str:
     """The model's English event text, in Dutch when ``lang`` is nl (known texts only)."""
     if lang != "nl":

@@ -394,8 +394,10 @@ def chart_svg(name: str, series: Sequence[Series], horizon: int, lang: str,
     vertical lines in each series' colour, with a tooltip."""
     W, H, L, R, T, B = 340, 150, 46, 10, 10, 22
     pw, ph = W - L - R, H - T - B
-    vals = [v for s in series for v in s.values if math.isfinite(v)]
-    lo, hi, ticks = _nice_range(min(vals, default=0.0), max(vals, default=1.0))
+    vals = np.concatenate([np.asarray(s.values, dtype=float) for s in series] or [np.zeros(0)])
+    vals = vals[np.isfinite(vals)]
+    lo, hi, ticks = _nice_range(float(vals.min()) if vals.size else 0.0,
+                                float(vals.max()) if vals.size else 1.0)
     years = max(1, horizon // 52)
 
     def xof(wk: float) -> float:
@@ -444,10 +446,14 @@ def chart_svg(name: str, series: Sequence[Series], horizon: int, lang: str,
             continue
         wk = np.asarray(s.weeks, dtype=float)
         vv = np.asarray(s.values, dtype=float)
-        if len(vv) > 600:  # at most ~1 point per pixel
-            keep = np.unique(np.linspace(0, len(vv) - 1, 600).astype(int))
+        if len(vv) > 2 * pw:  # about two points per unit of width is as fine as it gets
+            keep = np.unique(np.linspace(0, len(vv) - 1, 2 * pw).astype(int))
             wk, vv = wk[keep], vv[keep]
-        pts = " ".join(f"{xof(a):.1f},{yof(b):.1f}" for a, b in zip(wk, vv) if math.isfinite(b))
+        ok = np.isfinite(vv)
+        xy = np.empty(2 * int(ok.sum()))
+        xy[0::2] = L + pw * np.clip(wk[ok], 0, horizon) / max(horizon, 1)
+        xy[1::2] = T + ph * (1 - (vv[ok] - lo) / (hi - lo))
+        pts = " ".join(map(str, np.round(xy, 1).tolist()))
         parts.append(f'<polyline points="{pts}" fill="none" stroke="{s.colour}" '
                      f'stroke-width="2" stroke-linejoin="round"><title>{escape(s.label)}'
                      f'</title></polyline>')
