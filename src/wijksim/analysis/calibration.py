@@ -56,6 +56,8 @@ FREE = {
     "help.formal_base": (-5.0, 1.0),
     "needs.arrival_rate": (0.002, 0.03),
     "residents.friends_elsewhere_mean": (0.0, 4.0),
+    "help.informal_amount": (0.05, 1.5),
+    "professionals.help_per_hour": (0.02, 0.6),
 }
 
 
