@@ -245,6 +245,7 @@ def map_overlay(model, lang: str) -> str:
             parts.append(f'<circle cx="{pl.x + .5}" cy="{pl.y + .5}" r="{pl.reach:.2f}" '
                          f'fill="{c}" fill-opacity="0.035" stroke="{c}" stroke-opacity="0.35" '
                          f'stroke-width="{side / 400:.3f}" stroke-dasharray="{side / 120:.3f}"/>')
+    labels: list[str] = []  # drawn last, over the professionals
     for pl in places:
         name = place_name(pl.kind_name, lang)
         c = PLACE_COLOUR.get(pl.kind_name, "#555") if pl.open else "#9e9e9e"
@@ -276,11 +277,12 @@ def map_overlay(model, lang: str) -> str:
             ty = pl.y + 0.5 - s / 2 - fs * 0.35
         half = len(label) * fs * 0.36  # about half the width of the bold label
         tx = min(max(pl.x + 0.5, half), side - half)
-        parts.append(f'<text x="{tx:.3f}" y="{ty:.3f}" font-size="{fs:.3f}" '
-                     f'text-anchor="middle" font-family="DejaVu Sans, sans-serif" '
-                     f'font-weight="bold" fill="#222" stroke="#fff" '
-                     f'stroke-width="{fs * 0.22:.3f}" paint-order="stroke">'
-                     f'{escape(label)}</text></g>')
+        parts.append("</g>")
+        labels.append(f'<text x="{tx:.3f}" y="{ty:.3f}" font-size="{fs:.3f}" '
+                      f'text-anchor="middle" font-family="DejaVu Sans, sans-serif" '
+                      f'font-weight="bold" fill="#222" stroke="#fff" '
+                      f'stroke-width="{fs * 0.22:.3f}" paint-order="stroke" '
+                      f'pointer-events="none">{escape(label)}</text>')
     # professionals
     d = 0.42 * max(1.0, side / 22)
     for prof, (x, y, n) in zip(model.team.members, professional_positions(model)):
@@ -293,6 +295,7 @@ def map_overlay(model, lang: str) -> str:
                      f'<path d="M{x:.3f},{y - d:.3f}L{x + d:.3f},{y:.3f}L{x:.3f},{y + d:.3f}'
                      f'L{x - d:.3f},{y:.3f}Z" fill="{c}" fill-opacity="{op:.2f}" '
                      f'stroke="#222" stroke-width="{d * 0.16:.3f}"/></g>')
+    parts.extend(labels)
     parts.append("</svg>")
     return "".join(parts)
 
