@@ -46,7 +46,7 @@ def colours(labels: Sequence[str]) -> dict[str, tuple]:
 
 def _share_axis(ax, outcome: str) -> None:
     if outcome.endswith("_share"):
-        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
 
 
 def _grid(n: int, extra: int = 0, width: float = 3.9, height: float = 3.2):
@@ -113,6 +113,9 @@ def plot_differences(diffs: pd.DataFrame, outcomes: Sequence[str], path: Path,
             ax.errorbar([r["mean"]], [yi], xerr=[[r["mean"] - r["low"]], [r["high"] - r["mean"]]],
                         fmt="o", color=colour, ecolor=colour, elinewidth=2, capsize=4, ms=6)
         ax.axvline(0, color="black", lw=0.8)
+        lo, hi = ax.get_xlim()  # keep zero well inside, so "which side" reads at a glance
+        pad = 0.08 * (max(hi, 0) - min(lo, 0))
+        ax.set_xlim(min(lo, -pad), max(hi, pad))
         ax.set_yticks(y, names if ax in axes[:: 4] else [""] * len(names), fontsize=9)
         ax.set_ylim(-0.7, len(pairs) - 0.3)
         ax.set_title(label(outcome, end=True), fontsize=10)

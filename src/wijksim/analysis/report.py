@@ -62,6 +62,9 @@ def fmt_interval(outcome: str, mean: float, low: float, high: float, diff: bool 
     if not math.isfinite(low) or not math.isfinite(high):
         return fmt(outcome, mean, diff)
     half = (high - low) / 2
+    if diff and outcome.endswith("_share"):  # one unit for the whole cell: '+0.5 [..] pp'
+        m, lo, hi = (fmt(outcome, v, True, half)[:-3] for v in (mean, low, high))
+        return f"{m} [{lo}, {hi}] pp"
     return (f"{fmt(outcome, mean, diff, half)} [{fmt(outcome, low, diff, half)}, "
             f"{fmt(outcome, high, diff, half)}]")
 

@@ -54,8 +54,8 @@ def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int 
     ex = execute(exp, out=out, jobs=jobs, scheduler=scheduler, resume=resume,
                  overwrite=overwrite, progress=progress, say=say, command=command)
     folder = ex.store.root if ex.store is not None else None
-    res = Results(ex.runs, ex.ticks, design_table(exp, ex.points), ex.manifest, folder)
-    res.execution = ex
+    res = Results(ex.runs, design_table(exp, ex.points), ex.manifest, folder,
+                  _ticks=None if folder is not None else ex.ticks, execution=ex)
     if report and folder is not None and len(res.runs):
         res.report()
     return res

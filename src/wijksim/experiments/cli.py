@@ -166,14 +166,17 @@ def print_comparison(res) -> None:
     d = d.set_index(["outcome", "a", "b"])
     print(f"\nPaired differences (same seeds), mean [95% interval]; * = interval excludes 0:")
     heads = [f"{b} − {a}" for a, b in pairs]
-    cw = max(28, *(len(h) + 2 for h in heads))
-    print(" " * width + "".join(f"{h:>{cw}s}" for h in heads))
+    rows = []
     for o in outcomes:
         cells = []
         for a, b in pairs:
             r = d.loc[(o, a, b)]
             star = "*" if r["low"] > 0 or r["high"] < 0 else " "
             cells.append(fmt_interval(o, r["mean"], r["low"], r["high"], diff=True) + star)
+        rows.append((o, cells))
+    cw = max(len(x) for x in [*heads, *(c for _, cs in rows for c in cs)]) + 2
+    print(" " * width + "".join(f"{h:>{cw}s}" for h in heads))
+    for o, cells in rows:
         print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>{cw}s}" for c in cells))
     print()
 

@@ -75,7 +75,7 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
     runs_parts: list[pd.DataFrame] = []
     with open_backend(jobs, scheduler) as backend:
         say(_intro(exp, points, tasks, stored, todo, backend, out))
-        size = chunk_size or _chunk_size(len(todo), backend.workers)
+        size = chunk_size or _chunk_size(todo, backend.workers)
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         bar = _bar(len(todo), exp.name) if progress and todo else None
         try:
@@ -96,8 +96,8 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
                    seconds, store, points=points)
     ex.manifest = store.manifest() if store is not None else {
         **manifest(exp, tasks, command), "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
-    if store is not None:
-        ex.runs, ex.ticks = store.runs(), store.ticks()
+    if store is not None:  # ticks stay on disk; Results reads the columns it needs
+        ex.runs = store.runs()
     elif runs_parts:
         order = list(ORDER)
         ex.runs = pd.concat(runs_parts, ignore_index=True).sort_values(
@@ -137,12 +137,21 @@ def describe(exp: Experiment, points: pd.DataFrame | None = None,
             f"residents, {s0['run.years']} years each)")
 
 
-def _chunk_size(n: int, workers: int) -> int:
-    """Several runs per task (fewer round trips), but enough tasks to keep every worker busy
-    and to store results often."""
-    if n == 0:
+SECONDS_PER_RESIDENT_WEEK = 2e-6  # about 20 s for 15,000 residents x 10 years + burn-in
+TASK_SECONDS = 2.0  # enough work per task that per-task overhead (Dask: ~5 ms) is noise
+
+
+def _chunk_size(tasks: list[RunTask], workers: int) -> int:
+    """Runs per task: enough that a task holds a couple of seconds of work, but never so
+    many that workers idle at the end or finished runs wait long to be stored."""
+    if not tasks:
         return 1
-    return max(1, min(8, math.ceil(n / (4 * workers))))
+    s = tasks[0].scenario
+    est = SECONDS_PER_RESIDENT_WEEK * s["wijk.residents"] * (52 * s["run.years"]
+                                                             + s["run.burn_in_weeks"])
+    by_cost = math.ceil(TASK_SECONDS / max(est, 1e-3))
+    by_balance = math.ceil(len(tasks) / (4 * workers))
+    return max(1, min(8, by_cost, by_balance))
 
 
 def _bar(total: int, name: str):

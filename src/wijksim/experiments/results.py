@@ -16,15 +16,32 @@ from .store import Store
 @dataclass
 class Results:
     """``runs``: one row per run (values, seed, scenario hash, versions). ``ticks``: one row
-    per run per recorded week. ``design``: the design points. ``manifest``: what was run."""
+    per run per recorded week. ``design``: the design points. ``manifest``: what was run.
+
+    Stored results read their ticks lazily, and summaries read only the columns they need:
+    a big sweep's full ticks table need never be in memory at once.
+    """
 
     runs: pd.DataFrame
-    ticks: pd.DataFrame
     design: pd.DataFrame
     manifest: dict[str, Any]
     folder: Path | None = None
+    _ticks: pd.DataFrame | None = field(default=None, repr=False)
     execution: Any = field(default=None, repr=False)  # how the last execute() went
     _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def ticks(self) -> pd.DataFrame:
+        """Every kept outcome of every run, week by week (point, label, seed, week order)."""
+        if self._ticks is None:
+            self._ticks = Store(self.folder).ticks(run_ids=self.runs["run_id"])
+        return self._ticks
+
+    def _columns(self, outcomes: Sequence[str]) -> pd.DataFrame:
+        if self._ticks is not None:
+            return self._ticks
+        return Store(self.folder).ticks(columns=["year", *outcomes],
+                                        run_ids=self.runs["run_id"])
 
     # -- what was run ---------------------------------------------------------------------
     @property
@@ -39,7 +56,7 @@ class Results:
     @property
     def outcomes(self) -> list[str]:
         """Outcomes summarised by default (the experiment's [analysis] outcomes)."""
-        return [o for o in self.manifest["analysis_outcomes"] if o in self.ticks.columns]
+        return [o for o in self.manifest["analysis_outcomes"] if o in self.manifest["outcomes"]]
 
     @property
     def points(self) -> pd.DataFrame:
@@ -56,7 +73,7 @@ class Results:
         outcomes = list(outcomes or self.outcomes)
         key = ("end", tuple(outcomes))
         if key not in self._cache:
-            self._cache[key] = stats.end_values(self.ticks, outcomes)
+            self._cache[key] = stats.end_values(self._columns(outcomes), outcomes)
         return self._cache[key]
 
     def summary(self, outcomes: Iterable[str] | None = None) -> pd.DataFrame:
@@ -67,7 +84,8 @@ class Results:
 
     def trajectories(self, outcomes: Iterable[str] | None = None) -> pd.DataFrame:
         """Per scenario and week: mean over seeds and 95% interval."""
-        return stats.trajectories(self.ticks, list(outcomes or self.outcomes))
+        outcomes = list(outcomes or self.outcomes)
+        return stats.trajectories(self._columns(outcomes), outcomes)
 
     def differences(self, outcomes: Iterable[str] | None = None,
                     pairs: Sequence[tuple[str, str]] | None = None) -> pd.DataFrame:
@@ -88,7 +106,8 @@ class Results:
         """Sobol (S1, ST) or Morris (mu*, sigma) indices with 95% intervals (SALib)."""
         from .sensitivity import from_results
 
-        return from_results(self.manifest, self.design, self.ticks, outcomes)
+        outcomes = list(outcomes or self.outcomes)
+        return from_results(self.manifest, self.design, self._columns(outcomes), outcomes)
 
     @property
     def has_indices(self) -> bool:
@@ -112,4 +131,4 @@ def load_results(folder: str | Path) -> Results:
 
         raise ScenarioError([Problem(str(folder), "", "", "", "not a wijksim results folder "
                                      "(no manifest.json)", show_value=False)])
-    return Results(store.runs(), store.ticks(), store.design(), store.manifest(), Path(folder))
+    return Results(store.runs(), store.design(), store.manifest(), Path(folder))
