@@ -45,6 +45,8 @@ OUTCOMES: dict[str, str] = {
     "strongly_lonely_share": "share of adults and seniors with fewer than "
                              "meeting.strongly_lonely_below good contacts",
     "lonely_senior_share": "share of seniors who are lonely",
+    "lonely_senior_near_buurthuis": "share of seniors within walking reach of a buurthuis site "
+                                    "(open or closed) who are lonely",
     # trust and professionals
     "trust": "mean trust in institutions (0-1)",
     "prof_trust": "mean resident-professional trust over all residents (0-1)",
@@ -150,6 +152,7 @@ def measure(model, week: int) -> dict[str, float]:
         "lonely_share": _share(lonely, adults),
         "strongly_lonely_share": _share(contacts < p.meeting.strongly_lonely_below, adults),
         "lonely_senior_share": _share(lonely, seniors),
+        "lonely_senior_near_buurthuis": _share(lonely, model.near_buurthuis),
         "trust": float(r.trust.mean()),
         "prof_trust": float(r.prof_trust.mean()),
         "trusted_link_share": _share(r.prof_trust >= 0.3),

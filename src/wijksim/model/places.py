@@ -86,6 +86,18 @@ class ThirdPlace(FixedAgent):
             self.runner = -1
             self.model.log_event("closure", f"{self.kind_name} closed ({reason})", place=self.index)
 
+    def reopen(self, reason: str = "reopened") -> bool:
+        """Reopen a closed place under its former ownership (not after the building was sold).
+        Returns whether it is open now."""
+        if self.open or self.sold:
+            return self.open
+        self.open = True
+        self.closed_reason = ""
+        self.closed_since = None
+        self.model.log_event("reopening", f"{self.kind_name} reopened ({reason})",
+                             place=self.index)
+        return True
+
     def reopen_as_community(self, initiative_uid: int) -> None:
         self.open = True
         self.ownership = COMMUNITY

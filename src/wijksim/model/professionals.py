@@ -164,6 +164,9 @@ class Team:
         self.members.remove(prof)
         prof.remove()
         m.tally["staff_left"] += 1
+        if reason != "lost tender":  # a lost tender is logged once, as tender_lost
+            m.log_event("staff_left", f"a {prof.role} left the wijk ({reason}), with "
+                        f"wijkkennis {prof.wijkkennis:.2f} and {linked.size} trust links")
         if replace:
             self.vacancies.append((m.week + m.p.professionals.vacancy_weeks, prof.role))
 

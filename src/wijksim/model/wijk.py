@@ -28,7 +28,7 @@ from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
 from .params import Params
-from .places import ThirdPlace
+from .places import BUURTHUIS, ThirdPlace
 from .professionals import HULPVERLENER, OPBOUWWERKER, Professional, Team, wijkkennis_after
 from .residents import HIDDEN, Resident
 from .ties import tie_summary
@@ -134,6 +134,10 @@ class WijkModel(mesa.Model):
         walk = np.where(r.age == 2, p.meeting.senior_reach, 1.0)  # seniors walk less far
         self.reach_idx, self.reach_dist = reach_lists(r.x.astype(float), r.y.astype(float),
                                                       px, py, reach, scale=walk)
+        buurthuis = [pl.index for pl in self.places if pl.kind == BUURTHUIS]
+        # seniors who live within walking reach of a buurthuis site (open or not): the
+        # catchment in which a closure should be felt (MODEL.md patterns)
+        self.near_buurthuis = (r.age == 2) & np.isin(self.reach_idx, buurthuis).any(axis=1)
 
     def _burn_in(self) -> None:
         """Run the whole wijk for ``run.burn_in_weeks`` before week 0 under the status-quo

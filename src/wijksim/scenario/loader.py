@@ -142,7 +142,8 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], d
     if parent is not None:
         parent_path = resolve_scenario_path(parent, relative_to=path)
         values, chain, parent_meta = _load_chain(parent_path, (*seen, path))
-        meta = {**{k: v for k, v in parent_meta.items() if k not in ("name", "description")},
+        meta = {**{k: v for k, v in parent_meta.items()
+                    if k not in ("name", "description", "description_nl", "title_nl")},
                 **meta}
     else:
         values, chain = defaults(), []
