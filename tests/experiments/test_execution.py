@@ -92,41 +92,73 @@ def test_interrupted_sweep_resumes_without_rerunning(grid_file, tmp_path, monkey
     assert ran == [] and again.execution.ran == 0
 
 
+def _workers(group: int) -> list[int]:
+    """Pool workers of a sweep started as process group ``group`` (forked by its
+    forkserver, which is the main process's child)."""
+    ps = subprocess.run(["ps", "-eo", "pid=,ppid=,pgid="], capture_output=True, text=True)
+    rows = [tuple(map(int, line.split())) for line in ps.stdout.splitlines()]
+    in_group = {pid: ppid for pid, ppid, pgid in rows if pgid == group}
+    return [pid for pid, ppid in in_group.items() if ppid != group and ppid in in_group]
+
+
 @pytest.mark.slow
 @pytest.mark.xdist_group("pools")
-def test_killed_sweep_keeps_finished_runs_and_resumes(write_experiment, tmp_path):
+def test_killed_worker_ctrl_c_and_crash_keep_finished_runs_and_resume(write_experiment,
+                                                                     tmp_path):
+    """A worker killed, Ctrl-C, then the whole sweep killed: each time the finished runs
+    stay, and the resumed sweep equals one that ran straight through."""
     path = write_experiment("""
         [experiment]
         name = "killme"
         scenarios = ["tender_3y", "subsidy"]
-        seeds = 2
+        seeds = 3
         outcomes = ["cohesion", "trust", "hidden_need_share"]
         [parameters]
         funding.tender.staff_moves = [0.2, 0.5, 0.8]
-    """, years=1)
+    """, years=2)
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "wijksim.cli", "sweep", str(path), "--jobs", "2",
-           "--out", str(out), "--quiet"]
-    proc = subprocess.Popen(cmd, cwd=REPO, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+    total = 18
+
+    def phase(action, extra=()):
+        before = len(list((out / "runs").glob("part-*.parquet")))
+        cmd = [sys.executable, "-m", "wijksim.cli", "sweep", str(path), "--jobs", "2",
+               "--out", str(out), *extra]
+        proc = subprocess.Popen(cmd, cwd=REPO, start_new_session=True, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.time() + 120
         while time.time() < deadline and proc.poll() is None:
-            if list((out / "runs").glob("part-*.parquet")):
+            if len(list((out / "runs").glob("part-*.parquet"))) > before:
                 break
             time.sleep(0.05)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the pool's workers too
-        proc.wait()
-    kept = Store(out).stored_ids()
-    assert 0 < len(kept) < 12, "the sweep should have been killed halfway"
+        assert proc.poll() is None, "the sweep finished before it could be stopped"
+        action(proc)
+        stdout, stderr = proc.communicate(timeout=60)
+        kept = Store(out).stored_ids()
+        assert 0 < len(kept) < total
+        return proc.returncode, stderr, kept
+
+    def kill_a_worker(proc):
+        os.kill(_workers(proc.pid)[0], signal.SIGKILL)
+
+    rc, err, kept1 = phase(kill_a_worker)
+    assert rc == 1 and "a worker process died" in err and "--resume" in err, err
+    assert f"{len(kept1)} finished runs are stored" in err
+
+    rc, err, kept2 = phase(lambda proc: os.killpg(proc.pid, signal.SIGINT), ["--resume"])
+    assert rc == 130 and "interrupted" in err and "--resume" in err, err
+    assert kept1 < kept2  # kept everything from before, and added
+
+    def crash(proc):  # kill -9 of the whole sweep: no clean-up code runs at all
+        os.killpg(proc.pid, signal.SIGKILL)
+
+    rc, err, kept3 = phase(crash, ["--resume"])
+    assert kept2 < kept3
     load_results(out)  # what is there reads cleanly
 
     rc, stdout, err = cli("sweep", str(path), "--jobs", "2", "--out", str(out), "--resume")
     assert rc == 0, err
-    assert f"{len(kept)} runs already stored" in stdout
-    assert f"running {12 - len(kept)} runs" in stdout
+    assert f"{len(kept3)} runs already stored" in stdout
+    assert f"running {total - len(kept3)} runs" in stdout
     straight = sweep(path, jobs=1, report=False)
     assert_same(load_results(out), straight)
 

@@ -66,7 +66,8 @@ def test_paired_differences_use_only_shared_seeds():
 def test_trajectories_have_bands_around_means():
     traj = trajectories(fake_ticks(), ["cohesion", "escalations"])
     assert set(traj["outcome"]) == {"cohesion", "escalations"}
-    assert (traj["low"] <= traj["mean"] + 1e-12).all() and (traj["mean"] <= traj["high"] + 1e-12).all()
+    assert (traj["low"] <= traj["mean"] + 1e-12).all()
+    assert (traj["mean"] <= traj["high"] + 1e-12).all()
     assert len(traj) == 2 * 2 * 105
 
 

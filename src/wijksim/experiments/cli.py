@@ -16,8 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "compare", help="run scenarios side by side with common seeds; write a report",
         description="Run replicates of each scenario with the same seeds (common random "
-                    "numbers) and write a report: trajectories with 95%% bands, end values "
-                    "and paired differences with 95%% intervals.")
+                    "numbers) and write a report: trajectories with 95% bands, end values "
+                    "and paired differences with 95% intervals.")
     p.add_argument("scenarios", nargs="*", metavar="SCENARIO",
                    default=list(DEFAULT_SCENARIOS),
                    help="shipped scenario names or .toml files (default: "
@@ -80,9 +80,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     exp = comparison(args.scenarios, args.seeds, years=args.years, residents=args.residents,
                      overrides=overrides_from(args))
     out = Path(args.out or f"results/compare-{'-'.join(exp.labels)}")
-    res = _run(args, exp, out, overwrite=not args.resume)
+    res, rc = _run(args, exp, out, overwrite=not args.resume)
     if res is None:
-        return 130
+        return rc
     if not args.quiet:
         print_comparison(res)
         print(f"Report: {out / 'report.md'} (also report.html, trajectories.png"
@@ -104,9 +104,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         print(describe(exp))
         print(f"results would go to {out}")
         return 0
-    res = _run(args, exp, out, overwrite=args.overwrite)
+    res, rc = _run(args, exp, out, overwrite=args.overwrite)
     if res is None:
-        return 130
+        return rc
     if not args.quiet:
         print_sweep(res)
         print(f"Report: {out / 'report.md'} (also report.html and figures)")
@@ -114,8 +114,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def _run(args, exp, out: Path, overwrite: bool):
+    from concurrent.futures.process import BrokenProcessPool
+
     from . import run_experiment
-    from .store import Store
     from .execute import command_line
 
     t0 = time.perf_counter()
@@ -125,17 +126,27 @@ def _run(args, exp, out: Path, overwrite: bool):
                              progress=not args.quiet, say=_say(args),
                              command=command_line())
     except KeyboardInterrupt:
-        n = len(Store(out).stored_ids())
-        again = " ".join(a for a in sys.argv[1:] if a not in ("--resume", "--overwrite"))
-        print(f"interrupted: {n} finished runs are stored in {out}; finish with:\n"
-              f"  wijksim {again} --resume", file=sys.stderr)
-        return None
+        _stopped("interrupted", out)
+        return None, 130
+    except BrokenProcessPool as exc:  # a worker was killed (out of memory, kill -9, ...)
+        _stopped(f"a worker process died ({exc})", out)
+        return None, 1
     if not args.quiet:
         ex = res.execution
         print(f"done: {ex.ran} runs in {_duration(time.perf_counter() - t0)}"
               + (f" ({ex.stored_before} were already stored)" if ex.stored_before else "")
               + f"; results in {out}/")
-    return res
+    return res, 0
+
+
+def _stopped(why: str, out: Path) -> None:
+    """Say what is kept and how to go on."""
+    from .store import Store
+
+    n = len(Store(out).stored_ids())
+    again = " ".join(a for a in sys.argv[1:] if a not in ("--resume", "--overwrite"))
+    print(f"{why}: {n} finished runs are stored in {out}; finish with:\n"
+          f"  wijksim {again} --resume", file=sys.stderr)
 
 
 def _duration(s: float) -> str:

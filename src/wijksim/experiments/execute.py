@@ -94,8 +94,9 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
     seconds = time.perf_counter() - t0
     ex = Execution(exp, len(tasks), len(stored), len(todo), backend.kind, backend.workers,
                    seconds, store, points=points)
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     ex.manifest = store.manifest() if store is not None else {
-        **manifest(exp, tasks, command), "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+        **manifest(exp, tasks, command), "created": now}
     if store is not None:  # ticks stay on disk; Results reads the columns it needs
         ex.runs = store.runs()
     elif runs_parts:

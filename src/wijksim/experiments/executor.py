@@ -87,10 +87,12 @@ def open_backend(jobs: int | None = None, scheduler: str | None = None
     finally:
         if clean:
             pool.shutdown(wait=True)
-        else:  # interrupted or failed: stop now, do not finish queued runs
+        else:  # interrupted or failed: stop now, do not finish queued or running runs
+            # Python < 3.14 has no public terminate_workers(); shutdown() drops the list
+            procs = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
-                proc.terminate()  # Python < 3.14 has no public terminate_workers()
+            for proc in procs:
+                proc.terminate()
 
 
 @contextmanager

@@ -5,7 +5,8 @@ two scenarios is taken seed by seed and summarised with a t-interval over seeds:
 noise cancels and the interval is about the funding regime, not about the draw.
 
 The end value of a run is its last simulated year: the mean over its last 52 weeks for states
-(cohesion, trust, ...) and the yearly total for weekly counts and costs (escalations, ...): 52 x their mean.
+(cohesion, trust, ...) and the yearly total for weekly counts and costs (escalations, ...),
+that is 52 x their weekly mean.
 """
 
 from __future__ import annotations
