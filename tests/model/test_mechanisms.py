@@ -232,6 +232,7 @@ def test_casework_reduces_need_and_professionals_only_help_raises_v():
     r = m.residents
     for p in m.team.members:
         p.orientation = 0.0  # professionals-only
+    r.status[:], r.need[:], r.case_prof[:] = NO_NEED, 0.0, -1  # an idle team
     i = np.arange(5)
     r.status[i], r.need[i], r.v[i] = WAITING, 1.5, 0.4
     r.status_since[i] = -1

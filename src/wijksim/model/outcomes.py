@@ -28,6 +28,8 @@ OUTCOMES: dict[str, str] = {
     # barriers
     "vraagverlegenheid": "mean reluctance to ask for help (v, 0-1)",
     "aanbodverlegenheid": "mean reluctance to offer help (a, 0-1)",
+    "vraagverlegenheid_in_need": "mean v of residents with an open problem (where "
+                                 "netwerkberaden and casework act)",
     # needs
     "need_prevalence": "share of residents with a problem (in care included)",
     "hidden_need_share": "share of residents with a problem that nobody knows about (not "
@@ -141,6 +143,7 @@ def measure(model, week: int) -> dict[str, float]:
         "neighbour_contact_weekly": _share(r.last_neighbour_contact == week),
         "vraagverlegenheid": float(r.v.mean()),
         "aanbodverlegenheid": float(r.a.mean()),
+        "vraagverlegenheid_in_need": float(r.v[open_need].mean()) if open_need.any() else 0.0,
         "need_prevalence": _share(r.status != 0),
         "hidden_need_share": _share((r.status == HIDDEN) & ~r.voiced),
         "unmet_share": _share(week - r.last_got_help >= 4, open_need),

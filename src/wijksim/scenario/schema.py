@@ -171,7 +171,7 @@ section(
     Key("residents.sterkhouder_threshold", 0.6, "Engagement above which a resident is a "
         "sterkhouder (key figure) who can found an initiative.", 0.0, 1.0,
         source="004-EP-sterkhouders"),
-    Key("residents.friends_elsewhere_mean", 1.385, "Mean number of good contacts an adult has "
+    Key("residents.friends_elsewhere_mean", 1.49, "Mean number of good contacts an adult has "
         "outside the wijk (family, old friends); youth 1.2x, seniors 0.5x. They count against "
         "loneliness, not toward the wijk's cohesion.", 0.0, 10.0, status=CALIBRATED),
     Key("residents.trust_mean", 0.55, "Mean trust in institutions at the start.", 0.0, 1.0),
@@ -182,7 +182,7 @@ section(
 
 section(
     "needs", "Needs", "Problems arise, grow when unaddressed and escalate (mechanism 1).",
-    Key("needs.arrival_rate", 0.0098, "Weekly chance that a resident of average "
+    Key("needs.arrival_rate", 0.0138, "Weekly chance that a resident of average "
         "vulnerability gets a new problem.", 0.0, 0.2, "per week", status=CALIBRATED),
     Key("needs.vulnerability_weight", 0.8, "How strongly arrival scales with "
         "vulnerability (0 = not at all).", 0.0, 1.0),
@@ -216,23 +216,23 @@ section(
         "with walking distance.", 0.5, 50.0, "cells", source="004-H2-thirdplaces"),
     Key("meeting.sessions_per_week", 14, "Time slots per week at a place; people meet those "
         "who visit in the same slot.", 1, 56),
-    Key("meeting.contacts_per_visit", 2.16, "People a visitor talks to per visit.", 0.0,
+    Key("meeting.contacts_per_visit", 2.53, "People a visitor talks to per visit.", 0.0,
         20.0, status=CALIBRATED),
     Key("meeting.place_tie_gain", 0.08, "Tie strength gained per contact at a place "
         "(times 0.5 + hospitality).", 0.0, 1.0, source="004-H2-thirdplaces"),
     Key("meeting.host_bridging", 0.5, "How much a host (hospitality 1) lowers the "
         "threshold for contact across groups.", 0.0, 1.0, source="004-H5-onshuis"),
-    Key("meeting.street_rate", 0.487, "Weekly chance of a street encounter near home.",
+    Key("meeting.street_rate", 0.542, "Weekly chance of a street encounter near home.",
         0.0, 1.0, "per week", status=CALIBRATED),
     Key("meeting.street_radius", 2, "Street encounters happen within this many cells.",
         0, 10, "cells"),
     Key("meeting.street_tie_gain", 0.03, "Tie strength gained per street encounter.", 0.0,
         1.0),
-    Key("meeting.triadic_rate", 0.0856, "Weekly chance that a friend introduces one of their "
+    Key("meeting.triadic_rate", 0.102, "Weekly chance that a friend introduces one of their "
         "friends (triadic closure; gains place_tie_gain).", 0.0, 1.0, status=CALIBRATED),
     Key("meeting.private_contact_rate", 0.8, "Weekly chance of a private contact per unit "
         "tie strength (friends keep in touch at home).", 0.0, 1.0, status=ASSUMPTION),
-    Key("meeting.friend_time", 0.87, "How many close friendships (sum of squared tie "
+    Key("meeting.friend_time", 0.753, "How many close friendships (sum of squared tie "
         "strengths) a resident has time to keep up; with more, each gets less contact.", 0.1,
         24.0, status=CALIBRATED),
     Key("meeting.private_tie_gain", 0.15, "Tie strength gained per private contact. With "
@@ -253,7 +253,7 @@ section(
 section(
     "help", "Asking and offering help", "Voicing need, informal and formal help, "
     "vraagverlegenheid and aanbodverlegenheid (mechanism 3).",
-    Key("help.ask_base", 0.684, "Log-odds part of voicing need to a tie at need 1 with no "
+    Key("help.ask_base", 1.41, "Log-odds part of voicing need to a tie at need 1 with no "
         "ties; the chance is (1 - v)^ask_v_weight times the logistic of this plus the need "
         "and tie terms.", -10.0, 10.0, source="004-H4-vraagverlegenheid", status=CALIBRATED),
     Key("help.ask_v_weight", 1.5, "Exponent on (1 - v): how strongly vraagverlegenheid "
@@ -263,11 +263,11 @@ section(
         10.0),
     Key("help.ask_tie_weight", 2.5, "How strongly a strong tie makes asking easier.", 0.0,
         10.0),
-    Key("help.formal_base", -3.432, "Log-odds part of asking a professional at need 1 and "
+    Key("help.formal_base", -3.28, "Log-odds part of asking a professional at need 1 and "
         "trust 0.5 (times (1 - v)^ask_v_weight).", -10.0, 10.0, status=CALIBRATED),
     Key("help.formal_trust_weight", 3.0, "How strongly trust (in institutions and in a "
         "known professional) makes asking a professional easier.", 0.0, 10.0),
-    Key("help.informal_amount", 0.6, "Need removed by one week of informal help (practical "
+    Key("help.informal_amount", 0.186, "Need removed by one week of informal help (practical "
         "problems; social 0.8x, complex 0.25x).", 0.0, 5.0, "need units", status=CALIBRATED),
     Key("help.informal_hours", 2.0, "Hours an informal helper spends per week of help.",
         0.0, 20.0, "hours"),
@@ -284,7 +284,7 @@ section(
         "one's ties (local norm).", 0.0, 1.0, source="004-H4-vraagverlegenheid"),
     Key("help.disposition_pull", 0.01, "Weekly drift of v and a back toward one's own "
         "disposition.", 0.0, 1.0),
-    Key("help.offer_rate", 0.433, "Weekly chance a resident with spare time and a = 0 offers "
+    Key("help.offer_rate", 0.481, "Weekly chance a resident with spare time and a = 0 offers "
         "help unasked.", 0.0, 1.0, source="004-H2-crisis", status=CALIBRATED),
 )
 
@@ -305,7 +305,7 @@ section(
         "opbouwwerkers.", 0.0, 1.0, source="004-H4-rollen"),
     Key("professionals.case_hours", 2.0, "Hours of casework per active case per week.", 0.1,
         20.0, "hours/week"),
-    Key("professionals.help_per_hour", 0.25, "Need removed per casework hour at full "
+    Key("professionals.help_per_hour", 0.243, "Need removed per casework hour at full "
         "wijkkennis.", 0.0, 5.0, "need units/hour", status=CALIBRATED),
     Key("professionals.casework_pull", 0.5, "Share of an opbouwwerker's hours that a "
         "waiting list can pull into casework ('zuigkracht' of individual requests).", 0.0,
