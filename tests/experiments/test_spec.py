@@ -153,3 +153,19 @@ def test_compare_with_bad_input_exits_2_without_traceback():
     rc, _, err = cli("compare", "tender_3y", "tender_3z", "--seeds", "2")
     assert rc == 2
     assert "tender_3z" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_reference_page_covers_every_key_method_and_shipped_file():
+    from wijksim.experiments.spec import LIST_KEYS, METHODS, SCALAR_KEYS
+
+    page = (REPO / "docs" / "experiments.md").read_text()
+    for name in SCALAR_KEYS:
+        table, key = name.split(".")
+        assert f"`{key}`" in page and f"[{table}]" in page, name
+    for table, keys in LIST_KEYS.items():
+        for key in keys:
+            assert f"`{key}`" in page, f"{table}.{key}"
+    for method in METHODS:
+        assert f"`{method}`" in page, method
+    for path in SHIPPED:
+        assert f"`{path.name}`" in page, path.name

@@ -85,9 +85,11 @@ def _about(res: Any) -> list:
         range(seeds[0], seeds[0] + len(seeds))) else f"{len(seeds)} seeds ({seeds})")
     size = ""
     if len(runs):
-        size = (f"{_one(runs['residents'])} residents, {_one(runs['years'])} years per run; ")
+        years = _one(runs["years"])
+        size = f"{_one(runs['residents'])} residents, {years} year{'s' * (years != '1')} per run; "
     stored = len(runs)
-    done = "" if stored == m["runs"] else f" — **incomplete: {stored} of {m['runs']} runs stored**"
+    done = ("" if stored == m["runs"] else
+            f" — **incomplete: {stored} of {m['runs']} runs stored**")
     versions = ""
     if len(runs):
         versions = (f"wijksim {_one(runs['wijksim_version'])}, Mesa {_one(runs['mesa_version'])}"

@@ -108,7 +108,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if res is None:
         return rc
     if not args.quiet:
-        print_sweep(res)
+        print_comparison(res) if res.is_comparison else print_sweep(res)
         print(f"Report: {out / 'report.md'} (also report.html and figures)")
     return 0
 

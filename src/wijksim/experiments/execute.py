@@ -135,7 +135,7 @@ def describe(exp: Experiment, points: pd.DataFrame | None = None,
         what += f", {plural(s, 'seed')} each"
     s0 = exp.scenarios[0]
     return (f"{exp.name}: {what} = {plural(len(tasks), 'run')} ({s0['wijk.residents']} "
-            f"residents, {s0['run.years']} years each)")
+            f"residents, {plural(s0['run.years'], 'year')} each)")
 
 
 SECONDS_PER_RESIDENT_WEEK = 2e-6  # about 20 s for 15,000 residents x 10 years + burn-in
