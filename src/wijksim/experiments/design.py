@@ -34,6 +34,14 @@ def sample_matrix(exp: Experiment) -> np.ndarray:
     """The raw SALib sample (before rounding), one row per point; needed by Morris analysis."""
     problem = salib_problem(exp)
     n, seed = exp.samples, exp.design_seed
+    try:
+        import SALib  # noqa: F401
+    except ImportError:
+        from ..scenario import Problem, ScenarioError
+
+        raise ScenarioError([Problem(str(exp.path or ""), "design.method", exp.method, "",
+                                     f"method '{exp.method}' needs SALib: pip install "
+                                     "'wijksim[analysis]'", show_value=False)]) from None
     if exp.method == "lhs":
         from SALib.sample import latin
 
