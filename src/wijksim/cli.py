@@ -48,7 +48,8 @@ def overrides_from(args: argparse.Namespace) -> dict[str, Any]:
 def add_run_options(p: argparse.ArgumentParser, seeds: bool = False) -> None:
     """Options shared by run, compare and sweep."""
     if seeds:
-        p.add_argument("--seeds", type=int, default=None, help="replicate seeds")
+        p.add_argument("--seeds", type=int, default=None,
+                       help="replicate seeds, the same for every scenario (default 8)")
     else:
         p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--years", type=int, help="years to simulate (default: the scenario's)")
@@ -99,12 +100,19 @@ def _validate_one(path: Path) -> tuple[str, str, str]:
 
 
 def _looks_like_experiment(path: Path) -> bool:
+    """An [experiment] or [design] table - or a misspelling of one - makes an experiment."""
+    import difflib
+
     try:
         with open(path, "rb") as fh:
             doc = tomllib.load(fh)
     except (tomllib.TOMLDecodeError, OSError):
-        return path.parent.name == "experiments" or "experiments" in path.parts
-    return "experiment" in doc or "design" in doc
+        return "experiments" in path.parts
+    for table in doc:
+        if difflib.get_close_matches(table, ["experiment", "design", "parameters"], n=1,
+                                     cutoff=0.8):
+            return True
+    return False
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
@@ -164,9 +172,11 @@ def scenario_template(name: str, extends: str, base) -> str:
              "# Keys, ranges and sources: docs/scenario-keys.md", "",
              f'extends = "{extends}"', "", "[meta]", f'name = "{name}"',
              f'description = "{base.description} (edited copy)"', "",
-             "# --- The main policy levers -------------------------------------------------"]
+             "# --- The main policy levers (each one is in its section below) ------------"]
     for key in MAIN_LEVERS:
-        lines.append(f"# {key} = {_toml_value(base[key])}    # {KEYS[key].doc[:70]}")
+        section, leaf = key.rsplit(".", 1)
+        lines.append(f"#   [{section}] {leaf} = {_toml_value(base[key])}  -  "
+                     f"{KEYS[key].doc[:60]}")
     lines += ["", "# --- Every key, by section ---------------------------------------------------"]
     for sec in SECTIONS:
         lines += ["", f"[{sec.name}]  # {sec.title}"]
@@ -235,6 +245,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into head, less, ...: stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
