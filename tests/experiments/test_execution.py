@@ -111,13 +111,13 @@ def test_killed_worker_ctrl_c_and_crash_keep_finished_runs_and_resume(write_expe
         [experiment]
         name = "killme"
         scenarios = ["tender_3y", "subsidy"]
-        seeds = 3
+        seeds = 4
         outcomes = ["cohesion", "trust", "hidden_need_share"]
         [parameters]
-        funding.tender.staff_moves = [0.2, 0.5, 0.8]
+        funding.tender.staff_moves = [0.1, 0.3, 0.5, 0.7, 0.9]
     """, years=2)
     out = tmp_path / "out"
-    total = 18
+    total = 40  # enough runs (chunks of 5) that each of the three stops leaves some to do
 
     def phase(action, extra=()):
         before = len(list((out / "runs").glob("part-*.parquet")))
