@@ -103,7 +103,8 @@ def pattern_section(results: list[val.PatternResult]) -> list[str]:
            "| # | pattern | verdict | runs |", "|---|---|---|---|"]
     for i, r in enumerate(results, 1):
         out.append(f"| {i} | {r.pattern} | **{r.verdict}** | {r.runs} |")
-    out.append("")
+    out += ["", "*Analysis changes after the first full run* (the verdicts above use the "
+            "revised analysis):", ""] + [f"- {rev}" for rev in val.REVISIONS] + [""]
     for i, r in enumerate(results, 1):
         out += [f"### Pattern {i}: {r.pattern}", "",
                 f"*Experiment:* `{r.experiment}` ({r.runs} runs) — "
