@@ -11,6 +11,7 @@ import math
 import numpy as np
 from numba import njit
 
+from .draws import integers
 from .residents import Residents
 from .ties import strengthen
 
@@ -118,15 +119,25 @@ class CellIndex:
 def pick_near(rng, x, y, side, radius, start, order):
     """A random resident living within ``radius`` cells of (x, y); -1 if none found."""
     for _ in range(6):
-        cx = x + int(rng.integers(-radius, radius + 1))
-        cy = y + int(rng.integers(-radius, radius + 1))
+        cx = x + int(integers(rng, -radius, radius + 1))
+        cy = y + int(integers(rng, -radius, radius + 1))
         if cx < 0 or cy < 0 or cx >= side or cy >= side:
             continue
         c = cy * side + cx
         cnt = start[c + 1] - start[c]
         if cnt > 0:
-            return order[start[c] + int(rng.integers(0, cnt))]
+            return order[start[c] + int(integers(rng, 0, cnt))]
     return -1
+
+
+@njit(cache=True)
+def pick_near_each(rng, who, hx, hy, side, radius, start, order):
+    """:func:`pick_near` around each resident in ``who`` in turn (-1 where none was found)."""
+    out = np.empty(who.shape[0], dtype=np.int64)
+    for s in range(who.shape[0]):
+        i = who[s]
+        out[s] = pick_near(rng, hx[i], hy[i], side, radius, start, order)
+    return out
 
 
 @njit(cache=True)

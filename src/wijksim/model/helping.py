@@ -19,9 +19,10 @@ import math
 import numpy as np
 from numba import njit
 
+from .draws import drawing, uniform
 from .needs import resolve
 from .residents import CASE, HIDDEN, WAITING
-from .ties import pick_tie, strengthen, tie_weighted_mean
+from .ties import pick_tie, strengthen, tie_weighted_means
 
 # How well informal help works on practical, social and complex problems (assumption).
 INFORMAL_EFFECT = np.array([1.0, 0.8, 0.25])
@@ -47,15 +48,15 @@ def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, sp
         if not _open(status[i]) or strongest[i] <= 0.0:
             continue
         x = base + wn * (need[i] - 1.0) + wt * strongest[i]
-        if rng.random() >= (1.0 - v[i]) ** wv / (1.0 + math.exp(-x)):
+        if uniform(rng) >= (1.0 - v[i]) ** wv / (1.0 + math.exp(-x)):
             continue
-        k = pick_tie(nbr, w, i, rng.random())
+        k = pick_tie(nbr, w, i, uniform(rng))
         if k < 0:  # ties lost since last week's summary
             continue
         requests += 1
         voiced[i] = True
         j = nbr[i, k]
-        if spare_left[j] >= hours and rng.random() < (1.0 - a_eff[j]) * (0.5 + 0.5 * w[i, k]):
+        if spare_left[j] >= hours and uniform(rng) < (1.0 - a_eff[j]) * (0.5 + 0.5 * w[i, k]):
             need[i] -= amount * effect[kind[i]]
             spare_left[j] -= hours
             v[i] = max(0.0, v[i] - v_help)
@@ -84,7 +85,7 @@ def offer_to_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, spare_le
     taken = 0
     for s in range(order.shape[0]):
         j = order[s]
-        if spare_left[j] < hours or rng.random() >= rate * (1.0 - a_eff[j]):
+        if spare_left[j] < hours or uniform(rng) >= rate * (1.0 - a_eff[j]):
             continue
         offers += 1
         best = -1
@@ -96,7 +97,7 @@ def offer_to_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, spare_le
             if (voiced[i] or w[j, k] >= good) and w[j, k] > best_w:
                 best = i
                 best_w = w[j, k]
-        if best < 0 or rng.random() >= 1.0 - 0.5 * v[best]:
+        if best < 0 or uniform(rng) >= 1.0 - 0.5 * v[best]:
             continue
         i = best
         need[i] -= amount * effect[kind[i]]
@@ -119,17 +120,21 @@ def aanbodverlegenheid_now(model) -> np.ndarray:
 def ask_and_offer(model) -> None:
     r, p, rng = model.residents, model.p.help, model.streams.help
     a_eff = aanbodverlegenheid_now(model)
-    requests, helps = ask_ties(
-        rng, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
-        model.ties.strongest, r.spare_left, p.ask_base, p.ask_v_weight, p.ask_need_weight,
-        p.ask_tie_weight, INFORMAL_EFFECT, p.informal_amount, p.informal_hours,
-        p.v_after_help, p.v_after_refusal, p.a_after_helping, r.helped_week,
-        r.last_helped_other, r.last_got_help, model.week, rng.permutation(r.n), HELP_TIE_GAIN)
-    offers, taken = offer_to_ties(
-        rng, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
-        r.spare_left, p.offer_rate, model.p.meeting.good_tie, INFORMAL_EFFECT,
-        p.informal_amount, p.informal_hours, p.v_after_help, p.a_after_helping,
-        r.helped_week, r.last_helped_other, r.last_got_help, model.week, rng.permutation(r.n))
+    order = rng.permutation(r.n)
+    with drawing(rng) as st:
+        requests, helps = ask_ties(
+            st, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
+            model.ties.strongest, r.spare_left, p.ask_base, p.ask_v_weight, p.ask_need_weight,
+            p.ask_tie_weight, INFORMAL_EFFECT, p.informal_amount, p.informal_hours,
+            p.v_after_help, p.v_after_refusal, p.a_after_helping, r.helped_week,
+            r.last_helped_other, r.last_got_help, model.week, order, HELP_TIE_GAIN)
+    order = rng.permutation(r.n)
+    with drawing(rng) as st:
+        offers, taken = offer_to_ties(
+            st, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
+            r.spare_left, p.offer_rate, model.p.meeting.good_tie, INFORMAL_EFFECT,
+            p.informal_amount, p.informal_hours, p.v_after_help, p.a_after_helping,
+            r.helped_week, r.last_helped_other, r.last_got_help, model.week, order)
     model.tally["help_requests"] += requests
     model.tally["informal_helps"] += helps + taken
     model.tally["help_offers"] += offers
@@ -155,12 +160,21 @@ def ask_professional(model) -> None:
     model.tally["formal_requests"] += asks.size
 
 
+@njit(cache=True)
+def drift_kernel(nbr, w, v, a, v0, a0, drift, pull, local_v, local_a):
+    """Synchronous norm drift of v and a: both local norms come from the values at the start
+    of the step (one pass over the ties for both), then every resident moves at once."""
+    tie_weighted_means(nbr, w, v, a, local_v, local_a)
+    for i in range(v.shape[0]):
+        x = v[i] + (drift * (local_v[i] - v[i]) + pull * (v0[i] - v[i]))
+        v[i] = min(max(x, 0.0), 1.0)
+        y = a[i] + (drift * (local_a[i] - a[i]) + pull * (a0[i] - a[i]))
+        a[i] = min(max(y, 0.0), 1.0)
+
+
 def drift_toward_norms(model) -> None:
     """v and a move toward the tie-weighted mean of one's ties and back to one's disposition."""
     r, p = model.residents, model.p.help
-    local = model.scratch
-    for cur, own in ((r.v, r.v0), (r.a, r.a0)):
-        tie_weighted_mean(r.nbr, r.w, cur, local)
-        cur += p.norm_drift * (local - cur) + p.disposition_pull * (own - cur)
-        np.clip(cur, 0.0, 1.0, out=cur)
+    drift_kernel(r.nbr, r.w, r.v, r.a, r.v0, r.a0, p.norm_drift, p.disposition_pull,
+                 model.scratch, model.scratch2)
     r.trust += TRUST_PULL * (r.trust0 - r.trust)  # trust slowly returns to one's disposition

@@ -18,6 +18,7 @@ import mesa
 import numpy as np
 from numba import njit
 
+from .draws import drawing, uniform
 from .meeting import copresence, group_starts
 from .places import COMMUNITY_RENT_SHARE
 from .residents import NEVER
@@ -96,7 +97,7 @@ def recruit(rng, members, member_init_pos, sizes, max_members, rate, nbr, w, a_e
             if j < 0 or initiative[j] >= 0 or sizes[pos] >= max_members:
                 continue
             time = min(1.0, spare[j] / activity_hours) if activity_hours > 0 else 1.0
-            if rng.random() < rate * w[i, k] * (1.0 - a_eff[j]) * (0.5 + engagement[j]) * time:
+            if uniform(rng) < rate * w[i, k] * (1.0 - a_eff[j]) * (0.5 + engagement[j]) * time:
                 initiative[j] = uids[pos]
                 sizes[pos] += 1
                 joined += 1
@@ -224,9 +225,10 @@ def _run_activities(model, inits) -> None:
     n_groups = starts.size - 1
     gain = np.full(n_groups, p.activity_tie_gain)
     bridging = np.full(n_groups, 0.5)
-    copresence(rng, attend.astype(np.int32), starts, gain, bridging, 2.0, r.group,
-               m.p.wijk.homophily, r.age, 0.0, r.x, r.y, m.near2, r.nbr, r.w, r.last_contact,
-               r.last_neighbour_contact, m.week)
+    with drawing(rng) as st:
+        copresence(st, attend.astype(np.int32), starts, gain, bridging, 2.0, r.group,
+                   m.p.wijk.homophily, r.age, 0.0, r.x, r.y, m.near2, r.nbr, r.w,
+                   r.last_contact, r.last_neighbour_contact, m.week)
     r.last_volunteered[attend] = m.week
     r.hours_volunteered[attend] += p.activity_hours
     r.spare_left[attend] = np.maximum(r.spare_left[attend] - p.activity_hours, 0.0)
@@ -245,9 +247,10 @@ def _recruit(model, inits) -> None:
     shuffle = m.streams.initiatives.permutation(members.size)  # no fixed first claim on ties
     members, pos = members[shuffle], pos[shuffle]
     a_eff = r.a * (1.0 - m.shock.offer_boost)
-    m.tally["recruits"] += recruit(m.streams.initiatives, members, pos, sizes, p.max_members,
-                                   p.recruit_rate, r.nbr, r.w, a_eff, r.engagement,
-                                   r.spare_hours, p.activity_hours, r.initiative, uids)
+    with drawing(m.streams.initiatives) as st:
+        m.tally["recruits"] += recruit(st, members, pos, sizes, p.max_members,
+                                       p.recruit_rate, r.nbr, r.w, a_eff, r.engagement,
+                                       r.spare_hours, p.activity_hours, r.initiative, uids)
     for init, s in zip(inits, sizes):
         init.size = int(s)
 

@@ -15,34 +15,48 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .places import place_arrays
 from .build import pick_near
+from .draws import drawing, integers, uniform
+from .places import place_arrays
 from .ties import strengthen, weekly_upkeep
 
 
 @njit(cache=True)
-def choose_visits(rng, reach_idx, reach_dist, pull, age, visit_p, habit, distance_scale,
-                  out):
-    """out[i] = place visited this week by i (-1 = none)."""
+def distance_weights(reach_dist, distance_scale):
+    """2 ** (-distance / distance_scale) for every reachable place: a place's pull halves
+    every ``distance_scale`` cells. Homes and places stay put, so this is computed once per
+    model rather than as ~50,000 powers a week inside :func:`choose_visits`."""
+    out = np.empty_like(reach_dist)
+    n, m = reach_dist.shape
+    for i in range(n):
+        for k in range(m):
+            out[i, k] = 2.0 ** (-reach_dist[i, k] / distance_scale)
+    return out
+
+
+@njit(cache=True)
+def choose_visits(rng, reach_idx, reach_weight, pull, age, visit_p, habit, out):
+    """out[i] = place visited this week by i (-1 = none); ``reach_weight`` comes from
+    :func:`distance_weights`."""
     n, m = reach_idx.shape
     weights = np.empty(m)
     for i in range(n):
         out[i] = -1
-        if rng.random() >= visit_p[i]:
+        if uniform(rng) >= visit_p[i]:
             continue
         tot = 0.0
         for k in range(m):
             pl = reach_idx[i, k]
             wk = 0.0
             if pl >= 0:
-                wk = pull[pl, age[i]] * 2.0 ** (-reach_dist[i, k] / distance_scale)
+                wk = pull[pl, age[i]] * reach_weight[i, k]
                 if pl == habit[i]:
                     wk *= 3.0
             weights[k] = wk
             tot += wk
         if tot <= 0.0:
             continue
-        u = rng.random() * tot
+        u = uniform(rng) * tot
         acc = 0.0
         for k in range(m):
             acc += weights[k]
@@ -71,16 +85,16 @@ def copresence(rng, members, starts, gain, bridging, contacts, group, homophily,
             continue
         for a in range(size):
             i = members[s0 + a]
-            c = whole + (1 if rng.random() < frac else 0)
+            c = whole + (1 if uniform(rng) < frac else 0)
             for _ in range(c):
-                b = int(rng.integers(0, size - 1))
+                b = int(integers(rng, 0, size - 1))
                 if b >= a:
                     b += 1
                 j = members[s0 + b]
-                if age[i] != age[j] and rng.random() < age_homophily:
+                if age[i] != age[j] and uniform(rng) < age_homophily:
                     continue
                 if group[i] != group[j]:
-                    if rng.random() < homophily * (1.0 - bridging[g]):
+                    if uniform(rng) < homophily * (1.0 - bridging[g]):
                         continue
                     cross += 1
                 strengthen(nbr, w, i, j, gain[g])
@@ -101,14 +115,14 @@ def street_encounters(rng, rate, hx, hy, group, age, side, radius, start, order,
     """Chance meetings near home: weak ties, held back by homophily."""
     n = hx.shape[0]
     for i in range(n):
-        if rng.random() >= rate:
+        if uniform(rng) >= rate:
             continue
         j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
         if j < 0 or j == i:
             continue
-        if group[i] != group[j] and rng.random() < homophily:
+        if group[i] != group[j] and uniform(rng) < homophily:
             continue
-        if age[i] != age[j] and rng.random() < age_homophily:
+        if age[i] != age[j] and uniform(rng) < age_homophily:
             continue
         strengthen(nbr, w, i, j, gain)
         last_contact[i] = week
@@ -129,7 +143,7 @@ def _random_good_tie(rng, nbr, w, i, good, exclude):
             count += 1
     if count == 0:
         return -1
-    pick = int(rng.integers(0, count))
+    pick = int(integers(rng, 0, count))
     for k in range(nbr.shape[1]):
         if nbr[i, k] >= 0 and nbr[i, k] != exclude and w[i, k] >= good:
             if pick == 0:
@@ -142,7 +156,7 @@ def _random_good_tie(rng, nbr, w, i, good, exclude):
 def friends_of_friends(rng, rate, good, gain, nbr, w):
     """Triadic closure: now and then a friend introduces one of their own friends."""
     for i in range(nbr.shape[0]):
-        if rng.random() >= rate:
+        if uniform(rng) >= rate:
             continue
         j = _random_good_tie(rng, nbr, w, i, good, -1)
         if j < 0:
@@ -166,8 +180,12 @@ def visit_places(model) -> None:
     is_open, pull, cap, hosp = place_arrays(model.places)
     visit_rate = np.asarray(p.meeting.visit_rate)[r.age]
     visit_p = visit_rate * (0.7 + 0.6 * r.engagement) * (1.0 - 0.5 * r.vulnerability)
-    choose_visits(rng, model.reach_idx, model.reach_dist, pull, r.age, visit_p, r.habit,
-                  p.meeting.distance_scale, r.visit)
+    if getattr(model, "_reach_weight_scale", None) != p.meeting.distance_scale:
+        model.reach_weight = distance_weights(model.reach_dist, p.meeting.distance_scale)
+        model._reach_weight_scale = p.meeting.distance_scale
+    with drawing(rng) as st:
+        choose_visits(st, model.reach_idx, model.reach_weight, pull, r.age, visit_p, r.habit,
+                      r.visit)
     visitors = np.flatnonzero(r.visit >= 0)
     place_of = r.visit[visitors]
     counts = np.bincount(place_of, minlength=len(model.places))
@@ -189,26 +207,28 @@ def visit_places(model) -> None:
     g_place = key_sorted[starts[:-1]] // slots
     gain = p.meeting.place_tie_gain * (0.5 + hosp[g_place])
     bridging = p.meeting.host_bridging * hosp[g_place]
-    model.tally["cross_contacts"] += copresence(
-        rng, visitors[order].astype(np.int32), starts, gain, bridging,
-        p.meeting.contacts_per_visit, r.group, p.wijk.homophily, r.age, p.wijk.age_homophily,
-        r.x, r.y, model.near2,
-        r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
+    with drawing(rng) as st:
+        model.tally["cross_contacts"] += copresence(
+            st, visitors[order].astype(np.int32), starts, gain, bridging,
+            p.meeting.contacts_per_visit, r.group, p.wijk.homophily, r.age,
+            p.wijk.age_homophily, r.x, r.y, model.near2,
+            r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
 
 
 def meet_in_street(model) -> None:
     r, p = model.residents, model.p
-    street_encounters(model.streams.meeting, p.meeting.street_rate, r.x, r.y, r.group, r.age,
-                      model.side, p.meeting.street_radius, model.cells.start,
-                      model.cells.order, p.wijk.homophily, p.wijk.age_homophily,
-                      p.meeting.street_tie_gain, model.near2, r.nbr,
-                      r.w, r.last_contact, r.last_neighbour_contact, model.week)
+    with drawing(model.streams.meeting) as st:
+        street_encounters(st, p.meeting.street_rate, r.x, r.y, r.group, r.age,
+                          model.side, p.meeting.street_radius, model.cells.start,
+                          model.cells.order, p.wijk.homophily, p.wijk.age_homophily,
+                          p.meeting.street_tie_gain, model.near2, r.nbr,
+                          r.w, r.last_contact, r.last_neighbour_contact, model.week)
 
 
 def close_triads(model) -> None:
     r, p = model.residents, model.p.meeting
-    friends_of_friends(model.streams.meeting, p.triadic_rate, p.good_tie, p.place_tie_gain,
-                       r.nbr, r.w)
+    with drawing(model.streams.meeting) as st:
+        friends_of_friends(st, p.triadic_rate, p.good_tie, p.place_tie_gain, r.nbr, r.w)
 
 
 def keep_up_ties(model) -> None:

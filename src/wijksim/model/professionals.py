@@ -23,7 +23,8 @@ import mesa
 import numpy as np
 from numba import njit
 
-from .build import pick_near
+from .build import pick_near, pick_near_each
+from .draws import drawing, uniform
 from .needs import resolve
 from .residents import CASE, HIDDEN, NEVER, WAITING
 from .ties import strengthen, strengthen_pairs
@@ -96,7 +97,7 @@ def hold_beraden(rng, clients, know, circle, tie_gain, v_drop, a_drop, hx, hy, s
         tries = 0
         while got < circle and tries < 3 * circle:
             tries += 1
-            if rng.random() >= know[c]:
+            if uniform(rng) >= know[c]:
                 continue
             j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
             if j < 0 or j == i:
@@ -117,7 +118,7 @@ def introduce_across_groups(rng, starters, know, gain, hx, hy, group, side, radi
     made = 0
     for s in range(starters.shape[0]):
         i = starters[s]
-        if rng.random() >= know[s]:
+        if uniform(rng) >= know[s]:
             continue
         for _ in range(4):
             j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
@@ -126,6 +127,51 @@ def introduce_across_groups(rng, starters, know, gain, hx, hy, group, side, radi
                 made += 1
                 break
     return made
+
+
+@njit(cache=True)
+def outreach_visits(met, u, bounds, uids, know, link_gain, trust_gain, week, prof_link,
+                    prof_trust, trust, status, voiced, status_since):
+    """Outreach visits of each professional k in turn to residents met[bounds[k]:bounds[k+1]].
+
+    A visit builds a trust link with k (as :meth:`Team._contact`), raises trust in
+    institutions a little (``trust_gain``) and finds a hidden problem if u < know[k]. Within
+    one professional's visits every step reads the state from before that step, like the
+    numpy fancy indexing this replaces (a resident visited twice is updated once, but a
+    problem found twice counts twice), so results stay identical. Returns problems found.
+    """
+    found = 0
+    flag = np.empty(met.shape[0], dtype=np.int8)  # 0 no link change, 1 same, 2 switch
+    new = np.empty(met.shape[0])
+    for k in range(uids.shape[0]):
+        lo, hi, uid = bounds[k], bounds[k + 1], uids[k]
+        for t in range(lo, hi):
+            i = met[t]
+            flag[t] = 1 if prof_link[i] == uid else (2 if prof_trust[i] < 0.3 else 0)
+        for t in range(lo, hi):
+            if flag[t] == 2:
+                prof_link[met[t]] = uid
+                prof_trust[met[t]] = 0.0
+        for t in range(lo, hi):
+            pt = prof_trust[met[t]]
+            new[t] = pt + link_gain * (1.0 - pt)
+        for t in range(lo, hi):
+            if flag[t] > 0:
+                prof_trust[met[t]] = new[t]
+        for t in range(lo, hi):
+            new[t] = trust[met[t]] + trust_gain * (1.0 - trust[met[t]])
+        for t in range(lo, hi):
+            trust[met[t]] = new[t]
+        for t in range(lo, hi):
+            flag[t] = status[met[t]] == HIDDEN and u[t] < know[k]
+        for t in range(lo, hi):
+            if flag[t]:
+                i = met[t]
+                voiced[i] = True
+                status[i] = WAITING
+                status_since[i] = week
+                found += 1
+    return found
 
 
 class Team:
@@ -334,18 +380,15 @@ class Team:
         rng = m.streams.professionals
         widen = cases[rng.random(cases.size) < 0.1 * orient[pos] * wk[pos]]
         if widen.size:
-            partners = np.array([self._neighbour(i) for i in widen], dtype=np.int64)
+            with drawing(rng) as st:
+                partners = pick_near_each(st, widen, r.x, r.y, m.side, m.p.wijk.walk_radius,
+                                          m.cells.start, m.cells.order)
             ok = partners >= 0
             strengthen_pairs(r.nbr, r.w, widen[ok].astype(np.int64), partners[ok],
                              np.full(int(ok.sum()), 0.15))
             r.v[widen] = np.maximum(0.0, r.v[widen] - 0.5 * p.help.v_after_help)
         m.tally["formal_helps"] += cases.size
         resolve(m, cases[r.need[cases] <= 1e-9])
-
-    def _neighbour(self, i: int) -> int:
-        m, r = self.model, self.model.residents
-        return int(pick_near(m.streams.professionals, r.x[i], r.y[i], m.side,
-                             m.p.wijk.walk_radius, m.cells.start, m.cells.order))
 
     def _contact(self, idx: np.ndarray, uids: np.ndarray) -> None:
         """Contact builds a trust link with the professional (replacing a weaker one)."""
@@ -381,9 +424,10 @@ class Team:
             used[k] = chosen.size * p.hours
         if clients_all:
             clients = np.concatenate(clients_all).astype(np.int64)
-            hold_beraden(rng, clients, np.concatenate(know), p.circle, p.tie_gain, p.v_drop,
-                         p.a_drop, r.x, r.y, m.side, m.p.wijk.walk_radius, m.cells.start,
-                         m.cells.order, r.nbr, r.w, r.v, r.a, r.voiced)
+            with drawing(rng) as st:
+                hold_beraden(st, clients, np.concatenate(know), p.circle, p.tie_gain,
+                             p.v_drop, p.a_drop, r.x, r.y, m.side, m.p.wijk.walk_radius,
+                             m.cells.start, m.cells.order, r.nbr, r.w, r.v, r.a, r.voiced)
             m.tally["netwerkberaden"] += clients.size
         return used
 
@@ -391,18 +435,22 @@ class Team:
         """'Erop af': contact residents at home; wijkkennis decides whether need is found."""
         m, r, p = self.model, self.model.residents, self.model.p.professionals
         rng = m.streams.professionals
+        met, draws, uids, know = [], [], [], []
         for k, prof in enumerate(profs):
             n = int(hours[k] * p.outreach_per_hour)
             if n <= 0:
                 continue
-            met = rng.integers(0, r.n, size=n)
-            self._contact(met, np.full(n, prof.unique_id, dtype=np.int32))
-            r.trust[met] += 0.2 * p.institution_trust_gain * (1.0 - r.trust[met])
-            found = met[(r.status[met] == HIDDEN) & (rng.random(n) < wk[k])]
-            r.voiced[found] = True
-            r.status[found] = WAITING
-            r.status_since[found] = m.week
-            m.tally["found_by_outreach"] += found.size
+            met.append(rng.integers(0, r.n, size=n))  # whom professional k visits
+            draws.append(rng.random(n))  # ... and whether a hidden problem is found
+            uids.append(prof.unique_id)
+            know.append(wk[k])
+        if not met:
+            return
+        bounds = np.cumsum([0] + [x.size for x in met])
+        m.tally["found_by_outreach"] += outreach_visits(
+            np.concatenate(met), np.concatenate(draws), bounds, np.array(uids, np.int32),
+            np.array(know), p.trust_gain, 0.2 * p.institution_trust_gain, m.week,
+            r.prof_link, r.prof_trust, r.trust, r.status, r.voiced, r.status_since)
 
     def _bridge(self, hours, wk) -> None:
         m, r, p = self.model, self.model.residents, self.model.p.professionals
@@ -413,9 +461,10 @@ class Team:
             return
         starters = m.streams.professionals.integers(0, r.n, size=total)
         know = np.repeat(wk, counts)
-        m.tally["bridging_intros"] += introduce_across_groups(
-            m.streams.professionals, starters, know, 0.15, r.x, r.y, r.group, m.side,
-            m.p.wijk.walk_radius, m.cells.start, m.cells.order, r.nbr, r.w)
+        with drawing(m.streams.professionals) as st:
+            m.tally["bridging_intros"] += introduce_across_groups(
+                st, starters, know, 0.15, r.x, r.y, r.group, m.side,
+                m.p.wijk.walk_radius, m.cells.start, m.cells.order, r.nbr, r.w)
 
     # -- summaries ------------------------------------------------------------------------
     def mean(self, attr: str) -> float:

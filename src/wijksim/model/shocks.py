@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from numba import njit
 
+from .draws import drawing, uniform
 from .needs import send_to_care
 from .residents import IN_CARE
 
@@ -53,7 +54,7 @@ def checked_by_ties(rng, at_risk, nbr, w, a_eff, rate, out):
         out[s] = False
         for k in range(nbr.shape[1]):
             j = nbr[i, k]
-            if j >= 0 and rng.random() < rate * w[i, k] * (1.0 - 0.5 * a_eff[j]):
+            if j >= 0 and uniform(rng) < rate * w[i, k] * (1.0 - 0.5 * a_eff[j]):
                 out[s] = True
                 break
 
@@ -66,7 +67,8 @@ def heat_wave(model) -> None:
                              & (r.status != IN_CARE))
     by_tie = np.zeros(at_risk.size, dtype=np.bool_)
     a_eff = r.a * (1.0 - model.shock.offer_boost)
-    checked_by_ties(rng, at_risk, r.nbr, r.w, a_eff, p.heat_check_rate, by_tie)
+    with drawing(rng) as st:
+        checked_by_ties(st, at_risk, r.nbr, r.w, a_eff, p.heat_check_rate, by_tie)
     at_place = r.visit[at_risk] >= 0
     by_prof = (r.prof_trust[at_risk] >= 0.3) & (rng.random(at_risk.size) < 0.5)
     safe = by_tie | at_place | by_prof

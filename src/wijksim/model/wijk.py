@@ -96,6 +96,7 @@ class WijkModel(mesa.Model):
         self.cells = CellIndex(r.cell, self.side)
         self.near2 = float(p.wijk.neighbour_radius ** 2)  # who counts as a neighbour
         self.scratch = np.zeros(n)
+        self.scratch2 = np.zeros(n)
         self.resident_agents = [Resident(self, i, self.grid._cells[(int(x), int(y))])
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
         self._build_places(rng, built)

@@ -1,0 +1,191 @@
+"""Random draws inside Numba kernels: numpy's own numbers, drawn faster.
+
+Every mechanism draws from one of the model's numpy ``Generator`` streams (PCG64), so a run
+depends only on its seed. Inside a Numba kernel, ``rng.random()`` calls numpy's C routine
+through a function pointer and a scalar ``rng.integers()`` allocates a one-element array per
+draw (about 11 and 23 ns here, where the arithmetic itself takes 1-2 ns), and passing a
+Generator into a kernel costs about 10 us; the weekly kernels make some 10^5 draws. So the
+weekly kernels get the generator's *state* instead, a small uint64 array that :func:`drawing`
+copies out of the Generator and back into it, and step PCG64 inline.
+
+:func:`uniform` and :func:`integers` accept either such a state or a Generator and give
+exactly the numbers Numba's ``rng.random()`` and ``rng.integers(low, high)`` give (the same
+doubles, the same Lemire rejection sampling, the same buffered 32-bit halves). A kernel
+therefore returns the same result called either way, and afterwards the Generator continues
+as if it had made the draws itself (tests/model/test_draws.py).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import numpy as np
+from llvmlite import ir
+from numba import njit, types
+from numba.extending import intrinsic, overload
+
+# PCG64 (numpy's default bit generator): a 128-bit LCG with the XSL-RR output function
+PCG_MULTIPLIER = 0x2360ED051FC65DA44385DF649FCCF645
+_MASK64 = (1 << 64) - 1
+# layout of a state array: 128-bit state (low, high word), 128-bit increment (low, high),
+# and numpy's buffer for the spare half of a 64-bit draw used by 32-bit draws
+STATE_LO, STATE_HI, INC_LO, INC_HI, HAS_UINT32, UINTEGER = range(6)
+
+
+def borrow(rng: np.random.Generator) -> np.ndarray:
+    """The state of a PCG64 Generator as a uint64 array for the kernels."""
+    s = rng.bit_generator.state
+    if s["bit_generator"] != "PCG64":
+        raise TypeError(f"fast draws need PCG64, not {s['bit_generator']}")
+    state, inc = s["state"]["state"], s["state"]["inc"]
+    return np.array([state & _MASK64, state >> 64, inc & _MASK64, inc >> 64,
+                     s["has_uint32"], s["uinteger"]], dtype=np.uint64)
+
+
+def give_back(rng: np.random.Generator, st: np.ndarray) -> None:
+    """Put a state advanced by the kernels back into its Generator."""
+    rng.bit_generator.state = {
+        "bit_generator": "PCG64",
+        "state": {"state": int(st[STATE_LO]) | int(st[STATE_HI]) << 64,
+                  "inc": int(st[INC_LO]) | int(st[INC_HI]) << 64},
+        "has_uint32": int(st[HAS_UINT32]), "uinteger": int(st[UINTEGER])}
+
+
+@contextmanager
+def drawing(rng: np.random.Generator) -> Iterator[np.ndarray]:
+    """``with drawing(rng) as st: kernel(st, ...)`` lets a kernel draw from ``rng``."""
+    st = borrow(rng)
+    try:
+        yield st
+    finally:
+        give_back(rng, st)
+
+
+@intrinsic
+def _lcg_step(typingctx, st):
+    """state <- state * PCG_MULTIPLIER + inc (mod 2**128), in place on a state array.
+
+    Written as LLVM IR because it needs 128-bit integers, which Numba's Python-level types
+    lack; LLVM turns the multiply into three 64-bit multiplies.
+    """
+    if not (isinstance(st, types.Array) and st.dtype == types.uint64):
+        return None
+    sig = types.void(st)
+
+    def codegen(context, builder, signature, args):
+        data = context.make_array(signature.args[0])(context, builder, args[0]).data
+        i64, i128 = ir.IntType(64), ir.IntType(128)
+        words = [builder.gep(data, [ir.Constant(i64, k)]) for k in range(4)]
+        sixty_four = ir.Constant(i128, 64)
+
+        def wide(k):  # words k (low) and k + 1 (high) as one 128-bit number
+            low = builder.zext(builder.load(words[k]), i128)
+            high = builder.zext(builder.load(words[k + 1]), i128)
+            return builder.or_(low, builder.shl(high, sixty_four))
+
+        state = builder.add(builder.mul(wide(STATE_LO), ir.Constant(i128, PCG_MULTIPLIER)),
+                            wide(INC_LO))
+        builder.store(builder.trunc(state, i64), words[STATE_LO])
+        builder.store(builder.trunc(builder.lshr(state, sixty_four), i64), words[STATE_HI])
+        return context.get_dummy_value()
+
+    return sig, codegen
+
+
+@njit(cache=True)
+def next_uint64(st):
+    """numpy's pcg64_next64: step, then XSL-RR output (xor the halves, rotate right)."""
+    _lcg_step(st)
+    hi = st[STATE_HI]
+    x = hi ^ st[STATE_LO]
+    rot = hi >> np.uint64(58)
+    return (x >> rot) | (x << ((np.uint64(64) - rot) & np.uint64(63)))
+
+
+@njit(cache=True)
+def next_uint32(st):
+    """numpy's pcg64_next32: the low half of a 64-bit draw now, the high half next time."""
+    if st[HAS_UINT32] != 0:
+        st[HAS_UINT32] = 0
+        return st[UINTEGER]
+    x = next_uint64(st)
+    st[HAS_UINT32] = 1
+    st[UINTEGER] = x >> np.uint64(32)
+    return x & np.uint64(0xFFFFFFFF)
+
+
+@njit(cache=True)
+def _uniform_state(st):
+    return np.float64(next_uint64(st) >> np.uint64(11)) * (1.0 / 9007199254740992.0)
+
+
+@njit(cache=True)
+def _integers_state(st, low, high):
+    """Numba's scalar ``Generator.integers(low, high)`` (int64, high excluded)."""
+    low = np.int64(low)
+    span = np.int64(high) - np.int64(1) - low  # numpy's 'rng': the largest offset
+    if span < 0:
+        raise ValueError("integers: high <= low")
+    if span == 0:
+        return low
+    if span < 0xFFFFFFFF:  # Lemire's method on 32-bit draws
+        excl = np.uint64(span) + np.uint64(1)
+        m = next_uint32(st) * excl
+        leftover = m & np.uint64(0xFFFFFFFF)
+        if leftover < excl:
+            threshold = (np.uint64(0xFFFFFFFF) - np.uint64(span)) % excl
+            while leftover < threshold:
+                m = next_uint32(st) * excl
+                leftover = m & np.uint64(0xFFFFFFFF)
+        return low + np.int64(m >> np.uint64(32))
+    if span == 0xFFFFFFFF:
+        return low + np.int64(next_uint32(st))
+    # Lemire's method on 64-bit draws, with the high word of a 64 x 64-bit product
+    excl = np.uint64(span) + np.uint64(1)
+    x = next_uint64(st)
+    leftover = x * excl
+    if leftover < excl:
+        threshold = (np.uint64(0xFFFFFFFFFFFFFFFF) - np.uint64(span)) % excl
+        while leftover < threshold:
+            x = next_uint64(st)
+            leftover = x * excl
+    mask = np.uint64(0xFFFFFFFF)
+    x0, x1 = x & mask, x >> np.uint64(32)
+    e0, e1 = excl & mask, excl >> np.uint64(32)
+    w0 = x0 * e0
+    t = x1 * e0 + (w0 >> np.uint64(32))
+    w1 = (t & mask) + x0 * e1
+    return low + np.int64(x1 * e1 + (t >> np.uint64(32)) + (w1 >> np.uint64(32)))
+
+
+def uniform(rng):
+    """A uniform double in [0, 1), as ``rng.random()`` (Numba only)."""
+    raise NotImplementedError("uniform() is for Numba kernels")
+
+
+def integers(rng, low, high):
+    """A uniform integer in [low, high), as ``rng.integers(low, high)`` (Numba only)."""
+    raise NotImplementedError("integers() is for Numba kernels")
+
+
+def _is_state(rng) -> bool:
+    return isinstance(rng, types.Array) and rng.dtype == types.uint64 and rng.ndim == 1
+
+
+@overload(uniform, jit_options={"cache": True})
+def _ol_uniform(rng):
+    if isinstance(rng, types.NumPyRandomGeneratorType):
+        return lambda rng: rng.random()
+    if _is_state(rng):
+        return lambda rng: _uniform_state(rng)
+    return None
+
+
+@overload(integers, jit_options={"cache": True})
+def _ol_integers(rng, low, high):
+    if isinstance(rng, types.NumPyRandomGeneratorType):
+        return lambda rng, low, high: rng.integers(low, high)
+    if _is_state(rng):
+        return lambda rng, low, high: _integers_state(rng, low, high)
+    return None
