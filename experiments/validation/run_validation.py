@@ -98,8 +98,9 @@ def pattern_section(results: list[val.PatternResult]) -> list[str]:
            "Each pattern in MODEL.md has an experiment file in `experiments/validation/`, run "
            "with replicate seeds; effects are means with 95% t-intervals over seeds (paired "
            "where the scenarios share seeds). The verdict follows from the intervals by a rule "
-           "written in `src/wijksim/analysis/validation.py` before the results were seen: "
-           "**holds**, **partly** or **does not hold**.", "",
+           "in `src/wijksim/analysis/validation.py` (written before the first full run and "
+           "revised once after it, as listed below): **holds**, **partly** or **does not "
+           "hold**.", "",
            "| # | pattern | verdict | runs |", "|---|---|---|---|"]
     for i, r in enumerate(results, 1):
         out.append(f"| {i} | {r.pattern} | **{r.verdict}** | {r.runs} |")
@@ -235,8 +236,10 @@ def main() -> None:
     if not args.skip_sensitivity:
         lines += sensitivity_section(args.quick, args.jobs)
     lines += limitations()
+    from wijksim.provenance import git_commit
+
     lines.append(f"*Generated in {(time.time() - t0) / 60:.0f} minutes with wijksim "
-                 f"{wijksim.__version__}.*")
+                 f"{wijksim.__version__}, code at commit {git_commit() or 'unknown'}.*")
     Path(args.out).write_text("\n".join(lines) + "\n")
     print(f"wrote {args.out}")
 
