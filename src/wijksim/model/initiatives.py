@@ -117,6 +117,7 @@ def volunteer_elsewhere(model) -> None:
 def live(model) -> None:
     """The weekly life of all initiatives, then founding of new ones."""
     volunteer_elsewhere(model)
+    fade_engagement(model)
     inits = list(model.initiatives)
     if inits:
         _apply_for_grants(model, inits)
@@ -158,8 +159,10 @@ def _apply_for_grants(model, inits) -> None:
                 init.has_grant = False
                 init.grant_until = m.week + 52  # try again next year
         elif init.grant_until <= m.week and init.applying_until < m.week:
+            if init.has_grant:  # the grant ran out: its money is free again this year
+                m.municipality.release_grant()
             init.has_grant = False
-            init.applying_until = m.week + APPLICATION_WEEKS
+            init.applying_until = m.week + APPLICATION_WEEKS - 1  # load in weeks 0..3
 
 
 def _carry_corvee(model, inits) -> None:
@@ -236,7 +239,12 @@ def _run_activities(model, inits) -> None:
     r.v[members] = np.maximum(0.0, r.v[members] - mutual)
     r.a[members] = np.maximum(0.0, r.a[members] - mutual)
     r.engagement[members] += p.engagement_gain * (1.0 - r.engagement[members])
-    outside = r.initiative < 0  # engagement fades back to one's disposition outside
+
+
+def fade_engagement(model) -> None:
+    """Outside initiatives, engagement fades back to one's own disposition."""
+    r = model.residents
+    outside = r.initiative < 0
     r.engagement[outside] += ENGAGEMENT_FADE * (r.engagement0[outside] - r.engagement[outside])
 
 
@@ -290,7 +298,7 @@ def _deaths(model, inits) -> None:
             init.weeks_without_place += 1
         else:
             init.weeks_without_place = 0
-        if init.size < p.min_members and m.week - init.founded > 26:
+        if init.size == 0 or (init.size < p.min_members and m.week - init.founded > 26):
             init.dissolve("too few members")
         elif init.weeks_without_place > 12:
             init.dissolve("no place to meet")

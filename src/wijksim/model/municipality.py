@@ -126,6 +126,9 @@ class Municipality(mesa.Agent):
     def award_grant(self) -> None:
         self.grants_committed += 1
 
+    def release_grant(self) -> None:
+        self.grants_committed = max(0, self.grants_committed - 1)
+
     def coordinator_coverage(self, n_init: int) -> float:
         if n_init == 0:
             return 0.0

@@ -24,7 +24,7 @@ OUTCOMES: dict[str, str] = {
                   "estimated on a sample",
     "bridging_share": "share of tie strength that crosses demographic groups",
     "neighbour_contact_weekly": "share of residents with contact with a tie living within "
-                                "walking distance this week",
+                                "wijk.neighbour_radius this week",
     # barriers
     "vraagverlegenheid": "mean reluctance to ask for help (v, 0-1)",
     "aanbodverlegenheid": "mean reluctance to offer help (a, 0-1)",

@@ -91,6 +91,12 @@ class ThirdPlace(FixedAgent):
         Returns whether it is open now."""
         if self.open or self.sold:
             return self.open
+        if self.ownership == COMMUNITY:  # its residents stopped: it returns to the gemeente
+            self.ownership = MUNICIPAL
+        cost = self.model.p.places.rent[self.kind] + (
+            self.model.p.places.host_cost if self.has_host else 0.0)
+        if self.ownership == MUNICIPAL and not self.model.municipality.fund_place(cost):
+            return False  # no room in this year's budget
         self.open = True
         self.closed_reason = ""
         self.closed_since = None
@@ -104,6 +110,7 @@ class ThirdPlace(FixedAgent):
         self.has_host = False
         self.runner = initiative_uid
         self.closed_reason = ""
+        self.closed_since = None
         self.model.log_event("reopening", f"{self.kind_name} reopened by residents",
                              place=self.index)
 

@@ -287,8 +287,10 @@ class Team:
         m, r, p = self.model, self.model.residents, self.model.p.professionals
         self.fill_vacancies()
         self.support_hours = 0.0
+        on_list = r.status == WAITING
+        r.trust[on_list] = np.maximum(0.0, r.trust[on_list] - p.trust_loss_waiting)
+        m.tally["waiting_list"] = int(np.sum(on_list))
         if not self.members:
-            self._no_team()
             return
         profs = self.members
         n_prof = len(profs)
@@ -335,9 +337,7 @@ class Team:
             r.status_since[taken] = m.week
             r.case_prof[taken] = np.array([profs[k].unique_id for k in slots], dtype=np.int32)
             case_hours += np.bincount(slots, minlength=n_prof) * p.case_hours
-        on_list = r.status == WAITING
-        r.trust[on_list] = np.maximum(0.0, r.trust[on_list] - p.trust_loss_waiting)
-        m.tally["waiting_list"] = int(np.sum(on_list))
+        m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
         m.tally["case_capacity"] = float(np.sum(np.floor(cap_hours / p.case_hours)))
 
         # 4. collective work with the hours left: opbouwwerkers all, hulpverleners as far
@@ -358,10 +358,6 @@ class Team:
         m.tally["hours_collective"] += float(collective.sum())
         m.tally["hours_admin"] += float(admin.sum())
         self.turnover()
-
-    def _no_team(self) -> None:
-        m, r = self.model, self.model.residents
-        m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
 
     def _casework(self, cases, pos, need_h, served, wk, orient) -> None:
         """Cases get help; professionals-only help carries the 'premie op machteloosheid'."""

@@ -128,7 +128,7 @@ def weekly_upkeep(nbr, w, salt, contact_rate, budget, gain, decay, w_min, hx, hy
     Friends meet privately with weekly chance ``contact_rate * w**2``, scaled down when one
     of the two has more friends than their time allows: ``budget`` is the amount of
     sum(w**2) a resident can keep up (limited time, a Dunbar-like constraint). A contact with
-    a tie living within walking distance (``near2``: squared cells) also counts as neighbour
+    a tie living within the neighbour radius (``near2``: squared cells) also counts as neighbour
     contact. ``hx, hy`` are home coordinates. Both copies of a tie see the same inputs and the
     same pair uniform, so they stay equal without touching each other's rows.
     """

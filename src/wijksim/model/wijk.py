@@ -173,12 +173,21 @@ class WijkModel(mesa.Model):
         for f in order:
             if len(self.initiatives) >= want:
                 break
-            if r.initiative[f] < 0:
-                init = start_initiative(self, int(f))
-                if init is not None:
-                    init.founded = self.week - int(rng.integers(0, 260))
-                    # recruit a little so starting initiatives are past their first months
-                    initiatives._recruit(self, list(self.initiatives))
+            if r.initiative[f] >= 0 or r.spare_hours[f] <= 0:
+                continue
+            init = start_initiative(self, int(f))
+            if init is None:
+                continue
+            # an initiative that exists today has found its first members already
+            for _ in range(26):
+                if init.size >= 2 * p.initiatives.min_members:
+                    break
+                initiatives._recruit(self, [init])
+            if init.size < p.initiatives.min_members:  # this founder could not start one
+                r.initiative[r.initiative == init.unique_id] = -1
+                init.remove()
+                continue
+            init.founded = self.week - int(rng.integers(26, 260))  # established, of some age
         self.tally = outcomes.new_tally()
 
     def _staff_team(self, rng) -> None:
