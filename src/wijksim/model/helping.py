@@ -22,7 +22,7 @@ from numba import njit
 from .draws import drawing, uniform
 from .needs import resolve
 from .residents import CASE, HIDDEN, WAITING
-from .ties import pick_tie, strengthen, tie_weighted_means
+from .ties import pick_tie, strengthen, tie_pass
 
 # How well informal help works on practical, social and complex problems (assumption).
 INFORMAL_EFFECT = np.array([1.0, 0.8, 0.25])
@@ -161,10 +161,9 @@ def ask_professional(model) -> None:
 
 
 @njit(cache=True)
-def drift_kernel(nbr, w, v, a, v0, a0, drift, pull, local_v, local_a):
-    """Synchronous norm drift of v and a: both local norms come from the values at the start
-    of the step (one pass over the ties for both), then every resident moves at once."""
-    tie_weighted_means(nbr, w, v, a, local_v, local_a)
+def drift_kernel(v, a, v0, a0, drift, pull, local_v, local_a):
+    """Synchronous norm drift of v and a toward the local norms (computed from the values at
+    the start of the step), then back toward one's own disposition."""
     for i in range(v.shape[0]):
         x = v[i] + (drift * (local_v[i] - v[i]) + pull * (v0[i] - v[i]))
         v[i] = min(max(x, 0.0), 1.0)
@@ -173,8 +172,15 @@ def drift_kernel(nbr, w, v, a, v0, a0, drift, pull, local_v, local_a):
 
 
 def drift_toward_norms(model) -> None:
-    """v and a move toward the tie-weighted mean of one's ties and back to one's disposition."""
-    r, p = model.residents, model.p.help
-    drift_kernel(r.nbr, r.w, r.v, r.a, r.v0, r.a0, p.norm_drift, p.disposition_pull,
-                 model.scratch, model.scratch2)
+    """v and a move toward the tie-weighted mean of one's ties and back to one's disposition.
+
+    The pass over the ties that finds the local norms also refreshes the tie summary that
+    ``end_week`` would otherwise compute in a second pass (no tie changes in between).
+    """
+    r, p, t = model.residents, model.p.help, model.ties
+    local_v, local_a = model.scratch, model.scratch2
+    tie_pass(r.nbr, r.w, r.group, model.p.meeting.good_tie, t.strength, t.n_ties, t.n_good,
+             t.cross, t.strongest, r.v, r.a, local_v, local_a)
+    model.summary_week = model.week
+    drift_kernel(r.v, r.a, r.v0, r.a0, p.norm_drift, p.disposition_pull, local_v, local_a)
     r.trust += TRUST_PULL * (r.trust0 - r.trust)  # trust slowly returns to one's disposition

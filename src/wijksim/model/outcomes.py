@@ -7,8 +7,9 @@ counts and spending come from the model's ``tally``; states are measured on the 
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
-from .residents import CASE, HIDDEN, IN_CARE, WAITING
+from .residents import CASE, HIDDEN, IN_CARE, NO_NEED, WAITING
 from .ties import clustering_of
 
 CLUSTERING_SAMPLE = 400  # residents sampled each week to estimate clustering
@@ -111,54 +112,119 @@ def new_tally() -> dict[str, float]:
     return dict.fromkeys(TALLY_KEYS, 0)
 
 
-def _share(mask: np.ndarray, within: np.ndarray | None = None) -> float:
-    if within is not None:
-        n = int(within.sum())
-        return float((mask & within).sum() / n) if n else 0.0
-    return float(mask.mean()) if mask.size else 0.0
+# resident counts taken by census(), in this order
+COUNTS = ("adults", "seniors", "age15", "near_buurthuis", "open_need", "connected",
+          "neighbour_contact", "with_need", "hidden_unknown", "unmet", "waiting", "case",
+          "in_care", "lonely_adults", "strongly_lonely_adults", "lonely_seniors",
+          "lonely_near_buurthuis", "trusted_link", "volunteers", "volunteered_year",
+          "volunteered_4wk", "volunteered_now", "helped_other_year", "ties", "good_ties")
+
+
+@njit(cache=True)
+def census(week, lonely_below, strongly_below, age, age15, near_buurthuis, n_ties, n_good,
+           friends_elsewhere, status, voiced, last_neighbour_contact, last_got_help,
+           prof_trust, initiative, last_volunteered, last_helped_other, open_need,
+           volunteered_now):
+    """Every resident count the outcomes need, in one pass (exact integers, named by COUNTS).
+
+    Recording every week should cost little next to the week itself; some forty separate
+    numpy masks and sums took most of the time of :func:`measure`. Also fills the masks
+    ``open_need`` and ``volunteered_now`` for the means taken over them.
+    """
+    adults = seniors = n_age15 = n_near = n_open = connected = neighbour_contact = 0
+    with_need = hidden_unknown = unmet = waiting = case = in_care = lonely_adults = 0
+    strongly_lonely_adults = lonely_seniors = lonely_near = trusted_link = volunteers = 0
+    volunteered_year = volunteered_4wk = n_volunteered_now = helped_other_year = 0
+    ties = good_ties = 0
+    for i in range(age.shape[0]):  # '&' and '|', not 'and'/'or': no jumps to mispredict
+        adult = age[i] > 0
+        senior = age[i] == 2
+        contacts = n_good[i] + friends_elsewhere[i]  # good contacts in the wijk and elsewhere
+        lonely = contacts < lonely_below
+        st = status[i]
+        is_open = (st == HIDDEN) | (st == WAITING) | (st == CASE)
+        open_need[i] = is_open
+        volunteered_now[i] = last_volunteered[i] == week
+        adults += adult
+        seniors += senior
+        n_age15 += age15[i]
+        n_near += near_buurthuis[i]
+        n_open += is_open
+        connected += n_good[i] >= lonely_below
+        neighbour_contact += last_neighbour_contact[i] == week
+        with_need += st != NO_NEED
+        hidden_unknown += (st == HIDDEN) & (voiced[i] == 0)
+        unmet += is_open & (week - last_got_help[i] >= 4)
+        waiting += st == WAITING
+        case += st == CASE
+        in_care += st == IN_CARE
+        lonely_adults += adult & lonely
+        strongly_lonely_adults += adult & (contacts < strongly_below)
+        lonely_seniors += senior & lonely
+        lonely_near += near_buurthuis[i] & lonely
+        trusted_link += prof_trust[i] >= 0.3
+        volunteers += initiative[i] >= 0
+        volunteered_year += age15[i] & (week - last_volunteered[i] < 52)
+        volunteered_4wk += age15[i] & (week - last_volunteered[i] < 4)
+        n_volunteered_now += last_volunteered[i] == week
+        helped_other_year += adult & (week - last_helped_other[i] < 52)
+        ties += n_ties[i]
+        good_ties += n_good[i]
+    # local counters stay in registers (an array of counters was four times slower)
+    return np.array([adults, seniors, n_age15, n_near, n_open, connected, neighbour_contact,
+                     with_need, hidden_unknown, unmet, waiting, case, in_care, lonely_adults,
+                     strongly_lonely_adults, lonely_seniors, lonely_near, trusted_link,
+                     volunteers, volunteered_year, volunteered_4wk, n_volunteered_now,
+                     helped_other_year, ties, good_ties], dtype=np.int64)
 
 
 def measure(model, week: int) -> dict[str, float]:
     """Every outcome for ``week``, the week just simulated."""
     r, p, t, ties = model.residents, model.p, model.tally, model.ties
-    adults = r.age > 0
-    seniors = r.age == 2
-    contacts = ties.n_good + r.friends_elsewhere  # good contacts in the wijk and elsewhere
-    lonely = contacts < p.meeting.lonely_below
-    open_need = (r.status == HIDDEN) | (r.status == WAITING) | (r.status == CASE)
+    open_need = np.empty(r.n, dtype=np.bool_)
+    volunteered_now = np.empty(r.n, dtype=np.bool_)
+    c = dict(zip(COUNTS, census(
+        week, p.meeting.lonely_below, p.meeting.strongly_lonely_below, r.age, model.age15,
+        model.near_buurthuis, ties.n_ties, ties.n_good, r.friends_elsewhere, r.status,
+        r.voiced, r.last_neighbour_contact, r.last_got_help, r.prof_trust, r.initiative,
+        r.last_volunteered, r.last_helped_other, open_need, volunteered_now).tolist()))
+
+    def share(count: str, within: str | None = None) -> float:
+        n = c[within] if within else r.n
+        return c[count] / n if n else 0.0
+
     total_strength = float(ties.strength.sum())
     # a sample fixed by seed and week, so it does not depend on how often we record
     sample = np.random.default_rng([model.seed, week + 10_000]).integers(
         0, r.n, size=min(CLUSTERING_SAMPLE, r.n))
-    volunteered_now = r.last_volunteered == week
     team = model.team
-    cases = int((r.status == CASE).sum())
+    cases = c["case"]
     out = {
         "cohesion": float(ties.strength.mean()),
-        "ties_per_resident": float(ties.n_ties.mean()),
-        "good_ties": float(ties.n_good.mean()),
-        "share_connected": _share(ties.n_good >= p.meeting.lonely_below),
+        "ties_per_resident": c["ties"] / r.n,
+        "good_ties": c["good_ties"] / r.n,
+        "share_connected": share("connected"),
         "clustering": clustering_of(r.nbr, r.w, p.meeting.good_tie, sample),
         "bridging_share": float(ties.cross.sum() / total_strength) if total_strength else 0.0,
-        "neighbour_contact_weekly": _share(r.last_neighbour_contact == week),
+        "neighbour_contact_weekly": share("neighbour_contact"),
         "vraagverlegenheid": float(r.v.mean()),
         "aanbodverlegenheid": float(r.a.mean()),
-        "vraagverlegenheid_in_need": float(r.v[open_need].mean()) if open_need.any() else 0.0,
-        "need_prevalence": _share(r.status != 0),
-        "hidden_need_share": _share((r.status == HIDDEN) & ~r.voiced),
-        "unmet_share": _share(week - r.last_got_help >= 4, open_need),
-        "mean_need": float(r.need[open_need].mean()) if open_need.any() else 0.0,
-        "waiting_list": float((r.status == WAITING).sum()),
+        "vraagverlegenheid_in_need": float(r.v[open_need].mean()) if c["open_need"] else 0.0,
+        "need_prevalence": share("with_need"),
+        "hidden_need_share": share("hidden_unknown"),
+        "unmet_share": share("unmet", "open_need"),
+        "mean_need": float(r.need[open_need].mean()) if c["open_need"] else 0.0,
+        "waiting_list": float(c["waiting"]),
         "escalations": float(t["escalations"]),
         "escalation_cost": float(t["escalation_cost"]),
-        "in_care": float((r.status == IN_CARE).sum()),
-        "lonely_share": _share(lonely, adults),
-        "strongly_lonely_share": _share(contacts < p.meeting.strongly_lonely_below, adults),
-        "lonely_senior_share": _share(lonely, seniors),
-        "lonely_senior_near_buurthuis": _share(lonely, model.near_buurthuis),
+        "in_care": float(c["in_care"]),
+        "lonely_share": share("lonely_adults", "adults"),
+        "strongly_lonely_share": share("strongly_lonely_adults", "adults"),
+        "lonely_senior_share": share("lonely_seniors", "seniors"),
+        "lonely_senior_near_buurthuis": share("lonely_near_buurthuis", "near_buurthuis"),
         "trust": float(r.trust.mean()),
         "prof_trust": float(r.prof_trust.mean()),
-        "trusted_link_share": _share(r.prof_trust >= 0.3),
+        "trusted_link_share": share("trusted_link"),
         "wijkkennis": team.mean("wijkkennis"),
         "tenure_years": team.mean("tenure_weeks") / 52.0,
         "professionals": float(len(team.members)),
@@ -171,7 +237,7 @@ def measure(model, week: int) -> dict[str, float]:
         "provider_changes": float(t["provider_changes"]),
         "staff_left": float(t["staff_left"]),
         "initiatives": float(len(model.initiatives)),
-        "volunteers": float((r.initiative >= 0).sum()),
+        "volunteers": float(c["volunteers"]),
         "burnouts": float(t["burnouts"]),
         "open_places": float(sum(pl.open for pl in model.places)),
         "place_visits": float(sum(pl.visitors for pl in model.places)),
@@ -179,11 +245,11 @@ def measure(model, week: int) -> dict[str, float]:
         "help_offers": float(t["help_offers"]),
         "informal_helps": float(t["informal_helps"]),
         "formal_requests": float(t["formal_requests"]),
-        "volunteer_year_share": _share(week - r.last_volunteered < 52, model.age15),
-        "volunteer_4wk_share": _share(week - r.last_volunteered < 4, model.age15),
+        "volunteer_year_share": share("volunteered_year", "age15"),
+        "volunteer_4wk_share": share("volunteered_4wk", "age15"),
         "volunteer_hours": float(r.hours_volunteered[volunteered_now].mean())
-        if volunteered_now.any() else 0.0,
-        "informal_help_year_share": _share(week - r.last_helped_other < 52, adults),
+        if c["volunteered_now"] else 0.0,
+        "informal_help_year_share": share("helped_other_year", "adults"),
         "heat_at_risk": float(t["heat_at_risk"]),
         "heat_unreached": float(t["heat_unreached"]),
         "heat_harmed": float(t["heat_harmed"]),

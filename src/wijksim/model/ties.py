@@ -28,10 +28,15 @@ def empty_ties(n: int, slots: int) -> tuple[np.ndarray, np.ndarray]:
 
 @njit(cache=True)
 def find_slot(nbr, i, j):
+    """The slot of j (>= 0) in i's row, -1 if none.
+
+    A contact occupies at most one slot of a row, so the loop need not stop at the match:
+    it marks the matching slot without a jump, which LLVM vectorises (faster than an
+    early exit on these short rows, which mispredicts where the match lies)."""
+    found = 0
     for k in range(nbr.shape[1]):
-        if nbr[i, k] == j:
-            return k
-    return -1
+        found |= (nbr[i, k] == j) * (k + 1)
+    return found - 1
 
 
 @njit(cache=True)
@@ -192,24 +197,6 @@ def tie_weighted_mean(nbr, w, values, out):
 
 
 @njit(cache=True)
-def tie_weighted_means(nbr, w, values_a, values_b, out_a, out_b):
-    """:func:`tie_weighted_mean` of two arrays in one pass over the ties."""
-    n, slots = nbr.shape
-    for i in range(n):
-        sa = 0.0
-        sb = 0.0
-        tot = 0.0
-        for k in range(slots):
-            wk = w[i, k]
-            j = max(nbr[i, k], 0)
-            sa += wk * values_a[j]
-            sb += wk * values_b[j]
-            tot += wk
-        out_a[i] = sa / tot if tot > 0.0 else values_a[i]
-        out_b[i] = sb / tot if tot > 0.0 else values_b[i]
-
-
-@njit(cache=True)
 def tie_summary(nbr, w, group, good, strength, n_ties, n_good, cross, strongest):
     """Per resident: total strength, number of ties, good ties, cross-group strength, max.
 
@@ -245,6 +232,48 @@ def tie_summary(nbr, w, group, good, strength, n_ties, n_good, cross, strongest)
         n_good[i] = g
         cross[i] = x
         strongest[i] = m
+
+
+@njit(cache=True)
+def tie_pass(nbr, w, group, good, strength, n_ties, n_good, cross, strongest, values_a,
+             values_b, out_a, out_b):
+    """:func:`tie_summary` and :func:`tie_weighted_mean` of two arrays in one pass over the
+    ties (the norm drift needs both means just before the week's summary is due), with the
+    same operations in the same order as those kernels, so the same numbers."""
+    n, slots = nbr.shape
+    if n == 0:
+        return
+    groups = group.max() + 1
+    other = np.ones((groups, groups))  # other[g, h] = 1.0 if g != h
+    for g in range(groups):
+        other[g, g] = 0.0
+    for i in range(n):
+        gi = group[i]
+        s = 0.0
+        c = 0
+        g = 0
+        x = 0.0
+        m = 0.0
+        sa = 0.0
+        sb = 0.0
+        for k in range(slots):
+            j = nbr[i, k]
+            jj = max(j, 0)
+            wk = w[i, k]
+            s += wk
+            c += j >= 0
+            g += (j >= 0) & (wk >= good)
+            x += wk * other[gi, group[jj]]
+            m = max(m, wk)
+            sa += wk * values_a[jj]
+            sb += wk * values_b[jj]
+        strength[i] = s
+        n_ties[i] = c
+        n_good[i] = g
+        cross[i] = x
+        strongest[i] = m
+        out_a[i] = sa / s if s > 0.0 else values_a[i]
+        out_b[i] = sb / s if s > 0.0 else values_b[i]
 
 
 @njit(cache=True)

@@ -234,7 +234,8 @@ class WijkModel(mesa.Model):
 
     def end_week(self) -> None:
         self.municipality.spend_week()
-        self.summarise_ties()
+        if self.summary_week != self.week:  # drift_toward_norms refreshed it in its pass
+            self.summarise_ties()
         if not self._burning and (self.week + 1) % self.p.run.record_every == 0:
             self._record(self.week)
         self.week += 1
@@ -259,6 +260,7 @@ class WijkModel(mesa.Model):
         t, r = self.ties, self.residents
         tie_summary(r.nbr, r.w, r.group, self.p.meeting.good_tie, t.strength, t.n_ties,
                     t.n_good, t.cross, t.strongest)
+        self.summary_week = self.week
 
     def log_event(self, kind: str, text: str, **extra: Any) -> None:
         self.events.append({"week": self.week, "year": self.week / 52.0, "kind": kind,
