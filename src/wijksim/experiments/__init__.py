@@ -46,13 +46,15 @@ DEFAULT_SEEDS = 8
 def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int | None = None,
                    scheduler: str | None = None, resume: bool = False,
                    overwrite: bool = False, progress: bool = False, report: bool = True,
-                   say=None, command: str | None = None) -> Results:
+                   say=None, command: str | None = None,
+                   chunk_size: int | None = None) -> Results:
     """Run ``exp`` (skipping stored runs when resuming), store it when there is a folder,
     and write its report there. Returns the results."""
     from .execute import design_table, execute
 
     ex = execute(exp, out=out, jobs=jobs, scheduler=scheduler, resume=resume,
-                 overwrite=overwrite, progress=progress, say=say, command=command)
+                 overwrite=overwrite, progress=progress, say=say, command=command,
+                 chunk_size=chunk_size)
     folder = ex.store.root if ex.store is not None else None
     res = Results(ex.runs, design_table(exp, ex.points), ex.manifest, folder,
                   _ticks=None if folder is not None else ex.ticks, execution=ex)

@@ -65,6 +65,9 @@ def _add_exec_options(p: argparse.ArgumentParser) -> None:
                         "LocalCluster of --jobs workers on this machine")
     p.add_argument("--resume", action="store_true",
                    help="keep runs already stored in the results folder; run only the rest")
+    p.add_argument("--chunk-size", type=_positive, default=None, metavar="N",
+                   help="runs per task and per stored batch (default: from the estimated "
+                        "run time, so a task holds a few seconds of work)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, print only errors")
 
 
@@ -124,7 +127,7 @@ def _run(args, exp, out: Path, overwrite: bool):
         res = run_experiment(exp, out=out, jobs=args.jobs, scheduler=args.scheduler,
                              resume=args.resume, overwrite=overwrite,
                              progress=not args.quiet, say=_say(args),
-                             command=command_line())
+                             command=command_line(), chunk_size=args.chunk_size)
     except KeyboardInterrupt:
         _stopped("interrupted", out)
         return None, 130
