@@ -107,9 +107,10 @@ def pattern_section(results: list[val.PatternResult]) -> list[str]:
     out += ["", "*Analysis changes after the first full run* (the verdicts above use the "
             "revised analysis):", ""] + [f"- {rev}" for rev in val.REVISIONS] + [""]
     for i, r in enumerate(results, 1):
+        commits = ", ".join(r.extra.get("commits", [])) or "unknown"
         out += [f"### Pattern {i}: {r.pattern}", "",
-                f"*Experiment:* `{r.experiment}` ({r.runs} runs) — "
-                f"`wijksim sweep {r.experiment}`. *Verdict:* **{r.verdict}**.", "",
+                f"*Experiment:* `{r.experiment}` ({r.runs} runs, made with the code at commit "
+                f"{commits}) — `wijksim sweep {r.experiment}`. *Verdict:* **{r.verdict}**.", "",
                 r.reading, "",
                 f"![pattern {i}](img/validation/{r.figure.name})" if r.figure else "", "",
                 "| measured effect | mean | 95% interval |", "|---|---|---|"]
@@ -117,6 +118,13 @@ def pattern_section(results: list[val.PatternResult]) -> list[str]:
             out.append(f"| {e.name} | {e.mean:.4g} | [{e.low:.4g}, {e.high:.4g}] |")
         out.append("")
     return out
+
+
+COMMIT_NOTE = ("*On the commits listed:* a run records the checkout's commit at the moment it "
+               "is stored; while these experiments ran, other work was being committed, so a "
+               "list of several commits means the runs span that period (a worker runs the "
+               "code it imported when it started). Runs of an installed release all carry its "
+               "version.")
 
 
 def metamorphic_section() -> list[str]:
@@ -151,13 +159,16 @@ def sensitivity_section(quick: bool, jobs: int | None) -> list[str]:
     ends = res.end_values(["cohesion", "vraagverlegenheid", "trust", "wijkkennis"])
     wide = ends.pivot_table(index=["point", "seed"], columns="label",
                             values=["cohesion", "vraagverlegenheid", "trust", "wijkkennis"])
+    commits = ", ".join(sorted({str(c)[:10] for c in res.runs["git_commit"]
+                                if c is not None and str(c) != "nan"})) or "unknown"
     out = ["## 4. Sensitivity of the regime effect", "",
            f"Morris elementary effects (SALib) over {len(exp.parameters)} assumptions, both "
            f"regimes at every one of {res.points.shape[0]} design points with the same seed: "
            "`experiments/validation/sensitivity_regime.toml` "
            "(`wijksim sweep experiments/validation/sensitivity_regime.toml`; report in "
-           f"`{exp.out}/report.md`). The analysed quantity is the paired difference "
-           "subsidy - tender_3y of each outcome's last-year mean.", "",
+           f"`{exp.out}/report.md`; runs made with the code at commit {commits}). The analysed "
+           "quantity is the paired difference subsidy - tender_3y of each outcome's last-year "
+           "mean.", "",
            "| outcome | difference subsidy - tender: mean over design points | share of points "
            "with that sign | most influential assumptions (mu*) |", "|---|---|---|---|"]
     contrast = [c for c in idx["scenario"].unique() if " - " in str(c) or "−" in str(c)]
@@ -231,7 +242,7 @@ def main() -> None:
                                      "seeds; not the published numbers.**" if args.quick else ""),
              ""]
     lines += calibration_section(args.quick)
-    lines += pattern_section(results)
+    lines += pattern_section(results) + [COMMIT_NOTE, ""]
     lines += metamorphic_section()
     if not args.skip_sensitivity:
         lines += sensitivity_section(args.quick, args.jobs)

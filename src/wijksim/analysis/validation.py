@@ -447,4 +447,6 @@ def validate_pattern(key: str, figdir: Path, quick: bool = False, jobs: int | No
     result = PATTERNS[key](res, figdir)
     result.experiment = f"experiments/validation/{key}.toml"
     result.runs = len(res.runs)
+    result.extra["commits"] = sorted({str(c)[:10] for c in res.runs.get("git_commit", [])
+                                      if c is not None and str(c) != "nan"})
     return result
