@@ -88,8 +88,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _validate_one(path: Path) -> tuple[str, str, str]:
-    if not path.is_file():
-        raise ScenarioError([Problem(str(path), "", "", "an existing file", "no such file")])
     if _looks_like_experiment(path):
         from .experiments.spec import load_experiment
 
@@ -103,11 +101,14 @@ def _looks_like_experiment(path: Path) -> bool:
     """An [experiment] or [design] table - or a misspelling of one - makes an experiment."""
     import difflib
 
+    from .scenario.tomlfile import read_toml
+
     try:
-        with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
-    except (tomllib.TOMLDecodeError, OSError):
-        return "experiments" in path.parts
+        doc = read_toml(path)
+    except ScenarioError:  # the loader that is chosen reports it
+        return "experiments" in path.resolve().parts
+    if not doc:
+        return "experiments" in path.resolve().parts
     for table in doc:
         if difflib.get_close_matches(table, ["experiment", "design", "parameters"], n=1,
                                      cutoff=0.8):

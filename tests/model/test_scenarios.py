@@ -9,7 +9,7 @@ import pytest
 from wijksim.scenario import KEYS, ScenarioError, load_scenario, shipped_scenarios
 from wijksim.scenario.regimes import funding_terms
 
-BAD = Path(__file__).parents[1] / "data" / "bad_scenarios"
+BAD = Path(__file__).parents[1] / "data" / "bad" / "scenarios"
 
 # file -> fragments its single message must contain (key, value, what is allowed)
 EXPECTED = {
@@ -31,6 +31,25 @@ EXPECTED = {
     "not_a_number.toml": ["p_incumbent_loses", "nan"],
     "meta_typo.toml": ["meta.nmae", "did you mean"],
     "key_as_table.toml": ["funding.regime", "'tender', 'subsidy'"],
+    "empty.toml": ["no settings", 'extends = "tender_3y"'],
+    "only_comments.toml": ["no settings"],
+    "negative_value.toml": ["wijk.residents", "-500", "from 50 to 500000"],
+    "negative_years.toml": ["funding.subsidy.period_years", "-4", "from 1 to 100"],
+    "probability_above_one.toml": ["funding.tender.staff_moves", "1.01", "from 0 to 1"],
+    "huge_integer.toml": ["wijk.residents", "99999999999999999999999", "from 50 to 500000"],
+    "huge_float.toml": ["run.years", "1e+300", "from 1 to 100"],
+    "infinity.toml": ["contract_years", "inf", "whole number"],
+    "latin1_encoding.toml": ["not UTF-8", "line 4, column 19", "save it as UTF-8"],
+    "utf16_encoding.toml": ["UTF-16", "save it as UTF-8"],
+    "binary_file.toml": ["not a text file"],
+    "duplicate_key.toml": ["TOML syntax error", "Cannot overwrite a value", "line 4"],
+    "unclosed_string.toml": ["TOML syntax error", "line 2"],
+    "extends_self.toml": ["extends", "cycle: extends_self.toml -> extends_self.toml"],
+    "extends_not_text.toml": ["extends = 3", "a scenario name or path"],
+    "extends_bad_parent.toml": ["bad_type.toml", "contract_years", '"nine"'],
+    "date_value.toml": ["run.years", "2024-01-01", "whole number"],
+    "list_for_number.toml": ["wijk.residents", "[3000, 4000]", "whole number"],
+    "section_for_key.toml": ["wijk.residents", "a table", "whole number"],
 }
 
 

@@ -35,7 +35,6 @@ raised together in a :class:`~wijksim.scenario.ScenarioError`, so ``wijksim vali
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -45,6 +44,7 @@ from ..scenario import KEYS, Problem, Scenario, ScenarioError, load_scenario
 from ..scenario.loader import (_did_you_mean, _flatten, _unknown, coerce,
                                resolve_scenario_path)
 from ..scenario.schema import Key
+from ..scenario.tomlfile import read_toml
 
 METHODS = ("none", "grid", "lhs", "sobol", "morris")
 TABLES = ("experiment", "set", "design", "parameters", "analysis")
@@ -156,12 +156,7 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
     """
     path = _resolve_experiment_path(path)
     origin = str(path)
-    try:
-        with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError([Problem(origin, "", "", "valid TOML",
-                                     f"TOML syntax error: {exc}")]) from None
+    doc = read_toml(path)
     problems: list[Problem] = []
     for name, val in doc.items():
         if name not in TABLES:
@@ -281,6 +276,8 @@ def _resolve_experiment_path(path: str | Path) -> Path:
     from .. import paths
 
     cand = Path(path)
+    if cand.is_dir():
+        read_toml(cand)  # says it is a folder
     tries = [cand]
     if cand.suffix != ".toml":
         tries += [Path(f"{cand}.toml"), paths.experiments_dir() / f"{cand.name}.toml"]
@@ -545,6 +542,10 @@ def _scenarios(names: list[str], path: Path, fixed: Mapping, cli: Mapping, origi
             continue
         try:
             scen = load_scenario(src)
+        except ScenarioError as exc:  # the scenario file is at fault: name both files
+            problems += [replace(p, file=f"{origin}, scenario {p.file}") for p in exc.problems]
+            continue
+        try:
             scen = scen.with_overrides(fixed, origin=f"{origin} [set]")
             scen = scen.with_overrides(cli, origin="--set")
         except ScenarioError as exc:

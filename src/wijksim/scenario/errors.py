@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -35,6 +36,8 @@ def _show(v: Any) -> str:
         return f'"{v}"'
     if isinstance(v, dict):
         return "a table"
+    if isinstance(v, (dt.date, dt.time)):  # TOML dates and times
+        return v.isoformat()
     return repr(v)
 
 
@@ -44,3 +47,8 @@ class ScenarioError(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def via(self, child: str) -> ScenarioError:
+        """The same problems, each saying which file extends the one at fault."""
+        return ScenarioError([replace(p, file=f"{p.file} (extended by {child})")
+                              for p in self.problems])

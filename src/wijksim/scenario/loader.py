@@ -12,7 +12,6 @@ import difflib
 import hashlib
 import json
 import math
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -20,6 +19,7 @@ from typing import Any, Iterable, Mapping
 from .. import paths
 from .errors import Problem, ScenarioError
 from .schema import KEYS, SECTION_NAMES, defaults
+from .tomlfile import read_toml
 
 META_KEYS = {"name", "description", "sources", "title_nl", "description_nl"}
 # keyword shortcuts accepted by WijkModel(...): WijkModel("subsidy", residents=2000)
@@ -84,24 +84,30 @@ def load_scenario(source: str | Path | Scenario | None = None,
 def resolve_scenario_path(source: str | Path, relative_to: Path | None = None) -> Path:
     """A path as given, relative to the extending file, or a shipped scenario name."""
     cand = Path(source)
+    if cand.is_dir():
+        read_toml(cand)  # says it is a folder
     tries = []
     if relative_to is not None and not cand.is_absolute():
         tries.append(relative_to.parent / cand)
     tries.append(cand)
+    bare = cand.parent == Path(".")  # a name, not a path: may be a shipped scenario
     if cand.suffix != ".toml":
         if relative_to is not None:
             tries.append(relative_to.parent / (str(cand) + ".toml"))
         tries.append(Path(str(cand) + ".toml"))
-        tries.append(paths.scenarios_dir() / (cand.name + ".toml"))
-    else:
-        tries.append(paths.scenarios_dir() / cand.name)
+    if bare:
+        tries.append(paths.scenarios_dir() / (cand.stem + ".toml"))
     for t in tries:
         if t.is_file():
             return t.resolve()
-    shipped = ", ".join(shipped_scenarios()) or "none"
-    raise ScenarioError([Problem(str(relative_to or source), "extends" if relative_to else "",
-                                 str(source), f"an existing file or a shipped scenario "
-                                 f"({shipped})", "no such scenario file")])
+    names = shipped_scenarios()
+    hint = _did_you_mean(cand.stem, names) if bare else ""
+    allowed = f"an existing file or a shipped scenario ({', '.join(names) or 'none'})"
+    if relative_to is not None:
+        raise ScenarioError([Problem(str(relative_to), "extends", str(source), allowed,
+                                     "no such scenario file" + hint)])
+    raise ScenarioError([Problem(str(source), "", "", "", f"no such scenario file{hint}; "
+                                 f"expected {allowed}", show_value=False)])
 
 
 def shipped_scenarios() -> list[str]:
@@ -110,15 +116,13 @@ def shipped_scenarios() -> list[str]:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError([Problem(str(path), "", "", "valid TOML",
-                                     f"TOML syntax error: {exc}")]) from None
-    except OSError as exc:
-        raise ScenarioError([Problem(str(path), "", "", "a readable file",
-                                     f"cannot read: {exc.strerror}")]) from None
+    doc = read_toml(path)
+    if not doc:  # an empty file would silently be the defaults: almost always a mistake
+        raise ScenarioError([Problem(str(path), "", "", "", "the file has no settings: "
+                                     "start it with extends = \"tender_3y\" (or another "
+                                     "scenario) and the keys you want to change",
+                                     show_value=False)])
+    return doc
 
 
 def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], dict]:
@@ -141,7 +145,12 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], d
         parent = None
     if parent is not None:
         parent_path = resolve_scenario_path(parent, relative_to=path)
-        values, chain, parent_meta = _load_chain(parent_path, (*seen, path))
+        try:
+            values, chain, parent_meta = _load_chain(parent_path, (*seen, path))
+        except ScenarioError as err:
+            if seen or str(path) in str(err):  # said by the deepest file, or names us
+                raise
+            raise err.via(path.name) from None
         meta = {**{k: v for k, v in parent_meta.items()
                     if k not in ("name", "description", "description_nl", "title_nl")},
                 **meta}
