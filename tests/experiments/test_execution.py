@@ -198,3 +198,60 @@ def test_results_in_memory_equal_stored_results(tmp_path):
     assert memory.folder is None
     assert_same(stored, memory)
     assert_same(stored, load_results(tmp_path))
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("pools")
+def test_killed_dask_worker_keeps_finished_runs_and_resume_completes(write_experiment,
+                                                                     tmp_path):
+    """A Dask worker killed mid-sweep. Where Dask may not retry (allowed-failures = 0) the
+    sweep stops with a message and keeps what finished; by default Dask reruns the lost
+    task elsewhere and the sweep completes. Either way the final dataset is the one an
+    uninterrupted sweep gives."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    path = write_experiment("""
+        [experiment]
+        name = "killdask"
+        scenarios = ["tender_3y", "subsidy"]
+        seeds = 3
+        outcomes = ["cohesion", "trust", "hidden_need_share"]
+        [parameters]
+        funding.tender.staff_moves = [0.2, 0.8]
+    """, years=3, residents=2500)
+    out, total = tmp_path / "out", 12
+
+    def sweep_and_kill_a_worker(allowed_failures, extra=()):
+        with dask.config.set({"distributed.scheduler.allowed-failures": allowed_failures}), \
+                LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                             host="127.0.0.1", dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            pids = client.run(os.getpid)
+            before = len(list((out / "runs").glob("part-*.parquet")))
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "wijksim.cli", "sweep", str(path), "--scheduler",
+                 cluster.scheduler_address, "--chunk-size", "1", "--out", str(out),
+                 "--quiet", *extra], cwd=REPO, text=True,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            deadline = time.time() + 180
+            while time.time() < deadline and proc.poll() is None:
+                if len(list((out / "runs").glob("part-*.parquet"))) > before:
+                    break
+                time.sleep(0.05)
+            assert proc.poll() is None, "the sweep finished before a worker could be killed"
+            os.kill(next(iter(pids.values())), signal.SIGKILL)  # its nanny restarts it
+            _, err = proc.communicate(timeout=300)
+        return proc.returncode, err
+
+    rc, err = sweep_and_kill_a_worker(0)
+    kept = Store(out).stored_ids()
+    assert rc == 1 and "the Dask cluster failed" in err and "KilledWorker" in err, err
+    assert f"{len(kept)} finished runs are stored" in err and "--resume" in err
+    assert 0 < len(kept) < total and "Traceback" not in err
+    load_results(out)  # what is there reads cleanly
+
+    rc, err = sweep_and_kill_a_worker(3, ["--resume"])  # Dask's default: retry elsewhere
+    assert rc == 0, err
+    assert Store(out).stored_ids() > kept and len(Store(out).stored_ids()) == total
+    assert_same(load_results(out), sweep(path, jobs=1, report=False))

@@ -134,12 +134,25 @@ def _run(args, exp, out: Path, overwrite: bool):
     except BrokenProcessPool as exc:  # a worker was killed (out of memory, kill -9, ...)
         _stopped(f"a worker process died ({exc})", out)
         return None, 1
+    except Exception as exc:
+        if not (args.scheduler and _from_dask(exc)):
+            raise
+        # a task whose workers kept dying (KilledWorker), a lost scheduler, a closed comm
+        _stopped(f"the Dask cluster failed ({type(exc).__name__}: {exc})", out)
+        return None, 1
     if not args.quiet:
         ex = res.execution
         print(f"done: {ex.ran} runs in {_duration(time.perf_counter() - t0)}"
               + (f" ({ex.stored_before} were already stored)" if ex.stored_before else "")
               + f"; results in {out}/")
     return res, 0
+
+
+def _from_dask(exc: BaseException) -> bool:
+    """Raised by dask.distributed, or a lost connection to the cluster."""
+    module = type(exc).__module__ or ""
+    return module.split(".")[0] in ("distributed", "dask") or isinstance(
+        exc, (OSError, TimeoutError, EOFError))
 
 
 def _stopped(why: str, out: Path) -> None:
