@@ -302,3 +302,63 @@ def test_prewarm_fills_the_cache_for_the_opening_page():
     s = session(cache)
     s.build(request(s))
     assert cache.hits == 1
+
+
+# -- absurd slider combinations ---------------------------------------------------------------
+def _lever_value(lever, u: float, residents: int):
+    """Position ``u`` in [0, 1] along the lever's full slider range (its schema range)."""
+    if lever.kind == lv.SWITCH:
+        return u >= 0.5
+    if lever.kind == lv.CHOICE:
+        return lv.REGIMES[int(u >= 0.5)]
+    lo, hi = lever.bounds(None, residents)
+    if lever.kind in (lv.INT, lv.PLACES):
+        return int(round(lo + u * (hi - lo)))
+    return lo + u * (hi - lo)
+
+
+def _survives(s: Session, req: BuildRequest) -> bool:
+    """Builds and steps (True), or says why not in words (False); never anything else."""
+    from wijksim.app.session import BuildError
+
+    try:
+        s.build(req)
+    except (ScenarioError, BuildError) as exc:
+        assert str(exc).strip()  # the page shows this message
+        return False
+    s.step(30)
+    assert s.error == "", s.error
+    assert s.week == 30
+    v = views.draw(s, "nl", "need")
+    assert all(w.png and w.week == 30 for w in v.wijks)
+    for w in s.wijks:
+        df = w.model.outcomes()
+        assert np.isfinite(df.drop(columns=["week", "year"]).to_numpy()).all()
+    return True
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("u", [0.0, 1.0], ids=["all-at-minimum", "all-at-maximum"])
+@pytest.mark.parametrize("compare", [False, True])
+def test_every_slider_at_an_end_still_runs(cache, u, compare):
+    s = session(cache)
+    pos = {lever.name: _lever_value(lever, u, N) for lever in lv.LEVERS}
+    assert _survives(s, request(s, compare=compare, **pos))  # every slider end is allowed
+
+
+@pytest.mark.slow
+def test_random_absurd_slider_combinations_still_run(cache):
+    from hypothesis import given, settings, strategies as st_
+
+    @settings(max_examples=15, deadline=None, database=None)
+    @given(us=st_.lists(st_.sampled_from([0.0, 0.01, 0.5, 0.99, 1.0]),
+                        min_size=len(lv.LEVERS), max_size=len(lv.LEVERS)),
+           scenario=st_.sampled_from(["tender_3y", "subsidy", "crisis", "buurthuis_sold"]))
+    def check(us, scenario):
+        s = session(cache)
+        pos = {lever.name: _lever_value(lever, u, N) for lever, u in zip(lv.LEVERS, us)}
+        built.append(_survives(s, request(s, scenario=scenario, **pos)))
+
+    built: list[bool] = []
+    check()
+    assert sum(built) >= len(built) // 2  # most combinations run; the rest explain why

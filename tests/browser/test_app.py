@@ -243,3 +243,27 @@ def test_close_a_place_now(page: Page, app_url):
     expect(page.locator(f".wijk-close-{index}")).to_have_count(0)
     assert label.lower().startswith("sluit"), label
     assert not errors, errors
+
+
+def test_absurd_slider_combinations_keep_the_page_alive(page: Page, app_url, artifacts):
+    """Every slider pushed to its end (End, then Home), netwerkberaad flipped, then played:
+    the page keeps running a wijk or says in words why it cannot - never a traceback."""
+    errors = open_app(page, app_url)
+    sliders = page.locator(".lever [role=slider]")
+    n = sliders.count()
+    assert n >= 6
+    for key in ("End", "Home"):
+        for i in range(n):
+            thumb = sliders.nth(i)
+            thumb.focus()
+            thumb.press(key)
+        page.locator(".lever-netwerkberaad label").click()
+        expect(week(page)).to_have_text("Week 0", timeout=UPDATE_MS)  # rebuilt
+        button(page, "Afspelen").click()
+        expect(week(page)).to_have_text(re.compile(r"Week ([4-9]|\d\d+)$"), timeout=UPDATE_MS)
+        button(page, "Pauze").click()
+        expect(page.locator(".wijk-map-box img")).to_have_count(1)
+        expect(page.get_by_text("Traceback")).to_have_count(0)
+        expect(page.get_by_text("liep vast")).to_have_count(0)  # no model failure
+    shoot(page, artifacts, "app-absurd-levers.png", 1100)
+    assert not errors, errors
