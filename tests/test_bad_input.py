@@ -158,3 +158,56 @@ def test_any_overrides_give_a_scenario_or_clear_errors(overrides):
         load_scenario("tender_3y", overrides=overrides)
     except ScenarioError as err:
         assert err.problems
+
+
+# -- a run never silently overwrites another's results -----------------------------------
+TINY_RUN = ["--years", "1", "--residents", "200", "--set", "run.burn_in_weeks=4", "--quiet",
+            "--no-plots"]
+
+
+def test_a_run_does_not_overwrite_another_run(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", "tender_3y", "--out", str(out), *TINY_RUN]) == 0
+    first = (out / "outcomes.parquet").read_bytes()
+    # the same run again: the same results, replacing them loses nothing
+    assert main(["run", "tender_3y", "--out", str(out), *TINY_RUN]) == 0
+    # another run (another seed) into the same folder: refused before it runs
+    assert main(["run", "tender_3y", "--seed", "2", "--out", str(out), *TINY_RUN]) == 2
+    err = capsys.readouterr().err
+    assert "already holds the results of another run" in err and "--overwrite" in err
+    assert (out / "outcomes.parquet").read_bytes() == first
+    assert main(["run", "tender_3y", "--seed", "2", "--out", str(out), "--overwrite",
+                 *TINY_RUN]) == 0
+    assert (out / "outcomes.parquet").read_bytes() != first
+    # a folder with other things in it is not taken over
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "thesis.docx").write_text("mine")
+    assert main(["run", "tender_3y", "--out", str(tmp_path / "notes"), *TINY_RUN]) == 2
+    assert "holds other files (thesis.docx)" in capsys.readouterr().err
+
+
+def test_the_default_folder_moves_aside_for_another_run(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "tender_3y", *TINY_RUN]) == 0
+    assert main(["run", "tender_3y", *TINY_RUN[:-2], "--set", "wijk.homophily=0.1",
+                 "--quiet", "--no-plots"]) == 0  # other values, same name and seed
+    folders = sorted(p.name for p in (tmp_path / "results").iterdir())
+    assert folders == ["run-tender_3y-seed1", "run-tender_3y-seed1-2"]
+
+
+def test_an_unfinished_run_leaves_no_provenance_and_is_replaced(tmp_path, monkeypatch):
+    """provenance.json is written last: a run killed while writing is not taken for a
+    finished one, and the next run may write there."""
+    import wijksim.analysis.plots as plots
+
+    out = tmp_path / "out"
+
+    def crash(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plots, "plot_run", crash)
+    assert main(["run", "tender_3y", "--out", str(out), *TINY_RUN[:-1]]) == 130  # Ctrl-C
+    assert (out / "outcomes.parquet").is_file() and not (out / "provenance.json").exists()
+    monkeypatch.undo()
+    assert main(["run", "tender_3y", "--seed", "3", "--out", str(out), *TINY_RUN]) == 0
+    assert json.loads((out / "provenance.json").read_text())["seed"] == 3

@@ -61,12 +61,18 @@ def add_run_options(p: argparse.ArgumentParser, seeds: bool = False) -> None:
 
 # -- verbs ----------------------------------------------------------------------------------
 def cmd_run(args: argparse.Namespace) -> int:
-    from .run import run_scenario, write_run
+    from .run import check_out_folder, free_out_folder, resolve_run, run_scenario, write_run
 
+    scen, _ = resolve_run(args.scenario, args.years, args.residents, overrides_from(args))
+    if args.out:  # checked before the run, so a refusal costs nothing
+        out = Path(args.out)
+        check_out_folder(out, scen, args.seed, overwrite=args.overwrite)
+    else:  # the default folder: never over another run's results, pick the next free name
+        out = free_out_folder(Path(f"results/run-{scen.name}-seed{args.seed}"), scen,
+                              args.seed)
     result = run_scenario(args.scenario, seed=args.seed, years=args.years,
                           residents=args.residents, overrides=overrides_from(args),
                           progress=not args.quiet)
-    out = Path(args.out or f"results/run-{result.provenance['scenario']}-seed{args.seed}")
     paths = write_run(result, out, plots=not args.no_plots)
     if not args.quiet:
         print(paths["summary"].read_text(), end="")
@@ -201,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="shipped scenario name or path to a .toml file (default tender_3y)")
     add_run_options(p)
     p.add_argument("--out", help="output folder (default results/run-SCENARIO-seedN)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace another run's results in --out")
     p.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     p.add_argument("--quiet", action="store_true", help="print nothing")
     p.set_defaults(func=cmd_run)

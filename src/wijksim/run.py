@@ -30,12 +30,7 @@ def run_scenario(scenario: str | Path | Scenario | None = "tender_3y", seed: int
                  overrides: Mapping[str, Any] | None = None, progress: bool = False,
                  keep_model: bool = False) -> RunResult:
     """Simulate one scenario with one seed. Returns outcomes per week, events, provenance."""
-    flat = dict(overrides or {})
-    if years is not None:
-        flat["run.years"] = years
-    if residents is not None:
-        flat["wijk.residents"] = residents
-    scen = load_scenario(scenario, overrides=flat)
+    scen, flat = resolve_run(scenario, years, residents, overrides)
     t0 = time.perf_counter()
     model = WijkModel(scen, seed=seed)
     bar = None
@@ -50,6 +45,80 @@ def run_scenario(scenario: str | Path | Scenario | None = "tender_3y", seed: int
     prov = provenance.record(scen, seed, years=scen["run.years"],
                              residents=scen["wijk.residents"], overrides=flat)
     return RunResult(df, model.events_frame(), prov, model if keep_model else None, seconds)
+
+
+def resolve_run(scenario: str | Path | Scenario | None, years: int | None = None,
+                residents: int | None = None, overrides: Mapping[str, Any] | None = None
+                ) -> tuple[Scenario, dict[str, Any]]:
+    """The validated scenario a run will use, and the overrides that made it."""
+    flat = dict(overrides or {})
+    if years is not None:
+        flat["run.years"] = years
+    if residents is not None:
+        flat["wijk.residents"] = residents
+    return load_scenario(scenario, overrides=flat), flat
+
+
+OUTPUT_FILES = ("outcomes.parquet", "events.csv", "provenance.json", "summary.txt",
+                "outcomes.png")
+
+
+def stored_run(out: Path) -> dict[str, Any] | None:
+    """The provenance of the run stored in ``out`` (None: no finished run there)."""
+    try:
+        return json.loads((out / "provenance.json").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def same_run(prov: Mapping[str, Any] | None, scen: Scenario, seed: int) -> bool:
+    """Same scenario values, seed and wijksim: the stored results are the ones this run
+    would write (runs are determined by scenario and seed), so replacing them loses nothing."""
+    return bool(prov) and (prov.get("scenario_hash"), prov.get("seed"),
+                           prov.get("versions", {}).get("wijksim")) == (
+        scen.hash, int(seed), provenance.versions()["wijksim"])
+
+
+def check_out_folder(out: Path, scen: Scenario, seed: int, overwrite: bool = False) -> None:
+    """Refuse to write over another run's results (or a folder of other files) unless told."""
+    from .scenario import Problem, ScenarioError
+
+    if out.exists() and not out.is_dir():
+        raise ScenarioError([Problem(str(out), "", "", "", "--out is a file, not a folder",
+                                     show_value=False)])
+    if overwrite or not out.is_dir():
+        return
+    prov = stored_run(out)
+    if prov is None:
+        others = [p.name for p in out.iterdir()
+                  if p.name not in OUTPUT_FILES and ".tmp" not in p.name]
+        if others:
+            raise ScenarioError([Problem(str(out), "", "", "", (
+                f"--out holds other files ({', '.join(sorted(others)[:3])}"
+                f"{', ...' if len(others) > 3 else ''}); choose an empty or new folder, or "
+                "add --overwrite"), show_value=False)])
+        return  # empty, or an unfinished run (provenance.json is written last)
+    if not same_run(prov, scen, seed):
+        raise ScenarioError([Problem(str(out), "", "", "", (
+            f"already holds the results of another run (scenario {prov.get('scenario')}, "
+            f"hash {prov.get('scenario_hash')}, seed {prov.get('seed')}, "
+            f"{prov.get('years')} years, {prov.get('residents')} residents); add --overwrite "
+            "to replace them, or choose another --out"), show_value=False)])
+
+
+def free_out_folder(base: Path, scen: Scenario, seed: int) -> Path:
+    """``base``, or ``base-2``, ``base-3``... : the first that is new or holds this same run."""
+    cand, i = base, 1
+    while cand.is_dir() and any(cand.iterdir()) and not same_run(stored_run(cand), scen, seed):
+        i += 1
+        cand = base.with_name(f"{base.name}-{i}")
+    return cand
+
+
+def _write_atomic_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
 
 
 def write_atomic_parquet(df: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
@@ -73,17 +142,20 @@ def write_run(result: RunResult, out: Path, plots: bool = True) -> dict[str, Pat
     meta = {k: v for k, v in result.provenance.items() if k != "command"}
     paths = {"outcomes": out / "outcomes.parquet", "events": out / "events.csv",
              "provenance": out / "provenance.json", "summary": out / "summary.txt"}
+    (out / "provenance.json").unlink(missing_ok=True)  # the folder holds no finished run
     write_atomic_parquet(result.outcomes, paths["outcomes"], meta)
-    result.events.to_csv(paths["events"], index=False)
-    paths["provenance"].write_text(json.dumps({**result.provenance,
-                                               "seconds": round(result.seconds, 2)},
-                                              indent=2, default=str))
-    paths["summary"].write_text(summary_text(result))
+    _write_atomic_text(paths["events"], result.events.to_csv(index=False))
+    _write_atomic_text(paths["summary"], summary_text(result))
     if plots:
         from .analysis.plots import plot_run
-        paths["plot"] = plot_run(result.outcomes, result.events, out / "outcomes.png",
-                                 title=f"{result.provenance['scenario']} (seed "
-                                       f"{result.provenance['seed']})")
+        tmp = plot_run(result.outcomes, result.events, out / ".outcomes.tmp.png",
+                       title=f"{result.provenance['scenario']} (seed "
+                             f"{result.provenance['seed']})")
+        paths["plot"] = out / "outcomes.png"
+        os.replace(tmp, paths["plot"])
+    # last: a provenance record means every other file of the run is complete
+    _write_atomic_text(paths["provenance"], json.dumps(
+        {**result.provenance, "seconds": round(result.seconds, 2)}, indent=2, default=str))
     return paths
 
 
