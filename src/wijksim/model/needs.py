@@ -9,6 +9,7 @@ away; some problems resolve by themselves.
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from .residents import CASE, HIDDEN, IN_CARE, NO_NEED, WAITING
 
@@ -24,9 +25,10 @@ def arrival_chance(model) -> np.ndarray:
 def arise(model) -> None:
     """New problems for residents who have none."""
     r, p, rng = model.residents, model.p.needs, model.streams.needs
-    free = r.status == NO_NEED
-    new = free & (rng.random(r.n) < arrival_chance(model))
-    idx = np.flatnonzero(new)
+    u = rng.random(r.n)
+    idx = new_problems(u, r.status, r.vulnerability, max(r.vulnerability.mean(), 1e-9), r.age,
+                       p.arrival_rate, p.vulnerability_weight, p.senior_factor,
+                       model.shock.need_boost)
     r.need[idx] = p.initial_severity
     r.need_kind[idx] = rng.choice(3, size=idx.size, p=np.asarray(p.kind_shares))
     r.status[idx] = HIDDEN
@@ -34,17 +36,75 @@ def arise(model) -> None:
     r.status_since[idx] = model.week
 
 
+@njit(cache=True)
+def new_problems(u, status, vulnerability, vuln_mean, age, rate, vuln_weight, senior_factor,
+                 boost):
+    """Residents without a problem whose draw ``u`` falls below their arrival chance.
+
+    One pass instead of some ten whole-array numpy operations a week. The chance takes the
+    same operations in the same order as :func:`arrival_chance` (``vuln_mean`` is numpy's
+    mean), so the same residents get a problem."""
+    out = np.empty(u.shape[0], dtype=np.int64)
+    m = 0
+    for i in range(u.shape[0]):
+        chance = rate * ((1 - vuln_weight) + vuln_weight * (vulnerability[i] / vuln_mean))
+        chance = chance * (senior_factor if age[i] == 2 else 1.0)
+        chance = min(max(chance * boost, 0.0), 1.0)
+        if (status[i] == NO_NEED) & (u[i] < chance):
+            out[m] = i
+            m += 1
+    return out[:m]
+
+
 def grow_and_escalate(model) -> None:
     """Unaddressed need grows; need above the threshold escalates to specialised care."""
     r, p, rng = model.residents, model.p.needs, model.streams.needs
-    open_need = (r.status == HIDDEN) | (r.status == WAITING)
-    r.need[open_need] *= 1.0 + p.growth_rate
-    solved = open_need & (rng.random(r.n) < p.self_resolve_rate)
-    resolve(model, np.flatnonzero(solved))
-    escalate = (r.need >= p.escalation_threshold) & (r.status != IN_CARE) & (r.status != NO_NEED)
-    send_to_care(model, np.flatnonzero(escalate))
-    done = np.flatnonzero((r.status == IN_CARE) & (r.care_until <= model.week))
-    resolve(model, done)
+    u = rng.random(r.n)
+    escalated = course_of_problems(u, r.need, r.status, r.voiced, r.status_since, r.case_prof,
+                                   r.care_until, model.week, p.growth_rate,
+                                   p.self_resolve_rate, p.escalation_threshold, p.care_weeks)
+    if escalated:
+        model.tally["escalations"] += escalated
+        model.tally["escalation_cost"] += escalated * p.escalation_cost
+
+
+@njit(cache=True)
+def course_of_problems(u, need, status, voiced, status_since, case_prof, care_until, week,
+                       growth, self_resolve, threshold, care_weeks):
+    """The week of every problem: open need grows and may resolve by itself (draw ``u``);
+    need above ``threshold`` escalates to care (:func:`send_to_care`); care that has run its
+    time ends (:func:`resolve`). Returns the number of escalations.
+
+    No resident's course depends on another's, so one pass resident by resident does what
+    three whole-array passes did, with the same arithmetic (about ten times faster)."""
+    escalated = 0
+    for i in range(need.shape[0]):
+        if (status[i] == HIDDEN) | (status[i] == WAITING):
+            need[i] *= 1.0 + growth
+            if u[i] < self_resolve:
+                _resolve_one(i, need, status, voiced, status_since, case_prof, week)
+                continue
+        st = status[i]
+        if (need[i] >= threshold) & (st != IN_CARE) & (st != NO_NEED):
+            case_prof[i] = -1  # as Team.drop_cases
+            status[i] = IN_CARE
+            care_until[i] = week + care_weeks
+            status_since[i] = week
+            escalated += 1
+        if (status[i] == IN_CARE) & (care_until[i] <= week):
+            _resolve_one(i, need, status, voiced, status_since, case_prof, week)
+    return escalated
+
+
+@njit(cache=True)
+def _resolve_one(i, need, status, voiced, status_since, case_prof, week):
+    """:func:`resolve` for one resident."""
+    if status[i] == CASE:
+        case_prof[i] = -1  # as Team.drop_cases
+    need[i] = 0.0
+    status[i] = NO_NEED
+    voiced[i] = False
+    status_since[i] = week
 
 
 def send_to_care(model, idx: np.ndarray, reason: str = "need") -> None:
