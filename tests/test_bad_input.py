@@ -211,3 +211,26 @@ def test_an_unfinished_run_leaves_no_provenance_and_is_replaced(tmp_path, monkey
     monkeypatch.undo()
     assert main(["run", "tender_3y", "--seed", "3", "--out", str(out), *TINY_RUN]) == 0
     assert json.loads((out / "provenance.json").read_text())["seed"] == 3
+
+
+def test_a_comparison_reuses_its_own_runs_and_refuses_another(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    small = ["--seeds", "1", "--residents", "200", "--set", "run.burn_in_weeks=4", "--jobs",
+             "1", "--quiet"]
+    out = ["--out", "cmp"]
+    assert main(["compare", "tender_3y", "subsidy", "--years", "1", *small, *out]) == 0
+    parts = sorted((tmp_path / "cmp" / "runs").iterdir())
+    # the same comparison again: nothing re-runs, the stored runs stay as they are
+    assert main(["compare", "tender_3y", "subsidy", "--years", "1", *small, *out]) == 0
+    assert sorted((tmp_path / "cmp" / "runs").iterdir()) == parts
+    # another comparison (two years) into the same folder: refused, nothing touched
+    assert main(["compare", "tender_3y", "subsidy", "--years", "2", *small, *out]) == 2
+    assert "another comparison" in capsys.readouterr().err
+    assert sorted((tmp_path / "cmp" / "runs").iterdir()) == parts
+    assert main(["compare", "tender_3y", "subsidy", "--years", "2", *small, *out,
+                 "--overwrite"]) == 0
+    # without --out, the default folder moves aside for a different comparison
+    assert main(["compare", "tender_3y", "subsidy", "--years", "1", *small]) == 0
+    assert main(["compare", "tender_3y", "subsidy", "--years", "2", *small]) == 0
+    assert sorted(p.name for p in (tmp_path / "results").iterdir()) == [
+        "compare-tender_3y-subsidy", "compare-tender_3y-subsidy-2"]

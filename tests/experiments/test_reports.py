@@ -70,9 +70,16 @@ def test_compare_writes_a_report_with_figures_tables_and_provenance(tmp_path):
         assert np.isclose(row["mean"], (b - a).mean())
     assert "escalations" in FLOWS  # reported per year, not per week
 
-    # running the same comparison again replaces it (make demo twice works)
+    # the same comparison again reuses its runs (make demo twice works, quickly); another
+    # one (fewer seeds) is refused unless --overwrite, so no results are lost silently
+    rc, stdout, err = cli("compare", "tender_3y", "subsidy", *TINY_ARGS, "--seeds", "3",
+                          "--jobs", "1", "--out", str(out))
+    assert rc == 0 and "6 runs already stored" in stdout and "0 to run" in stdout, err
     rc, stdout, err = cli("compare", "tender_3y", "subsidy", *TINY_ARGS, "--seeds", "2",
                           "--jobs", "1", "--out", str(out), "--quiet")
+    assert rc == 2 and "another comparison" in err
+    rc, stdout, err = cli("compare", "tender_3y", "subsidy", *TINY_ARGS, "--seeds", "2",
+                          "--jobs", "1", "--out", str(out), "--quiet", "--overwrite")
     assert rc == 0 and stdout == "", err
     assert len(load_results(out).runs) == 4
 

@@ -68,13 +68,15 @@ def compare(scenarios: Sequence[str | Path | Scenario] = DEFAULT_SCENARIOS,
             residents: int | None = None, overrides: Mapping[str, Any] | None = None,
             outcomes: Iterable[str] | None = None, jobs: int | None = None,
             scheduler: str | None = None, out: str | Path | None = None,
-            resume: bool = False, progress: bool = False, report: bool = True) -> Results:
+            resume: bool = False, overwrite: bool = False, progress: bool = False,
+            report: bool = True) -> Results:
     """Replicates of each scenario with common seeds. With ``out``, results and a report are
-    written there (replacing an earlier comparison unless ``resume``)."""
+    written there; a folder that already holds results needs ``resume`` (keep them, run what
+    is missing) or ``overwrite`` (replace them)."""
     exp = comparison(scenarios, seeds, years=years, residents=residents, overrides=overrides,
                      outcomes=outcomes, out=out)
     return run_experiment(exp, out=out, jobs=jobs, scheduler=scheduler, resume=resume,
-                          overwrite=not resume, progress=progress, report=report)
+                          overwrite=overwrite, progress=progress, report=report)
 
 
 def sweep(experiment: str | Path | Experiment, *, seeds: int | Sequence[int] | None = None,

@@ -25,8 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_run_options(p, seeds=True)
     p.set_defaults(seeds=DEFAULT_SEEDS)
     _add_exec_options(p)
-    p.add_argument("--out", help="results folder (default results/compare-SCENARIOS); an "
-                                 "earlier comparison there is replaced unless --resume")
+    p.add_argument("--out", help="results folder (default results/compare-SCENARIOS); the "
+                                 "same comparison there is reused, another one refused")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace the results already in --out")
     p.set_defaults(func=cmd_compare)
     p.epilog = f"--seeds defaults to {DEFAULT_SEEDS}."
 
@@ -82,8 +84,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     exp = comparison(args.scenarios, args.seeds, years=args.years, residents=args.residents,
                      overrides=overrides_from(args))
-    out = Path(args.out or f"results/compare-{'-'.join(exp.labels)}")
-    res, rc = _run(args, exp, out, overwrite=not args.resume)
+    out = _comparison_folder(args, exp)
+    res, rc = _run(args, exp, out, overwrite=args.overwrite)
     if res is None:
         return rc
     if not args.quiet:
@@ -114,6 +116,56 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         print_comparison(res) if res.is_comparison else print_sweep(res)
         print(f"Report: {out / 'report.md'} (also report.html and figures)")
     return 0
+
+
+def _comparison_folder(args, exp) -> Path:
+    """Where a comparison goes, never over another comparison's results.
+
+    The same comparison already there (same scenarios, seeds, sizes and wijksim, so the same
+    runs) is reused: only missing runs run, and the report is written anew. Made at another
+    git commit, it is run again (the model may have changed). Another comparison's results
+    are refused in an --out given on the command line (unless --overwrite); the default
+    folder moves aside to -2, -3, ...
+    """
+    from ..provenance import git_commit
+    from ..scenario import Problem, ScenarioError
+    from .design import design_points
+    from .runs import plan
+    from .store import Store
+
+    ids = {t.run_id for t in plan(exp, design_points(exp))}
+
+    def verdict(out: Path) -> str:
+        store = Store(out)
+        if args.overwrite or args.resume or not store.exists():
+            return "use"
+        if not store.stored_ids() <= ids:
+            return "other"
+        old, here = store.manifest().get("git_commit"), git_commit()
+        if old and here and old != here:
+            args.overwrite = True
+            if not args.quiet:
+                print(f"{out}: this comparison was made at git commit {old[:10]}; running it "
+                      f"again at {here[:10]}")
+            return "use"
+        args.resume = True  # the same runs: keep them, run what is missing
+        return "use"
+
+    if args.out:
+        out = Path(args.out)
+        if verdict(out) == "other":
+            old = Store(out).manifest()
+            raise ScenarioError([Problem(str(out), "", "", "", (
+                f"already holds the results of another comparison ('{old.get('name')}', "
+                f"{len(Store(out).stored_ids())} runs); add --overwrite to replace them, or "
+                "choose another --out"), show_value=False)])
+        return out
+    base = Path(f"results/compare-{'-'.join(exp.labels)}")
+    out, i = base, 1
+    while verdict(out) == "other":
+        i += 1
+        out = base.with_name(f"{base.name}-{i}")
+    return out
 
 
 def _run(args, exp, out: Path, overwrite: bool):
