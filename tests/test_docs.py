@@ -48,3 +48,26 @@ def test_odd_describes_every_section_and_mechanism_module():
     for module in ("needs", "meeting", "helping", "professionals", "funding", "initiatives",
                    "places", "municipality", "shocks", "population", "outcomes"):
         assert f"{module}.py" in odd, module
+
+
+# the fixed wording of every message docs/troubleshooting.md explains, as the code says it
+TROUBLE_PHRASES = [
+    "did you mean", "is not inside a [section]", "is not allowed: expected",
+    "TOML syntax error", "is not UTF-8 text", "is saved as", "is not a text file",
+    "is a folder, not a file", "the file has no settings", "no such scenario file",
+    "extended by", "cycle: ", "missing [experiment] table", "missing '='", "cannot connect",
+    "workers with wijksim", "already holds the results of another run", "holds other files",
+    "already holds the results of another comparison", "add --resume to finish or extend",
+    "are not runs of this", "the stored runs were made at git commit",
+    "finished runs are stored", "a worker process died", "the Dask cluster failed",
+    "kan niet geladen worden", "cannot be loaded", "liep vast in week", "got stuck in week",
+    "is not valid", "the app needs Solara",
+]
+
+
+def test_troubleshooting_explains_messages_the_code_really_gives():
+    doc = (ROOT / "docs" / "troubleshooting.md").read_text()
+    code = "\n".join(p.read_text() for p in (ROOT / "src" / "wijksim").rglob("*.py"))
+    for phrase in TROUBLE_PHRASES:
+        assert phrase in doc, f"troubleshooting.md does not explain {phrase!r}"
+        assert phrase in code, f"no message says {phrase!r} any more; update the page"
