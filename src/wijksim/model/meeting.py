@@ -18,7 +18,7 @@ from numba import njit
 from .build import pick_near
 from .draws import drawing, integers, uniform
 from .places import place_arrays
-from .ties import strengthen, weekly_upkeep
+from .ties import make_contacts, strengthen, weekly_upkeep
 
 
 @njit(cache=True)
@@ -75,8 +75,26 @@ def copresence(rng, members, starts, gain, bridging, contacts, group, homophily,
     chance 1 - homophily * (1 - bridging[g]); one across age classes with chance
     1 - age_homophily. Returns the number of cross-group contacts.
     """
+    a, b, g_of, cross = copresence_contacts(rng, members, starts, bridging, contacts, group,
+                                            homophily, age, age_homophily)
+    make_contacts(a, b, gain[g_of], hx, hy, near2, nbr, w, last_contact,
+                  last_neighbour_contact, week)
+    return cross
+
+
+@njit(cache=True)
+def copresence_contacts(rng, members, starts, bridging, contacts, group, homophily, age,
+                        age_homophily):
+    """The contacts of :func:`copresence`, drawn: pairs (a, b), the group g of each, and the
+    number across demographic groups. Who meets whom depends on the draws and on fixed traits,
+    never on the ties, so all pairs can be drawn before any tie changes."""
     whole = int(contacts)
     frac = contacts - whole
+    cap = members.shape[0] * (whole + 1)
+    pa = np.empty(cap, dtype=np.int64)
+    pb = np.empty(cap, dtype=np.int64)
+    pg = np.empty(cap, dtype=np.int64)
+    m = 0
     cross = 0
     for g in range(starts.shape[0] - 1):
         s0 = starts[g]
@@ -97,15 +115,11 @@ def copresence(rng, members, starts, gain, bridging, contacts, group, homophily,
                     if uniform(rng) < homophily * (1.0 - bridging[g]):
                         continue
                     cross += 1
-                strengthen(nbr, w, i, j, gain[g])
-                last_contact[i] = week
-                last_contact[j] = week
-                dx = hx[i] - hx[j]
-                dy = hy[i] - hy[j]
-                if dx * dx + dy * dy <= near2:
-                    last_neighbour_contact[i] = week
-                    last_neighbour_contact[j] = week
-    return cross
+                pa[m] = i
+                pb[m] = j
+                pg[m] = g
+                m += 1
+    return pa[:m], pb[:m], pg[:m], cross
 
 
 @njit(cache=True)
@@ -113,7 +127,21 @@ def street_encounters(rng, rate, hx, hy, group, age, side, radius, start, order,
                       age_homophily, gain, near2, nbr, w, last_contact, last_neighbour_contact,
                       week):
     """Chance meetings near home: weak ties, held back by homophily."""
+    a, b = street_pairs(rng, rate, hx, hy, group, age, side, radius, start, order, homophily,
+                        age_homophily)
+    make_contacts(a, b, np.full(a.shape[0], gain), hx, hy, near2, nbr, w, last_contact,
+                  last_neighbour_contact, week)
+
+
+@njit(cache=True)
+def street_pairs(rng, rate, hx, hy, group, age, side, radius, start, order, homophily,
+                 age_homophily):
+    """Who meets whom in the street this week, drawn (as in :func:`copresence_contacts`,
+    independent of the ties)."""
     n = hx.shape[0]
+    pa = np.empty(n, dtype=np.int64)
+    pb = np.empty(n, dtype=np.int64)
+    m = 0
     for i in range(n):
         if uniform(rng) >= rate:
             continue
@@ -124,14 +152,10 @@ def street_encounters(rng, rate, hx, hy, group, age, side, radius, start, order,
             continue
         if age[i] != age[j] and uniform(rng) < age_homophily:
             continue
-        strengthen(nbr, w, i, j, gain)
-        last_contact[i] = week
-        last_contact[j] = week
-        dx = hx[i] - hx[j]
-        dy = hy[i] - hy[j]
-        if dx * dx + dy * dy <= near2:
-            last_neighbour_contact[i] = week
-            last_neighbour_contact[j] = week
+        pa[m] = i
+        pb[m] = j
+        m += 1
+    return pa[:m], pb[:m]
 
 
 @njit(cache=True)

@@ -17,7 +17,10 @@ All kernels are compiled with Numba; random draws come from the model's own
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from llvmlite import ir
+from numba import njit, types
+from numba.core import cgutils
+from numba.extending import intrinsic
 
 EMPTY = -1
 
@@ -102,6 +105,75 @@ def strengthen_pairs(nbr, w, a, b, gain):
     """Apply :func:`strengthen` to each pair (a[k], b[k]) with gain[k]."""
     for k in range(a.shape[0]):
         strengthen(nbr, w, a[k], b[k], gain[k])
+
+
+@intrinsic
+def _prefetch(typingctx, arr, i, k):
+    """Ask the CPU to start loading the cache line of ``arr[i, k]`` (2-D array); no effect on
+    any result. LLVM's ``llvm.prefetch`` (read, keep in all cache levels)."""
+    if not (isinstance(arr, types.Array) and arr.ndim == 2):
+        return None
+    sig = types.void(arr, i, k)
+
+    def codegen(context, builder, signature, args):
+        aty = signature.args[0]
+        ary = context.make_array(aty)(context, builder, args[0])
+        inds = [context.cast(builder, args[n], signature.args[n], types.intp) for n in (1, 2)]
+        ptr = cgutils.get_item_pointer2(context, builder, data=ary.data,
+                                        shape=cgutils.unpack_tuple(builder, ary.shape),
+                                        strides=cgutils.unpack_tuple(builder, ary.strides),
+                                        layout=aty.layout, inds=inds, wraparound=False)
+        i8p, i32 = ir.IntType(8).as_pointer(), ir.IntType(32)
+        fn = cgutils.get_or_insert_function(
+            builder.module, ir.FunctionType(ir.VoidType(), [i8p, i32, i32, i32]),
+            "llvm.prefetch.p0i8")
+        builder.call(fn, [builder.bitcast(ptr, i8p), ir.Constant(i32, 0), ir.Constant(i32, 3),
+                          ir.Constant(i32, 1)])
+        return context.get_dummy_value()
+
+    return sig, codegen
+
+
+@njit(cache=True)
+def prefetch_ties(nbr, w, i):
+    """Start loading resident i's rows of ``nbr`` and ``w`` (every 64-byte cache line).
+
+    The tie arrays (some 4 MB at 15,000 residents) do not fit in a core's own cache, so a
+    contact between two random residents waits for main or shared cache several times over;
+    asking for the rows of contacts a few steps ahead lets those waits overlap."""
+    slots = nbr.shape[1]
+    for k in range(0, slots, 16):  # int32: 16 per line
+        _prefetch(nbr, i, k)
+    _prefetch(nbr, i, slots - 1)
+    for k in range(0, slots, 8):  # float64: 8 per line
+        _prefetch(w, i, k)
+    _prefetch(w, i, slots - 1)
+
+
+@njit(cache=True)
+def make_contacts(a, b, gain, hx, hy, near2, nbr, w, last_contact, last_neighbour_contact,
+                  week, ahead=4):
+    """Contacts (a[k], b[k]) in order: :func:`strengthen` their tie by gain[k] and note the
+    contact (with a neighbour when they live within ``near2`` squared cells).
+
+    The same calls in the same order as making each contact as it is drawn, so the same ties;
+    knowing the pairs beforehand lets the rows of the contact ``ahead`` steps on be fetched
+    while this one is made (:func:`prefetch_ties`)."""
+    m = a.shape[0]
+    for t in range(m):
+        if t + ahead < m:
+            prefetch_ties(nbr, w, a[t + ahead])
+            prefetch_ties(nbr, w, b[t + ahead])
+        i = a[t]
+        j = b[t]
+        strengthen(nbr, w, i, j, gain[t])
+        last_contact[i] = week
+        last_contact[j] = week
+        dx = hx[i] - hx[j]
+        dy = hy[i] - hy[j]
+        if dx * dx + dy * dy <= near2:
+            last_neighbour_contact[i] = week
+            last_neighbour_contact[j] = week
 
 
 @njit(cache=True)
