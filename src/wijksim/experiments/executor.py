@@ -53,8 +53,20 @@ class Backend:
             for fut in cf.as_completed(futures):
                 yield futures[fut], fut.result()
         finally:
+            if self.kind == "dask":
+                _quiet_dask_cleanup()
             for fut in futures:
                 fut.cancel()
+
+
+def _quiet_dask_cleanup() -> None:
+    """Cancelling the remaining Dask futures makes tornado log a traceback per future
+    (FutureCancelledError in distributed's executor bridge). The user gets one message
+    saying what stopped and what is kept; these logs would only bury it."""
+    import logging
+
+    for name in ("tornado.application", "asyncio", "distributed.client"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
