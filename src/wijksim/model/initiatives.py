@@ -244,8 +244,16 @@ def _run_activities(model, inits) -> None:
 def fade_engagement(model) -> None:
     """Outside initiatives, engagement fades back to one's own disposition."""
     r = model.residents
-    outside = r.initiative < 0
-    r.engagement[outside] += ENGAGEMENT_FADE * (r.engagement0[outside] - r.engagement[outside])
+    fade_outside(r.engagement, r.engagement0, r.initiative, ENGAGEMENT_FADE)
+
+
+@njit(cache=True)
+def fade_outside(engagement, engagement0, initiative, fade):
+    """engagement += fade * (engagement0 - engagement) where initiative < 0: the numpy
+    expression's arithmetic in one pass, without its masks and temporary copies."""
+    for i in range(engagement.shape[0]):
+        if initiative[i] < 0:
+            engagement[i] += fade * (engagement0[i] - engagement[i])
 
 
 def _recruit(model, inits) -> None:
@@ -266,10 +274,11 @@ def _recruit(model, inits) -> None:
 def _leave(model, inits) -> None:
     """Members drift away for ordinary reasons (moving on, other priorities)."""
     r, rng = model.residents, model.streams.initiatives
-    founders = np.array([i.founder for i in inits])
+    founder = np.zeros(r.n, dtype=np.bool_)
+    founder[np.array([i.founder for i in inits], dtype=np.int64)] = True
     members = np.flatnonzero(r.initiative >= 0)
     go = members[(rng.random(members.size) < model.p.initiatives.leave_rate / 52.0)
-                 & ~np.isin(members, founders)]
+                 & ~founder[members]]
     r.initiative[go] = -1
 
 

@@ -190,12 +190,37 @@ def friends_of_friends(rng, rate, good, gain, nbr, w):
             strengthen(nbr, w, i, f, gain)
 
 
-def group_starts(keys_sorted: np.ndarray) -> np.ndarray:
+@njit(cache=True)
+def group_starts(keys_sorted):
     """Boundaries of runs of equal keys in a sorted array (len = groups + 1)."""
-    if keys_sorted.size == 0:
-        return np.zeros(1, dtype=np.int64)
-    cut = np.flatnonzero(np.diff(keys_sorted)) + 1
-    return np.concatenate(([0], cut, [keys_sorted.size])).astype(np.int64)
+    n = keys_sorted.shape[0]
+    out = np.empty(n + 1, dtype=np.int64)
+    out[0] = 0
+    m = 1
+    for k in range(1, n):
+        if keys_sorted[k] != keys_sorted[k - 1]:
+            out[m] = k
+            m += 1
+    if n > 0:
+        out[m] = n
+        m += 1
+    return out[:m]
+
+
+@njit(cache=True)
+def stable_order(key, n_keys):
+    """``np.argsort(key, kind="stable")`` for keys in [0, n_keys): a counting sort, one pass
+    to count and one to place, instead of a general sort of a few thousand visits."""
+    start = np.zeros(n_keys + 1, dtype=np.int64)
+    for k in range(key.shape[0]):
+        start[key[k] + 1] += 1
+    for g in range(n_keys):
+        start[g + 1] += start[g]
+    order = np.empty(key.shape[0], dtype=np.int64)
+    for k in range(key.shape[0]):
+        order[start[key[k]]] = k
+        start[key[k]] += 1
+    return order
 
 
 def visit_places(model) -> None:
@@ -225,7 +250,7 @@ def visit_places(model) -> None:
     r.habit[visitors] = place_of
     slots = p.meeting.sessions_per_week
     key = place_of.astype(np.int64) * slots + rng.integers(0, slots, size=visitors.size)
-    order = np.argsort(key, kind="stable")
+    order = stable_order(key, len(model.places) * slots)
     key_sorted = key[order]
     starts = group_starts(key_sorted)
     g_place = key_sorted[starts[:-1]] // slots

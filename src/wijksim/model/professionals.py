@@ -294,7 +294,7 @@ class Team:
             return
         profs = self.members
         n_prof = len(profs)
-        uid_pos = {prof.unique_id: k for k, prof in enumerate(profs)}
+        uids = np.array([prof.unique_id for prof in profs], dtype=np.int64)
         prod = self.productivity()
         hours = np.array([prof.hours for prof in profs])
         admin = hours * m.terms.admin_share
@@ -310,7 +310,7 @@ class Team:
 
         # 2. casework on open cases
         cases = np.flatnonzero(r.status == CASE)
-        pos = np.array([uid_pos.get(u, -1) for u in r.case_prof[cases]], dtype=np.int64)
+        pos = positions_of(r.case_prof[cases], uids)
         orphan = pos < 0
         if orphan.any():  # cases of someone who left are handled in leave(); be safe
             r.status[cases[orphan]] = WAITING
@@ -335,7 +335,7 @@ class Team:
         if taken.size:
             r.status[taken] = CASE
             r.status_since[taken] = m.week
-            r.case_prof[taken] = np.array([profs[k].unique_id for k in slots], dtype=np.int32)
+            r.case_prof[taken] = uids[slots].astype(np.int32)
             case_hours += np.bincount(slots, minlength=n_prof) * p.case_hours
         m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
         m.tally["case_capacity"] = float(np.sum(np.floor(cap_hours / p.case_hours)))
@@ -464,8 +464,22 @@ class Team:
 
     # -- summaries ------------------------------------------------------------------------
     def mean(self, attr: str) -> float:
-        return float(np.mean([getattr(p, attr) for p in self.members])) if self.members \
-            else 0.0
+        """Mean of an attribute over the members: np.mean's sum and division, without the
+        overhead of np.mean on a list (it is called for every recorded week)."""
+        n = len(self.members)
+        if not n:
+            return 0.0
+        values = np.fromiter((getattr(p, attr) for p in self.members), dtype=float, count=n)
+        return float(values.sum() / n)
+
+
+def positions_of(uids: np.ndarray, member_uids: np.ndarray) -> np.ndarray:
+    """Position of each uid among ``member_uids`` (-1 where it is not a member): a lookup
+    table instead of a dictionary look-up per open case."""
+    top = max(int(member_uids.max()), int(uids.max(initial=-1))) + 1
+    table = np.full(top + 1, -1, dtype=np.int64)  # the last entry answers uid -1
+    table[member_uids] = np.arange(member_uids.size)
+    return table[np.where(uids >= 0, uids, top)]
 
 
 def wijkkennis_after(weeks: float, learning: float, start: float) -> float:
