@@ -92,6 +92,19 @@ def test_interrupted_sweep_resumes_without_rerunning(grid_file, tmp_path, monkey
     assert ran == [] and again.execution.ran == 0
 
 
+def stored_batches(out) -> int:
+    return len(list((out / "runs").glob("part-*.parquet")))
+
+
+def wait_for_a_stored_batch(proc, out, before: int, timeout: float = 180) -> None:
+    """Until the sweep in ``proc`` has stored a batch more than ``before``; it must still be
+    running then, or there is nothing left to interrupt."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None and stored_batches(out) <= before:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the sweep finished before it could be stopped"
+
+
 def _workers(group: int) -> list[int]:
     """Pool workers of a sweep started as process group ``group`` (forked by its
     forkserver, which is the main process's child)."""
@@ -122,18 +135,13 @@ def test_killed_worker_ctrl_c_and_crash_keep_finished_runs_and_resume(write_expe
     total = 24
 
     def phase(action, extra=()):
-        before = len(list((out / "runs").glob("part-*.parquet")))
+        before = stored_batches(out)
         # one run per stored batch, so every stop leaves work however loaded the machine
         cmd = [sys.executable, "-m", "wijksim.cli", "sweep", str(path), "--jobs", "2",
                "--chunk-size", "1", "--out", str(out), *extra]
         proc = subprocess.Popen(cmd, cwd=REPO, start_new_session=True, text=True,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.time() + 120
-        while time.time() < deadline and proc.poll() is None:
-            if len(list((out / "runs").glob("part-*.parquet"))) > before:
-                break
-            time.sleep(0.05)
-        assert proc.poll() is None, "the sweep finished before it could be stopped"
+        wait_for_a_stored_batch(proc, out, before)
         action(proc)
         stdout, stderr = proc.communicate(timeout=60)
         kept = Store(out).stored_ids()
@@ -228,18 +236,13 @@ def test_killed_dask_worker_keeps_finished_runs_and_resume_completes(write_exper
                              host="127.0.0.1", dashboard_address=None) as cluster, \
                 Client(cluster) as client:
             pids = client.run(os.getpid)
-            before = len(list((out / "runs").glob("part-*.parquet")))
+            before = stored_batches(out)
             proc = subprocess.Popen(
                 [sys.executable, "-m", "wijksim.cli", "sweep", str(path), "--scheduler",
                  cluster.scheduler_address, "--chunk-size", "1", "--out", str(out),
                  "--quiet", *extra], cwd=REPO, text=True,
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            deadline = time.time() + 180
-            while time.time() < deadline and proc.poll() is None:
-                if len(list((out / "runs").glob("part-*.parquet"))) > before:
-                    break
-                time.sleep(0.05)
-            assert proc.poll() is None, "the sweep finished before a worker could be killed"
+            wait_for_a_stored_batch(proc, out, before)
             os.kill(next(iter(pids.values())), signal.SIGKILL)  # its nanny restarts it
             _, err = proc.communicate(timeout=300)
         return proc.returncode, err
