@@ -128,7 +128,7 @@ def test_killed_worker_ctrl_c_and_crash_keep_finished_runs_and_resume(write_expe
         outcomes = ["cohesion", "trust", "hidden_need_share"]
         [parameters]
         funding.tender.staff_moves = [0.2, 0.5, 0.8]
-    """, years=3, residents=2500)
+    """, years=4, residents=6000)
     out = tmp_path / "out"
     # runs of a second or two, stored one by one: a stop always leaves work, even when a
     # loaded CI machine starves the parent process that writes the results
@@ -145,7 +145,7 @@ def test_killed_worker_ctrl_c_and_crash_keep_finished_runs_and_resume(write_expe
         action(proc)
         stdout, stderr = proc.communicate(timeout=60)
         kept = Store(out).stored_ids()
-        assert 0 < len(kept) < total
+        assert 0 < len(kept) < total, (before, len(kept), proc.returncode, stderr)
         return proc.returncode, stderr, kept
 
     def kill_a_worker(proc):
