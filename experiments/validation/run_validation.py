@@ -267,7 +267,13 @@ def limitations() -> list[str]:
             "observation concerns spontaneous volunteers for strangers, which the model does "
             "not represent separately (pattern 7).",
             "- Escalations to specialised care are rare in the calibrated model; their cost "
-            "shows direction more than size.", ""]
+            "shows direction more than size.",
+            "- Section 4 runs one seed per design point, so each elementary effect carries "
+            "seed noise of about the size of the smaller effects: the signs' shares are "
+            "stable between regenerations (74-96% before the last model fixes, 75-92% now), "
+            "the ranking of the most influential assumptions is not. More seeds per point "
+            "would settle it.",
+            ""]
 
 
 if __name__ == "__main__":
