@@ -92,6 +92,14 @@ def test_interrupted_sweep_resumes_without_rerunning(grid_file, tmp_path, monkey
     assert ran == [] and again.execution.ran == 0
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child before exec: SIGINT back to its default. A test run started in the
+    background of a non-interactive shell (``make test &``, nohup, some CI runners) inherits
+    SIGINT as *ignored*, and Python then installs no KeyboardInterrupt handler - unlike the
+    terminal a user presses Ctrl-C in."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def stored_batches(out) -> int:
     return len(list((out / "runs").glob("part-*.parquet")))
 
@@ -140,7 +148,8 @@ def test_killed_worker_ctrl_c_and_crash_keep_finished_runs_and_resume(write_expe
         cmd = [sys.executable, "-m", "wijksim.cli", "sweep", str(path), "--jobs", "2",
                "--chunk-size", "1", "--out", str(out), *extra]
         proc = subprocess.Popen(cmd, cwd=REPO, start_new_session=True, text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                preexec_fn=_ctrl_c_as_in_a_terminal)
         wait_for_a_stored_batch(proc, out, before)
         action(proc)
         stdout, stderr = proc.communicate(timeout=60)
