@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
-import sys
+import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from wijksim.app import views
+from wijksim.app.server import running_app
 from wijksim.app.session import WORKSHOP_RESIDENTS, AppConfig, BuildRequest, ModelCache, Session
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,21 +74,8 @@ def browser_side(residents: int, clicks: int, play_seconds: float) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     print(f"== in Chromium: {residents} residents ==")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = dict(os.environ, SOLARA_TELEMETRY_MIXPANEL_ENABLE="False")
-    proc = subprocess.Popen([sys.executable, "-m", "wijksim.cli", "app", "--port", str(port),
-                             "--residents", str(residents)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+    log = Path(tempfile.mkdtemp(prefix="wijksim-bench-app-")) / "server.log"
+    with running_app("--residents", str(residents), log=log, startup_seconds=60) as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                         args=["--no-sandbox", "--disable-gpu"])
@@ -151,9 +136,6 @@ def browser_side(residents: int, clicks: int, play_seconds: float) -> None:
                 page.get_by_role("button", name="Opnieuw", exact=True).click()
                 expect(page.locator(".wijk-week")).to_have_text("Week 0", timeout=30_000)
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
 
 
 def main() -> None:

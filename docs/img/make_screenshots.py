@@ -8,36 +8,21 @@ labels, and plays until the tendering wijk has lost a tender, so the pictures sh
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
+import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
+
+from wijksim.app.server import running_app
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 
 
 def main() -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = dict(os.environ, SOLARA_TELEMETRY_MIXPANEL_ENABLE="False")
-    proc = subprocess.Popen([sys.executable, "-m", "wijksim.cli", "app", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+    log = Path(tempfile.mkdtemp(prefix="wijksim-screenshots-")) / "server.log"
+    with running_app(log=log, startup_seconds=120) as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                         args=["--no-sandbox", "--disable-gpu"])
@@ -64,9 +49,6 @@ def main() -> None:
                        or int(week.inner_text().split()[-1]) >= 300, speed_up=True)
             shoot(page, HERE / "app-compare.png", 2000)
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
 
 
 def play_until(page, done, speed_up: bool = False, timeout: float = 120.0) -> None:

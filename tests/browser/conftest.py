@@ -10,14 +10,11 @@ skipping them. Never run ``playwright install``: Playwright drives /usr/bin/chro
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from wijksim.app.server import AppDidNotStart, running_app
 
 CHROMIUM = os.environ.get("WIJKSIM_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -49,12 +46,6 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1600, "height": 1000}}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
@@ -64,37 +55,16 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory, browser_type_launch_args):
     """Start ``wijksim app`` on a free port; yield its address; stop it afterwards."""
-    port = _free_port()
     log = tmp_path_factory.mktemp("app") / "server.log"
-    env = dict(os.environ, SOLARA_TELEMETRY_MIXPANEL_ENABLE="False", MPLBACKEND="Agg")
-    cmd = [sys.executable, "-m", "wijksim.cli", "app", "--host", "127.0.0.1", "--port",
-           str(port), "--residents", str(RESIDENTS)]
-    with open(log, "w") as fh:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.time() + STARTUP_SECONDS
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"wijksim app exited with {proc.returncode}:\n"
-                            f"{log.read_text()[-3000:]}")
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                if time.time() > deadline:
-                    pytest.fail(f"wijksim app did not answer within {STARTUP_SECONDS} s:\n"
-                                f"{log.read_text()[-3000:]}")
-                time.sleep(0.2)
-        first = log.read_text().splitlines()[0] if log.read_text() else ""
-        assert f"http://127.0.0.1:{port}/" in first, f"the address is not printed: {first!r}"
-        yield url
+        with running_app("--residents", str(RESIDENTS), log=log,
+                         startup_seconds=STARTUP_SECONDS) as url:
+            first = log.read_text().splitlines()[0] if log.read_text() else ""
+            assert url in first, f"the address is not printed: {first!r}"
+            yield url
+    except AppDidNotStart as exc:
+        pytest.fail(str(exc))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        if ARTIFACTS.is_dir():
+        if ARTIFACTS.is_dir() and log.is_file():
             worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
             (ARTIFACTS / f"app-server-{worker}.log").write_text(log.read_text())
