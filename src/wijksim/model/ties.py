@@ -269,6 +269,17 @@ def tie_weighted_mean(nbr, w, values, out):
 
 
 @njit(cache=True)
+def _cross_group_table(group):
+    """other[g, h] = 1.0 if g != h else 0.0: 'is this tie cross-group?' as a lookup, so the
+    tie loops stay branch-free."""
+    groups = group.max() + 1
+    other = np.ones((groups, groups))
+    for g in range(groups):
+        other[g, g] = 0.0
+    return other
+
+
+@njit(cache=True)
 def tie_summary(nbr, w, group, good, strength, n_ties, n_good, cross, strongest):
     """Per resident: total strength, number of ties, good ties, cross-group strength, max.
 
@@ -280,10 +291,7 @@ def tie_summary(nbr, w, group, good, strength, n_ties, n_good, cross, strongest)
     n, slots = nbr.shape
     if n == 0:
         return
-    groups = group.max() + 1
-    other = np.ones((groups, groups))  # other[g, h] = 1.0 if g != h
-    for g in range(groups):
-        other[g, g] = 0.0
+    other = _cross_group_table(group)
     for i in range(n):
         gi = group[i]
         s = 0.0
@@ -315,10 +323,7 @@ def tie_pass(nbr, w, group, good, strength, n_ties, n_good, cross, strongest, va
     n, slots = nbr.shape
     if n == 0:
         return
-    groups = group.max() + 1
-    other = np.ones((groups, groups))  # other[g, h] = 1.0 if g != h
-    for g in range(groups):
-        other[g, g] = 0.0
+    other = _cross_group_table(group)
     for i in range(n):
         gi = group[i]
         s = 0.0
