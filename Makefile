@@ -10,7 +10,7 @@ export SOLARA_ASSETS_PROXY_CACHE_DIR := $(SOLARA_CDN)
 export SOLARA_TELEMETRY_MIXPANEL_ENABLE := False
 export MPLBACKEND := Agg
 
-.PHONY: setup demo test test-fast assets docs bench clean
+.PHONY: setup demo test test-fast assets docs bench reference clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "wijksim needs Python 3.11 or newer (found " + sys.version.split()[0] + "); run: make PY=python3.12 ...")'
@@ -35,6 +35,9 @@ test-fast: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m wijksim.scenario.reference docs/scenario-keys.md
+
+reference: $(STAMP)  # on purpose only, in a commit of its own that says why (tests/reference.py)
+	$(BIN)/python -m tests.reference --regenerate
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_model.py
