@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..model import snapshot
 from ..model.wijk import WijkModel
 from ..scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
 from ..scenario.errors import Problem
@@ -92,7 +93,7 @@ class ModelCache:
         if blob is not None:
             return pickle.loads(blob)
         try:
-            model = WijkModel(scen, seed=seed)
+            model = WijkModel.starting(scen, seed=seed, cache=snapshot.cache_dir())
             blob = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
             with self._lock:
                 self._items[key] = blob
