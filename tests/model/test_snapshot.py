@@ -195,3 +195,14 @@ def test_cli_checkpoint_into_a_missing_folder_is_refused_before_running(tmp_path
                           str(tmp_path / "nope" / "w.wsnap")], capture_output=True, text=True)
     assert res.returncode == 2 and "does not exist" in res.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_loaded_wijk_can_be_saved_again(tmp_path):
+    """Mesa's grid cells of an unpickled model need our reducer (snapshot._Pickler)."""
+    m = WijkModel("tender_3y", seed=2, **SMALL)
+    m.run(10)
+    again = WijkModel.load(m.save(tmp_path / "a.wsnap"))
+    third = WijkModel.load(again.save(tmp_path / "b.wsnap"))
+    m.run()
+    third.run()
+    pd.testing.assert_frame_equal(third.outcomes(), m.outcomes(), check_exact=True)

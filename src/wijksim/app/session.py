@@ -94,7 +94,7 @@ class ModelCache:
             return pickle.loads(blob)
         try:
             model = WijkModel.starting(scen, seed=seed, cache=snapshot.cache_dir())
-            blob = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+            blob = snapshot.dumps(model)
             with self._lock:
                 self._items[key] = blob
                 while (sum(map(len, self._items.values())) > self.max_bytes

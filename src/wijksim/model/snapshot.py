@@ -23,6 +23,7 @@ not forgery: load only snapshots you (or your own runs) made, as with any pickle
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -31,6 +32,9 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
+
+from mesa.discrete_space import Cell
+from mesa.discrete_space.grid import pickle_gridcell
 
 from .._version import __version__
 from ..scenario.errors import Problem, ScenarioError
@@ -87,7 +91,7 @@ def burn_in_key(values: Mapping[str, Any], seed: int) -> str:
 def save(model, path: Path | str, kind: str = "checkpoint") -> Path:
     """Write ``model`` (as it is now) to ``path`` atomically; return the path."""
     path = Path(path)
-    payload = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+    payload = dumps(model)
     header = {
         "format": FORMAT, "code": code_version(), "kind": kind,
         "scenario": model.scenario.name, "scenario_hash": model.scenario.hash,
@@ -109,6 +113,28 @@ def save(model, path: Path | str, kind: str = "checkpoint") -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a wijk that was itself loaded from a pickle.
+
+    Mesa 3.3 gives every grid a dynamically made ``GridCell`` class and registers how to
+    pickle it; after unpickling, each cell has a new such class that nobody registered, so the
+    loaded wijk could not be saved again. Any such cell is reduced the way Mesa reduces it.
+    """
+
+    def reducer_override(self, obj):
+        cls = type(obj)
+        if cls.__name__ == "GridCell" and isinstance(obj, Cell):
+            return pickle_gridcell(obj)
+        return NotImplemented
+
+
+def dumps(model) -> bytes:
+    """The model as bytes (pickle), also for a model that was loaded from a snapshot."""
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(model)
+    return buf.getvalue()
 
 
 def read_header(path: Path | str) -> dict[str, Any]:
