@@ -13,6 +13,7 @@ from wijksim import WijkModel
 from wijksim.model import snapshot
 from wijksim.scenario import defaults
 from wijksim.scenario.loader import shipped_scenarios
+from wijksim.scenario.regimes import acts_after_burn_in
 from wijksim.scenario.schema import KEYS
 
 SMALL = {"wijk.residents": 500, "run.burn_in_weeks": 26, "run.years": 2}
@@ -42,7 +43,7 @@ def test_keys_that_act_after_the_burn_in_leave_week_0_alone():
     d = defaults()
     checked = 0
     for name, key in KEYS.items():
-        if not snapshot.acts_after_burn_in(name) or name in ("run.years", "run.record_every"):
+        if not acts_after_burn_in(name) or name in ("run.years", "run.record_every"):
             continue
         for other in _other_values(key, d[name]):
             try:

@@ -6,8 +6,8 @@ Two uses, one format:
   wijk for a given seed and size, because the burn-in runs under the status-quo funding terms
   (docs/ODD.md, Initialisation). That burn-in is computed once, stored, and reused by every
   run whose *burn-in key* matches: the scenario values that can act before week 0 (everything
-  except the funding regime's terms, scheduled municipal events, shocks, the netwerkberaad
-  programme and the run's length), the seed and the code version.
+  except those that act only from week 0,
+  ``scenario.regimes.AFTER_BURN_IN``), the seed and the code version.
 * **Checkpoints.** A user saves a wijk at any week and continues it later; the continued run is
   bit-identical to one that never stopped, because the snapshot holds every random generator's
   state along with the residents, ties, places, professionals and initiatives.
@@ -38,19 +38,12 @@ from mesa.discrete_space.grid import pickle_gridcell
 
 from .._version import __version__
 from ..scenario.errors import Problem, ScenarioError
+from ..scenario.regimes import acts_after_burn_in
 
 MAGIC = b"WIJKSIM-SNAPSHOT\n"
 FORMAT = 1
 SUFFIX = ".wsnap"
 MAX_HEADER = 1 << 16
-
-# Scenario keys that act only from week 0: the funding regime's terms (the burn-in runs under
-# the status-quo terms), scheduled municipal events and programmes, shocks, the netwerkberaad
-# programme (years >= 0) and how long / how often the run records. Every other key shapes the
-# burn-in. tests/model/test_snapshot.py checks each of these keys leaves the week-0 wijk alone.
-AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "municipality.",
-                 "shocks.", "netwerkberaad.", "run.years", "run.record_every")
-
 
 class SnapshotError(ScenarioError):
     """A snapshot file that cannot be used; the message names the file and why."""
@@ -74,10 +67,6 @@ def code_version() -> str:
             h.update(src.relative_to(root).as_posix().encode())
             h.update(src.read_bytes())
     return f"{__version__}+{h.hexdigest()[:16]}"
-
-
-def acts_after_burn_in(key: str) -> bool:
-    return any(key == k or (k.endswith(".") and key.startswith(k)) for k in AFTER_BURN_IN)
 
 
 def burn_in_key(values: Mapping[str, Any], seed: int) -> str:

@@ -90,7 +90,7 @@ class WijkModel(mesa.Model):
         """A wijk at week 0 of ``scenario``, from a stored burn-in when one matches.
 
         Every scenario that shares the burn-in's values (all but the funding terms, events,
-        shocks and run length: :data:`snapshot.AFTER_BURN_IN`) and the seed starts from the
+        shocks and run length: ``scenario.regimes.AFTER_BURN_IN``) and the seed starts from the
         same wijk, so the burn-in is computed once, stored in ``cache`` and reused: the run
         is bit-identical to ``WijkModel(scenario, seed)``. ``cache=None`` computes it here.
         A damaged cached file is replaced, never used.
