@@ -46,7 +46,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="delete results already in the folder and start again")
     p.add_argument("--dry-run", action="store_true",
                    help="print what would run, run nothing")
+    p.add_argument("--samples", type=_positive, default=None, metavar="N",
+                   help="design size N (lhs points, sobol base sample, morris trajectories) "
+                        "instead of the file's design.samples, e.g. a small N for a first look")
     p.set_defaults(func=cmd_sweep)
+
+    p = sub.add_parser(
+        "report", help="write the report of a results folder again (e.g. in Dutch)",
+        description="Write report.md and a self-contained report.html for a results folder "
+                    "made by compare or sweep, without running anything.")
+    p.add_argument("folder", help="results folder (holds manifest.json)")
+    add_lang_option(p)
+    p.set_defaults(func=cmd_report)
 
 
 def _positive(text: str) -> int:
@@ -71,6 +82,13 @@ def _add_exec_options(p: argparse.ArgumentParser) -> None:
                    help="runs per task and per stored batch (default: from the estimated "
                         "run time, so a task holds a few seconds of work)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, print only errors")
+    add_lang_option(p)
+
+
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("en", "nl"), default="en",
+                   help="language of the report: en (English, Dutch terms glossed) or nl "
+                        "(Nederlands); default en")
 
 
 def _say(args):
@@ -103,7 +121,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     seeds = args.seeds
     exp = load_experiment(args.experiment, seeds=seeds, years=args.years,
                           residents=args.residents, overrides=overrides_from(args),
-                          out=args.out)
+                          out=args.out, samples=args.samples)
     out = exp.out or Path("results") / exp.name
     if args.dry_run:
         print(describe(exp))
@@ -115,6 +133,16 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if not args.quiet:
         print_comparison(res) if res.is_comparison else print_sweep(res)
         print(f"Report: {out / 'report.md'} (also report.html and figures)")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .results import load_results
+
+    t0 = time.perf_counter()
+    res = load_results(args.folder)
+    md = res.report(lang=args.lang)
+    print(f"Report: {md} (also report.html) in {time.perf_counter() - t0:.1f} s")
     return 0
 
 
@@ -179,7 +207,8 @@ def _run(args, exp, out: Path, overwrite: bool):
         res = run_experiment(exp, out=out, jobs=args.jobs, scheduler=args.scheduler,
                              resume=args.resume, overwrite=overwrite,
                              progress=not args.quiet, say=_say(args),
-                             command=command_line(), chunk_size=args.chunk_size)
+                             command=command_line(), chunk_size=args.chunk_size,
+                             lang=getattr(args, "lang", "en"))
     except KeyboardInterrupt:
         _stopped("interrupted", out)
         return None, 130

@@ -193,7 +193,7 @@ def manifest(exp: Experiment, tasks: list[RunTask], command: str | None = None
         "seeds": list(exp.seeds), "outcomes": list(exp.outcomes),
         "analysis_outcomes": list(exp.analysis_outcomes),
         "contrast": list(exp.contrast) if exp.contrast else None,
-        "fixed": exp.fixed, "runs": len(tasks), "plan_hash": plan_hash(tasks),
+        "fixed": exp.fixed, "discovery": exp.discovery, "runs": len(tasks), "plan_hash": plan_hash(tasks),
         "wijksim_version": __version__, "git_commit": git_commit(),
     }
 
