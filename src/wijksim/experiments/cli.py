@@ -57,6 +57,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "made by compare or sweep, without running anything.")
     p.add_argument("folder", help="results folder (holds manifest.json)")
     add_lang_option(p)
+    p.add_argument("--outcome", help="scenario discovery: the outcome of the condition "
+                                     "(default: the experiment's [discovery] outcome)")
+    p.add_argument("--threshold", help="scenario discovery: 'materiality' or a number in the "
+                                       "outcome's unit (default: the experiment's)")
     p.set_defaults(func=cmd_report)
 
 
@@ -137,13 +141,38 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ..scenario import Problem, ScenarioError
     from .results import load_results
 
     t0 = time.perf_counter()
+    threshold = _toml_value(args.threshold) if args.threshold is not None else None
+    if args.outcome is not None or threshold is not None:
+        from ..analysis.discovery import check_condition
+
+        check_condition(args.outcome, threshold, None, "")
     res = load_results(args.folder)
+    if args.outcome is not None or threshold is not None:
+        if not res.manifest.get("discovery"):
+            raise ScenarioError([Problem(args.folder, "", "", "", "--outcome and --threshold "
+                                         "need an experiment with a [discovery] table",
+                                         show_value=False)])
+        check_condition(args.outcome, threshold, res.manifest["outcomes"], "")
+        res.manifest["discovery"] = {**res.manifest["discovery"], **(
+            {"outcome": args.outcome} if args.outcome else {}), **(
+            {"threshold": threshold} if threshold is not None else {})}
     md = res.report(lang=args.lang)
     print(f"Report: {md} (also report.html) in {time.perf_counter() - t0:.1f} s")
     return 0
+
+
+def _toml_value(raw: str):
+    """A command-line value read as TOML (0.01 -> float, true -> bool), else as text."""
+    import tomllib
+
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
 
 
 def _comparison_folder(args, exp) -> Path:
