@@ -171,3 +171,20 @@ def test_the_report_section_has_the_tradeoff_box_limits_and_quasi_p_values(tmp_p
     assert "holds in **" in text and "coverage" in text and "density" in text
     nl = discovery.discovery_blocks(res, tmp_path, lang="nl")
     assert any(b[0] == "h" and "Robuustheid" in b[2] for b in nl)
+
+
+@pytest.mark.slow
+def test_the_shipped_experiment_runs_end_to_end_at_a_tiny_size(tmp_path):
+    out = tmp_path / "disc"
+    rc, _, err = cli("sweep", "subsidy_discovery", "--samples", "6", "--seeds", "1",
+                     "--residents", "600", "--years", "1", "--set", "run.burn_in_weeks=26",
+                     "--jobs", "1", "--quiet", "--out", str(out))
+    assert rc == 0, err
+    md = (out / "report.md").read_text()
+    assert "## Scenario discovery" in md and "## Robustness across futures" in md
+    assert "holds in **" in md
+    rob = pd.read_csv(out / "robustness.csv")
+    assert set(rob["policy"]) == set(LABELS) and rob["share_within"].between(0, 1).all()
+    assert (rob["mean_regret"] >= 0).all()
+    cond = pd.read_csv(out / "discovery_condition.csv")
+    assert len(cond) == 6
