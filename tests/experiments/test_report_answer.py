@@ -171,3 +171,20 @@ def test_partly_missing_runs_are_reported_not_drawn(comparison, tmp_path):
     assert "Incomplete: 5 of 6 runs are stored" in md and "subsidy: seeds 2" in md
     s = pd.read_csv(out / "summary.csv")
     assert set(s["n"]) == {2}  # both scenarios on the same two seeds, not 3 against 2
+
+
+def test_the_single_run_figure_marks_tenders_and_staff_leaving(tmp_path):
+    """wijksim run's outcomes.png: a line at a lost tender, a mark where someone left."""
+    import matplotlib.pyplot as plt
+
+    from wijksim.analysis.plots import mark_events
+
+    events = pd.DataFrame({"week": [60, 70, 80], "year": [60 / 52, 70 / 52, 80 / 52],
+                           "kind": ["tender_lost", "staff_left", "closure"], "text": ""})
+    fig, ax = plt.subplots()
+    mark_events(ax, events)
+    xs = sorted(round(line.get_xdata()[0], 3) for line in ax.lines)
+    assert xs == [round(60 / 52, 3), round(80 / 52, 3)]  # tender and closure lines
+    assert len(ax.collections) == 1  # staff leaving: marks at the foot
+    assert np.allclose(ax.collections[0].get_offsets()[:, 0], [70 / 52])
+    plt.close(fig)
