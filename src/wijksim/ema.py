@@ -18,13 +18,13 @@ seeds)::
 
 EMA names must be Python identifiers, so a key's dots become double underscores in EMA
 (``funding__tender__staff_moves``); :func:`key_of` turns them back. The lever
-``base_scenario`` picks the base scenario each run starts from (a funding regime is a whole scenario file, not
-one key), so :func:`policies` makes one EMA Policy per shipped regime.
+``base_scenario`` picks the base scenario each run starts from (a funding regime is a whole
+scenario file, not one key), so :func:`policies` makes one EMA Policy per shipped regime.
 
 Every run is fixed by its scenario and seed, so the results do not depend on the evaluator
 or on the number of processes. A run that fails returns NaN outcomes and logs the error:
 with EMA 2.5.3 an exception in a MultiprocessingEvaluator worker hangs
-``perform_experiments`` forever (docs in /work/shared/notes/analysis-stack.md, section 3).
+``perform_experiments`` forever.
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ def fmt_pm(outcome: str, mean: float, low: float, high: float) -> str:
 
 
 # -- blocks: ("h", level, text) | ("p", text) | ("table", Table) | ("img", file, alt) ----------
-def _about(res: Any) -> list:
+def _about(res: Any, lang: str = "en") -> list:
     m, runs = res.manifest, res.runs
     seeds = m["seeds"]
     seed_text = (f"{len(seeds)} seeds ({seeds[0]}–{seeds[-1]})" if seeds == list(
@@ -116,16 +116,29 @@ def _about(res: Any) -> list:
         if len(commits):
             versions += f", git commit {', '.join(c[:10] for c in commits)}"
     desc = m.get("descriptions", {})
+    if lang == "nl":
+        desc = {k: v or desc.get(k, "") for k, v in m.get("descriptions_nl", {}).items()} \
+            or desc
     rows = [[f"`{lab}`", desc.get(lab, ""), f"`{m['scenario_hashes'].get(lab, '')}`"]
             for lab in [*m["labels"], *m.get("reference", [])]]
-    blocks = [("p", f"{size}{seed_text}, the same seeds for every scenario (common random "
-                    f"numbers); {m['runs']} runs{done}. {versions}. Made "
-                    f"{m.get('created', '')}" + (f" with `{m['command']}`." if m.get("command")
-                                                  else ".")),
-              ("table", (["scenario", "description", "scenario hash"], rows))]
+    made = f"{m.get('created', '')}" + (f" with `{m['command']}`." if m.get("command")
+                                        else ".")
+    text = (f"{size}{seed_text}, the same seeds for every scenario (common random "
+            f"numbers); {m['runs']} runs{done}. {versions}. Made {made}")
+    if lang == "nl":
+        text = (text.replace(" residents, ", " bewoners, ").replace(" years per run", " jaar "
+                "per run").replace(" year per run", " jaar per run")
+                .replace("the same seeds for every scenario (common random numbers)",
+                         "dezelfde seeds voor elk scenario (common random numbers)")
+                .replace(" Made ", " Gemaakt ")
+                .replace(" with `", " met `"))
+    heads = (["scenario", "beschrijving", "scenario-hash"] if lang == "nl" else
+             ["scenario", "description", "scenario hash"])
+    blocks = [("p", text), ("table", (heads, rows))]
     if m.get("fixed"):
         fixed = ", ".join(f"`{k} = {v}`" for k, v in m["fixed"].items())
-        blocks.append(("p", f"Set for every run: {fixed}."))
+        blocks.append(("p", f"{'Voor elke run' if lang == 'nl' else 'Set for every run'}: "
+                            f"{fixed}."))
     return blocks
 
 
@@ -144,10 +157,9 @@ def _comparison(res: Any, folder: Path, lang: str = "en") -> list:
     outcomes = list(dict.fromkeys([*[o for o in MAIN if o in kept], *res.outcomes]))
     labels = res.labels
     n_planned = len(res.manifest["seeds"])
-    blocks: list = [("h", 1, f"{T('comparison', lang)}: {', '.join(labels)}")]
-    if lang == "nl":
-        blocks.append(("p", T("lang_note", lang)))
-    blocks += _about(res)
+    blocks: list = [("h", 1, f"{T('comparison', lang)}: {', '.join(labels)}"),
+                    ("p", T("lang_note", lang))]
+    blocks += _about(res, lang)
     common, missing = _coverage(res)
     if missing:
         what = "; ".join(T("seeds_of", lang, label=lab, seeds=", ".join(map(str, sd)))
@@ -345,7 +357,7 @@ def _cost_values(res: Any, seeds: Sequence[int]) -> pd.DataFrame | None:
     weeks, total cost and cost per resident. None if the costs were not stored."""
     if not set(COST_COLUMNS) <= set(res.manifest["outcomes"]):
         return None
-    t = res._columns(list(COST_COLUMNS)) if res._ticks is None else res._ticks
+    t = res._columns(list(COST_COLUMNS))
     t = t[(t["week"] > 0) & t["seed"].isin(seeds)]
     per = t.groupby(["label", "seed"], observed=True, sort=False)[list(COST_COLUMNS)].mean() * 52
     per = per.reset_index()
@@ -568,10 +580,10 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
     m = res.manifest
     outcomes, labels = res.outcomes, res.labels
     params = [p["key"] for p in m["parameters"]]
-    blocks: list = [("h", 1, f"{T('sweep', lang)}: {res.name}")]
+    blocks: list = [("h", 1, f"{T('sweep', lang)}: {res.name}"), ("p", T("lang_note", lang))]
     if m.get("description"):
         blocks.append(("p", m["description"]))
-    blocks += _about(res)
+    blocks += _about(res, lang)
     prows = []
     for p in m["parameters"]:
         rng = (", ".join(map(str, p["values"])) if p["values"] is not None

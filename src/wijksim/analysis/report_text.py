@@ -302,7 +302,13 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (en, nl)
     "sensitivity": ("Sensitivity", "Gevoeligheid"),
     "response": ("Response", "Respons"),
     "year": ("year", "jaar"),
-    "lang_note": ("", "Dit rapport is in het Nederlands; `--lang en` geeft het in het Engels."),
+    "lang_note": ("Dutch terms, kept because they are the concepts' real names: *wijk* = "
+                  "neighbourhood; *aanbesteden* = tendering; *meerjarige subsidie* = multi-year "
+                  "subsidy; *vraagverlegenheid* = reluctance to ask for help; *wijkkennis* = "
+                  "professionals' knowledge of the wijk; *bewonersinitiatief* = citizen "
+                  "initiative; *opbouwwerker* = community worker. `--lang nl` gives this "
+                  "report in Dutch.",
+                  "Dit rapport is in het Nederlands; `--lang en` geeft het in het Engels."),
 }
 
 
