@@ -143,6 +143,8 @@ def test_html_is_self_contained_and_dutch_report_is_dutch(comparison, tmp_path):
     html = (comparison / "report.html").read_text()
     assert html.count("data:image/png;base64,") >= 2
     assert not re.search(r'src="[^"]+\.png"', html)
+    assert "https://github.com/wijksim/wijksim/blob/main/docs/ODD.md#7" in html
+    assert not re.search(r'href="\.\.?/', html)  # no link that breaks once the file moves
     assert "Vraagverlegenheid (reluctance to ask for help" in html  # glossed in English
     rc, out, err = cli("report", str(comparison), "--lang", "nl")
     assert rc == 0, err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from .experiment_plots import (one_line, plot_differences, plot_indices,
                                plot_response, plot_trajectories)
-from .report_text import LANGS, T, info, odd_link
+from .report_text import GITHUB_ODD, LANGS, T, info, odd_link
 
 Table = tuple[list[str], list[list[str]]]  # header, rows
 
@@ -745,6 +746,9 @@ def _html(blocks: list, title: str, folder: Path | None = None, lang: str = "en"
              "padding:0 1em;line-height:1.45}img{max-width:100%}table{border-collapse:"
              "collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
              "text-align:left;font-size:.92em}th{background:#f3f3f3}code{font-size:.9em}")
+    page = "\n".join(body)
+    # one file to mail or archive: links to the model description go to its public copy
+    page = re.sub(r'href="[^"]*docs/ODD\.md#', f'href="{GITHUB_ODD}#', page)
     return (f"<!doctype html>\n<html lang='{lang}'><head><meta charset='utf-8'><title>"
             f"{html.escape(title)}</title><style>{style}</style></head><body>\n"
-            + "\n".join(body) + "\n</body></html>\n")
+            + page + "\n</body></html>\n")
