@@ -595,7 +595,7 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
               "sobol": f"Sobol (Saltelli) sample, N = {m['samples']}",
               "morris": f"Morris, {m['samples']} trajectories, {m['levels']} levels"}
     sampler = "" if m["method"] == "grid" else f" (SALib, seed {m['design_seed']})"
-    blocks += [("p", f"Design: {design[m['method']]}{sampler}, "
+    blocks += [("p", f"{T('design', lang)}: {design[m['method']]}{sampler}, "
                      f"{len(res.points)} points."),
                ("table", (["varied key", "values"], prows))]
     complete = len(res.runs) == m["runs"]
@@ -604,7 +604,7 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
     resp = res.response(outcomes)
     resp.to_csv(folder / "response.csv", index=False)
     if res.has_indices:
-        blocks.append(("h", 2, "Sensitivity"))
+        blocks.append(("h", 2, T("sensitivity", lang)))
         if complete:
             idx = res.sensitivity(outcomes)
             idx.to_csv(folder / "sensitivity.csv", index=False)
@@ -619,7 +619,7 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
         else:
             blocks.append(("p", "Sensitivity indices need every design point: finish the sweep "
                                 "with `wijksim sweep ... --resume`."))
-    blocks.append(("h", 2, "Response"))
+    blocks.append(("h", 2, T("response", lang)))
     for key in params:
         if pd.api.types.is_numeric_dtype(res.points[key]):
             name = f"response-{key.replace('.', '_')}.png"
