@@ -203,7 +203,7 @@ SUMMARY_ROWS = (
     ("bridging_share", "Tie strength across groups", "{:.0%}"),
     ("vraagverlegenheid", "Vraagverlegenheid (reluctance to ask)", "{:.2f}"),
     ("hidden_need_share", "Residents with hidden need", "{:.1%}"),
-    ("lonely_share", "Lonely adults", "{:.0%}"),
+    ("lonely_share", "Lonely adults and seniors", "{:.0%}"),
     ("trust", "Trust in institutions", "{:.2f}"),
     ("wijkkennis", "Professionals' wijkkennis", "{:.2f}"),
     ("initiatives", "Citizen initiatives", "{:.0f}"),
@@ -223,7 +223,9 @@ def summary_text(result: RunResult) -> str:
         lines.append(f"{label:40s} {fmt.format(first[col]):>9s} {fmt.format(last[col]):>10s}")
     esc = df["escalations"].sum()
     cost = df[[c for c in df.columns if c.startswith("spend_") and c != "spend_total"]].sum()
-    lines.append(f"Escalations to specialised care: {esc:.0f} (EUR {df['escalation_cost'].sum():,.0f})")
+    n_years = max(float(df["year"].max()), 1 / 52)  # year = week / 52, week 0 = burn-in end
+    lines.append(f"Escalations to specialised care: {esc / n_years:.1f} per year ({esc:.0f} in "
+                 f"{n_years:.0f} years, EUR {df['escalation_cost'].sum():,.0f})")
     lost = int((result.events["kind"] == "tender_lost").sum()) if len(result.events) else 0
     lines.append(f"Lost tenders: {lost}; tender/renewal overhead EUR {cost['spend_overhead']:,.0f} "
                  f"of EUR {cost.sum():,.0f} spent")

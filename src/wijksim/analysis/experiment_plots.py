@@ -11,6 +11,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.ticker  # noqa: E402
+import matplotlib.transforms  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
@@ -51,35 +52,116 @@ def _share_axis(ax, outcome: str) -> None:
 
 def _grid(n: int, extra: int = 0, width: float = 3.9, height: float = 3.2):
     cells = n + extra
-    ncols = min(4, cells)
+    ncols = 3 if cells in (5, 6, 9) else min(4, cells)
     nrows = int(np.ceil(cells / ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows),
                              squeeze=False)
     return fig, list(axes.flat)
 
 
+def report_label(outcome: str, lang: str = "en") -> str:
+    """Two lines: the outcome's name, then its unit (the report's units: shares in %,
+    escalations per year)."""
+    from .report_text import info
+
+    i = info(outcome)
+    name = i.name(lang).replace(" (", "\n(", 1) if len(i.name(lang)) > 32 else i.name(lang)
+    if "\n" in name:
+        name = name.split("\n")[0]
+    return f"{name}\n({i.unit(lang)})" if i.unit(lang) else name
+
+
+# Events drawn on trajectories: stochastic ones as marks at the foot of a panel (one row per
+# scenario, every seed's events), scheduled ones (shocks, decisions) as dashed lines.
+EVENT_MARKS = {"tender_lost": ("v", 38), "closure": ("x", 30), "staff_left": ("|", 26)}
+EVENT_LINES = {"heatwave": "tab:orange", "crisis": "tab:brown", "budget_cut": "black",
+               "programme_stop": "tab:purple", "programme_start": "tab:green"}
+
+
+def event_years(events: pd.DataFrame | None, labels: Sequence[str]) -> dict:
+    """Years of each marked event, per scenario and kind, and of each scheduled event."""
+    if events is None or not len(events):
+        return {}
+    out: dict = {"marks": {}, "lines": {}}
+    for (lab, kind), d in events.groupby(["label", "kind"], sort=False):
+        out["marks"][(lab, kind)] = d["year"].to_numpy()
+    for kind in EVENT_LINES:
+        out["lines"][kind] = sorted(set(events.loc[events["kind"] == kind, "year"]))
+    return out
+
+
+def mark_run_events(ax, events: pd.DataFrame | dict | None, labels: Sequence[str], col
+                    ) -> None:
+    """Marks at the foot of the panel (one row per scenario) for lost tenders, closures and
+    staff leaving; dashed lines for shocks and decisions."""
+    years = events if isinstance(events, dict) else event_years(events, labels)
+    if not years:
+        return
+    trans = matplotlib.transforms.blended_transform_factory(ax.transData, ax.transAxes)
+    for i, lab in enumerate(labels):
+        y = 0.035 + 0.055 * i
+        for kind, (marker, size) in EVENT_MARKS.items():
+            x = years["marks"].get((lab, kind))
+            if x is not None and len(x):
+                ax.plot(x, np.full(len(x), y), ls="", marker=marker, ms=size ** 0.5 + 1,
+                        color=col[lab], alpha=0.55, mew=1.1, transform=trans, zorder=3,
+                        clip_on=False)
+    for kind, colour in EVENT_LINES.items():
+        for year in years["lines"].get(kind, ()):
+            ax.axvline(year, color=colour, lw=0.9, ls="--", alpha=0.6)
+
+
 def plot_trajectories(traj: pd.DataFrame, outcomes: Sequence[str], labels: Sequence[str],
-                      path: Path, title: str = "", note: str = "") -> Path:
-    """One panel per outcome, a line per scenario (mean over seeds), shaded 95% interval."""
+                      path: Path, title: str = "", note: str = "", lang: str = "en",
+                      events: pd.DataFrame | None = None) -> Path:
+    """One panel per outcome, a line per scenario (mean over seeds), shaded 95% interval;
+    events of the runs marked (lost tenders, closures, staff leaving, shocks)."""
     col = colours(labels)
     fig, axes = _grid(len(outcomes), extra=1)
+    years = event_years(events, labels)
+    groups = {k: d for k, d in traj.groupby(["outcome", "label"], sort=False)}
     for ax, outcome in zip(axes, outcomes):
-        d = traj[traj["outcome"] == outcome]
         for lab in labels:
-            s = d[d["label"] == lab]
-            ax.plot(s["year"], s["mean"], color=col[lab], lw=1.6, label=lab)
-            ax.fill_between(s["year"], s["low"], s["high"], color=col[lab], alpha=0.2, lw=0)
-        ax.set_title(label(outcome), fontsize=10.5)
+            s = groups.get((outcome, lab))
+            if s is None:
+                continue
+            ax.plot(s["year"].to_numpy(), s["mean"].to_numpy(), color=col[lab], lw=1.6,
+                    label=lab)
+            ax.fill_between(s["year"].to_numpy(), s["low"].to_numpy(), s["high"].to_numpy(),
+                            color=col[lab], alpha=0.2, lw=0)
+        if years:  # room at the foot for the event marks, without ticks there (a count
+            lo, hi = ax.get_ylim()  # axis must not show -10)
+            ticks = [t for t in ax.get_yticks() if lo <= t <= hi]
+            ax.set_ylim(lo - (0.06 * len(labels) + 0.02) * (hi - lo), hi)
+            ax.set_yticks(ticks)
+        mark_run_events(ax, years, labels, col)
+        ax.set_title(report_label(outcome, lang), fontsize=10.5)
         _share_axis(ax, outcome)
         ax.grid(alpha=0.3)
-        ax.set_xlabel("year", fontsize=9)
+        ax.set_xlabel("jaar" if lang == "nl" else "year", fontsize=9)
         ax.tick_params(labelsize=8.5)
     legend_ax = axes[len(outcomes)]
     legend_ax.axis("off")
     handles = [plt.Line2D([], [], color=col[lab], lw=2.5, label=lab) for lab in labels]
-    handles.append(matplotlib.patches.Patch(color="grey", alpha=0.3,
-                                            label="95% interval of the mean"))
-    legend_ax.legend(handles=handles, loc="center", frameon=False, fontsize=11,
+    handles.append(matplotlib.patches.Patch(color="grey", alpha=0.3, label=(
+        "95%-interval van het gemiddelde" if lang == "nl" else "95% interval of the mean")))
+    if events is not None and len(events):
+        names = {"tender_lost": ("lost tender", "verloren aanbesteding"),
+                 "closure": ("place closed", "plek gesloten"),
+                 "staff_left": ("professional left", "professional vertrokken")}
+        k = 1 if lang == "nl" else 0
+        for kind, (marker, size) in EVENT_MARKS.items():
+            if (events["kind"] == kind).any():
+                handles.append(plt.Line2D([], [], color="dimgrey", marker=marker, ls="",
+                                          label=names[kind][k]))
+        lines = {"heatwave": ("heat wave", "hittegolf"), "crisis": ("crisis", "crisis"),
+                 "budget_cut": ("budget cut", "bezuiniging"),
+                 "programme_stop": ("programme stops", "programma stopt"),
+                 "programme_start": ("programme starts", "programma start")}
+        for kind, colour in EVENT_LINES.items():
+            if (events["kind"] == kind).any():
+                handles.append(plt.Line2D([], [], color=colour, ls="--", label=lines[kind][k]))
+    legend_ax.legend(handles=handles, loc="center", frameon=False, fontsize=10,
                      title="scenario", title_fontsize=11)
     if note:
         legend_ax.text(0.5, 0.02, note, ha="center", va="bottom", fontsize=8.5,
@@ -88,14 +170,18 @@ def plot_trajectories(traj: pd.DataFrame, outcomes: Sequence[str], labels: Seque
         ax.axis("off")
     if title:
         fig.suptitle(title, fontsize=13)
-    fig.tight_layout()
+    # fixed margins instead of tight_layout: the grid is regular, and tight_layout draws
+    # the whole figure once more only to measure it (a third of the report's time)
+    rows = (len(outcomes) + 1 + 2) // 3 if len(outcomes) + 1 in (5, 6, 9) else None
+    fig.subplots_adjust(left=0.055, right=0.985, bottom=0.07, top=0.90 if rows == 3 else 0.88,
+                        hspace=0.62, wspace=0.26)
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
 
 
 def plot_differences(diffs: pd.DataFrame, outcomes: Sequence[str], path: Path,
-                     title: str = "") -> Path:
+                     title: str = "", lang: str = "en") -> Path:
     """One panel per outcome: each paired difference (B - A, last year) with its 95% interval
     and a zero line; an interval that misses zero is a difference the seeds agree on."""
     pairs = list(dict.fromkeys(zip(diffs["a"], diffs["b"])))
@@ -118,19 +204,32 @@ def plot_differences(diffs: pd.DataFrame, outcomes: Sequence[str], path: Path,
         ax.set_xlim(min(lo, -pad), max(hi, pad))
         ax.set_yticks(y, names if ax in axes[:: 4] else [""] * len(names), fontsize=9)
         ax.set_ylim(-0.7, len(pairs) - 0.3)
-        ax.set_title(label(outcome, end=True), fontsize=10)
-        ax.set_xlabel("difference, percentage points" if share else "difference", fontsize=8.5)
+        ax.set_title(report_label(outcome, lang).split("\n")[0], fontsize=10)
+        ax.set_xlabel(_diff_unit(outcome, lang), fontsize=8.5)
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(5))
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(axis="x", labelsize=8.5)
     for ax in axes[len(outcomes):]:
         ax.axis("off")
-    fig.suptitle(title or "Paired differences in the last year (95% intervals; blue: "
-                 "interval excludes 0)", fontsize=12)
+    fig.suptitle(title or ("Gepaarde verschillen in het laatste jaar (95%-intervallen; blauw: "
+                           "interval sluit 0 uit)" if lang == "nl" else
+                           "Paired differences in the last year (95% intervals; blue: "
+                           "interval excludes 0)"), fontsize=12)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
+
+
+def _diff_unit(outcome: str, lang: str) -> str:
+    """The x axis of a difference: what and in which unit."""
+    from .report_text import info
+
+    word = "verschil" if lang == "nl" else "difference"
+    if outcome.endswith("_share"):
+        return f"{word}, {'procentpunt' if lang == 'nl' else 'percentage points'}"
+    unit = info(outcome).unit(lang)
+    return f"{word}, {unit}" if unit else word
 
 
 def plot_response(resp: pd.DataFrame, parameter: str, outcomes: Sequence[str],

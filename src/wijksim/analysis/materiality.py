@@ -55,7 +55,7 @@ THRESHOLDS: dict[str, Threshold] = {t.outcome: t for t in (
     _T("hidden_need_share", 0.005, "absolute", "down", 0.0, 1.0, "share of residents",
        "Half a percentage point: a quarter of the default hidden share (about 2 %), i.e. one "
        "more resident in 200 whose problem nobody knows."),
-    _T("escalations", 0.10, "relative", "down", 0.0, None, "escalations per week",
+    _T("escalations", 0.10, "relative", "down", 0.0, None, "escalations per year",
        "Assumption: 10 % of the baseline rate; escalations are rare events, and a smaller "
        "relative change is within the year-to-year variation of a municipality's specialised "
        "care referrals."),

@@ -8,18 +8,20 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker  # noqa: E402
+import matplotlib.transforms  # noqa: E402
 import pandas as pd  # noqa: E402
 
 PANELS = (
     ("cohesion", "Cohesion\n(tie strength per resident)"),
     ("vraagverlegenheid", "Vraagverlegenheid\n(reluctance to ask, 0-1)"),
-    ("hidden_need_share", "Hidden need\n(share of residents)"),
-    ("lonely_share", "Lonely adults\n(share)"),
+    ("hidden_need_share", "Hidden need\n(% of residents)"),
+    ("lonely_share", "Loneliness\n(% of adults and seniors)"),
     ("trust", "Trust in institutions\n(0-1)"),
     ("wijkkennis", "Professionals' wijkkennis\n(0-1)"),
     ("prof_trust", "Resident-professional trust\n(mean, 0-1)"),
     ("initiatives", "Citizen initiatives\n(alive)"),
-    ("escalations", "Escalations to specialised care\n(per week, 13-week mean)"),
+    ("escalations", "Escalations to specialised care\n(per year, 13-week moving rate)"),
 )
 EVENT_STYLE = {
     "tender_lost": ("tab:red", "lost tender"),
@@ -32,7 +34,13 @@ EVENT_STYLE = {
 }
 
 
+# Frequent events: a mark at the foot of each panel rather than a line across it.
+FOOT_MARKS = {"staff_left": ("|", "tab:olive", "professional left")}
+
+
 def mark_events(ax, events: pd.DataFrame) -> None:
+    """Lines for lost tenders, shocks and decisions, dotted lines for closures, and marks at
+    the panel's foot for staff leaving: what explains a jump is on the figure itself."""
     if events is None or not len(events):
         return
     closures = events[events["kind"] == "closure"]
@@ -41,15 +49,23 @@ def mark_events(ax, events: pd.DataFrame) -> None:
             ax.axvline(year, color=colour, lw=1, ls="--", alpha=0.7)
     for year in closures["year"]:
         ax.axvline(year, color="grey", lw=0.8, ls=":", alpha=0.7)
+    trans = matplotlib.transforms.blended_transform_factory(ax.transData, ax.transAxes)
+    for kind, (marker, colour, _) in FOOT_MARKS.items():
+        x = events.loc[events["kind"] == kind, "year"]
+        if len(x):
+            ax.scatter(x, [0.03] * len(x), marker=marker, s=40, color=colour, lw=1.2,
+                       transform=trans, zorder=3)
 
 
 def plot_run(df: pd.DataFrame, events: pd.DataFrame, path: Path, title: str = "") -> Path:
     fig, axes = plt.subplots(3, 3, figsize=(13, 9), sharex=True)
     for ax, (col, label) in zip(axes.flat, PANELS):
         y = df[col]
-        if col == "escalations":
-            y = y.rolling(13, min_periods=1).mean()
+        if col == "escalations":  # per year, as in every table: a 13-week rate x 52
+            y = y.rolling(13, min_periods=1).mean() * 52
         ax.plot(df["year"], y, color="tab:blue", lw=1.4)
+        if col.endswith("_share"):
+            ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
         ax.set_title(label, fontsize=10)
         ax.grid(alpha=0.3)
         mark_events(ax, events)
@@ -59,6 +75,9 @@ def plot_run(df: pd.DataFrame, events: pd.DataFrame, path: Path, title: str = ""
                if events is not None and len(events) and (events["kind"] == k).any()]
     if events is not None and len(events) and (events["kind"] == "closure").any():
         handles.append(plt.Line2D([], [], color="grey", ls=":", label="place closed"))
+    for kind, (marker, colour, text) in FOOT_MARKS.items():
+        if events is not None and len(events) and (events["kind"] == kind).any():
+            handles.append(plt.Line2D([], [], color=colour, marker=marker, ls="", label=text))
     if handles:
         fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False)
     fig.suptitle(title)

@@ -47,7 +47,7 @@ def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int 
                    scheduler: str | None = None, resume: bool = False,
                    overwrite: bool = False, progress: bool = False, report: bool = True,
                    say=None, command: str | None = None,
-                   chunk_size: int | None = None) -> Results:
+                   chunk_size: int | None = None, lang: str = "en") -> Results:
     """Run ``exp`` (skipping stored runs when resuming), store it when there is a folder,
     and write its report there. Returns the results."""
     from .execute import design_table, execute
@@ -59,7 +59,7 @@ def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int 
     res = Results(ex.runs, design_table(exp, ex.points), ex.manifest, folder,
                   _ticks=None if folder is not None else ex.ticks, execution=ex)
     if report and folder is not None and len(res.runs):
-        res.report()
+        res.report(lang=lang)
     return res
 
 

@@ -46,7 +46,22 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="delete results already in the folder and start again")
     p.add_argument("--dry-run", action="store_true",
                    help="print what would run, run nothing")
+    p.add_argument("--samples", type=_positive, default=None, metavar="N",
+                   help="design size N (lhs points, sobol base sample, morris trajectories) "
+                        "instead of the file's design.samples, e.g. a small N for a first look")
     p.set_defaults(func=cmd_sweep)
+
+    p = sub.add_parser(
+        "report", help="write the report of a results folder again (e.g. in Dutch)",
+        description="Write report.md and a self-contained report.html for a results folder "
+                    "made by compare or sweep, without running anything.")
+    p.add_argument("folder", help="results folder (holds manifest.json)")
+    add_lang_option(p)
+    p.add_argument("--outcome", help="scenario discovery: the outcome of the condition "
+                                     "(default: the experiment's [discovery] outcome)")
+    p.add_argument("--threshold", help="scenario discovery: 'materiality' or a number in the "
+                                       "outcome's unit (default: the experiment's)")
+    p.set_defaults(func=cmd_report)
 
 
 def _positive(text: str) -> int:
@@ -71,6 +86,13 @@ def _add_exec_options(p: argparse.ArgumentParser) -> None:
                    help="runs per task and per stored batch (default: from the estimated "
                         "run time, so a task holds a few seconds of work)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, print only errors")
+    add_lang_option(p)
+
+
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("en", "nl"), default="en",
+                   help="language of the report: en (English, Dutch terms glossed) or nl "
+                        "(Nederlands); default en")
 
 
 def _say(args):
@@ -103,7 +125,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     seeds = args.seeds
     exp = load_experiment(args.experiment, seeds=seeds, years=args.years,
                           residents=args.residents, overrides=overrides_from(args),
-                          out=args.out)
+                          out=args.out, samples=args.samples)
     out = exp.out or Path("results") / exp.name
     if args.dry_run:
         print(describe(exp))
@@ -116,6 +138,41 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         print_comparison(res) if res.is_comparison else print_sweep(res)
         print(f"Report: {out / 'report.md'} (also report.html and figures)")
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..scenario import Problem, ScenarioError
+    from .results import load_results
+
+    t0 = time.perf_counter()
+    threshold = _toml_value(args.threshold) if args.threshold is not None else None
+    if args.outcome is not None or threshold is not None:
+        from ..analysis.discovery import check_condition
+
+        check_condition(args.outcome, threshold, None, "")
+    res = load_results(args.folder)
+    if args.outcome is not None or threshold is not None:
+        if not res.manifest.get("discovery"):
+            raise ScenarioError([Problem(args.folder, "", "", "", "--outcome and --threshold "
+                                         "need an experiment with a [discovery] table",
+                                         show_value=False)])
+        check_condition(args.outcome, threshold, res.manifest["outcomes"], "")
+        res.manifest["discovery"] = {**res.manifest["discovery"], **(
+            {"outcome": args.outcome} if args.outcome else {}), **(
+            {"threshold": threshold} if threshold is not None else {})}
+    md = res.report(lang=args.lang)
+    print(f"Report: {md} (also report.html) in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+def _toml_value(raw: str):
+    """A command-line value read as TOML (0.01 -> float, true -> bool), else as text."""
+    import tomllib
+
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
 
 
 def _comparison_folder(args, exp) -> Path:
@@ -179,7 +236,8 @@ def _run(args, exp, out: Path, overwrite: bool):
         res = run_experiment(exp, out=out, jobs=args.jobs, scheduler=args.scheduler,
                              resume=args.resume, overwrite=overwrite,
                              progress=not args.quiet, say=_say(args),
-                             command=command_line(), chunk_size=args.chunk_size)
+                             command=command_line(), chunk_size=args.chunk_size,
+                             lang=getattr(args, "lang", "en"))
     except KeyboardInterrupt:
         _stopped("interrupted", out)
         return None, 130

@@ -190,10 +190,13 @@ def manifest(exp: Experiment, tasks: list[RunTask], command: str | None = None
         "labels": list(exp.labels), "reference": list(exp.reference_labels),
         "scenario_hashes": {s.name: s.hash for s in (*exp.scenarios, *exp.reference)},
         "descriptions": {s.name: s.description for s in (*exp.scenarios, *exp.reference)},
+        "descriptions_nl": {s.name: s.meta.get("description_nl", "")
+                            for s in (*exp.scenarios, *exp.reference)},
         "seeds": list(exp.seeds), "outcomes": list(exp.outcomes),
         "analysis_outcomes": list(exp.analysis_outcomes),
         "contrast": list(exp.contrast) if exp.contrast else None,
-        "fixed": exp.fixed, "runs": len(tasks), "plan_hash": plan_hash(tasks),
+        "fixed": exp.fixed, "discovery": exp.discovery, "runs": len(tasks),
+        "plan_hash": plan_hash(tasks),
         "wijksim_version": __version__, "git_commit": git_commit(),
     }
 

@@ -113,14 +113,15 @@ class Results:
     def has_indices(self) -> bool:
         return self.manifest["method"] in ("sobol", "morris")
 
-    def report(self, folder: str | Path | None = None) -> Path:
-        """Write report.md and report.html with PNG figures; returns report.md's path."""
+    def report(self, folder: str | Path | None = None, lang: str = "en") -> Path:
+        """Write report.md and a self-contained report.html with PNG figures, in English
+        (``lang="en"``) or Dutch (``"nl"``); returns report.md's path."""
         from ..analysis.report import write_report
 
         folder = Path(folder) if folder is not None else self.folder
         if folder is None:
             raise ValueError("give a folder for the report")
-        return write_report(self, folder)
+        return write_report(self, folder, lang=lang)
 
 
 def load_results(folder: str | Path) -> Results:

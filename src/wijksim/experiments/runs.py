@@ -83,8 +83,19 @@ def run_chunk(tasks: Sequence[RunTask], keep: Sequence[str], params: Sequence[st
         frame.insert(2, "point", t.point)
         frame.insert(3, "seed", t.seed)
         ticks.append(frame)
-        rows.append(run_row(t, params, seconds))
+        rows.append({**run_row(t, params, seconds), "events": events_json(model)})
     return pd.concat(ticks, ignore_index=True), pd.DataFrame(rows)
+
+
+# Events the reports mark on trajectories (what explains a jump): stored per run.
+MARKED_EVENTS = ("tender_lost", "closure", "staff_left", "heatwave", "crisis", "budget_cut",
+                 "programme_stop", "programme_start")
+
+
+def events_json(model: Any) -> str:
+    """The run's marked events as JSON ``[[week, kind], ...]`` for the run table."""
+    return json.dumps([[int(e["week"]), e["kind"]] for e in model.events
+                       if e["kind"] in MARKED_EVENTS])
 
 
 def run_row(t: RunTask, params: Sequence[str], seconds: float) -> dict[str, Any]:

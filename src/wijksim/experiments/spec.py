@@ -47,14 +47,14 @@ from ..scenario.schema import Key
 from ..scenario.tomlfile import read_toml
 
 METHODS = ("none", "grid", "lhs", "sobol", "morris")
-TABLES = ("experiment", "set", "design", "parameters", "analysis")
+TABLES = ("experiment", "set", "design", "parameters", "analysis", "discovery")
 PARAM_FIELDS = ("values", "low", "high", "steps")
 MAX_SEEDS = 10_000
 MAX_POINTS = 1_000_000
-# The outcomes a comparison shows by default (issue 4): cohesion, vraagverlegenheid, hidden
-# need, escalations, trust, wijkkennis and initiatives.
+# The outcomes a comparison shows by default (issue 4; loneliness added by issue 15): the
+# main outcomes of the materiality table.
 MAIN_OUTCOMES = ("cohesion", "vraagverlegenheid", "hidden_need_share", "escalations", "trust",
-                 "wijkkennis", "initiatives")
+                 "wijkkennis", "lonely_share", "initiatives")
 
 _R = KEYS["wijk.residents"]
 _Y = KEYS["run.years"]
@@ -130,6 +130,7 @@ class Experiment:
     description: str = ""
     path: Path | None = None
     fixed: dict[str, Any] = field(default_factory=dict)  # [set] + years/residents overrides
+    discovery: dict[str, Any] | None = None  # [discovery]: condition and policies (discovery.py)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -148,9 +149,10 @@ class Experiment:
 def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = None,
                     years: int | None = None, residents: int | None = None,
                     overrides: Mapping[str, Any] | None = None,
-                    out: str | Path | None = None) -> Experiment:
+                    out: str | Path | None = None, samples: int | None = None
+                    ) -> Experiment:
     """Read and validate an experiment file; keyword arguments override the file (the CLI's
-    ``--seeds``, ``--years``, ``--residents``, ``--set``, ``--out``).
+    ``--seeds``, ``--years``, ``--residents``, ``--set``, ``--out``, ``--samples``).
 
     Raises :class:`ScenarioError` with one :class:`Problem` per problem found.
     """
@@ -192,6 +194,13 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
     if residents is not None:
         cli["wijk.residents"] = residents
 
+    if samples is not None:
+        ok, v = coerce(SCALAR_KEYS["design.samples"], samples)
+        if ok:
+            vals["design.samples"] = v
+        else:
+            problems.append(Problem("", "--samples", samples,
+                                    SCALAR_KEYS["design.samples"].allowed()))
     params = _parameters(tables["parameters"], origin, problems)
     method = vals.get("design.method") or ("grid" if params else "none")
     if "method" not in tables["design"] or "design.method" in vals:  # else: already reported
@@ -214,6 +223,12 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
                                 f"scenario '{dup}' is listed twice (names come from "
                                 "[meta] name or the file name)", show_value=False))
     contrast = _contrast(tables["analysis"], [s.name for s in bases], origin, problems)
+    discovery = None
+    if "discovery" in doc and isinstance(doc["discovery"], dict):
+        from ..analysis.discovery import check_discovery
+
+        discovery = check_discovery(doc["discovery"], [s.name for s in bases], outcomes,
+                                    method, origin, problems)
     if problems:
         raise ScenarioError(problems)
 
@@ -225,7 +240,7 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
         levels=vals.get("design.levels") or 4, reference=tuple(refs), outcomes=outcomes,
         analysis_outcomes=_analysis_default(ana_outcomes, outcomes), contrast=contrast,
         description=vals.get("experiment.description") or "", path=path,
-        fixed={**fixed, **cli})
+        fixed={**fixed, **cli}, discovery=discovery)
     if out is not None or vals.get("experiment.out"):
         exp = replace(exp, out=Path(out if out is not None else vals["experiment.out"]))
     _check_points(exp, origin)

@@ -39,6 +39,102 @@ def t_interval(mean: np.ndarray | pd.Series, sd: np.ndarray | pd.Series,
         return q * np.asarray(sd, dtype=float) / np.sqrt(n)
 
 
+# -- honest intervals: never outside what an outcome can be ------------------------------------
+UNIT_SCALES = frozenset({"vraagverlegenheid", "aanbodverlegenheid", "vraagverlegenheid_in_need",
+                         "trust", "prof_trust", "wijkkennis", "beraad_skill", "clustering"})
+INTERVAL_METHOD = {
+    "en": ("Intervals of levels (a scenario's mean) are 95 % t-intervals over seeds, computed "
+           "on the logit scale for shares and 0-1 scales and transformed back (delta method), "
+           "and for counts and money cut at zero (a mean cannot be negative, so the cut "
+           "interval covers it as often); they never leave the possible range (0-100 %, 0-1, "
+           "at least 0). Intervals of paired differences are 95 % t-intervals over the "
+           "per-seed differences; where one would leave the possible range of a difference, a "
+           "percentile bootstrap over seeds (scipy.stats.bootstrap) is used instead. Relative "
+           "changes divide the difference and its interval by the baseline's mean."),
+    "nl": ("Intervallen van niveaus (het gemiddelde van een scenario) zijn 95%-t-intervallen "
+           "over seeds, berekend op de logitschaal voor aandelen en 0-1-schalen en daarna "
+           "terugvertaald (deltamethode), en voor aantallen en geld afgekapt bij nul (een "
+           "gemiddelde kan niet negatief zijn, dus het afgekapte interval bevat het even "
+           "vaak); ze vallen nooit buiten het mogelijke bereik (0-100%, 0-1, minstens 0). "
+           "Intervallen van gepaarde "
+           "verschillen zijn 95%-t-intervallen over de verschillen per seed; waar zo'n interval "
+           "buiten het mogelijke bereik van een verschil zou vallen, wordt een "
+           "percentiel-bootstrap over seeds (scipy.stats.bootstrap) gebruikt. Relatieve "
+           "veranderingen delen het verschil en zijn interval door het gemiddelde van de "
+           "basislijn."),
+}
+
+
+def outcome_range(outcome: str) -> tuple[float | None, float | None]:
+    """What an outcome can possibly be: the materiality table's range where it states one,
+    else 0-1 for shares and 0-1 scales, else non-negative (every count, mean and cost)."""
+    from ..analysis.materiality import THRESHOLDS
+
+    t = THRESHOLDS.get(outcome)
+    if t is not None:
+        return t.low, t.high
+    if outcome.endswith("_share") or outcome in UNIT_SCALES:
+        return 0.0, 1.0
+    return 0.0, None
+
+
+def bounded_interval(outcome: str, mean, sd, n, confidence: float = CONFIDENCE):
+    """(low, high) of the mean's interval inside the outcome's possible range.
+
+    0-1 outcomes: a t-interval on the logit scale, the standard error carried over by the
+    delta method, transformed back. Non-negative outcomes: the t-interval cut at 0. Why: a
+    symmetric interval around a share of 2 % from 3 seeds easily dips below 0 - an
+    impossible value.
+    With no spread (every seed equal) the interval is the point itself.
+    """
+    m = np.asarray(mean, dtype=float)
+    s = np.asarray(sd, dtype=float)
+    nn = np.asarray(n, dtype=float)
+    lo_b, hi_b = outcome_range(outcome)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        q = stats.t.ppf(0.5 + confidence / 2, np.where(nn > 1, nn - 1, np.nan))
+        se = s / np.sqrt(nn)
+        if lo_b is not None and hi_b is not None:
+            width = hi_b - lo_b
+            p = np.clip((m - lo_b) / width, 1e-12, 1 - 1e-12)
+            z = np.log(p / (1 - p))
+            dz = q * se / width / (p * (1 - p))
+            low = lo_b + width / (1 + np.exp(-(z - dz)))
+            high = lo_b + width / (1 + np.exp(-(z + dz)))
+        elif lo_b is not None:  # the t-interval cut at the bound: the mean cannot be below
+            # it, so the cut interval covers it as often as the whole one (a log scale
+            # would blow up for rare counts with a large spread between seeds)
+            low, high = np.maximum(m - q * se, lo_b), m + q * se
+        else:
+            low, high = m - q * se, m + q * se
+        flat = s == 0
+        low = np.where(flat, m, low)
+        high = np.where(flat, m, high)
+    return low, high
+
+
+def difference_interval(outcome: str, d: pd.Series, confidence: float = CONFIDENCE,
+                        seed: int = 12345) -> tuple[float, float]:
+    """Paired t-interval of per-seed differences; a percentile bootstrap over seeds where the
+    t-interval would leave the possible range of a difference (+-the outcome's range)."""
+    d = np.asarray(d, dtype=float)
+    n = len(d)
+    if n < 2:
+        return np.nan, np.nan
+    mean = float(d.mean())
+    half = float(t_interval(mean, d.std(ddof=1), n, confidence))
+    low, high = mean - half, mean + half
+    lo_b, hi_b = outcome_range(outcome)
+    if lo_b is not None and hi_b is not None:
+        span = hi_b - lo_b
+        if low < -span or high > span:
+            res = stats.bootstrap((d,), np.mean, confidence_level=confidence,
+                                  method="percentile", n_resamples=2000,
+                                  rng=np.random.default_rng(seed))
+            low, high = float(res.confidence_interval.low), float(res.confidence_interval.high)
+    return low, high
+
+
 def end_values(ticks: pd.DataFrame, outcomes: Iterable[str]) -> pd.DataFrame:
     """One row per run: the last year's mean (states) or total (flows) of each outcome."""
     outcomes = list(outcomes)
@@ -58,12 +154,16 @@ def end_values(ticks: pd.DataFrame, outcomes: Iterable[str]) -> pd.DataFrame:
 
 def summarise(values: pd.DataFrame, outcomes: Iterable[str],
               by: Sequence[str] = ("label",)) -> pd.DataFrame:
-    """Mean and 95% t-interval over seeds, long format: by..., outcome, mean, low, high, n."""
+    """Mean and 95% interval over seeds, long format: by..., outcome, mean, low, high, n.
+    The interval stays within the outcome's possible range (:func:`bounded_interval`)."""
     long = values.melt(id_vars=list(by), value_vars=list(outcomes), var_name="outcome")
     g = long.groupby([*by, "outcome"], sort=False, observed=True)["value"]
     out = g.agg(mean="mean", sd="std", n="count").reset_index()
-    half = t_interval(out["mean"], out["sd"], out["n"])
-    out["low"], out["high"] = out["mean"] - half, out["mean"] + half
+    out["low"], out["high"] = np.nan, np.nan
+    for o, idx in out.groupby("outcome", sort=False).groups.items():
+        r = out.loc[idx]
+        low, high = bounded_interval(o, r["mean"], r["sd"], r["n"])
+        out.loc[idx, "low"], out.loc[idx, "high"] = low, high
     return out.drop(columns="sd")[[*by, "outcome", "mean", "low", "high", "n"]]
 
 
@@ -99,10 +199,10 @@ def paired_differences(values: pd.DataFrame, outcomes: Iterable[str],
             d = diff[o].dropna()
             n = len(d)
             mean = float(d.mean()) if n else np.nan
-            half = float(t_interval(mean, d.std(), n)) if n else np.nan
+            low, high = difference_interval(o, d)
             base = wide.xs(a, level="label")[o].mean()
-            rows.append({"outcome": o, "a": a, "b": b, "mean": mean, "low": mean - half,
-                         "high": mean + half, "n": n,
+            rows.append({"outcome": o, "a": a, "b": b, "mean": mean, "low": low,
+                         "high": high, "n": n, "baseline": base,
                          "relative": mean / base if base else np.nan,
                          "b_higher_share": float((d > 0).mean()) if n else np.nan})
     return pd.DataFrame(rows)

@@ -33,7 +33,7 @@ ID_COLUMNS = (("run_id", pa.string()), ("label", pa.string()), ("point", pa.int3
 RUN_TAIL = (("wijksim_version", pa.string()), ("mesa_version", pa.string()),
             ("numpy_version", pa.string()), ("python_version", pa.string()),
             ("git_commit", pa.string()), ("seconds", pa.float64()),
-            ("provenance", pa.string()))
+            ("provenance", pa.string()), ("events", pa.string()))
 ORDER = ("point", "label", "seed", "run_id")  # plan order; what every reader sorts by
 _ARROW = {int: pa.int64(), float: pa.float64(), bool: pa.bool_(), str: pa.string()}
 
@@ -171,5 +171,11 @@ class Store:
         return sorted(str(f) for f in d.glob("part-*.parquet")) if d.is_dir() else []
 
 
+OPTIONAL = ("events",)  # run-table columns a batch may lack (stored as null)
+
+
 def _table(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+    missing = [c for c in OPTIONAL if c in schema.names and c not in df]
+    if missing:
+        df = df.assign(**dict.fromkeys(missing, None))
     return pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)

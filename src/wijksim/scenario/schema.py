@@ -567,3 +567,29 @@ def defaults() -> dict[str, Any]:
     """Flat dict of every key's default value."""
     return {name: (list(k.default) if isinstance(k.default, list) else k.default)
             for name, k in KEYS.items()}
+
+
+# Exploratory modelling: which keys are uncertain assumptions and which are policy levers -----
+# (read by wijksim.ema and the scenario-discovery experiment). An *uncertainty* is a modelling
+# assumption nobody controls, given the range we consider plausible (narrower than the key's
+# allowed range: the spread over which we doubt the value, as in experiments/sobol_main.toml);
+# a *lever* is something a municipality decides, with the range of choices worth exploring.
+# Ranges are (low, high) for numbers, a tuple of values for true/false and text keys.
+UNCERTAINTIES: dict[str, tuple] = {
+    "funding.tender.p_incumbent_loses": (0.2, 0.8),
+    "funding.tender.staff_moves": (0.1, 0.8),
+    "funding.tender.overhead_share": (0.01, 0.10),
+    "professionals.wijkkennis_learning": (0.005, 0.03),
+    "professionals.trust_loss_leaving": (0.0, 0.15),
+    "help.v_after_help": (0.01, 0.1),
+    "help.norm_drift": (0.0, 0.1),
+    "initiatives.found_rate": (0.0001, 0.001),
+    "initiatives.corvee_hours": (1.0, 10.0),
+}
+LEVERS: dict[str, tuple] = {
+    "funding.budget_per_resident": (100.0, 250.0),
+    "professionals.opbouwwerker_share": (0.1, 0.5),
+    "funding.subsidy.resident_org_share": (0.03, 0.3),
+    "funding.tender.contract_years": (1, 12),
+    "netwerkberaad.enabled": (False, True),
+}

@@ -1,0 +1,318 @@
+"""The words of the researcher's report, in English and Dutch, and what each outcome means.
+
+``T(key, lang)`` gives a report text; ``OUTCOME_INFO`` gives every reported outcome its
+name, unit, one-line definition and the docs/ODD.md section whose mechanism produces it, so
+the report can say what a number is and where to read how it comes about. The English report
+glosses Dutch terms that are the concept's real name (vraagverlegenheid, wijkkennis, ...);
+the Dutch report uses them as they are.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+LANGS = ("en", "nl")
+GITHUB_ODD = "https://github.com/wijksim/wijksim/blob/main/docs/ODD.md"
+
+# ODD section headings (as in docs/ODD.md; a test checks they exist there)
+ODD = {
+    "needs": "7.1 Needs arise, grow and escalate (`needs.py`, `[needs]`)",
+    "meeting": "7.2 Meeting, places and ties (`meeting.py`, `places.py`, `ties.py`, "
+               "`[meeting]`, `[places]`)",
+    "help": "7.3 Asking and offering help (`helping.py`, `[help]`)",
+    "professionals": "7.4 Professionals at work (`professionals.py`, `[professionals]`, "
+                     "`[netwerkberaad]`)",
+    "initiatives": "7.5 Citizen initiatives (`initiatives.py`, `[initiatives]`, `[places]`)",
+    "funding": "7.6 Funding regime (`scenario/regimes.py`, `funding.py`, `[funding]`, "
+               "`[funding.tender]`, `[funding.subsidy]`)",
+    "outcomes": "7.10 Outcomes (`outcomes.py`)",
+}
+
+
+def slug(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading."""
+    s = heading.strip().lower()
+    s = re.sub(r"[^\w\- ]", "", s)
+    return s.replace(" ", "-")
+
+
+def odd_link(section: str, folder: Path | None = None) -> str:
+    """A link to an ODD section: relative to the report's folder in a source checkout (so it
+    works offline), else the project's GitHub page."""
+    anchor = "#" + slug(ODD[section])
+    local = Path(__file__).resolve().parents[3] / "docs" / "ODD.md"
+    if folder is not None and local.is_file():
+        try:
+            return os.path.relpath(local, Path(folder).resolve()) + anchor
+        except ValueError:  # another drive (Windows)
+            pass
+    return GITHUB_ODD + anchor
+
+
+@dataclass(frozen=True)
+class OutcomeInfo:
+    name_en: str
+    name_nl: str
+    unit_en: str
+    unit_nl: str
+    define_en: str
+    define_nl: str
+    section: str
+
+    def name(self, lang: str) -> str:
+        return self.name_nl if lang == "nl" else self.name_en
+
+    def unit(self, lang: str) -> str:
+        return self.unit_nl if lang == "nl" else self.unit_en
+
+    def define(self, lang: str) -> str:
+        return self.define_nl if lang == "nl" else self.define_en
+
+
+_I = OutcomeInfo
+OUTCOME_INFO: dict[str, OutcomeInfo] = {
+    "cohesion": _I("Cohesion", "Samenhang", "tie strength per resident",
+                   "sterkte van contacten per bewoner",
+                   "Mean total strength of a resident's ties in the wijk (weighted degree).",
+                   "Gemiddelde totale sterkte van de contacten van een bewoner in de wijk.",
+                   "meeting"),
+    "vraagverlegenheid": _I("Vraagverlegenheid (reluctance to ask for help)",
+                            "Vraagverlegenheid", "0-1 scale", "schaal 0-1",
+                            "Mean reluctance to ask anyone for help, 0 = asks easily, "
+                            "1 = never asks.",
+                            "Gemiddelde drempel om hulp te vragen, 0 = vraagt makkelijk, "
+                            "1 = vraagt nooit.", "help"),
+    "hidden_need_share": _I("Hidden need", "Verborgen nood", "% of residents",
+                            "% van de bewoners",
+                            "Share of residents with a problem nobody knows about (not told "
+                            "to a tie or professional, not found by outreach).",
+                            "Deel van de bewoners met een probleem waar niemand van weet "
+                            "(niet verteld aan een contact of professional, niet gevonden "
+                            "door outreach).", "needs"),
+    "escalations": _I("Escalations to specialised care", "Escalaties naar specialistische zorg",
+                      "per year", "per jaar",
+                      "Problems that grew until specialised (second-line) care took over, "
+                      "counted per year.",
+                      "Problemen die zo groot werden dat specialistische (tweedelijns) zorg "
+                      "het overnam, per jaar.", "needs"),
+    "trust": _I("Trust in institutions", "Vertrouwen in instanties", "0-1 scale", "schaal 0-1",
+                "Mean trust of residents in the municipality and social services.",
+                "Gemiddeld vertrouwen van bewoners in gemeente en hulpverlening.",
+                "professionals"),
+    "wijkkennis": _I("Wijkkennis (professionals' knowledge of the wijk)", "Wijkkennis",
+                     "0-1 scale", "schaal 0-1",
+                     "How well the professionals know the people and networks of the wijk, "
+                     "team mean; lost when staff leave.",
+                     "Hoe goed de professionals de mensen en netwerken in de wijk kennen, "
+                     "gemiddeld over het team; gaat verloren als mensen vertrekken.",
+                     "professionals"),
+    "lonely_share": _I("Loneliness", "Eenzaamheid", "% of adults and seniors",
+                       "% van volwassenen en ouderen",
+                       "Share of adults and seniors with fewer good contacts than "
+                       "meeting.lonely_below (in the wijk and elsewhere).",
+                       "Deel van de volwassenen en ouderen met minder goede contacten dan "
+                       "meeting.lonely_below (in en buiten de wijk).", "meeting"),
+    "initiatives": _I("Citizen initiatives (bewonersinitiatieven)", "Bewonersinitiatieven",
+                      "alive", "actief",
+                      "Citizen initiatives alive at the time (mean over the year).",
+                      "Aantal bewonersinitiatieven dat bestaat (gemiddeld over het jaar).",
+                      "initiatives"),
+    "prof_trust": _I("Resident-professional trust", "Vertrouwen in professionals", "0-1 scale",
+                     "schaal 0-1", "Mean trust between residents and professionals.",
+                     "Gemiddeld vertrouwen tussen bewoners en professionals.",
+                     "professionals"),
+    "unmet_share": _I("Unmet need", "Onvervulde hulpvraag", "% of residents in need",
+                      "% van bewoners met een probleem",
+                      "Share of open problems without any help in the past 4 weeks.",
+                      "Deel van de open problemen zonder hulp in de afgelopen 4 weken.",
+                      "needs"),
+    "volunteers": _I("Volunteers", "Vrijwilligers", "residents", "bewoners",
+                     "Residents who are members of an initiative.",
+                     "Bewoners die lid zijn van een initiatief.", "initiatives"),
+    "spend_total": _I("Total spend on the social base", "Totale uitgaven sociale basis",
+                      "euro per year", "euro per jaar",
+                      "All spending on the social base: staff, places, initiatives, "
+                      "tender or renewal rounds.",
+                      "Alle uitgaven aan de sociale basis: personeel, plekken, initiatieven, "
+                      "aanbestedings- of verlengingsrondes.", "funding"),
+    "spend_overhead": _I("Tender overhead", "Kosten van aanbesteden", "euro per year",
+                         "euro per jaar",
+                         "Cost of tender rounds (or light renewal rounds under subsidy).",
+                         "Kosten van aanbestedingsrondes (of lichte verlengingsrondes bij "
+                         "subsidie).", "funding"),
+    "escalation_cost": _I("Cost of escalations", "Kosten van escalaties", "euro per year",
+                          "euro per jaar",
+                          "Cost of specialised care for the escalated problems (paid outside "
+                          "the social-base budget).",
+                          "Kosten van specialistische zorg voor de geëscaleerde problemen "
+                          "(buiten het budget van de sociale basis).", "needs"),
+}
+
+
+def info(outcome: str) -> OutcomeInfo:
+    from ..model.outcomes import OUTCOMES
+
+    if outcome in OUTCOME_INFO:
+        return OUTCOME_INFO[outcome]
+    text = OUTCOMES.get(outcome, outcome)
+    name = outcome.replace("_", " ").capitalize()
+    unit = "%" if outcome.endswith("_share") else ""
+    return OutcomeInfo(name, name, unit, unit, text, text, "outcomes")
+
+
+TEXT: dict[str, tuple[str, str]] = {  # key: (en, nl)
+    "comparison": ("Comparison", "Vergelijking"),
+    "sweep": ("Sweep", "Parameterstudie"),
+    "bottom_line": ("Bottom line", "Conclusie"),
+    "bottom_intro": (
+        "Each scenario against the baseline **{base}**, last simulated year, paired by seed "
+        "({n} seeds). *Material* means the 95 % interval excludes zero and the difference "
+        "passes the threshold stated in advance (wijksim.analysis.materiality); *small*: real "
+        "but below the threshold; *unclear*: the interval includes zero.",
+        "Elk scenario tegenover de basislijn **{base}**, laatste gesimuleerde jaar, gepaard per "
+        "seed ({n} seeds). *Materieel* betekent: het 95%-interval sluit nul uit en het verschil "
+        "haalt de vooraf vastgelegde drempel (wijksim.analysis.materiality); *klein*: echt, "
+        "maar onder de drempel; *onduidelijk*: het interval bevat nul."),
+    "vs": ("{b} vs {a}", "{b} tegenover {a}"),
+    "outcome": ("outcome", "uitkomst"),
+    "baseline": ("baseline", "basislijn"),
+    "difference": ("difference [95 %]", "verschil [95%]"),
+    "relative": ("relative change [95 %]", "relatieve verandering [95%]"),
+    "direction": ("better or worse", "beter of slechter"),
+    "verdict": ("material?", "materieel?"),
+    "threshold": ("threshold", "drempel"),
+    "better": ("better", "beter"),
+    "worse": ("worse", "slechter"),
+    "same": ("no change", "geen verschil"),
+    "material": ("material", "materieel"),
+    "small": ("small", "klein"),
+    "unclear": ("unclear", "onduidelijk"),
+    "sum_material_better": ("materially better on {x}", "materieel beter op {x}"),
+    "sum_material_worse": ("materially worse on {x}", "materieel slechter op {x}"),
+    "sum_small": ("real but small differences on {x}", "echte maar kleine verschillen op {x}"),
+    "sum_unclear": ("no clear difference on {x}", "geen duidelijk verschil op {x}"),
+    "sum_none": ("no outcome passes its materiality threshold",
+                 "geen enkele uitkomst haalt de drempel"),
+    "sum_cost": ("it costs {x} per year {more_less} than {a}: {ci} (social base plus "
+                 "escalations)",
+                 "het kost {x} per jaar {more_less} dan {a}: {ci} (sociale basis plus "
+                 "escalaties)"),
+    "sum_cost_same": ("it costs the same as {a}", "het kost evenveel als {a}"),
+    "sum_cost_unclear": ("no clear difference in total cost per year against {a}: {ci} "
+                         "(social base plus escalations)",
+                         "geen duidelijk verschil in totale kosten per jaar tegenover {a}: {ci} "
+                         "(sociale basis plus escalaties)"),
+    "cost_unclear": ("gain, but no clear cost difference", "winst, maar geen duidelijk "
+                                                           "kostenverschil"),
+    "more": ("more", "meer"),
+    "less": ("less", "minder"),
+    "costs": ("Costs", "Kosten"),
+    "costs_intro": (
+        "Mean per year over all {years} simulated years (tender rounds come every few years, "
+        "so a single year would mislead), mean over seeds with 95 % interval. Total cost = "
+        "social-base spend + cost of escalations to specialised care. Cost per resident = "
+        "total cost / residents. Cost per unit of outcome gained = the extra total cost per "
+        "year against the baseline divided by the gain in the outcome, for outcomes that are "
+        "better and not unclear; a negative extra cost with a gain means the scenario is "
+        "better *and* cheaper.",
+        "Gemiddeld per jaar over alle {years} gesimuleerde jaren (aanbestedingen komen eens "
+        "in de paar jaar, één jaar zou misleiden), gemiddeld over seeds met 95%-interval. "
+        "Totale kosten = uitgaven sociale basis + kosten van escalaties naar specialistische "
+        "zorg. Kosten per bewoner = totale kosten / bewoners. Kosten per eenheid winst = de "
+        "extra totale kosten per jaar tegenover de basislijn gedeeld door de winst op de "
+        "uitkomst, voor uitkomsten die beter zijn en niet onduidelijk; negatieve extra kosten "
+        "met winst betekent: beter *en* goedkoper."),
+    "scenario": ("scenario", "scenario"),
+    "total_cost": ("Total cost (social base + escalations)",
+                   "Totale kosten (sociale basis + escalaties)"),
+    "per_resident": ("Total cost per resident", "Totale kosten per bewoner"),
+    "extra_cost": ("Extra total cost vs {a}", "Extra totale kosten tegenover {a}"),
+    "cost_per_unit": ("Cost per unit of outcome gained", "Kosten per eenheid winst"),
+    "cost_per_unit_head": ("{b} vs {a}: euro per year per unit gained",
+                           "{b} tegenover {a}: euro per jaar per eenheid winst"),
+    "gain": ("gain [95 %]", "winst [95%]"),
+    "per_unit": ("extra euro per year per unit", "extra euro per jaar per eenheid"),
+    "dominant": ("better and cheaper", "beter en goedkoper"),
+    "no_gain": ("no gain", "geen winst"),
+    "definitions": ("What the outcomes mean", "Wat de uitkomsten betekenen"),
+    "definitions_intro": ("One line each; the link goes to the mechanism in the model "
+                          "description (docs/ODD.md), all definitions are in its section "
+                          "7.10.",
+                          "Eén regel per uitkomst; de link gaat naar het mechanisme in de "
+                          "modelbeschrijving (docs/ODD.md), alle definities staan in sectie "
+                          "7.10."),
+    "unit": ("unit", "eenheid"),
+    "definition": ("definition", "definitie"),
+    "trajectories": ("Trajectories", "Verloop"),
+    "trajectories_alt": ("trajectories per scenario with 95 % bands and events",
+                         "verloop per scenario met 95%-banden en gebeurtenissen"),
+    "events_note": (
+        "Marks at the foot of each panel: events in the runs (every seed), one row per "
+        "scenario: ▼ lost tender, × place closed, | professional left; dashed lines: shocks "
+        "and municipal decisions (heat wave, crisis, budget cut, programme stop/start).",
+        "Tekens onderaan elk paneel: gebeurtenissen in de runs (alle seeds), één rij per "
+        "scenario: ▼ verloren aanbesteding, × plek gesloten, | professional vertrokken; "
+        "stippellijnen: schokken en gemeentelijke besluiten (hittegolf, crisis, bezuiniging, "
+        "programma stopt/start)."),
+    "events_count": ("Events per run (mean over seeds)", "Gebeurtenissen per run (gemiddeld "
+                                                          "over seeds)"),
+    "end_values": ("End values (last year)", "Eindwaarden (laatste jaar)"),
+    "paired": ("Paired differences (last year)", "Gepaarde verschillen (laatste jaar)"),
+    "paired_alt": ("paired differences with 95 % intervals",
+                   "gepaarde verschillen met 95%-intervallen"),
+    "intervals": ("How the intervals are computed", "Hoe de intervallen berekend zijn"),
+    "reading": (
+        "Lines are the mean over seeds, shaded bands its 95 % interval. End values are the "
+        "last simulated year: the mean over its 52 weeks (escalations: the year's total). "
+        "Differences B − A are taken seed by seed (both scenarios ran with the same seed) and "
+        "then averaged; a difference is **bold** when its interval excludes zero. Intervals "
+        "say how precisely these seeds pin down the model's mean for these parameter values "
+        "- not whether the parameter values are right (see a sensitivity analysis or the "
+        "scenario discovery).",
+        "Lijnen zijn het gemiddelde over seeds, gekleurde banden het 95%-interval daarvan. "
+        "Eindwaarden zijn het laatste gesimuleerde jaar: het gemiddelde over de 52 weken "
+        "(escalaties: het jaartotaal). Verschillen B − A worden per seed genomen (beide "
+        "scenario's liepen met dezelfde seed) en dan gemiddeld; een verschil is **vet** als "
+        "het interval nul uitsluit. Intervallen zeggen hoe nauwkeurig deze seeds het "
+        "modelgemiddelde vastleggen voor deze parameterwaarden - niet of die waarden kloppen "
+        "(zie een gevoeligheidsanalyse of de scenario discovery)."),
+    "data": ("Data", "Gegevens"),
+    "tables": ("Tables", "Tabellen"),
+    "all_runs": ("All runs, week by week", "Alle runs, week voor week"),
+    "missing": ("Missing runs", "Ontbrekende runs"),
+    "missing_text": (
+        "**Incomplete: {stored} of {planned} runs are stored.** Missing: {what}. Figures and "
+        "tables below use only the seeds every scenario has ({common}), so no scenario is "
+        "compared on other seeds than another. Finish with `wijksim ... --resume`.",
+        "**Onvolledig: {stored} van de {planned} runs zijn opgeslagen.** Ontbreekt: {what}. "
+        "Figuren en tabellen hieronder gebruiken alleen de seeds die elk scenario heeft "
+        "({common}), zodat geen scenario op andere seeds wordt vergeleken. Maak af met "
+        "`wijksim ... --resume`."),
+    "missing_none": (
+        "**Incomplete: {stored} of {planned} runs are stored.** Missing: {what}. No seed has "
+        "runs of every scenario, so nothing is compared: finish with `wijksim ... --resume`.",
+        "**Onvolledig: {stored} van de {planned} runs zijn opgeslagen.** Ontbreekt: {what}. "
+        "Geen seed heeft runs van elk scenario, dus er wordt niets vergeleken: maak af met "
+        "`wijksim ... --resume`."),
+    "seeds_of": ("{label}: seeds {seeds}", "{label}: seeds {seeds}"),
+    "design": ("Design", "Opzet"),
+    "sensitivity": ("Sensitivity", "Gevoeligheid"),
+    "response": ("Response", "Respons"),
+    "year": ("year", "jaar"),
+    "lang_note": ("Dutch terms, kept because they are the concepts' real names: *wijk* = "
+                  "neighbourhood; *aanbesteden* = tendering; *meerjarige subsidie* = multi-year "
+                  "subsidy; *vraagverlegenheid* = reluctance to ask for help; *wijkkennis* = "
+                  "professionals' knowledge of the wijk; *bewonersinitiatief* = citizen "
+                  "initiative; *opbouwwerker* = community worker. `--lang nl` gives this "
+                  "report in Dutch.",
+                  "Dit rapport is in het Nederlands; `--lang en` geeft het in het Engels."),
+}
+
+
+def T(key: str, lang: str = "en", **kw) -> str:
+    en, nl = TEXT[key]
+    text = nl if lang == "nl" else en
+    return text.format(**kw) if kw else text
