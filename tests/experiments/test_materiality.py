@@ -13,7 +13,7 @@ def test_every_main_outcome_has_a_stated_threshold_with_an_argument():
 
 
 def test_thresholds_name_recorded_outcomes():
-    unknown = [k for k in THRESHOLDS if k not in OUTCOMES and k != "total_spend"]
+    unknown = [k for k in THRESHOLDS if k not in OUTCOMES]
     assert not unknown
 
 

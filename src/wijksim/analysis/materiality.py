@@ -79,7 +79,7 @@ THRESHOLDS: dict[str, Threshold] = {t.outcome: t for t in (
        "One percentage point, the resolution of the Dutch figures on unmet support needs."),
     _T("escalation_cost", 0.10, "relative", "down", 0.0, None, "euro",
        "Assumption: 10 %, as for escalations (the cost follows their count)."),
-    _T("total_spend", 0.01, "relative", "down", 0.0, None, "euro",
+    _T("spend_total", 0.01, "relative", "down", 0.0, None, "euro",
        "Assumption: 1 % of the budget, the margin a municipality's social-domain budget moves "
        "by within a year without a policy decision."),
 )}
