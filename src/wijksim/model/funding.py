@@ -41,6 +41,26 @@ class FundingCycle:
     def terms(self):
         return self.model.terms
 
+    def current_terms(self):
+        """Generic terms for this week, from the scenario's current values (a scheduled
+        switch of regime included: scenario/regimes.py reads the regime, not the model)."""
+        from ..scenario.regimes import terms_in_week
+
+        return terms_in_week(self.model.scenario.values, self.model.week)
+
+    def switch_if_due(self) -> None:
+        """A scheduled switch of regime (``funding.switch_year``): from this week on the wijk
+        runs under the other regime's terms. It acts only through those generic terms; the
+        provider, staff and their wijkkennis carry over (the same organisation is funded
+        differently). Called before the year's budget is allocated, so the allocation already
+        uses the new terms; a renewal due under the old period falls away."""
+        from ..scenario.regimes import switch_in_week
+
+        words = switch_in_week(self.model.scenario.values, self.model.week)
+        if words:
+            self.model.terms = self.current_terms()
+            self.model.log_event("regime_switch", words)
+
     def renewal_due(self, week: int) -> bool:
         return week > 0 and week % self.terms.period_weeks == 0
 
