@@ -25,8 +25,9 @@ from typing import Any, Sequence
 import numpy as np
 from PIL import Image
 
+from ..model.outcomes import hidden_unknown_of, lonely_of
 from ..model.residents import CASE, HIDDEN, IN_CARE, NO_NEED, WAITING
-from .i18n import event_label, event_text, num, pct, place_name, reason_text, t
+from .i18n import describe_event, event_label, num, pct, place_name, reason_text, t
 
 MAP_PX = 640  # target map size in pixels
 JITTER_SEED = 20240611  # fixed: a resident's dot stays put from frame to frame
@@ -45,7 +46,12 @@ EVENT_STYLE = {  # colour, symbol
     "programme_start": ("#1f77b4", "▶"), "programme_stop": ("#1f77b4", "■"),
     "heatwave": ("#ff7f0e", "☀"), "crisis": ("#9467bd", "✱"),
     "buurttop": ("#bcbd22", "★"), "initiative_ended": ("#aaaaaa", "|"),
+    "staff_left": ("#a0a0a0", "↘"), "policy_change": ("#111111", "✎"),
+    "regime_switch": ("#6a3d9a", "⇄"),
 }
+
+
+CHART_SKIP = ("initiative_ended", "staff_left")  # frequent small events: timeline only
 
 
 def _hex(rgb: Sequence[int]) -> str:
@@ -105,22 +111,50 @@ def resident_colours(model, mode: str, lang: str) -> tuple[np.ndarray, np.ndarra
         which = np.select([good == 0, good < k, good < k + 3], [0, 1, 2], 3)
         return which, _lut(c for c, _ in bins), Legend(t("by_ties_legend", lang), bins)
     if mode == "need":
+        which = need_categories(model)
         cats = [(NO_NEED, "#cfd8dc", "need_none"), (HIDDEN, "#d62728", "need_hidden"),
+                (KNOWN_TO_TIES, "#f7a8a8", "need_known_ties"),
                 (WAITING, "#ff9800", "need_waiting"), (CASE, "#1f77b4", "need_case"),
                 (IN_CARE, "#7b1fa2", "need_in_care")]
         lut = np.zeros((max(c for c, _, _ in cats) + 1, 3), dtype=np.uint8)
         for code, colour, _ in cats:
             lut[code] = _rgb(colour)
-        return r.status.astype(np.int64), lut, Legend(
-            t("by_need_legend", lang), [(c, t(key, lang)) for _, c, key in cats])
+        counts = np.bincount(which, minlength=len(lut))
+        return which, lut, Legend(
+            t("by_need_legend", lang),
+            [(c, f"{t(key, lang)} ({pct(counts[code] / r.n, lang, 1)})")
+             for code, c, key in cats])
     if mode == "lonely":
         k = int(model.p.meeting.lonely_below)
-        lonely = model.ties.n_good < k
-        items = [("#d62728", t("lonely_yes", lang)), ("#9ecae1", t("lonely_no", lang)),
-                 ("#e0e0e0", t("lonely_youth", lang))]
-        which = np.where(r.age == 0, 2, np.where(lonely, 0, 1))
+        which = lonely_categories(model)
+        adults = max(1, int((r.age > 0).sum()))
+        share = float((which == 0).sum()) / adults
+        items = [("#d62728", f'{t("lonely_yes", lang)} ({pct(share, lang, 1)})'),
+                 ("#9ecae1", t("lonely_no", lang)), ("#e0e0e0", t("lonely_youth", lang))]
         return which, _lut(c for c, _ in items), Legend(t("by_lonely_legend", lang, k=k), items)
     raise ValueError(f"unknown colour mode {mode!r}; one of {COLOUR_MODES}")
+
+
+KNOWN_TO_TIES = 5  # map category: a hidden problem a tie knows about (no professional does)
+
+
+def need_categories(model) -> np.ndarray:
+    """Per resident the map's problem category: the model's need status, with a hidden
+    problem split by :func:`~wijksim.model.outcomes.hidden_unknown_of`, the function the
+    ``hidden_need_share`` outcome counts with: red on the map is exactly that share."""
+    r = model.residents
+    which = r.status.astype(np.int64)
+    unknown = hidden_unknown_of(r.status, r.voiced.astype(np.uint8))
+    which[(r.status == HIDDEN) & ~unknown] = KNOWN_TO_TIES
+    return which
+
+
+def lonely_categories(model) -> np.ndarray:
+    """0 lonely, 1 not lonely, 2 young (not counted), by the outcome's own
+    :func:`~wijksim.model.outcomes.lonely_of` (good contacts in the wijk and elsewhere)."""
+    r = model.residents
+    lonely = lonely_of(model.ties.n_good, r.friends_elsewhere, int(model.p.meeting.lonely_below))
+    return np.where(r.age == 0, 2, np.where(lonely, 0, 1))
 
 
 def _lut(colours) -> np.ndarray:
@@ -332,7 +366,7 @@ def timeline_svg(events: list[dict[str, Any]], week: int, horizon: int, lang: st
         colour_k, sym = EVENT_STYLE.get(kind, ("#555", "?"))
         x = xof(ev["week"])
         tip = (f'{t("week_counter", lang, week=ev["week"])}: {event_label(kind, lang)} — '
-               f'{event_text(ev["text"], lang)}')
+               f'{describe_event(ev, lang)}')
         if kind == "initiative_ended":
             parts.append(f'<g class="event minor" data-kind="{kind}"><title>{escape(tip)}</title>'
                          f'<line x1="{x:.1f}" x2="{x:.1f}" y1="35" y2="41" stroke="#aaa" '
@@ -433,12 +467,12 @@ def chart_svg(name: str, series: Sequence[Series], horizon: int, lang: str,
                  f'font-size="9">{escape(t("years_axis", lang))}</text>')
     for s in series:
         for ev in s.events:
-            if ev["kind"] == "initiative_ended":
+            if ev["kind"] in CHART_SKIP:
                 continue
             colour_k, sym = EVENT_STYLE.get(ev["kind"], ("#555", "?"))
             x = xof(ev["week"])
             tip = (f'{s.label}, {t("week_counter", lang, week=ev["week"])}: '
-                   f'{event_label(ev["kind"], lang)} — {event_text(ev["text"], lang)}')
+                   f'{event_label(ev["kind"], lang)} — {describe_event(ev, lang)}')
             parts.append(f'<g class="event" data-kind="{ev["kind"]}"><title>{escape(tip)}'
                          f'</title><line x1="{x:.1f}" x2="{x:.1f}" y1="{T}" y2="{T + ph}" '
                          f'stroke="{colour_k}" stroke-width="1.2" stroke-dasharray="3 2" '

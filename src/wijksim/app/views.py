@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import levers as lv
 from . import render
-from .i18n import event_label, event_text, num, pct, t, whole
+from .i18n import describe_event, event_label, num, pct, t, whole
 from .session import MAJOR_EVENTS, PLOTTED, Session, Wijk
 
 # chart: outcome, better direction, shown as a share (%)
@@ -116,13 +116,13 @@ def wijk_view(session: Session, w: Wijk, lang: str, colour_by: str) -> WijkView:
     colour = render.REGIME_COLOUR.get(w.regime, "#555")
     events = w.events()
     major = [e for e in events if e["kind"] in MAJOR_EVENTS]
-    recent = [(e["week"], event_label(e["kind"], lang), event_text(e["text"], lang),
+    recent = [(e["week"], event_label(e["kind"], lang), describe_event(e, lang),
                render.EVENT_STYLE.get(e["kind"], ("#555", ""))[0]) for e in reversed(major[-4:])]
     banner = None
     if major and m.week - major[-1]["week"] <= BANNER_WEEKS:
         e = major[-1]
         banner = (f'{t("week_counter", lang, week=e["week"])}: {event_label(e["kind"], lang)} — '
-                  f'{event_text(e["text"], lang)}',
+                  f'{describe_event(e, lang)}',
                   render.EVENT_STYLE.get(e["kind"], ("#555", ""))[0])
     labels = place_labels(m.places, lang)
     seed = session.request.seed if session.request else m.seed
