@@ -199,3 +199,39 @@ def test_a_taken_port_gets_one_message_with_a_free_port_before_any_address(capsy
     suggested = int(re.search(r"--port (\d+)", err).group(1))
     assert suggested != port
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+# -- 4. compare mode shows the gap ------------------------------------------------------------
+def test_compare_mode_has_headline_numbers_and_their_difference(cache):
+    s = started(cache, compare=True, weeks=30)
+    rows = views.gap_rows(s, "en")
+    assert [r[0] for r in rows] == [c[0] for c in views.CHARTS]
+    tender, subsidy = s.wijks
+    name, _, a, b, diff, word = rows[3]  # wijkkennis
+    d = subsidy.series["wijkkennis"][-1] - tender.series["wijkkennis"][-1]
+    assert a == i18n.num(tender.series["wijkkennis"][-1], "en", 2)
+    assert diff == ("+" if d >= 0 else "−") + i18n.num(abs(d), "en", 2)
+    assert word in ("better", "worse", "small")
+    assert views.draw(s, "nl", "need").gap and not views.draw(started(cache), "nl", "need").gap
+
+
+def test_chart_axes_keep_their_own_range_and_zoom_never_blows_up_noise():
+    flat = np.array([0.550, 0.551, 0.552])
+    lo, hi, _ = render.y_scale(flat, (0.0, 1.0), 0.05, zoom=False)
+    assert (lo, hi) == (0.0, 1.0)
+    lo, hi, ticks = render.y_scale(flat, (0.0, 1.0), 0.05, zoom=True)
+    assert hi - lo >= 0.05 and lo <= 0.550 and hi >= 0.552
+    lo, hi, _ = render.y_scale(np.array([0.2, 0.8]), (0.0, 0.1), 0.0, zoom=False)
+    assert hi >= 0.8  # a value outside the usual range stretches the axis, never clips
+    svg = render.chart_svg("vraagverlegenheid", [render.Series("a", "#000", [0, 1, 2], flat)],
+                           520, "nl", fixed=(0.0, 1.0), min_span=0.05)
+    assert 'data-lo="0" data-hi="1"' in svg
+
+
+def test_maps_side_by_side_share_a_tighter_scale(cache):
+    s = started(cache, compare=True, weeks=10)
+    lo, hi = render.shared_v_range([w.model for w in s.wijks])
+    assert render.V_RANGE[0] <= lo < hi <= render.V_RANGE[1] and hi - lo >= 0.1
+    assert hi - lo < render.V_RANGE[1] - render.V_RANGE[0]
+    v = views.draw(s, "nl", "vraagverlegenheid")
+    assert i18n.num(lo, "nl", 2) in v.legend.items[0][1]

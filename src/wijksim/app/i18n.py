@@ -673,3 +673,23 @@ TEXT.update({
                                 "contacts, in the wijk and elsewhere (red on the map when "
                                 "colouring by Loneliness)."),
 })
+
+TEXT.update({
+    "pct_points": ("%-punt", "pct. points"),
+    "gap_title": ("Het verschil deze week", "The gap this week"),
+    "gap_outcome": ("Maat", "Measure"),
+    "gap_diff": ("Verschil (subsidie − aanbesteden)", "Difference (subsidy − tendering)"),
+    "gap_better": ("beter bij subsidie", "better with subsidy"),
+    "gap_worse": ("slechter bij subsidie", "worse with subsidy"),
+    "gap_small": ("te klein om ertoe te doen", "too small to matter"),
+    "gap_note": ("Eén wijk, één week: een aanwijzing voor het gesprek, geen meting. 'Te klein' "
+                 "betekent: onder de drempel die het project vooraf voor deze maat koos.",
+                 "One wijk, one week: a pointer for the conversation, not a measurement. 'Too "
+                 "small' means: below the threshold the project set for this measure in "
+                 "advance."),
+    "zoom": ("Inzoomen op de lijnen", "Zoom in on the lines"),
+    "zoom_help": ("Uit: elke grafiek op zijn eigen vaste schaal. Aan: passend bij de lijnen, "
+                  "maar nooit zo smal dat ruis groot lijkt.",
+                  "Off: each chart on its own fixed scale. On: fitted to the lines, but never "
+                  "so narrow that noise looks big."),
+})

@@ -92,6 +92,10 @@ CSS = """
                border-radius: 6px; }
 .wijk-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; }
 .wijk-controls .v-btn { margin: 0 !important; }
+.wijk-gap table { border-collapse: collapse; font-size: 13px; margin: 2px 0; }
+.wijk-gap th, .wijk-gap td { padding: 1px 10px 1px 0; text-align: left; white-space: nowrap; }
+.wijk-gap th { font-weight: 600; border-bottom: 1px solid #ddd; }
+.wijk-gap { overflow-x: auto; max-width: 100%; }
 @media (max-width: 1099px) { .wijk-aside { display: none; } }
 @media (min-width: 1100px) { .wijk-menu-button { display: none !important; } }
 @media (max-width: 600px) {
@@ -123,6 +127,7 @@ class TabState:
         self.restart = solara.reactive(0)  # bumped by 'Start over'
         self.seed = solara.reactive(config.seed)
         self.colour_by = solara.reactive("vraagverlegenheid")
+        self.zoom = solara.reactive(False)  # charts: fixed scales (False) or fitted
         self.playing = solara.reactive(False)
         self.speed = solara.reactive(2)  # index into SPEEDS
         self.version = solara.reactive(0)  # bumps when the session changed
@@ -424,9 +429,10 @@ def Viewer(st: TabState, session: Session):
     lang = st.lang.value
     version = st.version.value
     colour_by = st.colour_by.value
+    zoom = st.zoom.value
     views: Views | None = solara.use_memo(
-        lambda: draw(session, lang, colour_by) if session.wijks else None,
-        [version, lang, colour_by, len(session.wijks)])
+        lambda: draw(session, lang, colour_by, zoom) if session.wijks else None,
+        [version, lang, colour_by, len(session.wijks), zoom])
     busy = st.building.value or not session.wijks
     with solara.Column(classes=["wijk-main"], gap="8px"):
         Intro(lang)
@@ -441,6 +447,8 @@ def Viewer(st: TabState, session: Session):
                tuple(w.week for w in views.wijks) if views else ())
         if views is None:
             return
+        if views.gap:  # compare mode: the gap in numbers, above the fold
+            GapTable(lang, tuple(views.gap), tuple(w.colour for w in views.wijks))
         ColourBy(st, lang, colour_by, legend_html(views.legend))
         charts = tuple((c.name, c.title, c.help, c.better, c.svg, tuple(c.now))
                        for c in views.charts)
@@ -450,6 +458,7 @@ def Viewer(st: TabState, session: Session):
                 MapCard(w, lang)
             if single:  # one wijk: the charts beside the map
                 with solara.Div(classes=["wijk-side"]):
+                    ZoomSwitch(st, lang)
                     Charts(lang, charts)
         ClosePlaces(st, session, lang, tuple(
             sorted({i: label for w in views.wijks for i, label, is_open in w.places
@@ -458,6 +467,7 @@ def Viewer(st: TabState, session: Session):
         About(lang, "about_map")
         About(lang, "about_timeline")
         if not single:  # two wijks: the charts under the maps, each with both lines
+            ZoomSwitch(st, lang)
             Charts(lang, charts)
         About(lang, "about_charts")
         burn = session.wijks[0].model.p.run.burn_in_weeks if session.wijks else 0
@@ -636,6 +646,34 @@ def ClosePlaces(st: TabState, session: Session, lang: str, open_places: tuple):
             solara.HTML(tag="span", unsafe_innerHTML=escape(t("no_open_places", lang)))
         solara.HTML(tag="span", classes=["lever-help"],
                     unsafe_innerHTML=escape(t("close_now_help", lang)))
+    return row
+
+
+@solara.component
+def GapTable(lang: str, rows: tuple, colours: tuple):
+    """Compare mode: each wijk's value this week and the gap, for the main outcomes."""
+    word_colour = {"better": "#1b7837", "worse": "#b2182b", "small": "#777"}
+    head = (f'<tr><th>{escape(t("gap_outcome", lang))}</th>'
+            f'<th style="color:{colours[0]}">{escape(t("regime_tender", lang))}</th>'
+            f'<th style="color:{colours[1]}">{escape(t("regime_subsidy", lang))}</th>'
+            f'<th>{escape(t("gap_diff", lang))}</th><th></th></tr>')
+    body = "".join(
+        f'<tr data-outcome="{name}"><td>{escape(title)}</td><td>{escape(a)}</td>'
+        f'<td>{escape(b)}</td><td style="font-weight:700;color:{word_colour[word]}">'
+        f'{escape(diff)}</td><td style="color:{word_colour[word]}">'
+        f'{escape(t("gap_" + word, lang))}</td></tr>'
+        for name, title, a, b, diff, word in rows)
+    return solara.HTML(tag="div", classes=["wijk-gap"], unsafe_innerHTML=(
+        f'<b>{escape(t("gap_title", lang))}</b><table>{head}{body}</table>'
+        f'<div class="lever-help">{escape(t("gap_note", lang))}</div>'))
+
+
+@solara.component
+def ZoomSwitch(st: TabState, lang: str):
+    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="8px") as row:
+        solara.Switch(label=t("zoom", lang), value=st.zoom, classes=["wijk-zoom"])
+        solara.HTML(tag="span", classes=["lever-help"],
+                    unsafe_innerHTML=escape(t("zoom_help", lang)))
     return row
 
 

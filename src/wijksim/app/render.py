@@ -91,16 +91,30 @@ class Legend:
 V_LEVELS = 100  # vraagverlegenheid is drawn in this many shades
 
 
-def resident_colours(model, mode: str, lang: str) -> tuple[np.ndarray, np.ndarray, Legend]:
+def shared_v_range(models) -> tuple[float, float]:
+    """A colour scale for vraagverlegenheid shared by the maps side by side, tighter than
+    V_RANGE: the 5th to 95th percentile of all their residents, widened to whole 0.05 steps
+    and at least 0.1 wide. On one scale a gap between the wijks shows as a colour shift."""
+    v = np.concatenate([m.residents.v for m in models])
+    lo = math.floor(float(np.percentile(v, 5)) * 20) / 20
+    hi = math.ceil(float(np.percentile(v, 95)) * 20) / 20
+    if hi - lo < 0.1:
+        hi = lo + 0.1
+    return max(0.0, lo), min(1.0, hi)
+
+
+def resident_colours(model, mode: str, lang: str, v_range: tuple[float, float] | None = None
+                     ) -> tuple[np.ndarray, np.ndarray, Legend]:
     """Per resident a colour index ``which`` into ``lut`` ((k, 3) uint8), and the legend."""
     r = model.residents
     if mode == "vraagverlegenheid":
-        lo, hi = V_RANGE
+        lo, hi = v_range or V_RANGE
         which = np.clip((r.v - lo) / (hi - lo), 0, 1) * (V_LEVELS - 1)
         return which.astype(np.int64), _ramp(V_STOPS, V_LEVELS), Legend(
             t("by_vraagverlegenheid_legend", lang),
-            [(V_STOPS[0], f"{num(lo, lang, 1)} " + t("v_low", lang)),
-             (V_STOPS[-1], f"{num(hi, lang, 1)} " + t("v_high", lang))], V_STOPS)
+            [(V_STOPS[0], f"{num(lo, lang, 2 if v_range else 1)} " + t("v_low", lang)),
+             (V_STOPS[-1], f"{num(hi, lang, 2 if v_range else 1)} " + t("v_high", lang))],
+            V_STOPS)
     if mode == "ties":
         good = model.ties.n_good
         k = int(model.p.meeting.lonely_below)
@@ -425,16 +439,37 @@ def _tick_digits(ticks: Sequence[float]) -> int:
     return 8
 
 
+def y_scale(vals: np.ndarray, fixed: tuple[float, float] | None, min_span: float = 0.0,
+            zoom: bool = False) -> tuple[float, float, list[float]]:
+    """The y-axis of a chart. Without zoom: the outcome's own sensible range ``fixed``
+    (stretched if a value falls outside), so a wobble in the third decimal stays flat. With
+    zoom: fitted to the data, but never narrower than ``min_span`` (a few times the smallest
+    difference that matters), so noise is never blown up to fill the chart."""
+    dlo = float(vals.min()) if vals.size else 0.0
+    dhi = float(vals.max()) if vals.size else 1.0
+    if fixed is not None and not zoom:
+        lo, hi = min(fixed[0], dlo), max(fixed[1], dhi)
+        _, _, ticks = _nice_range(lo, hi)
+        ticks = [v for v in ticks if lo - 1e-12 <= v <= hi + 1e-12]
+        return lo, hi, ticks
+    if dhi - dlo < min_span:
+        mid = (dhi + dlo) / 2
+        dlo, dhi = mid - min_span / 2, mid + min_span / 2
+        if fixed is not None and dlo < fixed[0] <= mid:  # keep a floor of 0 where it is one
+            dlo, dhi = fixed[0], fixed[0] + min_span
+    return _nice_range(dlo, dhi)
+
+
 def chart_svg(name: str, series: Sequence[Series], horizon: int, lang: str,
-              share: bool = False) -> str:
-    """A small line chart; x = years 0..horizon, y fitted to the data. Event marks are
-    vertical lines in each series' colour, with a tooltip."""
+              share: bool = False, fixed: tuple[float, float] | None = None,
+              min_span: float = 0.0, zoom: bool = False) -> str:
+    """A small line chart; x = years 0..horizon, y on the outcome's own range (or zoomed, see
+    :func:`y_scale`). Event marks are vertical lines in each series' colour, with a tooltip."""
     W, H, L, R, T, B = 340, 150, 46, 10, 10, 22
     pw, ph = W - L - R, H - T - B
     vals = np.concatenate([np.asarray(s.values, dtype=float) for s in series] or [np.zeros(0)])
     vals = vals[np.isfinite(vals)]
-    lo, hi, ticks = _nice_range(float(vals.min()) if vals.size else 0.0,
-                                float(vals.max()) if vals.size else 1.0)
+    lo, hi, ticks = y_scale(vals, fixed, min_span, zoom)
     years = max(1, horizon // 52)
 
     def xof(wk: float) -> float:
@@ -450,7 +485,8 @@ def chart_svg(name: str, series: Sequence[Series], horizon: int, lang: str,
             return pct(v, lang, max(0, digits - 2))
         return num(v, lang, digits)
 
-    parts = [f'<svg class="wijk-chart" data-outcome="{name}" viewBox="0 0 {W} {H}" '
+    parts = [f'<svg class="wijk-chart" data-outcome="{name}" data-lo="{lo:g}" data-hi="{hi:g}" '
+             f'viewBox="0 0 {W} {H}" '
              f'width="100%" xmlns="http://www.w3.org/2000/svg" '
              f'font-family="DejaVu Sans, sans-serif" font-size="10">',
              f'<rect x="{L}" y="{T}" width="{pw}" height="{ph}" fill="#fafafa" stroke="#ddd"/>']
