@@ -676,6 +676,7 @@ TEXT.update({
 
 TEXT.update({
     "pct_points": ("%-punt", "pct. points"),
+    "short_seed": ("wijk nr. {v}", "wijk no. {v}"),
     "gap_title": ("Het verschil deze week", "The gap this week"),
     "gap_outcome": ("Maat", "Measure"),
     "gap_diff": ("Verschil (subsidie − aanbesteden)", "Difference (subsidy − tendering)"),

@@ -84,7 +84,7 @@ def settings_text(w: Wijk, lang: str, seed: int) -> str:
         if lever.name == "regime" or (lever.tender_only and pos["regime"] != "tender"):
             continue
         parts.append(t(f"short_{lever.name}", lang, v=lv.show(lever, pos[lever.name], lang)))
-    parts.append(f"seed {seed}")
+    parts.append(t("short_seed", lang, v=seed))
     parts.append(t("residents_n", lang, n=whole(w.model.residents.n, lang)))
     return " · ".join(parts)
 
