@@ -235,3 +235,19 @@ def test_maps_side_by_side_share_a_tighter_scale(cache):
     assert hi - lo < render.V_RANGE[1] - render.V_RANGE[0]
     v = views.draw(s, "nl", "vraagverlegenheid")
     assert i18n.num(lo, "nl", 2) in v.legend.items[0][1]
+
+
+def test_a_lever_the_running_model_cannot_take_is_reported_and_changes_nothing(cache,
+                                                                                monkeypatch):
+    from wijksim.app.session import PolicyError
+
+    s = started(cache, weeks=5)
+    w = s.wijks[0]
+
+    def broken(*_a, **_k):
+        raise ZeroDivisionError("no staff to divide the hours over")
+
+    monkeypatch.setattr(w.model, "change_policy", broken)
+    with pytest.raises(PolicyError, match="ZeroDivisionError"):
+        s.change_levers({**w.settings(), "budget": 40.0})
+    assert w.week == 5 and w.regime == "tender" and s.step(1) == 6  # it runs on as it was

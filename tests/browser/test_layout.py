@@ -158,3 +158,17 @@ def test_the_dutch_page_has_no_untranslated_marks(page: Page, app_url):
     expect(page.locator(".wijk-settings")).to_contain_text("Meerjarige subsidie",
                                                            timeout=UPDATE_MS)
     assert not errors, errors
+
+
+def test_no_warning_noise_in_the_terminal_on_first_page_load(page: Page, app_url):
+    from tests.browser.conftest import SERVER_LOG
+
+    errors = open_app(page, app_url)
+    button(page, "Stap").click()
+    expect(week(page)).to_have_text("Week 1", timeout=UPDATE_MS)
+    page.wait_for_timeout(500)
+    lines = SERVER_LOG["path"].read_text().splitlines()
+    assert lines[0].startswith("wijksim app: open http://"), lines[:3]
+    noise = [x for x in lines if "Warning" in x or "warn" in x.lower() or "Traceback" in x]
+    assert not noise, noise
+    assert not errors, errors
