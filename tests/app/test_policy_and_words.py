@@ -129,6 +129,8 @@ def test_every_text_key_the_app_asks_for_exists():
         missing += [f"group_{group}"] if f"group_{group}" not in i18n.TEXT else []
     for mode in render.COLOUR_MODES:
         missing += [f"by_{mode}"] if f"by_{mode}" not in i18n.TEXT else []
+    for word in ("better", "worse", "small"):  # views.gap_rows
+        missing += [f"gap_{word}"] if f"gap_{word}" not in i18n.TEXT else []
     for regime in lv.REGIMES:
         for key in (f"regime_{regime}", f"policy_switch_{regime}"):
             missing += [key] if key not in i18n.TEXT else []

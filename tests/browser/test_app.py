@@ -117,6 +117,9 @@ def test_a_lever_changes_the_policy_from_the_next_week(page: Page, app_url, arti
     expect(recent).to_contain_text("overstap naar meerjarige subsidie", timeout=UPDATE_MS)
     expect(recent).to_contain_text("Week 3")
     expect(page.locator(".wijk-card-title")).to_contain_text("Meerjarige subsidie")
+    # the scenario box still names tender_3y, and says what the levers changed on top of it
+    expect(page.locator(".wijk-scenario-moved")).to_contain_text(
+        "overstap naar meerjarige subsidie")
     for outcome in ("cohesion", "vraagverlegenheid", "hidden_need_share", "wijkkennis",
                     "trust", "lonely_share"):  # a vertical mark on every chart
         expect(page.locator(f'svg.wijk-chart[data-outcome="{outcome}"] '

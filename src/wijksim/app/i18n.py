@@ -694,3 +694,16 @@ TEXT.update({
                   "Off: each chart on its own fixed scale. On: fitted to the lines, but never "
                   "so narrow that noise looks big."),
 })
+
+TEXT.update({
+    "scenario_moved": ("De knoppen wijken af van dit scenario: {changes}.",
+                       "The levers differ from this scenario: {changes}."),
+    "notice_places_closed_only": ("Het budget is te klein voor de plekken: het enige buurthuis "
+                                  "of Huis van de Wijk ging meteen dicht.",
+                                  "The budget is too small for the places: the only community "
+                                  "centre or Huis van de Wijk closed at once."),
+    "notice_places_closed_one": ("Het budget is te klein voor alle plekken: 1 van de {wanted} "
+                                 "buurthuizen en Huizen van de Wijk ging meteen dicht.",
+                                 "The budget is too small for all places: 1 of the {wanted} "
+                                 "community centres and Huizen van de Wijk closed at once."),
+})

@@ -357,6 +357,13 @@ def LeverPanel(st: TabState, session: Session, where: str = "aside"):
             items.append({"text": f"{t('scenario_own', lang)}: {current}", "value": current})
         solara.v.Select(label=t("scenario", lang), items=items, v_model=current,
                         on_v_model=load, class_="wijk-scenario", dense=True, hide_details=True)
+        # the box names the scenario; say what the levers changed on top of it (always
+        # drawn, empty or not: a new element here would rebuild the sliders under it and
+        # take the keyboard focus from the one being moved)
+        moved = _moved_from_scenario(session, current, levers, lang)
+        solara.HTML(tag="div", classes=["lever-help", "wijk-scenario-moved"],
+                    unsafe_innerHTML=escape(t("scenario_moved", lang, changes=moved))
+                    if moved else "")
         solara.InputText(t("own_file", lang), value=st.own_path, continuous_update=True,
                          message=t("own_file_hint", lang), classes=["wijk-own-file"])
         solara.Button(t("load", lang), on_click=load_own, outlined=True, color="primary",
@@ -379,6 +386,19 @@ def LeverPanel(st: TabState, session: Session, where: str = "aside"):
                                  set_lever(n, v), lang, residents, st.compare.value,
                                  levers.get("regime"),
                                  st.start_levers.value.get(lever.name))
+
+
+def _moved_from_scenario(session: Session, source: str, levers: dict, lang: str) -> str:
+    """The levers set away from the scenario's own values, in words ('' if none)."""
+    from .i18n import policy_text
+
+    try:
+        own = session.lever_positions(source)
+    except ScenarioError:
+        return ""
+    moved = {lever.name: levers[lever.name] for lever in lv.LEVERS
+             if lever.name in levers and levers[lever.name] != own.get(lever.name)}
+    return policy_text(moved, lang) if moved else ""
 
 
 @solara.component
@@ -661,7 +681,7 @@ def GapTable(lang: str, rows: tuple, colours: tuple):
         f'<tr data-outcome="{name}"><td>{escape(title)}</td><td>{escape(a)}</td>'
         f'<td>{escape(b)}</td><td style="font-weight:700;color:{word_colour[word]}">'
         f'{escape(diff)}</td><td style="color:{word_colour[word]}">'
-        f'{escape(t("gap_" + word, lang))}</td></tr>'
+        f'{escape(t(f"gap_{word}", lang))}</td></tr>'
         for name, title, a, b, diff, word in rows)
     return solara.HTML(tag="div", classes=["wijk-gap"], unsafe_innerHTML=(
         f'<b>{escape(t("gap_title", lang))}</b><table>{head}{body}</table>'

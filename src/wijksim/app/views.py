@@ -112,7 +112,10 @@ def notices(w: Wijk, lang: str) -> list[str]:
     open_now = sum(1 for pl in m.places if pl.kind_name in kinds and pl.open)
     built = sum(1 for pl in m.places if pl.kind_name in kinds)
     if m.week == 0 and built > open_now:
-        out.append(t("notice_places_closed", lang, closed=built - open_now, wanted=built))
+        closed = built - open_now
+        key = ("notice_places_closed_only" if built == 1 else
+               "notice_places_closed_one" if closed == 1 else "notice_places_closed")
+        out.append(t(key, lang, closed=closed, wanted=built))
     return out
 
 
