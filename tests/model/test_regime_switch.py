@@ -25,6 +25,10 @@ def test_scheduled_switch_keeps_history_until_the_switch_and_changes_it_after():
     assert [e for e in _events(plain) if e[0] < 104] == [e for e in _events(switched)
                                                          if e[0] < 104]
     assert (104, "regime_switch", "funding switched to subsidy") in _events(switched)
+    # the subsidy's first period starts at the switch: no renewal in the week of the switch
+    assert not any(e[0] == 104 and e[1] in ("renewal", "tender_won", "tender_lost")
+                   for e in _events(switched))
+    assert switched.funding.period_start == 104
     assert not any(e[1] == "regime_switch" for e in _events(plain))
     assert switched.terms.p_provider_change == 0.0 and plain.terms.p_provider_change > 0
     # the subsidy's admin share frees hours: casework/collective time differs after the switch
@@ -70,3 +74,13 @@ def test_change_policy_refuses_what_shapes_the_built_wijk():
         m.change_policy({"places.per_1000": [0.0, 0.0, 0.0, 0.0, 0.0]})
     with pytest.raises(ScenarioError):
         m.change_policy({"funding.budget_per_resident": -5.0})
+
+
+def test_a_switch_on_the_old_rhythm_starts_a_new_period_instead_of_a_renewal():
+    """Switching in year 4 to a 4-year subsidy: week 208 is a renewal week of the old rhythm
+    (208 = 4 x 52); the subsidy's first period runs from the switch, so no renewal then.
+    (Before take_terms, this run logged 'multi-year funding renewed' in week 208.)"""
+    m = make_model("tender_3y", seed=3, **{**RUN, "run.years": 5, "funding.switch_year": 4})
+    m.run()
+    at_switch = [e[1] for e in _events(m) if e[0] == 208]
+    assert "regime_switch" in at_switch and "renewal" not in at_switch

@@ -266,7 +266,9 @@ class WijkModel(mesa.Model):
             return {}
         self.scenario = scen
         self.p = Params.from_flat(scen.values)
-        self.terms = self.funding.current_terms()
+        old, self.terms = self.terms, self.funding.current_terms()
+        if self.week >= 0:
+            self.funding.take_terms(old, self.terms)
         budget_keys = ("funding.", "professionals.", "municipality.")
         if self.week >= 0 and any(k.startswith(budget_keys) for k in changed):
             self.municipality.allocate_year()
