@@ -133,7 +133,7 @@ def browser_side(residents: int, clicks: int, play_seconds: float) -> None:
                 end = int(page.locator(".wijk-week").inner_text().split()[-1])
                 print(f"{label}: Play at the top speed (40 weeks/s asked): "
                       f"{(end - start) / dt:.1f} weeks/s reached")
-                page.get_by_role("button", name="Opnieuw", exact=True).click()
+                page.get_by_role("button", name="Opnieuw beginnen", exact=True).click()
                 expect(page.locator(".wijk-week")).to_have_text("Week 0", timeout=30_000)
             browser.close()
 

@@ -179,7 +179,7 @@ def test_events_are_marked_on_timeline_and_charts():
                                       "text": "greening initiative ended (no funding)"}]
     tl = render.timeline_svg(events, 30, 520, "nl")
     assert 'data-kind="tender_lost"' in tl and "Aanbesteding verloren" in tl
-    assert "1 van de 4 medewerkers gaan mee" in tl
+    assert "1 van de 4 medewerkers gaat mee" in tl
     chart = render.chart_svg("cohesion", [render.Series("x", "#000", [0, 1], [1.0, 2.0],
                                                         events)], 520, "nl")
     assert 'data-kind="tender_lost"' in chart

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 RESIDENTS = 1000  # smaller than the workshop default: these tests check behaviour, not size
 STARTUP_SECONDS = 90
+SERVER_LOG: dict[str, Path] = {}  # the running server's output, for tests that read it
 
 
 def _require_browser() -> bool:
@@ -56,6 +57,7 @@ def artifacts() -> Path:
 def app_url(tmp_path_factory, browser_type_launch_args):
     """Start ``wijksim app`` on a free port; yield its address; stop it afterwards."""
     log = tmp_path_factory.mktemp("app") / "server.log"
+    SERVER_LOG["path"] = log
     try:
         with running_app("--residents", str(RESIDENTS), log=log,
                          startup_seconds=STARTUP_SECONDS) as url:

@@ -85,15 +85,19 @@ def test_opens_shows_the_wijk_and_steps(page: Page, app_url, artifacts):
     page.wait_for_timeout(800)
     expect(week(page)).to_have_text(paused_at)  # pause really stops the clock
 
-    button(page, "Opnieuw").click()
+    button(page, "Opnieuw beginnen").click()
     expect(week(page)).to_have_text("Week 0", timeout=UPDATE_MS)
     assert not errors, errors
 
 
-def test_slider_changes_the_model_and_restarts(page: Page, app_url, artifacts):
+def test_a_lever_changes_the_policy_from_the_next_week(page: Page, app_url, artifacts):
+    """Issue 16: moving a lever while the wijk runs changes the terms in the same wijk (no
+    restart), marks the moment on every chart and in the event list; 'Opnieuw beginnen'
+    starts over with the levers as they are."""
     errors = open_app(page, app_url)
-    button(page, "Stap").click()
-    expect(week(page)).to_have_text("Week 1", timeout=UPDATE_MS)
+    for k in range(3):
+        button(page, "Stap").click()
+        expect(week(page)).to_have_text(f"Week {k + 1}", timeout=UPDATE_MS)
     lever = page.locator(".lever-contract_years")
     expect(lever.locator(".lever-label")).to_have_text("Contractduur (jaar): 3")
     expect(page.locator(".wijk-settings")).to_contain_text("contract 3 jaar")
@@ -103,9 +107,29 @@ def test_slider_changes_the_model_and_restarts(page: Page, app_url, artifacts):
     thumb.press("ArrowRight")
     thumb.press("ArrowRight")
     expect(lever.locator(".lever-label")).to_have_text("Contractduur (jaar): 5")
-    # the rebuilt wijk reads its contract length back from its own scenario values
+    # the running wijk reads its contract length back from its own scenario values
     expect(page.locator(".wijk-settings")).to_contain_text("contract 5 jaar", timeout=UPDATE_MS)
+    expect(week(page)).to_have_text("Week 3")  # the same wijk runs on
+    expect(page.locator(".wijk-recent")).to_contain_text("contract 5 jaar")
+
+    page.locator(".lever-regime").get_by_role("button", name="Meerjarige subsidie").click()
+    recent = page.locator(".wijk-recent")
+    expect(recent).to_contain_text("overstap naar meerjarige subsidie", timeout=UPDATE_MS)
+    expect(recent).to_contain_text("Week 3")
+    expect(page.locator(".wijk-card-title")).to_contain_text("Meerjarige subsidie")
+    # the scenario box still names tender_3y, and says what the levers changed on top of it
+    expect(page.locator(".wijk-scenario-moved")).to_contain_text(
+        "overstap naar meerjarige subsidie")
+    for outcome in ("cohesion", "vraagverlegenheid", "hidden_need_share", "wijkkennis",
+                    "trust", "lonely_share"):  # a vertical mark on every chart
+        expect(page.locator(f'svg.wijk-chart[data-outcome="{outcome}"] '
+                            '.event[data-kind="policy_change"]')).not_to_have_count(0)
+    expect(week(page)).to_have_text("Week 3")
+    shoot(page, artifacts, "app-policy-change.png", 1100)
+    button(page, "Opnieuw beginnen").click()  # starts over, with the levers as they are
     expect(week(page)).to_have_text("Week 0", timeout=UPDATE_MS)
+    expect(page.locator(".wijk-settings")).to_contain_text("Meerjarige subsidie")
+    expect(page.locator(".wijk-recent")).not_to_contain_text("overstap")
 
     # a switch: netwerkberaad on reaches the model too
     page.locator(".lever-netwerkberaad label").click()
@@ -258,12 +282,17 @@ def test_absurd_slider_combinations_keep_the_page_alive(page: Page, app_url, art
             thumb.focus()
             thumb.press(key)
         page.locator(".lever-netwerkberaad label").click()
-        expect(week(page)).to_have_text("Week 0", timeout=UPDATE_MS)  # rebuilt
-        button(page, "Afspelen").click()
-        expect(week(page)).to_have_text(re.compile(r"Week ([4-9]|\d\d+)$"), timeout=UPDATE_MS)
-        button(page, "Pauze").click()
-        expect(page.locator(".wijk-map-box img")).to_have_count(1)
-        expect(page.get_by_text("Traceback")).to_have_count(0)
-        expect(page.get_by_text("liep vast")).to_have_count(0)  # no model failure
+        for restart in (False, True):  # as a policy change mid-run, then from week 0
+            if restart:
+                button(page, "Opnieuw beginnen").click()
+                expect(week(page)).to_have_text("Week 0", timeout=UPDATE_MS)
+            start = int(week(page).inner_text().split()[-1])
+            button(page, "Afspelen").click()
+            expect(week(page)).not_to_have_text(f"Week {start}", timeout=UPDATE_MS)
+            page.wait_for_timeout(1500)
+            button(page, "Pauze").click()
+            expect(page.locator(".wijk-map-box img")).to_have_count(1)
+            expect(page.get_by_text("Traceback")).to_have_count(0)
+            expect(page.get_by_text("liep vast")).to_have_count(0)  # no model failure
     shoot(page, artifacts, "app-absurd-levers.png", 1100)
     assert not errors, errors

@@ -65,6 +65,10 @@ def cmd_app(args: argparse.Namespace) -> int:
     if problems:
         raise ScenarioError(problems)
     load_scenario(args.scenario)  # a broken start scenario fails here, with its problems
+    taken = "" if args.dry_run else port_taken(args.host, args.port)  # before "open ..."
+    if taken:
+        raise ScenarioError([Problem("--port", "", args.port, "", show_value=False,
+                                     reason=taken)])
     try:
         import solara  # noqa: F401
     except ImportError:
@@ -75,6 +79,11 @@ def cmd_app(args: argparse.Namespace) -> int:
                        burn_in=args.burn_in)
     env = dict(os.environ, **config.to_env())
     env.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
+    env.setdefault("SOLARA_THEME_SHOW_BANNER", "False")  # its badge covered map and charts
+    # Solara warns on every first page load over http that an iframe-embedded page needs
+    # https for its cookie; the app is not embedded, and the note only alarms a facilitator
+    quiet = "ignore:Cookies with samesite=none require https:UserWarning"
+    env["PYTHONWARNINGS"] = ",".join(x for x in (env.get("PYTHONWARNINGS"), quiet) if x)
     if "SOLARA_ASSETS_PROXY_CACHE_DIR" not in env and SOLARA_CDN_CACHE.is_dir():
         env["SOLARA_ASSETS_PROXY_CACHE_DIR"] = str(SOLARA_CDN_CACHE)  # offline assets
     cmd = [sys.executable, "-m", "solara", "run", "wijksim.app.page", "--host", args.host,
@@ -89,6 +98,33 @@ def cmd_app(args: argparse.Namespace) -> int:
     if os.name == "posix":
         os.execve(sys.executable, cmd, env)  # become the server: signals reach it directly
     return subprocess.call(cmd, env=env)  # pragma: no cover (Windows)
+
+
+def port_taken(host: str, port: int) -> str:
+    """'' if the server can listen on ``host:port``; else one sentence saying so, with a free
+    port to use instead. Checked the way the server binds (SO_REUSEADDR, as uvicorn does), so
+    a port another program listens on is caught, a port in TIME_WAIT is not."""
+    def free(p: int) -> bool:
+        try:
+            infos = socket.getaddrinfo(host or None, p, type=socket.SOCK_STREAM,
+                                       flags=socket.AI_PASSIVE)
+        except OSError:
+            return True  # an unknown host is not a port problem; the server will say so
+        family, kind, proto, _, addr = infos[0]
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                s.bind(addr)
+            except OSError:
+                return False
+        return True
+
+    if free(port):
+        return ""
+    other = next((p for p in range(port + 1, min(port + 200, 65536)) if free(p)), None)
+    hint = f"; start it with --port {other}" if other else "; choose another with --port"
+    return (f"port {port} on {host or 'this computer'} is already in use (is the app "
+            f"already running?){hint}")
 
 
 def addresses(host: str, port: int) -> list[str]:

@@ -466,3 +466,244 @@ TEXT.update({
     "about_charts_title": ("de grafieken", "the charts"),
     "about_levers_title": ("de knoppen", "the levers"),
 })
+
+
+# == issue 16: policy changes, events in both languages, plain words ========================
+TEXT.update({
+    "reset": ("Opnieuw beginnen", "Start over"),
+    "reset_help": ("Een nieuwe wijk vanaf week 0 met de knoppen zoals ze nu staan (zelfde "
+                   "bewoners, zelfde toeval)",
+                   "A new wijk from week 0 with the levers as they are now (same residents, "
+                   "same luck)"),
+    "finished": ("Einde van de looptijd bereikt. Druk op Opnieuw beginnen voor een nieuwe "
+                 "wijk.", "The end of the run is reached. Press Start over for a new wijk."),
+    "model_failed": ("Het model liep vast in week {week}: {error}. Druk op Opnieuw beginnen, "
+                     "of verzet een knop.",
+                     "The model got stuck in week {week}: {error}. Press Start over, or move "
+                     "a lever."),
+    "intro": ("Elke stip is een bewoner. Kies een scenario en draai aan de knoppen van het "
+              "beleid (links, of op een smal scherm onder ☰); druk op Afspelen en kijk wat een "
+              "manier van financieren met de wijk doet. Eén stap is één week.",
+              "Every dot is a resident. Pick a scenario and turn the policy levers (on the "
+              "left, or under ☰ on a narrow screen); press Play and watch what a way of "
+              "funding does to the wijk. One step is one week."),
+    "seed": ("Welke wijk (nummer)", "Which wijk (number)"),
+    "seed_help": ("Elk nummer geeft een andere wijk met andere bewoners en ander toeval; "
+                  "hetzelfde nummer geeft precies dezelfde wijk.",
+                  "Each number gives another wijk with other residents and other luck; the "
+                  "same number gives exactly the same wijk."),
+    "levers_note": ("Een knop verzetten verandert het beleid vanaf de volgende week, in "
+                    "dezelfde wijk: een verticale streep in elke grafiek markeert het moment. "
+                    "Het aantal plekken geldt pas na Opnieuw beginnen.",
+                    "Moving a lever changes the policy from the next week on, in the same "
+                    "wijk: a vertical mark on every chart shows the moment. The number of "
+                    "places applies only after Start over."),
+    "about_levers": (
+        "De knoppen zijn de belangrijkste beleidskeuzes van een gemeente. Verzet je een knop "
+        "terwijl de wijk loopt, dan geldt het nieuwe beleid vanaf de volgende week in dezelfde "
+        "wijk; de grafieken tonen het moment met een verticale streep en de lijst met "
+        "gebeurtenissen zegt wat er veranderde. Opnieuw beginnen bouwt een nieuwe wijk vanaf "
+        "week 0 met de knoppen zoals ze staan, met dezelfde bewoners en hetzelfde toeval. Week "
+        "0 is de wijk zoals hij nu is: het model heeft de wijk daarvoor {burn} weken laten "
+        "inlopen onder de huidige afspraken.",
+        "The levers are a municipality's main policy choices. Move one while the wijk runs "
+        "and the new policy applies from the next week in the same wijk; the charts show the "
+        "moment with a vertical mark and the event list says what changed. Start over builds "
+        "a new wijk from week 0 with the levers as they are, with the same residents and the "
+        "same luck. Week 0 is the wijk as it is today: before it, the model ran the wijk in "
+        "for {burn} weeks under the current arrangements."),
+    "on_restart": ("geldt na Opnieuw beginnen", "applies after Start over"),
+    "policy_switch_subsidy": ("overstap naar meerjarige subsidie",
+                              "switch to multi-year subsidy"),
+    "policy_switch_tender": ("overstap naar aanbesteden", "switch to tendering"),
+    "policy_none": ("beleid gewijzigd", "policy changed"),
+    "policy_failed": ("Deze knop kan de lopende wijk niet aan:",
+                      "The running wijk cannot take this lever position:"),
+    "close_menu": ("Sluiten", "Close"),
+    "menu": ("Scenario en knoppen", "Scenario and levers"),
+    "combo_line": ("{lever}: {value} kan niet; toegestaan is {allowed}",
+                   "{lever}: {value} is not possible; allowed is {allowed}"),
+})
+
+EVENT_KINDS.update({
+    "staff_left": ("Professional vertrokken", "Professional left"),
+    "policy_change": ("Beleid gewijzigd", "Policy changed"),
+    "regime_switch": ("Overstap financiering", "Funding switched"),
+})
+
+_REASONS.update({
+    "turnover": "ander werk", "lost tender": "aanbesteding verloren",
+    "the residents running it stopped": "de bewoners die het draaiden stopten",
+    "reopened": "heropend",
+})
+_REASONS_EN = {"turnover": "another job"}
+_ROLES = {"hulpverlener": ("hulpverlener", "caseworker"),
+          "opbouwwerker": ("opbouwwerker", "community worker")}
+_REGIME_WORDS = {"subsidy": ("meerjarige subsidie", "multi-year subsidy"),
+                 "tender": ("aanbesteden", "tendering")}
+
+
+def _staff_moved(g: tuple[str, ...], lang: str) -> str:
+    old, new, moved, total = g
+    k = int(moved)
+    if lang != "nl":
+        return f"{old} lost the contract to {new}; {moved} of {total} staff moved along"
+    who = "geen" if k == 0 else moved
+    verb = "gaat" if k <= 1 else "gaan"  # 'geen van de 6 gaat', '1 van de 6 gaat', '3 gaan'
+    return f"{old} verliest het contract aan {new}; {who} van de {total} medewerkers {verb} mee"
+
+
+def _staff_left(g: tuple[str, ...], lang: str) -> str:
+    role, reason, wk, links = g
+    if lang == "nl":
+        return (f"een {pick(_ROLES.get(role, (role, role)), 'nl')} vertrekt uit de wijk "
+                f"({_REASONS.get(reason, reason)}), met wijkkennis {wk.replace('.', ',')} en "
+                f"{links} bewoners die hem of haar vertrouwden")
+    return (f"a {pick(_ROLES.get(role, (role, role)), 'en')} left the wijk "
+            f"({_REASONS_EN.get(reason, reason)}), with wijkkennis {wk} and {links} residents "
+            "who trusted them")
+
+
+# (pattern, function of (groups, lang)): texts whose English needs the same care as the Dutch
+# (internal names such as 'huis_van_de_wijk' or 'opbouwwerker' become words in both languages)
+_EVENT_BOTH = [
+    (r"(.+) lost the contract to (.+); (\d+) of (\d+) staff moved along", _staff_moved),
+    (r"a (\w+) left the wijk \((.+)\), with wijkkennis ([\d.]+) and (\d+) trust links",
+     _staff_left),
+    (r"(\w+) closed \((.+)\)", lambda g, lang: (
+        f"{place_name(g[0], lang)} dicht ({reason_text(g[1], lang)})" if lang == "nl" else
+        f"{place_name(g[0], lang)} closed ({g[1]})")),
+    (r"(\w+) reopened by residents", lambda g, lang: (
+        f"{place_name(g[0], lang)} heropend door bewoners" if lang == "nl" else
+        f"{place_name(g[0], lang)} reopened by residents")),
+    (r"(\w+) reopened \((.+)\)", lambda g, lang: (
+        f"{place_name(g[0], lang)} weer open ({reason_text(g[1], lang)})" if lang == "nl" else
+        f"{place_name(g[0], lang)} reopened ({g[1]})")),
+    (r"(\w+) initiative ended \((.+)\)", lambda g, lang: (
+        f"initiatief {pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), 'nl')} gestopt "
+        f"({reason_text(g[1], lang)})" if lang == "nl" else
+        f"{pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), 'en')} initiative ended ({g[1]})")),
+    (r"funding switched to (\w+)", lambda g, lang: (
+        ("overstap naar " if lang == "nl" else "switch to ")
+        + pick(_REGIME_WORDS.get(g[0], (g[0], g[0])), lang))),
+]
+
+
+def policy_text(levers: dict, lang: str) -> str:
+    """What a policy change did, from the levers that moved: 'overstap naar meerjarige
+    subsidie; € 40 per bewoner'."""
+    from . import levers as lv
+
+    parts = []
+    for name, value in levers.items():
+        if name == "regime":
+            parts.append(t(f"policy_switch_{value}", lang))
+        else:
+            parts.append(t(f"short_{name}", lang, v=lv.show(lv.BY_NAME[name], value, lang)))
+    return "; ".join(parts) or t("policy_none", lang)
+
+
+def describe_event(ev: dict, lang: str) -> str:
+    """An event of the model in words, in ``lang`` (a policy change from its levers)."""
+    if ev.get("kind") == "policy_change" and isinstance(ev.get("levers"), dict):
+        return policy_text(ev["levers"], lang)
+    return event_words(ev["text"], lang)
+
+
+@lru_cache(maxsize=4096)
+def event_words(text: str, lang: str) -> str:
+    """The model's English event text in ``lang``, internal names turned into words."""
+    for pattern, make in _EVENT_BOTH:
+        m = re.fullmatch(pattern, text)
+        if m:
+            return make(m.groups(), lang)
+    return event_text(text, lang)
+
+
+_ALLOWED_NL = [
+    (r"a whole number from (\S+) to (\S+)(.*)", "een heel getal van {0} tot en met {1}{2}"),
+    (r"a number from (\S+) to (\S+)(.*)", "een getal van {0} tot en met {1}{2}"),
+    (r"a number of at least (\S+)(.*)", "een getal van minstens {0}{1}"),
+    (r"true or false", "aan of uit"),
+    (r"one of (.+)", "een van {0}"),
+]
+
+
+def allowed_text(allowed: str, lang: str) -> str:
+    """The schema's 'what is allowed' in ``lang`` (the common forms; else as it is)."""
+    if lang != "nl":
+        return allowed
+    for pattern, template in _ALLOWED_NL:
+        m = re.fullmatch(pattern, allowed)
+        if m:
+            g = [x.replace("euro/year", "euro per jaar").replace("years", "jaar")
+                 .replace(".", ",") if i < 2 else x.replace("euro/year", "euro per jaar")
+                 .replace("(years)", "(jaar)") for i, x in enumerate(m.groups())]
+            return template.format(*g)
+    return allowed
+
+
+def lever_problem(problem, lang: str) -> str:
+    """One validation problem of a lever combination, in the page's language, naming the
+    lever as the page does (not the scenario key)."""
+    from . import levers as lv
+
+    lever = next((x for x in lv.LEVERS if x.key == problem.key), None)
+    if lever is None or not problem.allowed:
+        return str(problem) if lang != "nl" else str(problem).replace("is not allowed",
+                                                                         "kan niet")
+    return t("combo_line", lang, lever=t(f"lever_{lever.name}", lang), value=problem.value,
+             allowed=allowed_text(problem.allowed, lang))
+
+TEXT.update({
+    "need_known_ties": ("alleen iemand uit de buurt of familie weet ervan",
+                        "only a neighbour, friend or relative knows"),
+    "by_lonely_legend": ("Eenzaam = minder dan {k} goede contacten, in de wijk en daarbuiten "
+                         "(volwassenen en ouderen).",
+                         "Lonely = fewer than {k} good contacts, in the wijk and elsewhere "
+                         "(adults and seniors)."),
+    "chart_hidden_need_share_help": ("Deel van de bewoners met een probleem waar niemand van "
+                                     "weet (rood op de kaart bij Problemen).",
+                                     "Share of residents with a problem nobody knows about "
+                                     "(red on the map when colouring by Problems)."),
+    "chart_lonely_share_help": ("Deel van de volwassenen en ouderen met minder dan {k} goede "
+                                "contacten, in de wijk en daarbuiten (rood op de kaart bij "
+                                "Eenzaamheid).",
+                                "Share of adults and seniors with fewer than {k} good "
+                                "contacts, in the wijk and elsewhere (red on the map when "
+                                "colouring by Loneliness)."),
+})
+
+TEXT.update({
+    "pct_points": ("%-punt", "pct. points"),
+    "short_seed": ("wijk nr. {v}", "wijk no. {v}"),
+    "gap_title": ("Het verschil deze week", "The gap this week"),
+    "gap_outcome": ("Maat", "Measure"),
+    "gap_diff": ("Verschil (subsidie − aanbesteden)", "Difference (subsidy − tendering)"),
+    "gap_better": ("beter bij subsidie", "better with subsidy"),
+    "gap_worse": ("slechter bij subsidie", "worse with subsidy"),
+    "gap_small": ("te klein om ertoe te doen", "too small to matter"),
+    "gap_note": ("Eén wijk, één week: een aanwijzing voor het gesprek, geen meting. 'Te klein' "
+                 "betekent: onder de drempel die het project vooraf voor deze maat koos.",
+                 "One wijk, one week: a pointer for the conversation, not a measurement. 'Too "
+                 "small' means: below the threshold the project set for this measure in "
+                 "advance."),
+    "zoom": ("Inzoomen op de lijnen", "Zoom in on the lines"),
+    "zoom_help": ("Uit: elke grafiek op zijn eigen vaste schaal. Aan: passend bij de lijnen, "
+                  "maar nooit zo smal dat ruis groot lijkt.",
+                  "Off: each chart on its own fixed scale. On: fitted to the lines, but never "
+                  "so narrow that noise looks big."),
+})
+
+TEXT.update({
+    "scenario_moved": ("De knoppen wijken af van dit scenario: {changes}.",
+                       "The levers differ from this scenario: {changes}."),
+    "notice_places_closed_only": ("Het budget is te klein voor de plekken: het enige buurthuis "
+                                  "of Huis van de Wijk ging meteen dicht.",
+                                  "The budget is too small for the places: the only community "
+                                  "centre or Huis van de Wijk closed at once."),
+    "notice_places_closed_one": ("Het budget is te klein voor alle plekken: 1 van de {wanted} "
+                                 "buurthuizen en Huizen van de Wijk ging meteen dicht.",
+                                 "The budget is too small for all places: 1 of the {wanted} "
+                                 "community centres and Huizen van de Wijk closed at once."),
+})

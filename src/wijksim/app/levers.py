@@ -39,6 +39,12 @@ class Lever:
     tender_only: bool = False
     place_kind: int = -1  # for PLACES levers: index into places.per_1000
 
+    @property
+    def live(self) -> bool:
+        """Whether moving this lever acts on the running wijk from the next week. Place
+        counts shape the built wijk (where its places stand), so they wait for a new start."""
+        return self.kind != PLACES
+
     # -- bounds -----------------------------------------------------------------------------
     def bounds(self, current: float | None = None, residents: int | None = None
                ) -> tuple[float, float]:
@@ -151,3 +157,12 @@ def show(lever: Lever, value: Any, lang: str) -> str:
     if lever.kind == FLOAT:
         return num(float(value), lang, 0 if float(value).is_integer() else 2)
     return str(int(value))
+
+
+def live_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """The live levers whose position differs, in LEVERS order; tender-only levers are left
+    out when the wijk runs (or goes on) under subsidy, where they change nothing."""
+    regime = after.get("regime", before.get("regime"))
+    return {lv.name: after[lv.name] for lv in LEVERS
+            if lv.live and lv.name in after and after[lv.name] != before.get(lv.name)
+            and not (lv.tender_only and regime != "tender")}

@@ -16,14 +16,16 @@ from dataclasses import replace
 from html import escape
 from typing import Any
 
+import ipyvuetify
 import solara
+import traitlets
 
 from ..scenario import ScenarioError
 from . import levers as lv
-from .i18n import LANGS, num, scenario_description, t
+from .i18n import LANGS, lever_problem, num, scenario_description, t
 from .render import COLOUR_MODES, legend_html, markers_html
-from .session import (DEFAULT_SCENARIO, AppConfig, BuildError, BuildRequest, Session,
-                      prewarm)
+from .session import (DEFAULT_SCENARIO, AppConfig, BuildError, BuildRequest, PolicyError,
+                      Session, prewarm)
 from .views import Views, draw
 
 CONFIG = AppConfig.from_env()
@@ -64,6 +66,46 @@ CSS = """
               margin-top: 14px; letter-spacing: .04em; }
 .wijk-problem li { margin-left: 18px; }
 .wijk-sidebar { padding: 0 4px 40px 4px; width: 372px; max-width: 372px; }
+/* issue 16: usable from 360 px to a 1920 px projector; own header and lever panel */
+.wijk-layout, .wijk-root { min-height: 100vh; background: #fff; }
+.wijk-header { position: sticky; top: 0; z-index: 6; display: flex; align-items: center;
+               gap: 8px; padding: 4px 12px; min-height: 52px; background: #1976d2;
+               color: #fff; }
+.wijk-title { flex: 1 1 auto; min-width: 0; font-size: 18px; font-weight: 500;
+              overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.wijk-lang { flex: 0 0 auto; }
+.wijk-lang, .wijk-lang.v-btn-toggle { background: transparent !important; }
+.wijk-lang .v-btn { color: #fff !important; background-color: transparent !important;
+                    border-color: rgba(255,255,255,.5) !important; min-width: 44px !important; }
+.wijk-lang .v-btn.v-btn--active { background-color: rgba(255,255,255,.28) !important; }
+.wijk-body { display: flex; align-items: flex-start; }
+.wijk-aside { flex: 0 0 384px; width: 384px; position: sticky; top: 52px;
+              max-height: calc(100vh - 52px); overflow-y: auto; overflow-x: hidden;
+              border-right: 1px solid #e0e0e0; padding: 14px 4px 0 8px; }
+.wijk-main { flex: 1 1 auto; min-width: 0; }
+.v-dialog.wijk-drawer { position: fixed; left: 0; top: 0; margin: 0; height: 100%;
+                        max-height: 100% !important; width: 400px; max-width: 86vw;
+                        border-radius: 0; }
+.wijk-drawer .wijk-sidebar { width: 100%; max-width: 100%; }
+.wijk-banner-slot { min-height: 30px; }
+.wijk-banner { padding: 4px 10px; color: #fff; font-size: 14px; font-weight: 600;
+               border-radius: 6px; }
+.wijk-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; }
+.wijk-controls .v-btn { margin: 0 !important; }
+.wijk-gap table { border-collapse: collapse; font-size: 13px; margin: 2px 0; }
+.wijk-gap th, .wijk-gap td { padding: 1px 10px 1px 0; text-align: left; white-space: nowrap; }
+.wijk-gap th { font-weight: 600; border-bottom: 1px solid #ddd; }
+.wijk-gap { overflow-x: auto; max-width: 100%; }
+@media (max-width: 1099px) { .wijk-aside { display: none; } }
+@media (min-width: 1100px) { .wijk-menu-button { display: none !important; } }
+@media (max-width: 600px) {
+  .wijk-title { font-size: 15px; white-space: normal; line-height: 1.2; }
+  .wijk-main { padding: 4px 6px 40px 6px; }
+  .wijk-card, .wijk-side { min-width: 0; flex-basis: 100%; }
+  .wijk-charts { grid-template-columns: minmax(0, 1fr) !important; }
+  .wijk-speed { min-width: 0 !important; flex: 1 1 160px; }
+}
+@media (min-width: 1800px) { .wijk-main { max-width: 1560px; } }
 """
 
 
@@ -81,8 +123,11 @@ class TabState:
         self.scenario = solara.reactive(config.scenario)  # shipped name or a file path
         self.own_path = solara.reactive("")
         self.levers = solara.reactive(levers)  # lever name -> position
+        self.start_levers = solara.reactive(levers)  # positions the wijk was built with
+        self.restart = solara.reactive(0)  # bumped by 'Start over'
         self.seed = solara.reactive(config.seed)
         self.colour_by = solara.reactive("vraagverlegenheid")
+        self.zoom = solara.reactive(False)  # charts: fixed scales (False) or fitted
         self.playing = solara.reactive(False)
         self.speed = solara.reactive(2)  # index into SPEEDS
         self.version = solara.reactive(0)  # bumps when the session changed
@@ -104,9 +149,9 @@ def _first_state(session: Session) -> TabState:
 
 
 def build_request(st: TabState) -> BuildRequest:
-    return BuildRequest(st.scenario.value, tuple(sorted(st.levers.value.items())),
+    return BuildRequest(st.scenario.value, tuple(sorted(st.start_levers.value.items())),
                         int(st.seed.value), bool(st.compare.value), CONFIG.residents,
-                        CONFIG.burn_in, st.revision.value)
+                        CONFIG.burn_in, st.revision.value, st.restart.value)
 
 
 def _problem(kind: str, exc: Exception) -> tuple[str, list[str]]:
@@ -115,11 +160,31 @@ def _problem(kind: str, exc: Exception) -> tuple[str, list[str]]:
     return kind, [str(exc)]
 
 
+def _combo_problem(exc: Exception) -> tuple[str, list]:
+    """A lever combination the schema or the model refuses: the problems themselves, so the
+    box can word them in the page's language when it draws."""
+    if isinstance(exc, ScenarioError):
+        return "combo", list(exc.problems)
+    return "combo", [str(exc)]
+
+
+def apply_levers(st: TabState, session: Session) -> None:
+    """Apply the tab's live lever positions to the running wijk(s) (from the next week)."""
+    try:
+        if session.change_levers(dict(st.levers.value)):
+            st.version.set(session.version)
+        if st.problem.value and st.problem.value[0] == "combo":
+            st.problem.set(None)
+    except (ScenarioError, PolicyError) as exc:
+        st.problem.set(_combo_problem(exc))
+
+
 # ------------------------------------------------------------------------------------------
 @solara.component
 def Page():
     session: Session = solara.use_memo(lambda: Session(CONFIG), [])
     st: TabState = solara.use_memo(lambda: _first_state(session), [])
+    menu_open = solara.use_reactive(False)
     lang = st.lang.value
     req = build_request(st)
 
@@ -134,15 +199,27 @@ def Page():
                 return  # the lever moved again; a newer build takes over
             session.build(req)
             st.problem.set(None)
+            apply_levers(st, session)  # levers moved while it was being built
         except ScenarioError as exc:
-            st.problem.set(_problem("combo", exc))
+            st.problem.set(_combo_problem(exc))
         except BuildError as exc:
-            st.problem.set(_problem("combo", exc))
+            st.problem.set(_combo_problem(exc))
         finally:
             st.building.set(False)
             st.version.set(session.version)
 
     solara.use_thread(builder, dependencies=[req], intrusive_cancel=False)
+
+    def applier(cancel: threading.Event):
+        """A lever moved: a policy change in the running wijk, once the lever rests."""
+        if not session.wijks or st.building.value:
+            return  # the builder applies them when the wijk is there
+        if cancel.wait(DEBOUNCE_SECONDS):
+            return  # moved again; the newer position takes over
+        apply_levers(st, session)
+
+    solara.use_thread(applier, dependencies=[tuple(sorted(st.levers.value.items()))],
+                      intrusive_cancel=False)
 
     def player(cancel: threading.Event):
         if not st.playing.value:
@@ -164,21 +241,81 @@ def Page():
 
     solara.Title("wijksim")
     solara.Style(CSS)
-    with solara.AppBarTitle():
-        solara.Text(t("title", lang))
-    with solara.AppBar():
+    with solara.Div(classes=["wijk-root"]):
+        Header(st, lang, menu_open)
+        with solara.Div(classes=["wijk-body"]):
+            with solara.Div(classes=["wijk-aside"]):  # wide screens: always there
+                LeverPanel(st, session, "aside")
+            Viewer(st, session)
+        LeverMenu(st, session, lang, menu_open)
+
+
+@solara.component
+def Layout(children=[]):
+    """The page draws its own header and lever panel (``Page``). Solara's AppLayout opens a
+    drawer of at least 400 px over a phone screen, which only a swipe closes."""
+    return solara.Div(children=children, classes=["wijk-layout"])
+
+
+@solara.component
+def Header(st: TabState, lang: str, menu_open):
+    with solara.Div(classes=["wijk-header"]) as bar:
+        solara.Button(icon_name="mdi-menu", on_click=lambda: menu_open.set(True), icon=True,
+                      dark=True, classes=["wijk-menu-button"],
+                      attributes={"aria-label": t("menu", lang)})
+        solara.HTML(tag="div", unsafe_innerHTML=escape(t("title", lang)),
+                    classes=["wijk-title"])
         solara.ToggleButtonsSingle(
             value=st.lang, children=[solara.Button(code.upper(), value=code, text=True)
                                      for code in LANGS],
-            classes=["wijk-lang"])
-    with solara.Sidebar():
-        LeverPanel(st, session)
-    Viewer(st, session)
+            classes=["wijk-lang"], dense=True)
+    return bar
+
+
+class EscapeKey(ipyvuetify.VuetifyTemplate):
+    """Counts presses of Escape anywhere on the page while it is shown. (A Vuetify dialog
+    closes on Escape only once its content has the focus; after a tap on the menu button the
+    focus is still on the page.)"""
+
+    presses = traitlets.Int(0).tag(sync=True)
+    template = traitlets.Unicode("""
+<template><span class="wijk-escape-key"></span></template>
+<script>
+module.exports = {
+  mounted() {
+    this.onKey = (e) => { if (e.key === 'Escape') { this.presses = this.presses + 1; } };
+    document.addEventListener('keydown', this.onKey);
+  },
+  beforeDestroy() { document.removeEventListener('keydown', this.onKey); },
+};
+</script>""").tag(sync=True)
+
+
+@solara.component
+def LeverMenu(st: TabState, session: Session, lang: str, menu_open):
+    """Narrow screens: the lever panel as a drawer from the left, closed by default, never
+    wider than the screen; a tap outside, Escape or its close button close it (a Vuetify
+    dialog gives all three)."""
+    with solara.v.Dialog(v_model=menu_open.value, on_v_model=menu_open.set,
+                         content_class="wijk-drawer", transition="slide-x-transition",
+                         scrollable=True) as dialog:
+        with solara.v.Card(class_="wijk-drawer-card"):
+            with solara.Row(style={"align-items": "center", "justify-content": "space-between",
+                                   "padding": "4px 4px 0 12px"}):
+                solara.HTML(tag="b", unsafe_innerHTML=escape(t("menu", lang)))
+                solara.Button(t("close_menu", lang), icon_name="mdi-close", text=True,
+                              on_click=lambda: menu_open.set(False),
+                              classes=["wijk-menu-close"])
+            with solara.v.CardText(style_="padding: 0 8px"):
+                if menu_open.value:  # built when opened: one lever panel at a time
+                    EscapeKey.element(on_presses=lambda _: menu_open.set(False))
+                    LeverPanel(st, session, "menu")
+    return dialog
 
 
 # ------------------------------------------------------------------------------------------
 @solara.component
-def LeverPanel(st: TabState, session: Session):
+def LeverPanel(st: TabState, session: Session, where: str = "aside"):
     lang = st.lang.value
     levers = st.levers.value
     residents = CONFIG.residents
@@ -192,6 +329,7 @@ def LeverPanel(st: TabState, session: Session):
         st.problem.set(None)
         st.scenario.set(source)
         st.levers.set(positions)
+        st.start_levers.set(positions)
         st.revision.set(st.revision.value + 1)
 
     def load_own():
@@ -204,7 +342,7 @@ def LeverPanel(st: TabState, session: Session):
     def set_lever(name: str, value: Any):
         st.levers.set({**st.levers.value, name: value})
 
-    with solara.Column(classes=["wijk-sidebar"], gap="4px"):
+    with solara.Column(classes=["wijk-sidebar", f"wijk-levers-{where}"], gap="4px"):
         names = session.scenarios()
         items = []
         for name in names:
@@ -219,12 +357,21 @@ def LeverPanel(st: TabState, session: Session):
             items.append({"text": f"{t('scenario_own', lang)}: {current}", "value": current})
         solara.v.Select(label=t("scenario", lang), items=items, v_model=current,
                         on_v_model=load, class_="wijk-scenario", dense=True, hide_details=True)
+        # the box names the scenario; say what the levers changed on top of it (always
+        # drawn, empty or not: a new element here would rebuild the sliders under it and
+        # take the keyboard focus from the one being moved)
+        moved = _moved_from_scenario(session, current, levers, lang)
+        solara.HTML(tag="div", classes=["lever-help", "wijk-scenario-moved"],
+                    unsafe_innerHTML=escape(t("scenario_moved", lang, changes=moved))
+                    if moved else "")
         solara.InputText(t("own_file", lang), value=st.own_path, continuous_update=True,
                          message=t("own_file_hint", lang), classes=["wijk-own-file"])
         solara.Button(t("load", lang), on_click=load_own, outlined=True, color="primary",
                       classes=["wijk-load"], style={"align-self": "flex-start"})
         solara.InputInt(t("seed", lang), value=st.seed, continuous_update=False,
                         classes=["wijk-seed"])
+        solara.HTML(tag="div", unsafe_innerHTML=escape(t("seed_help", lang)),
+                    classes=["lever-help"])
         solara.HTML(tag="div", unsafe_innerHTML=escape(t("levers_note", lang)),
                     classes=["lever-help"])
         for group in lv.GROUPS:
@@ -237,12 +384,26 @@ def LeverPanel(st: TabState, session: Session):
                 if lever.group == group:
                     LeverControl(lever, levers.get(lever.name), lambda v, n=lever.name:
                                  set_lever(n, v), lang, residents, st.compare.value,
-                                 levers.get("regime"))
+                                 levers.get("regime"),
+                                 st.start_levers.value.get(lever.name))
+
+
+def _moved_from_scenario(session: Session, source: str, levers: dict, lang: str) -> str:
+    """The levers set away from the scenario's own values, in words ('' if none)."""
+    from .i18n import policy_text
+
+    try:
+        own = session.lever_positions(source)
+    except ScenarioError:
+        return ""
+    moved = {lever.name: levers[lever.name] for lever in lv.LEVERS
+             if lever.name in levers and levers[lever.name] != own.get(lever.name)}
+    return policy_text(moved, lang) if moved else ""
 
 
 @solara.component
 def LeverControl(lever: lv.Lever, value: Any, on_value, lang: str, residents: int,
-                 compare: bool, regime: str):
+                 compare: bool, regime: str, started_with: Any = None):
     if value is None:
         return solara.Text("")
     disabled = lever.tender_only and regime != "tender" and not compare
@@ -262,6 +423,8 @@ def LeverControl(lever: lv.Lever, value: Any, on_value, lang: str, residents: in
         else:
             shown = lv.show(lever, value, lang)
             note = f" ({t('only_tender', lang)})" if disabled else ""
+            if not lever.live and started_with is not None and value != started_with:
+                note += f" ({t('on_restart', lang)})"
             solara.HTML(tag="div", unsafe_innerHTML=escape(f"{label}: {shown}{note}"),
                         classes=["lever-label"])
             lo, hi = lever.bounds(value, residents)
@@ -286,13 +449,14 @@ def Viewer(st: TabState, session: Session):
     lang = st.lang.value
     version = st.version.value
     colour_by = st.colour_by.value
+    zoom = st.zoom.value
     views: Views | None = solara.use_memo(
-        lambda: draw(session, lang, colour_by) if session.wijks else None,
-        [version, lang, colour_by, len(session.wijks)])
+        lambda: draw(session, lang, colour_by, zoom) if session.wijks else None,
+        [version, lang, colour_by, len(session.wijks), zoom])
     busy = st.building.value or not session.wijks
     with solara.Column(classes=["wijk-main"], gap="8px"):
         Intro(lang)
-        with solara.Row(gap="10px", style={"align-items": "center", "flex-wrap": "wrap"}):
+        with solara.Div(classes=["wijk-controls"]):
             Buttons(st, session, lang, st.playing.value, busy, session.finished)
             SpeedControl(st, lang)
             WeekCounter(views.week if views else 0, views.horizon if views else 520, lang)
@@ -303,6 +467,8 @@ def Viewer(st: TabState, session: Session):
                tuple(w.week for w in views.wijks) if views else ())
         if views is None:
             return
+        if views.gap:  # compare mode: the gap in numbers, above the fold
+            GapTable(lang, tuple(views.gap), tuple(w.colour for w in views.wijks))
         ColourBy(st, lang, colour_by, legend_html(views.legend))
         charts = tuple((c.name, c.title, c.help, c.better, c.svg, tuple(c.now))
                        for c in views.charts)
@@ -312,6 +478,7 @@ def Viewer(st: TabState, session: Session):
                 MapCard(w, lang)
             if single:  # one wijk: the charts beside the map
                 with solara.Div(classes=["wijk-side"]):
+                    ZoomSwitch(st, lang)
                     Charts(lang, charts)
         ClosePlaces(st, session, lang, tuple(
             sorted({i: label for w in views.wijks for i, label, is_open in w.places
@@ -320,6 +487,7 @@ def Viewer(st: TabState, session: Session):
         About(lang, "about_map")
         About(lang, "about_timeline")
         if not single:  # two wijks: the charts under the maps, each with both lines
+            ZoomSwitch(st, lang)
             Charts(lang, charts)
         About(lang, "about_charts")
         burn = session.wijks[0].model.p.run.burn_in_weeks if session.wijks else 0
@@ -358,14 +526,13 @@ def Buttons(st: TabState, session: Session, lang: str, playing: bool, busy: bool
         st.version.set(session.version)
 
     def reset():
+        """Start over: a new wijk from week 0 with the levers as they are now (the builder
+        makes it; the same seed gives the same residents and luck)."""
         pause()
-        try:
-            session.reset()
-        except (ScenarioError, BuildError) as exc:
-            st.problem.set(_problem("combo", exc))
-        st.version.set(session.version)
+        st.start_levers.set(dict(st.levers.value))
+        st.restart.set(st.restart.value + 1)
 
-    with solara.Row(gap="10px", style={"align-items": "center"}) as row:
+    with solara.Row(gap="8px", style={"align-items": "center", "flex-wrap": "wrap"}) as row:
         solara.Button(t("pause", lang) if playing else t("play", lang),
                       icon_name="mdi-pause" if playing else "mdi-play", color="primary",
                       on_click=play_or_pause, disabled=busy or (finished and not playing),
@@ -454,16 +621,19 @@ def CardHead(title: str, settings: str, notices: tuple, lang: str):
 
 @solara.component
 def MapBox(png: bytes, overlay: str, banner, week: int, regime: str):
-    with solara.Div(classes=["wijk-map-box"],
-                    attributes={"data-week": str(week), "data-regime": regime}) as box:
-        solara.Image(png, format="png", width="100%", classes=["wijk-map"])
-        solara.HTML(tag="div", unsafe_innerHTML=overlay,
-                    style="position:absolute;left:0;top:0;width:100%;height:100%")
-        if banner:
-            text, colour = banner
-            solara.HTML(tag="div", classes=["wijk-banner"], unsafe_innerHTML=escape(text),
-                        style=f"background:{colour}")
-    return box
+    """The map, with a major event's banner in a strip above it (never over a label)."""
+    with solara.Column(gap="2px") as col:
+        with solara.Div(classes=["wijk-banner-slot"]):
+            if banner:
+                text, colour = banner
+                solara.HTML(tag="div", classes=["wijk-banner"], unsafe_innerHTML=escape(text),
+                            style=f"background:{colour}")
+        with solara.Div(classes=["wijk-map-box"],
+                        attributes={"data-week": str(week), "data-regime": regime}):
+            solara.Image(png, format="png", width="100%", classes=["wijk-map"])
+            solara.HTML(tag="div", unsafe_innerHTML=overlay,
+                        style="position:absolute;left:0;top:0;width:100%;height:100%")
+    return col
 
 
 def _recent_html(recent, lang: str) -> str:
@@ -500,6 +670,34 @@ def ClosePlaces(st: TabState, session: Session, lang: str, open_places: tuple):
 
 
 @solara.component
+def GapTable(lang: str, rows: tuple, colours: tuple):
+    """Compare mode: each wijk's value this week and the gap, for the main outcomes."""
+    word_colour = {"better": "#1b7837", "worse": "#b2182b", "small": "#777"}
+    head = (f'<tr><th>{escape(t("gap_outcome", lang))}</th>'
+            f'<th style="color:{colours[0]}">{escape(t("regime_tender", lang))}</th>'
+            f'<th style="color:{colours[1]}">{escape(t("regime_subsidy", lang))}</th>'
+            f'<th>{escape(t("gap_diff", lang))}</th><th></th></tr>')
+    body = "".join(
+        f'<tr data-outcome="{name}"><td>{escape(title)}</td><td>{escape(a)}</td>'
+        f'<td>{escape(b)}</td><td style="font-weight:700;color:{word_colour[word]}">'
+        f'{escape(diff)}</td><td style="color:{word_colour[word]}">'
+        f'{escape(t(f"gap_{word}", lang))}</td></tr>'
+        for name, title, a, b, diff, word in rows)
+    return solara.HTML(tag="div", classes=["wijk-gap"], unsafe_innerHTML=(
+        f'<b>{escape(t("gap_title", lang))}</b><table>{head}{body}</table>'
+        f'<div class="lever-help">{escape(t("gap_note", lang))}</div>'))
+
+
+@solara.component
+def ZoomSwitch(st: TabState, lang: str):
+    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="8px") as row:
+        solara.Switch(label=t("zoom", lang), value=st.zoom, classes=["wijk-zoom"])
+        solara.HTML(tag="span", classes=["lever-help"],
+                    unsafe_innerHTML=escape(t("zoom_help", lang)))
+    return row
+
+
+@solara.component
 def Markers(lang: str):
     return solara.HTML(tag="div", unsafe_innerHTML=markers_html(lang))
 
@@ -532,10 +730,15 @@ def ProblemBox(st: TabState, lang: str):
     kind, lines = problem
     head = t("scenario_problem" if kind == "scenario" else "combo_problem", lang)
     fix = t("scenario_fix" if kind == "scenario" else "combo_fix", lang)
-    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    items = "".join(f"<li>{escape(_problem_line(line, lang))}</li>" for line in lines)
     return solara.Error(children=[solara.HTML(
         tag="div", classes=["wijk-problem"],
         unsafe_innerHTML=f"<b>{escape(head)}</b><ul>{items}</ul><div>{escape(fix)}</div>")])
+
+
+def _problem_line(line, lang: str) -> str:
+    """A problem in the page's language: a lever's problem named by its lever."""
+    return line if isinstance(line, str) else lever_problem(line, lang)
 
 
 @solara.component

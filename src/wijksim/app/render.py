@@ -25,8 +25,9 @@ from typing import Any, Sequence
 import numpy as np
 from PIL import Image
 
+from ..model.outcomes import hidden_unknown_of, lonely_of
 from ..model.residents import CASE, HIDDEN, IN_CARE, NO_NEED, WAITING
-from .i18n import event_label, event_text, num, pct, place_name, reason_text, t
+from .i18n import describe_event, event_label, num, pct, place_name, reason_text, t
 
 MAP_PX = 640  # target map size in pixels
 JITTER_SEED = 20240611  # fixed: a resident's dot stays put from frame to frame
@@ -45,7 +46,12 @@ EVENT_STYLE = {  # colour, symbol
     "programme_start": ("#1f77b4", "▶"), "programme_stop": ("#1f77b4", "■"),
     "heatwave": ("#ff7f0e", "☀"), "crisis": ("#9467bd", "✱"),
     "buurttop": ("#bcbd22", "★"), "initiative_ended": ("#aaaaaa", "|"),
+    "staff_left": ("#a0a0a0", "↘"), "policy_change": ("#111111", "✎"),
+    "regime_switch": ("#6a3d9a", "⇄"),
 }
+
+
+CHART_SKIP = ("initiative_ended", "staff_left")  # frequent small events: timeline only
 
 
 def _hex(rgb: Sequence[int]) -> str:
@@ -85,16 +91,30 @@ class Legend:
 V_LEVELS = 100  # vraagverlegenheid is drawn in this many shades
 
 
-def resident_colours(model, mode: str, lang: str) -> tuple[np.ndarray, np.ndarray, Legend]:
+def shared_v_range(models) -> tuple[float, float]:
+    """A colour scale for vraagverlegenheid shared by the maps side by side, tighter than
+    V_RANGE: the 5th to 95th percentile of all their residents, widened to whole 0.05 steps
+    and at least 0.1 wide. On one scale a gap between the wijks shows as a colour shift."""
+    v = np.concatenate([m.residents.v for m in models])
+    lo = math.floor(float(np.percentile(v, 5)) * 20) / 20
+    hi = math.ceil(float(np.percentile(v, 95)) * 20) / 20
+    if hi - lo < 0.1:
+        hi = lo + 0.1
+    return max(0.0, lo), min(1.0, hi)
+
+
+def resident_colours(model, mode: str, lang: str, v_range: tuple[float, float] | None = None
+                     ) -> tuple[np.ndarray, np.ndarray, Legend]:
     """Per resident a colour index ``which`` into ``lut`` ((k, 3) uint8), and the legend."""
     r = model.residents
     if mode == "vraagverlegenheid":
-        lo, hi = V_RANGE
+        lo, hi = v_range or V_RANGE
         which = np.clip((r.v - lo) / (hi - lo), 0, 1) * (V_LEVELS - 1)
         return which.astype(np.int64), _ramp(V_STOPS, V_LEVELS), Legend(
             t("by_vraagverlegenheid_legend", lang),
-            [(V_STOPS[0], f"{num(lo, lang, 1)} " + t("v_low", lang)),
-             (V_STOPS[-1], f"{num(hi, lang, 1)} " + t("v_high", lang))], V_STOPS)
+            [(V_STOPS[0], f"{num(lo, lang, 2 if v_range else 1)} " + t("v_low", lang)),
+             (V_STOPS[-1], f"{num(hi, lang, 2 if v_range else 1)} " + t("v_high", lang))],
+            V_STOPS)
     if mode == "ties":
         good = model.ties.n_good
         k = int(model.p.meeting.lonely_below)
@@ -105,22 +125,50 @@ def resident_colours(model, mode: str, lang: str) -> tuple[np.ndarray, np.ndarra
         which = np.select([good == 0, good < k, good < k + 3], [0, 1, 2], 3)
         return which, _lut(c for c, _ in bins), Legend(t("by_ties_legend", lang), bins)
     if mode == "need":
+        which = need_categories(model)
         cats = [(NO_NEED, "#cfd8dc", "need_none"), (HIDDEN, "#d62728", "need_hidden"),
+                (KNOWN_TO_TIES, "#f7a8a8", "need_known_ties"),
                 (WAITING, "#ff9800", "need_waiting"), (CASE, "#1f77b4", "need_case"),
                 (IN_CARE, "#7b1fa2", "need_in_care")]
         lut = np.zeros((max(c for c, _, _ in cats) + 1, 3), dtype=np.uint8)
         for code, colour, _ in cats:
             lut[code] = _rgb(colour)
-        return r.status.astype(np.int64), lut, Legend(
-            t("by_need_legend", lang), [(c, t(key, lang)) for _, c, key in cats])
+        counts = np.bincount(which, minlength=len(lut))
+        return which, lut, Legend(
+            t("by_need_legend", lang),
+            [(c, f"{t(key, lang)} ({pct(counts[code] / r.n, lang, 1)})")
+             for code, c, key in cats])
     if mode == "lonely":
         k = int(model.p.meeting.lonely_below)
-        lonely = model.ties.n_good < k
-        items = [("#d62728", t("lonely_yes", lang)), ("#9ecae1", t("lonely_no", lang)),
-                 ("#e0e0e0", t("lonely_youth", lang))]
-        which = np.where(r.age == 0, 2, np.where(lonely, 0, 1))
+        which = lonely_categories(model)
+        adults = max(1, int((r.age > 0).sum()))
+        share = float((which == 0).sum()) / adults
+        items = [("#d62728", f'{t("lonely_yes", lang)} ({pct(share, lang, 1)})'),
+                 ("#9ecae1", t("lonely_no", lang)), ("#e0e0e0", t("lonely_youth", lang))]
         return which, _lut(c for c, _ in items), Legend(t("by_lonely_legend", lang, k=k), items)
     raise ValueError(f"unknown colour mode {mode!r}; one of {COLOUR_MODES}")
+
+
+KNOWN_TO_TIES = 5  # map category: a hidden problem a tie knows about (no professional does)
+
+
+def need_categories(model) -> np.ndarray:
+    """Per resident the map's problem category: the model's need status, with a hidden
+    problem split by :func:`~wijksim.model.outcomes.hidden_unknown_of`, the function the
+    ``hidden_need_share`` outcome counts with: red on the map is exactly that share."""
+    r = model.residents
+    which = r.status.astype(np.int64)
+    unknown = hidden_unknown_of(r.status, r.voiced.astype(np.uint8))
+    which[(r.status == HIDDEN) & ~unknown] = KNOWN_TO_TIES
+    return which
+
+
+def lonely_categories(model) -> np.ndarray:
+    """0 lonely, 1 not lonely, 2 young (not counted), by the outcome's own
+    :func:`~wijksim.model.outcomes.lonely_of` (good contacts in the wijk and elsewhere)."""
+    r = model.residents
+    lonely = lonely_of(model.ties.n_good, r.friends_elsewhere, int(model.p.meeting.lonely_below))
+    return np.where(r.age == 0, 2, np.where(lonely, 0, 1))
 
 
 def _lut(colours) -> np.ndarray:
@@ -332,7 +380,7 @@ def timeline_svg(events: list[dict[str, Any]], week: int, horizon: int, lang: st
         colour_k, sym = EVENT_STYLE.get(kind, ("#555", "?"))
         x = xof(ev["week"])
         tip = (f'{t("week_counter", lang, week=ev["week"])}: {event_label(kind, lang)} — '
-               f'{event_text(ev["text"], lang)}')
+               f'{describe_event(ev, lang)}')
         if kind == "initiative_ended":
             parts.append(f'<g class="event minor" data-kind="{kind}"><title>{escape(tip)}</title>'
                          f'<line x1="{x:.1f}" x2="{x:.1f}" y1="35" y2="41" stroke="#aaa" '
@@ -391,16 +439,37 @@ def _tick_digits(ticks: Sequence[float]) -> int:
     return 8
 
 
+def y_scale(vals: np.ndarray, fixed: tuple[float, float] | None, min_span: float = 0.0,
+            zoom: bool = False) -> tuple[float, float, list[float]]:
+    """The y-axis of a chart. Without zoom: the outcome's own sensible range ``fixed``
+    (stretched if a value falls outside), so a wobble in the third decimal stays flat. With
+    zoom: fitted to the data, but never narrower than ``min_span`` (a few times the smallest
+    difference that matters), so noise is never blown up to fill the chart."""
+    dlo = float(vals.min()) if vals.size else 0.0
+    dhi = float(vals.max()) if vals.size else 1.0
+    if fixed is not None and not zoom:
+        lo, hi = min(fixed[0], dlo), max(fixed[1], dhi)
+        _, _, ticks = _nice_range(lo, hi)
+        ticks = [v for v in ticks if lo - 1e-12 <= v <= hi + 1e-12]
+        return lo, hi, ticks
+    if dhi - dlo < min_span:
+        mid = (dhi + dlo) / 2
+        dlo, dhi = mid - min_span / 2, mid + min_span / 2
+        if fixed is not None and dlo < fixed[0] <= mid:  # keep a floor of 0 where it is one
+            dlo, dhi = fixed[0], fixed[0] + min_span
+    return _nice_range(dlo, dhi)
+
+
 def chart_svg(name: str, series: Sequence[Series], horizon: int, lang: str,
-              share: bool = False) -> str:
-    """A small line chart; x = years 0..horizon, y fitted to the data. Event marks are
-    vertical lines in each series' colour, with a tooltip."""
+              share: bool = False, fixed: tuple[float, float] | None = None,
+              min_span: float = 0.0, zoom: bool = False) -> str:
+    """A small line chart; x = years 0..horizon, y on the outcome's own range (or zoomed, see
+    :func:`y_scale`). Event marks are vertical lines in each series' colour, with a tooltip."""
     W, H, L, R, T, B = 340, 150, 46, 10, 10, 22
     pw, ph = W - L - R, H - T - B
     vals = np.concatenate([np.asarray(s.values, dtype=float) for s in series] or [np.zeros(0)])
     vals = vals[np.isfinite(vals)]
-    lo, hi, ticks = _nice_range(float(vals.min()) if vals.size else 0.0,
-                                float(vals.max()) if vals.size else 1.0)
+    lo, hi, ticks = y_scale(vals, fixed, min_span, zoom)
     years = max(1, horizon // 52)
 
     def xof(wk: float) -> float:
@@ -416,7 +485,8 @@ def chart_svg(name: str, series: Sequence[Series], horizon: int, lang: str,
             return pct(v, lang, max(0, digits - 2))
         return num(v, lang, digits)
 
-    parts = [f'<svg class="wijk-chart" data-outcome="{name}" viewBox="0 0 {W} {H}" '
+    parts = [f'<svg class="wijk-chart" data-outcome="{name}" data-lo="{lo:g}" data-hi="{hi:g}" '
+             f'viewBox="0 0 {W} {H}" '
              f'width="100%" xmlns="http://www.w3.org/2000/svg" '
              f'font-family="DejaVu Sans, sans-serif" font-size="10">',
              f'<rect x="{L}" y="{T}" width="{pw}" height="{ph}" fill="#fafafa" stroke="#ddd"/>']
@@ -433,12 +503,12 @@ def chart_svg(name: str, series: Sequence[Series], horizon: int, lang: str,
                  f'font-size="9">{escape(t("years_axis", lang))}</text>')
     for s in series:
         for ev in s.events:
-            if ev["kind"] == "initiative_ended":
+            if ev["kind"] in CHART_SKIP:
                 continue
             colour_k, sym = EVENT_STYLE.get(ev["kind"], ("#555", "?"))
             x = xof(ev["week"])
             tip = (f'{s.label}, {t("week_counter", lang, week=ev["week"])}: '
-                   f'{event_label(ev["kind"], lang)} — {event_text(ev["text"], lang)}')
+                   f'{event_label(ev["kind"], lang)} — {describe_event(ev, lang)}')
             parts.append(f'<g class="event" data-kind="{ev["kind"]}"><title>{escape(tip)}'
                          f'</title><line x1="{x:.1f}" x2="{x:.1f}" y1="{T}" y2="{T + ph}" '
                          f'stroke="{colour_k}" stroke-width="1.2" stroke-dasharray="3 2" '

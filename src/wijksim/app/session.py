@@ -25,6 +25,7 @@ from ..model import snapshot
 from ..model.wijk import WijkModel
 from ..scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
 from ..scenario.errors import Problem
+from ..scenario.regimes import regime_in_week
 from . import levers as lv
 
 # The outcomes the charts show, in order (names from wijksim.model.outcomes.OUTCOMES).
@@ -33,7 +34,8 @@ PLOTTED = ("cohesion", "vraagverlegenheid", "hidden_need_share", "wijkkennis", "
 WORKSHOP_RESIDENTS = 3000
 DEFAULT_SCENARIO = "tender_3y"
 MAJOR_EVENTS = ("tender_lost", "tender_won", "renewal", "closure", "reopening", "budget_cut",
-                "programme_start", "programme_stop", "heatwave", "crisis", "buurttop")
+                "programme_start", "programme_stop", "heatwave", "crisis", "buurttop",
+                "policy_change", "regime_switch")
 
 
 @dataclass(frozen=True)
@@ -172,12 +174,13 @@ class BuildRequest:
     """Everything that determines the wijk(s) on the page."""
 
     scenario: str  # shipped name or path to a .toml file
-    levers: tuple[tuple[str, Any], ...]
+    levers: tuple[tuple[str, Any], ...]  # positions at the (re)start; later moves act live
     seed: int
     compare: bool
     residents: int
     burn_in: int | None = None
     revision: int = 0  # bumped by 'Load': the same file may have new contents
+    restart: int = 0  # bumped by 'Start over': a new wijk from week 0 with the levers as set
 
 
 class Session:
@@ -249,6 +252,43 @@ class Session:
             self.version += 1
         self.last_build_seconds = time.perf_counter() - t0
 
+    def change_levers(self, levers: dict[str, Any]) -> bool:
+        """A policy decision while the wijk runs: the live levers (all but the place counts)
+        change the terms of every wijk on the page from its next week on, in the same wijk,
+        logged as an event (``WijkModel.change_policy``). In compare mode each wijk keeps its
+        own regime. Raises ScenarioError for a combination the schema does not allow, and
+        PolicyError if the model cannot take it; the wijks stay as they were."""
+        from .i18n import policy_text
+
+        compare = bool(self.request and self.request.compare)
+        n = self.config.residents
+        live = {k: v for k, v in levers.items() if lv.BY_NAME[k].live}
+        changed_any = False
+        with self.lock:
+            for w in self.wijks:
+                if w.finished:
+                    continue
+                values = w.model.scenario.values
+                fixed = {"funding.regime": w.regime} if compare else {}
+                mine = {k: v for k, v in live.items() if not (compare and k == "regime")}
+                ov = lv.overrides(values, mine, n, **fixed)
+                if not ov:
+                    continue
+                before = lv.positions(values, n)
+                changes = lv.live_changes(before, {**before, **mine})
+                try:
+                    w.model.change_policy(ov, policy_text(changes, "en"), log=bool(changes),
+                                          levers=changes)
+                except ScenarioError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - shown in the page
+                    raise PolicyError(f"{type(exc).__name__}: {exc}") from exc
+                w.regime = regime_in_week(w.model.scenario.values, w.model.week)
+                changed_any = True
+            if changed_any:
+                self.version += 1
+        return changed_any
+
     def reset(self) -> None:
         if self.request is not None:
             self.build(self.request)
@@ -318,6 +358,10 @@ class Session:
 
 class BuildError(Exception):
     """The model could not be built for this combination of levers."""
+
+
+class PolicyError(Exception):
+    """The running model could not take this combination of levers."""
 
 
 def prewarm(config: AppConfig, cache: ModelCache | None = None) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import levers as lv
 from . import render
-from .i18n import event_label, event_text, num, pct, t, whole
+from .i18n import describe_event, event_label, num, pct, t, whole
 from .session import MAJOR_EVENTS, PLOTTED, Session, Wijk
 
 # chart: outcome, better direction, shown as a share (%)
@@ -24,6 +24,13 @@ CHARTS = (
     ("lonely_share", "down", True),
 )
 assert tuple(c[0] for c in CHARTS) == PLOTTED
+# The y-axis of each chart when not zoomed: the outcome's own scale (0-1 scales in full; for
+# cohesion and the shares a range that holds every shipped scenario with room to spare), so
+# the lines keep their place from week to week and a tiny wobble looks tiny.
+CHART_RANGE = {"cohesion": (0.0, 4.0), "vraagverlegenheid": (0.0, 1.0),
+               "hidden_need_share": (0.0, 0.10), "wijkkennis": (0.0, 1.0), "trust": (0.0, 1.0),
+               "lonely_share": (0.0, 0.6)}
+ZOOM_SPAN_THRESHOLDS = 5  # zoomed in, an axis still spans 5x the smallest difference that matters
 BANNER_WEEKS = 13  # a major event stays on the map this many weeks (a quarter)
 
 
@@ -62,6 +69,7 @@ class Views:
     legend: render.Legend
     week: int
     horizon: int
+    gap: list = field(default_factory=list)  # compare mode: gap_rows()
 
 
 def regime_title(regime: str, lang: str) -> str:
@@ -76,7 +84,7 @@ def settings_text(w: Wijk, lang: str, seed: int) -> str:
         if lever.name == "regime" or (lever.tender_only and pos["regime"] != "tender"):
             continue
         parts.append(t(f"short_{lever.name}", lang, v=lv.show(lever, pos[lever.name], lang)))
-    parts.append(f"seed {seed}")
+    parts.append(t("short_seed", lang, v=seed))
     parts.append(t("residents_n", lang, n=whole(w.model.residents.n, lang)))
     return " · ".join(parts)
 
@@ -104,25 +112,29 @@ def notices(w: Wijk, lang: str) -> list[str]:
     open_now = sum(1 for pl in m.places if pl.kind_name in kinds and pl.open)
     built = sum(1 for pl in m.places if pl.kind_name in kinds)
     if m.week == 0 and built > open_now:
-        out.append(t("notice_places_closed", lang, closed=built - open_now, wanted=built))
+        closed = built - open_now
+        key = ("notice_places_closed_only" if built == 1 else
+               "notice_places_closed_one" if closed == 1 else "notice_places_closed")
+        out.append(t(key, lang, closed=closed, wanted=built))
     return out
 
 
-def wijk_view(session: Session, w: Wijk, lang: str, colour_by: str) -> WijkView:
+def wijk_view(session: Session, w: Wijk, lang: str, colour_by: str,
+              v_range: tuple[float, float] | None = None) -> WijkView:
     m = w.model
     if w.painter is None:
         w.painter = render.MapPainter(m)
-    which, lut, _ = render.resident_colours(m, colour_by, lang)
+    which, lut, _ = render.resident_colours(m, colour_by, lang, v_range)
     colour = render.REGIME_COLOUR.get(w.regime, "#555")
     events = w.events()
     major = [e for e in events if e["kind"] in MAJOR_EVENTS]
-    recent = [(e["week"], event_label(e["kind"], lang), event_text(e["text"], lang),
+    recent = [(e["week"], event_label(e["kind"], lang), describe_event(e, lang),
                render.EVENT_STYLE.get(e["kind"], ("#555", ""))[0]) for e in reversed(major[-4:])]
     banner = None
     if major and m.week - major[-1]["week"] <= BANNER_WEEKS:
         e = major[-1]
         banner = (f'{t("week_counter", lang, week=e["week"])}: {event_label(e["kind"], lang)} — '
-                  f'{event_text(e["text"], lang)}',
+                  f'{describe_event(e, lang)}',
                   render.EVENT_STYLE.get(e["kind"], ("#555", ""))[0])
     labels = place_labels(m.places, lang)
     seed = session.request.seed if session.request else m.seed
@@ -135,7 +147,48 @@ def wijk_view(session: Session, w: Wijk, lang: str, colour_by: str) -> WijkView:
         notices=notices(w, lang), error=w.error)
 
 
-def chart_views(session: Session, lang: str) -> list[ChartView]:
+def min_span(name: str, values) -> float:
+    """The narrowest y-axis a zoomed chart may have: a few times the outcome's materiality
+    threshold (wijksim.analysis.materiality), at the level of its latest value."""
+    from ..analysis.materiality import threshold
+
+    th = threshold(name)
+    if th is None or not len(values):
+        return 0.0
+    return ZOOM_SPAN_THRESHOLDS * th.limit(float(values[-1]))
+
+
+def gap_rows(session: Session, lang: str) -> list[tuple[str, str, str, str, str, str]]:
+    """Compare mode, this week: per main outcome its name, each wijk's value, the difference
+    (subsidy minus tendering) and a word on it: better / worse for the subsidy wijk, or
+    'small' when the gap is below the outcome's materiality threshold. One run, one week: a
+    pointer for the conversation, not an estimate (that needs seeds: wijksim compare)."""
+    from ..analysis.materiality import threshold
+
+    if len(session.wijks) != 2:
+        return []
+    a, b = session.wijks  # tendering, subsidy (lv.REGIMES order)
+    rows = []
+    for name, better, share in CHARTS:
+        va, vb = a.series[name][-1], b.series[name][-1]
+        diff = vb - va
+        if share:
+            shown = [pct(va, lang, 1), pct(vb, lang, 1),
+                     f"{'+' if diff >= 0 else '−'}{num(abs(diff) * 100, lang, 1)} "
+                     + t("pct_points", lang)]
+        else:
+            shown = [num(va, lang, 2), num(vb, lang, 2),
+                     f"{'+' if diff >= 0 else '−'}{num(abs(diff), lang, 2)}"]
+        th = threshold(name)
+        if th is not None and not th.is_material(diff, va):
+            word = "small"
+        else:
+            word = "better" if (diff > 0) == (better == "up") else "worse"
+        rows.append((name, t(f"chart_{name}", lang), *shown, word))
+    return rows
+
+
+def chart_views(session: Session, lang: str, zoom: bool = False) -> list[ChartView]:
     out = []
     wijks = session.wijks
     k = int(wijks[0].model.p.meeting.lonely_below) if wijks else 4
@@ -147,19 +200,25 @@ def chart_views(session: Session, lang: str) -> list[ChartView]:
         now = [(s.label, s.colour, (pct(s.values[-1], lang, 1) if share else
                                     num(s.values[-1], lang, 2)))
                for s in series if len(s.values)]
+        span = min_span(name, series[0].values) if series else 0.0
         out.append(ChartView(name, t(f"chart_{name}", lang), t(f"chart_{name}_help", lang, k=k),
-                             better, render.chart_svg(name, series, horizon, lang, share), now))
+                             better, render.chart_svg(name, series, horizon, lang, share,
+                                                      CHART_RANGE.get(name), span, zoom), now))
     return out
 
 
-def draw(session: Session, lang: str, colour_by: str) -> Views:
+def draw(session: Session, lang: str, colour_by: str, zoom: bool = False) -> Views:
     """Everything the page shows, under the session lock (never a half-stepped model)."""
     with session.lock:
-        wijks = [wijk_view(session, w, lang, colour_by) for w in session.wijks]
-        charts = chart_views(session, lang)
+        v_range = None
+        if len(session.wijks) > 1 and colour_by == "vraagverlegenheid":
+            v_range = render.shared_v_range([w.model for w in session.wijks])
+        wijks = [wijk_view(session, w, lang, colour_by, v_range) for w in session.wijks]
+        charts = chart_views(session, lang, zoom)
         if session.wijks:
-            _, _, legend = render.resident_colours(session.wijks[0].model, colour_by, lang)
+            _, _, legend = render.resident_colours(session.wijks[0].model, colour_by, lang,
+                                                   v_range)
         else:
             legend = render.Legend("", [])
         return Views(wijks, charts, legend, session.week,
-                     session.wijks[0].horizon if session.wijks else 0)
+                     session.wijks[0].horizon if session.wijks else 0, gap_rows(session, lang))

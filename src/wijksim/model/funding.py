@@ -36,19 +36,51 @@ class FundingCycle:
         self.incumbent = providers[0]
         self.incumbent.periods_held = 1
         self.changes = 0
+        self.period_start = 0  # week the current run of periods began (moves on new terms)
 
     @property
     def terms(self):
         return self.model.terms
 
+    def current_terms(self):
+        """Generic terms for this week, from the scenario's current values (a scheduled
+        switch of regime included: scenario/regimes.py reads the regime, not the model)."""
+        from ..scenario.regimes import terms_in_week
+
+        return terms_in_week(self.model.scenario.values, self.model.week)
+
+    def switch_if_due(self) -> None:
+        """A scheduled switch of regime (``funding.switch_year``): from this week on the wijk
+        runs under the other regime's terms. It acts only through those generic terms; the
+        provider, staff and their wijkkennis carry over (the same organisation is funded
+        differently). Called before the year's budget is allocated, so the allocation already
+        uses the new terms; the new regime's first period starts at the switch."""
+        from ..scenario.regimes import switch_in_week
+
+        words = switch_in_week(self.model.scenario.values, self.model.week)
+        if words:
+            old, self.model.terms = self.model.terms, self.current_terms()
+            self.take_terms(old, self.model.terms)
+            self.model.log_event("regime_switch", words)
+
     def renewal_due(self, week: int) -> bool:
-        return week > 0 and week % self.terms.period_weeks == 0
+        start = self.period_start
+        return week > start and (week - start) % self.terms.period_weeks == 0
 
     def weeks_to_renewal(self) -> int:
         """Weeks until the next renewal (the first one falls after one full period)."""
-        period, week = self.terms.period_weeks, self.model.week
+        period, week = self.terms.period_weeks, self.model.week - self.period_start
         nxt = max(period, (week // period + 1) * period)
         return nxt - week
+
+    def take_terms(self, old, new) -> None:
+        """New terms in force from this week. When the period or the chance of a provider
+        change differs, a new period starts now (a new contract or subsidy arrangement runs
+        its full length from the moment it is agreed), instead of a renewal falling in the
+        old rhythm."""
+        if (old.period_weeks, old.p_provider_change) != (new.period_weeks,
+                                                         new.p_provider_change):
+            self.period_start = self.model.week
 
     def renewal_uncertain_soon(self) -> bool:
         """Within half a year of a renewal whose outcome is uncertain."""

@@ -160,6 +160,7 @@ class Municipality(mesa.Agent):
         start_of_year = week % 52 == 0
         if start_of_year:
             self._announce(year)
+            m.funding.switch_if_due()
             self.allocate_year()
         m.funding.start_of_week()
         if start_of_year and p.municipality.sell_buurthuis_year and \

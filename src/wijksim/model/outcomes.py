@@ -121,6 +121,21 @@ COUNTS = ("adults", "seniors", "age15", "near_buurthuis", "open_need", "connecte
 
 
 @njit(cache=True)
+def hidden_unknown_of(status, voiced):
+    """A problem nobody knows about: still hidden, and not voiced to a tie (nor found by
+    outreach, which makes it a case). Works on one resident or on arrays of them: the
+    ``hidden_need_share`` outcome and the app's map both count with this function."""
+    return (status == HIDDEN) & (voiced == 0)
+
+
+@njit(cache=True)
+def lonely_of(n_good, friends_elsewhere, lonely_below):
+    """Lonely: fewer than ``lonely_below`` good contacts, in the wijk and elsewhere. Scalars
+    or arrays; ``lonely_share`` (adults and seniors) and the map both use it."""
+    return n_good + friends_elsewhere < lonely_below
+
+
+@njit(cache=True)
 def census(week, lonely_below, strongly_below, age, age15, near_buurthuis, n_ties, n_good,
            friends_elsewhere, status, voiced, last_neighbour_contact, last_got_help,
            prof_trust, initiative, last_volunteered, last_helped_other, open_need,
@@ -140,7 +155,7 @@ def census(week, lonely_below, strongly_below, age, age15, near_buurthuis, n_tie
         adult = age[i] > 0
         senior = age[i] == 2
         contacts = n_good[i] + friends_elsewhere[i]  # good contacts in the wijk and elsewhere
-        lonely = contacts < lonely_below
+        lonely = lonely_of(n_good[i], friends_elsewhere[i], lonely_below)
         st = status[i]
         is_open = (st == HIDDEN) | (st == WAITING) | (st == CASE)
         open_need[i] = is_open
@@ -153,7 +168,7 @@ def census(week, lonely_below, strongly_below, age, age15, near_buurthuis, n_tie
         connected += n_good[i] >= lonely_below
         neighbour_contact += last_neighbour_contact[i] == week
         with_need += st != NO_NEED
-        hidden_unknown += (st == HIDDEN) & (voiced[i] == 0)
+        hidden_unknown += hidden_unknown_of(st, voiced[i])
         unmet += is_open & (week - last_got_help[i] >= 4)
         waiting += st == WAITING
         case += st == CASE

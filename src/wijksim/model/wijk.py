@@ -293,6 +293,40 @@ class WijkModel(mesa.Model):
         if self.week >= self.horizon:
             self.running = False
 
+    # -- a policy decision while the wijk runs ---------------------------------------------
+    FIXED_SECTIONS = ("run.", "wijk.", "places.")  # they shape the built wijk itself
+
+    def change_policy(self, overrides: Mapping[str, Any], text: str = "policy changed",
+                      log: bool = True, **extra: Any) -> dict[str, Any]:
+        """Change scenario values from the next week on, in this same wijk (the workshop
+        app's levers; the scheduled ``funding.switch_year`` is the scenario-file form of a
+        regime change). Validated like a scenario file (raises ScenarioError). A funding
+        regime still acts only through the generic terms; the municipality re-allocates the
+        year's budget at once, so a new budget or team mix applies from the next week.
+        Keys that shape the built wijk (residents, grid, places) cannot change mid-run.
+        Returns the keys that changed (nothing logged if none did, or if ``log`` is false:
+        a change that does not matter under the current regime)."""
+        fixed = [k for k in overrides if k.startswith(self.FIXED_SECTIONS)]
+        if fixed:
+            raise ValueError(f"{', '.join(fixed)} cannot change while the wijk runs; "
+                             "start a new wijk instead")
+        scen = self.scenario.with_overrides(overrides, origin=f"policy in week {self.week}")
+        changed = {k: scen.values[k] for k in overrides
+                   if scen.values[k] != self.scenario.values[k]}
+        if not changed:
+            return {}
+        self.scenario = scen
+        self.p = Params.from_flat(scen.values)
+        old, self.terms = self.terms, self.funding.current_terms()
+        if self.week >= 0:
+            self.funding.take_terms(old, self.terms)
+        budget_keys = ("funding.", "professionals.", "municipality.")
+        if self.week >= 0 and any(k.startswith(budget_keys) for k in changed):
+            self.municipality.allocate_year()
+        if log:
+            self.log_event("policy_change", text, **extra)
+        return changed
+
     # -- helpers used by mechanisms -------------------------------------------------------
     @property
     def initiatives(self):

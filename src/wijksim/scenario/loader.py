@@ -295,6 +295,10 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
         bad("initiatives.min_members", f"at most max_members ({v['initiatives.max_members']})")
     if v["meeting.strongly_lonely_below"] > v["meeting.lonely_below"]:
         bad("meeting.strongly_lonely_below", f"at most lonely_below ({v['meeting.lonely_below']})")
+    if v["funding.switch_year"] and v["funding.switch_to"] == v["funding.regime"]:
+        bad("funding.switch_to", "the other regime than funding.regime "
+            f"({v['funding.regime']!r}) when switch_year is set",
+            "switching to the regime the wijk already has changes nothing")
     for sec in ("tender", "subsidy"):
         if v[f"funding.{sec}.resident_org_share"] > 0.8:
             bad(f"funding.{sec}.resident_org_share", "at most 0.8")
@@ -307,7 +311,7 @@ def event_notes(scen: Scenario, years: int | None = None) -> list[str]:
     notes = []
     for key in ("shocks.heatwave_year", "shocks.crisis_year", "municipality.budget_cut_year",
                 "municipality.programme_stop_year", "municipality.sell_buurthuis_year",
-                "netwerkberaad.stop_year"):
+                "netwerkberaad.stop_year", "funding.switch_year"):
         y = scen[key]
         if y and y >= years:
             notes.append(f"note: {key} = {y} is at or after the end of the run ({years} years); "

@@ -67,6 +67,29 @@ def funding_terms(v: Mapping[str, Any]) -> FundingTerms:
     )
 
 
+def regime_in_week(v: Mapping[str, Any], week: int) -> str:
+    """The regime whose terms apply in ``week``: the scenario's own, or ``funding.switch_to``
+    from the first week of ``funding.switch_year`` on (0 = never)."""
+    year = v["funding.switch_year"]
+    if year and week >= 52 * year:
+        return v["funding.switch_to"]
+    return v["funding.regime"]
+
+
+def terms_in_week(v: Mapping[str, Any], week: int) -> FundingTerms:
+    """Generic terms for ``week``, a scheduled switch of regime included."""
+    return funding_terms({**v, "funding.regime": regime_in_week(v, week)})
+
+
+def switch_in_week(v: Mapping[str, Any], week: int) -> str:
+    """Words for the event when a scheduled switch of regime takes effect in ``week``, or ''.
+    The model logs them; it never learns which regime it switched to."""
+    year = v["funding.switch_year"]
+    if year and week == 52 * year and v["funding.switch_to"] != v["funding.regime"]:
+        return f"funding switched to {v['funding.switch_to']}"
+    return ""
+
+
 def neutral_tender_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]:
     """Tendering with neutral terms that mirror the subsidy's (for the metamorphic test)."""
     s = "funding.subsidy."

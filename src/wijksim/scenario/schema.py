@@ -453,6 +453,13 @@ section(
         status=ASSUMPTION),
     Key("funding.providers", 3, "Welfare providers in the region that can bid.", 1, 20,
         source="004-H8-geenmarkt"),
+    Key("funding.switch_year", 0, "Year the municipality switches to another way of funding "
+        "(0 = never). From the first week of that year the terms of funding.switch_to apply "
+        "(its section below), in the same wijk: nothing before the switch changes.", 0, 100,
+        "years", source="004-H1-utrecht"),
+    Key("funding.switch_to", "subsidy", "The regime the wijk switches to in "
+        "funding.switch_year (only used when that is set).", choices=("tender", "subsidy"),
+        source="004-H1-utrecht"),
 )
 
 section(
