@@ -239,3 +239,43 @@ def test_bad_start_is_refused_before_building():
         check_config(WorkshopConfig(residents=50))
     with pytest.raises(ScenarioError):
         check_config(WorkshopConfig(scenario="no_such_scenario"))
+
+
+@pytest.mark.slow
+def test_thirty_participants_one_round_at_workshop_size(tmp_path):
+    """30 participants in every role decide at once from their own threads; the facilitator
+    closes the round; every decision is applied and recorded and every page (listener) gets
+    the frame of the new round. The time is printed (benchmarks/bench_workshop.py measures it
+    properly; issue 18 asks for under 2 s at 3,000 residents)."""
+    import time
+
+    ws = WorkshopSession.start(WorkshopConfig("tender_3y", 2, 3000), tmp_path / "s")
+    roles = ["gemeente"] + ["aanbieder"] * 2 + ["opbouwwerker"] * 4 + ["bewoner"] * 23
+    people = [member(ws, f"P{k}", role) for k, role in enumerate(roles)]
+    pages = {p.pid: [] for p in people}
+    for p in people:
+        ws.listeners.append(lambda fr, pid=p.pid: pages[pid].append((fr.round, fr.week)))
+    moves = {"gemeente": ("budget", 220), "aanbieder": ("opbouw_share", 0.45),
+             "opbouwwerker": ("orientation", 0.9), "bewoner": ("offer_help", 0.7)}
+    barrier = threading.Barrier(len(people))
+
+    def press(p):
+        barrier.wait()
+        ws.decide(p.pid, *moves[p.role])
+
+    threads = [threading.Thread(target=press, args=(p,)) for p in people]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    t0 = time.perf_counter()
+    frame = ws.facilitator(ws.secret).close_round()
+    seconds = time.perf_counter() - t0
+    print(f"\n30 participants, 3000 residents: round closed -> new frame in {seconds:.2f} s")
+    assert frame.week == 52 and frame.views["nl"].week == 52  # drawn for the pages
+    v = ws.model.scenario.values
+    assert (v["funding.budget_per_resident"], v["professionals.opbouwwerker_share"],
+            v["professionals.orientation_opbouwwerker"], v["help.offer_rate"]) == \
+        (220, 0.45, 0.9, 0.7)
+    assert len(pd.read_csv(ws.folder / "decisions.csv")) == 30
+    assert all(seen[-1] == (2, 52) for seen in pages.values())
