@@ -529,6 +529,7 @@ EVENT_KINDS.update({
     "staff_left": ("Professional vertrokken", "Professional left"),
     "policy_change": ("Beleid gewijzigd", "Policy changed"),
     "regime_switch": ("Overstap financiering", "Funding switched"),
+    "workshop_round": ("Nieuwe ronde", "New round"),
 })
 
 _REASONS.update({

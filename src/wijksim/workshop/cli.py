@@ -121,7 +121,9 @@ def cmd_workshop(args: argparse.Namespace) -> int:
               file=sys.stderr)
     print(f"The record is kept in {folder}/. Stop with Ctrl-C; carry on later with --resume.",
           flush=True)
-    env = dict(os.environ, **{ENV_DIR: str(folder.resolve())})
+    join_url = addresses(session, args.host, args.port, lan_address)[-1].split()[3]
+    env = dict(os.environ, **{ENV_DIR: str(folder.resolve()),
+                              "WIJKSIM_WORKSHOP_JOIN_URL": join_url})
     env.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
     env.setdefault("SOLARA_THEME_SHOW_BANNER", "False")
     quiet = "ignore:Cookies with samesite=none require https:UserWarning"

@@ -343,6 +343,8 @@ class WorkshopSession:
         t0 = time.perf_counter()
         try:  # the owner: nobody else touches the model while ``running``
             start = {k: float(model.latest[k]) for k in HEADLINE}
+            model.log_event("workshop_round", f"round {self.round} starts",
+                            text_nl=f"ronde {self.round} begint", round=self.round)
             self._apply(model, pending, orders)
             weeks = min(self.config.round_weeks, model.horizon - model.week)
             for _ in range(weeks):
