@@ -279,3 +279,25 @@ def test_thirty_participants_one_round_at_workshop_size(tmp_path):
         (220, 0.45, 0.9, 0.7)
     assert len(pd.read_csv(ws.folder / "decisions.csv")) == 30
     assert all(seen[-1] == (2, 52) for seen in pages.values())
+
+
+def test_debrief_report_is_self_contained_and_escapes_names(ws):
+    from wijksim.workshop.debrief import write_debrief
+
+    fac = ws.facilitator(ws.secret)
+    g = member(ws, "<script>x</script>", "gemeente")
+    ws.decide(g.pid, "budget", 300)
+    fac.close_round()
+    ws.decide(g.pid, "budget", 100)
+    fac.close_round()
+    fac.back_to(2)  # round 2's choice is undone, and shown apart
+    path = write_debrief(ws, "nl")
+    assert path == ws.folder / "debrief-nl.html"
+    html = path.read_text()
+    assert "<script>x" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    assert html.count("<svg") >= 6 and "data:image/png;base64," in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "Teruggedraaid" in html and "Budget per bewoner per jaar (€)" in html
+    assert html.count('data-kind="policy_change"') >= 6  # the decision marks on the charts
+    en = write_debrief(ws, "en").read_text()
+    assert "Every decision" in en and "Undone by going back" in en
