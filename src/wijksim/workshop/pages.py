@@ -324,11 +324,12 @@ def Places(pid: str, frame: Frame, planned: dict, lang: str):
     with solara.Column(classes=["ws-lever", "ws-places"], gap="2px"):
         solara.HTML(tag="div", classes=["ws-lever-label"], unsafe_innerHTML=escape(
             t("ws_places", lang)))
-        for index, kind, is_open in frame.places:
+        for index, name_nl, name_en, is_open in frame.places:
             want = planned.get(f"place_{index}", is_open)
             with solara.Row(style={"align-items": "center"}):
                 solara.HTML(tag="span", unsafe_innerHTML=escape(
-                    f"#{index} {kind}: {t('ws_open' if is_open else 'ws_closed', lang)}"
+                    f"{name_nl if lang == 'nl' else name_en}: "
+                    f"{t('ws_open' if is_open else 'ws_closed', lang)}"
                     + (f" → {t('ws_open' if want else 'ws_closed', lang)}"
                        if want != is_open else "")))
                 solara.Button(t("ws_close_place" if want else "ws_open_place", lang),

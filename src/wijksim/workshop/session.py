@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
+from ..app.views import place_labels
 from ..app.session import CACHE, AppConfig, Session as AppSession, Wijk
 from ..model.wijk import WijkModel
 from ..scenario.errors import Problem, ScenarioError
@@ -95,7 +96,7 @@ class Frame:
     headline: tuple[tuple[str, float, float], ...]  # (outcome, now, at round start)
     values: tuple[tuple[str, Any], ...]  # scenario value of every lever key, now
     resources: tuple[tuple[str, float], ...]  # budget, team, hours a role sees
-    places: tuple[tuple[int, str, bool], ...]  # (index, kind, open)
+    places: tuple[tuple[int, str, str, bool], ...]  # (index, name nl, name en, open)
     events: tuple[tuple[int, str, str, str], ...]  # (week, kind, text en, text nl), newest last
     participants: tuple[tuple[str, str, str, bool], ...]  # (pid, name, role, removed)
     pending: tuple[tuple[str, str, Any], ...]  # (role, lever, combined value) this round
@@ -491,7 +492,8 @@ class WorkshopSession:
             headline=tuple((k, float(m.latest[k]), base.get(k, float(m.latest[k])))
                            for k in HEADLINE),
             values=values, resources=self._resources(m),
-            places=tuple((pl.index, pl.kind_name, bool(pl.open)) for pl in m.places),
+            places=tuple(zip(range(len(m.places)), place_labels(m.places, "nl"),
+                             place_labels(m.places, "en"), (bool(pl.open) for pl in m.places))),
             events=events, participants=self._people(), pending=self._pending_view(),
             round_weeks=tuple(self.round_weeks))
         if self.config.draw:
