@@ -34,6 +34,28 @@ def workshop(tmp_path, browser_type_launch_args):
         pytest.fail(str(exc))
 
 
+@pytest.fixture
+def browser(browser, workshop):
+    """The session's browser, but every context opened in a test is closed after it, before
+    its server stops (open pages of a stopped server keep reconnecting and load the machine)."""
+    opened = []
+    real = browser.new_context
+
+    def new_context(**kwargs):
+        ctx = real(**kwargs)
+        opened.append(ctx)
+        return ctx
+
+    browser.new_context = new_context
+    yield browser
+    browser.new_context = real
+    for ctx in opened:
+        try:
+            ctx.close()
+        except Exception:  # noqa: BLE001 - already closed by the test
+            pass
+
+
 def open_join(browser, run, name):
     page = browser.new_context(viewport=PHONE).new_page()
     page.set_default_timeout(WAIT)
@@ -126,7 +148,8 @@ def test_three_rounds_with_a_facilitator_a_projector_and_eleven_phones(browser, 
     # the record holds every decision, with who, role, round and week
     dec = pd.read_csv(run.folder / "decisions.csv", keep_default_na=False)
     assert len(dec) == len(made) == 3 * 11 + 1
-    got = sorted((r["name"], r["lever"], r["new"] if r["lever"] == "regime" else round(float(r["new"]), 6))
+    got = sorted((r["name"], r["lever"],
+                  r["new"] if r["lever"] == "regime" else round(float(r["new"]), 6))
                  for r in dec.to_dict("records"))
     assert got == sorted(made)
     assert set(dec["round"]) == {1, 2, 3} and set(dec["week"]) == {0, 52, 104}

@@ -301,3 +301,18 @@ def test_debrief_report_is_self_contained_and_escapes_names(ws):
     assert html.count('data-kind="policy_change"') >= 6  # the decision marks on the charts
     en = write_debrief(ws, "en").read_text()
     assert "Every decision" in en and "Undone by going back" in en
+
+
+def test_facilitator_sets_role_limits(ws):
+    fac = ws.facilitator(ws.secret)
+    member(ws, "G1", "gemeente")
+    g2 = ws.join(ws.join_code, "G2")
+    with pytest.raises(WorkshopError, match="full"):
+        ws.choose_role(g2.pid, "gemeente")
+    fac.set_limit("gemeente", 2)
+    assert ws.choose_role(g2.pid, "gemeente").role == "gemeente"
+    assert ws.role_room()["gemeente"] == (2, 2)
+    with pytest.raises(WorkshopError, match="whole number from 0 to 100"):
+        fac.set_limit("gemeente", None)
+    with pytest.raises(WorkshopError, match="whole number from 0 to 100"):
+        fac.set_limit("burgemeester", 1)

@@ -34,7 +34,7 @@ from . import roles as rl
 from . import words  # noqa: F401 - registers the texts
 from .cli import ENV_DIR
 from .codes import AccessError
-from .session import HEADLINE, Frame, WorkshopError, WorkshopSession
+from .session import Frame, WorkshopError, WorkshopSession
 
 LOG = logging.getLogger("wijksim.workshop")
 SHARES = ("hidden_need_share", "lonely_share")
@@ -142,7 +142,7 @@ def _fmt_value(v: Any, lang: str) -> str:
     return str(v)
 
 
-# -- pieces every page uses ------------------------------------------------------------------------
+# -- pieces every page uses ----------------------------------------------------------------------
 @solara.component
 def LangSwitch(lang: solara.Reactive[str]):
     solara.ToggleButtonsSingle(value=lang, values=["nl", "en"], dense=True,
@@ -166,7 +166,7 @@ def Status(frame: Frame, lang: str):
             f"<b>{escape(t('ws_message', lang))}:</b> {escape(frame.message)}"))
 
 
-# -- join page (phones) -------------------------------------------------------------------------------
+# -- join page (phones) --------------------------------------------------------------------------
 @solara.component
 def JoinPage():
     _ = VERSION.value  # redraw when the session changes
@@ -231,7 +231,8 @@ def RoleChoice(pid: str, name: str, problem: solara.Reactive[str], lang: str):
         taken, limit = room[role.name]
         full = taken >= limit
         with solara.Column(classes=["ws-lever"], gap="2px"):
-            solara.Button(f"{role.title(lang)} ({t('ws_places_taken', lang, taken=taken, limit=limit)}"
+            room_text = t("ws_places_taken", lang, taken=taken, limit=limit)
+            solara.Button(f"{role.title(lang)} ({room_text}"
                           f"{', ' + t('ws_full', lang) if full else ''})",
                           on_click=lambda r=role.name: take(r), color="primary", outlined=True,
                           classes=[f"ws-role-{role.name}"])
@@ -364,7 +365,7 @@ def Outcomes(frame: Frame, lang: str):
         f"<b>{escape(t('ws_outcomes', lang))}</b>{rows}"))
 
 
-# -- projector ----------------------------------------------------------------------------------------
+# -- projector -----------------------------------------------------------------------------------
 @solara.component
 def ProjectorPage():
     _ = VERSION.value
@@ -431,7 +432,7 @@ def Events(frame: Frame, lang: str):
                                                      escape(t("ws_none_yet", lang)))))
 
 
-# -- facilitator ----------------------------------------------------------------------------------------
+# -- facilitator ---------------------------------------------------------------------------------
 @solara.component
 def FacilitatorPage():
     _ = VERSION.value
@@ -515,9 +516,9 @@ def FacilitatorPage():
 def Pending(frame: Frame, lang: str):
     rows = "".join(f"<div>{escape(rl.BY_ROLE[r].title(lang))}: {escape(_label(lv, lang))} → "
                    f"<b>{escape(_fmt_value(v, lang))}</b></div>" for r, lv, v in frame.pending)
+    rows = rows or f"<div>{escape(t('ws_none_yet', lang))}</div>"
     solara.HTML(tag="div", classes=["ws-lever", "ws-pending"], unsafe_innerHTML=(
-        f"<b>{escape(t('ws_decisions', lang))}</b>" + (rows or
-                                                       f"<div>{escape(t('ws_none_yet', lang))}</div>")))
+        f"<b>{escape(t('ws_decisions', lang))}</b>" + rows))
 
 
 def _label(lever: str, lang: str) -> str:
@@ -534,6 +535,12 @@ def Participants(fac, frame: Frame, lang: str, act):
             f"<b>{escape(t('ws_participants', lang))}</b> — {escape(t('ws_limits', lang))}: "
             + ", ".join(f"{escape(rl.BY_ROLE[r].title(lang))} {a}/{b}"
                         for r, (a, b) in room.items())))
+        with solara.Row(style={"flex-wrap": "wrap"}):
+            for r, (_, limit) in room.items():
+                solara.InputInt(f"{t('ws_limits', lang)}: {rl.BY_ROLE[r].title(lang)}",
+                                value=limit, classes=[f"ws-limit-{r}"],
+                                on_value=lambda v, r=r: act(fac.set_limit, r, v),
+                                style={"max-width": "220px"})
         for pid, name, role, removed in frame.participants:
             with solara.Row(style={"align-items": "center"}, classes=[f"ws-person-{pid}"]):
                 role_text = rl.BY_ROLE[role].title(lang) if role else "—"

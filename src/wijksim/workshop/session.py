@@ -150,7 +150,7 @@ class WorkshopSession:
             self._save_state()
             self.frame = self._make_frame()
 
-    # -- starting and resuming ----------------------------------------------------------------
+    # -- starting and resuming -----------------------------------------------------------------
     @classmethod
     def start(cls, config: WorkshopConfig, folder: Path) -> "WorkshopSession":
         """A new session in ``folder`` (must be empty or not exist; checked by the CLI)."""
@@ -188,7 +188,7 @@ class WorkshopSession:
         self._app.wijks = [w]
         self._model = model
 
-    # -- who may act ------------------------------------------------------------------------------
+    # -- who may act ---------------------------------------------------------------------------
     def facilitator(self, secret: str) -> "Facilitator":
         if not secret_matches(secret, self.secret):
             raise AccessError("this facilitator link is not valid for this session",
@@ -258,7 +258,7 @@ class WorkshopSession:
                                 "de begeleider heeft je uit de sessie gehaald")
         return p
 
-    # -- decisions ------------------------------------------------------------------------------
+    # -- decisions -----------------------------------------------------------------------------
     def decide(self, pid: str, lever: str, value: Any) -> Any:
         """A participant moves one of their role's levers. Checked (role, range, the session
         taking decisions), recorded at once, applied when the round closes. Returns the value
@@ -322,7 +322,7 @@ class WorkshopSession:
                 "week": self._model.week, "participant": p.pid, "name": p.name,
                 "role": p.role, "lever": lever, "key": key, "old": old, "new": new}
 
-    # -- the round ------------------------------------------------------------------------------
+    # -- the round -----------------------------------------------------------------------------
     def close_round(self) -> Frame:
         """Apply the round's decisions from this week and run the wijk to the next round.
         Called by the facilitator (through :class:`Facilitator`); blocks until done."""
@@ -397,10 +397,9 @@ class WorkshopSession:
             changed = {k: v for k, v in overrides.items() if v != before[k]}
             if not changed:
                 continue
-            words_en = "; ".join(f"{_lever_of(k).label_en} {_show(before[k])} → {_show(v)}"
-                                 for k, v in changed.items())
-            words_nl = "; ".join(f"{_lever_of(k).label_nl} {_show(before[k])} → {_show(v)}"
-                                 for k, v in changed.items())
+            words_en, words_nl = ("; ".join(
+                f"{_lever_of(k).label(lang)} {_show(before[k], lang)} → {_show(v, lang)}"
+                for k, v in changed.items()) for lang in ("en", "nl"))
             model.change_policy(changed, f"round {self.round}, {role.title_en}: {words_en}",
                                 text_nl=f"ronde {self.round}, {role.title_nl}: {words_nl}",
                                 role=role.name, round=self.round)
@@ -411,7 +410,7 @@ class WorkshopSession:
             elif not open_ and place.open:
                 place.close(f"closed by the gemeente in round {self.round}")
 
-    # -- facilitator actions (through Facilitator) ------------------------------------------------
+    # -- facilitator actions (through Facilitator) ---------------------------------------------
     def _set(self, **changes: Any) -> Frame:
         with self.lock:
             if self.running:
@@ -449,7 +448,7 @@ class WorkshopSession:
             self.ended = False
             return self._changed()
 
-    # -- publishing -------------------------------------------------------------------------------
+    # -- publishing ----------------------------------------------------------------------------
     def _changed(self) -> Frame:
         """Store the state, make the new frame and tell every listener (under the lock, so
         frames reach listeners in order)."""
@@ -532,7 +531,7 @@ class WorkshopSession:
                 ("initiatives", float(len(m.initiatives))),
                 ("places_open", float(sum(1 for pl in m.places if pl.open))))
 
-    # -- for the debrief ----------------------------------------------------------------------------
+    # -- for the debrief -----------------------------------------------------------------------
     def decisions(self, all_branches: bool = False) -> list[dict[str, Any]]:
         with self.lock:
             rows = list(self.record.decisions)
@@ -590,9 +589,14 @@ def _lever_of(key: str) -> rl.RoleLever:
     return next(lv for r in rl.ROLES for lv in r.levers if lv.key == key)
 
 
-def _show(v: Any) -> str:
+def _show(v: Any, lang: str) -> str:
+    """A lever's value in an event text: 'aan', 'Meerjarige subsidie', '0.45'."""
+    from ..app.i18n import t
+
     if isinstance(v, bool):
-        return "on" if v else "off"
+        return ("aan" if v else "uit") if lang == "nl" else ("on" if v else "off")
+    if v in ("tender", "subsidy"):
+        return t(f"regime_{v}", lang)
     if isinstance(v, float):
         return f"{v:g}"
     return str(v)
