@@ -36,6 +36,11 @@ def test_codes_and_secret(ws):
         ws.join("WRONG1", "An")
     with pytest.raises(AccessError, match="facilitator link"):
         ws.facilitator(ws.join_code)  # the participants' code is not the facilitator's secret
+    assert ws.may_view(ws.view_key) and ws.may_view(ws.secret)
+    assert not ws.may_view(ws.join_code) and not ws.may_view("")  # the code shows nothing
+    import stat
+
+    assert stat.S_IMODE((ws.folder / "session.json").stat().st_mode) == 0o600  # holds secrets
     p = ws.join(ws.join_code.lower()[:3] + "-" + ws.join_code.lower()[3:], "An")  # typed loosely
     assert p.name == "An"
 
