@@ -18,7 +18,7 @@ from ._version import __version__
 from .scenario import KEYS, SECTIONS, ScenarioError, load_scenario, shipped_scenarios
 from .scenario.errors import Problem
 
-PLUGINS = ("wijksim.experiments.cli", "wijksim.app.cli")
+PLUGINS = ("wijksim.experiments.cli", "wijksim.app.cli", "wijksim.workshop.cli")
 EXIT_BAD_INPUT = 2
 
 

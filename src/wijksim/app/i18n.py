@@ -529,6 +529,7 @@ EVENT_KINDS.update({
     "staff_left": ("Professional vertrokken", "Professional left"),
     "policy_change": ("Beleid gewijzigd", "Policy changed"),
     "regime_switch": ("Overstap financiering", "Funding switched"),
+    "workshop_round": ("Nieuwe ronde", "New round"),
 })
 
 _REASONS.update({
@@ -607,6 +608,8 @@ def describe_event(ev: dict, lang: str) -> str:
     """An event of the model in words, in ``lang`` (a policy change from its levers)."""
     if ev.get("kind") == "policy_change" and isinstance(ev.get("levers"), dict):
         return policy_text(ev["levers"], lang)
+    if lang == "nl" and ev.get("text_nl"):  # a workshop decision carries its own Dutch
+        return ev["text_nl"]
     return event_words(ev["text"], lang)
 
 

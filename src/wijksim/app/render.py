@@ -48,6 +48,7 @@ EVENT_STYLE = {  # colour, symbol
     "buurttop": ("#bcbd22", "★"), "initiative_ended": ("#aaaaaa", "|"),
     "staff_left": ("#a0a0a0", "↘"), "policy_change": ("#111111", "✎"),
     "regime_switch": ("#6a3d9a", "⇄"),
+    "workshop_round": ("#999999", "▏"),  # a workshop round starts (wijksim workshop)
 }
 
 

@@ -1,0 +1,96 @@
+"""The record of a workshop session, kept in its folder as things happen.
+
+    session.json         who is in, which round, the secrets' hashes, the rewinds
+    decisions.csv        every decision: who, role, round, week, lever, old and new value
+    rounds.csv           every round's outcomes when the round ends
+    round-N.wijk         the wijk at the start of round N (a model snapshot)
+
+Every file is written whole to a temporary file in the same folder and moved into place
+(``os.replace``), so a crash or a restart never leaves half a file. The CSV files are small
+(a decision is a line), so rewriting them costs nothing.
+
+Going back to an earlier round does not erase anything: the session starts a new *branch*; a
+row of an older branch for a round at or after the rewind is superseded (``current()``), and
+the debrief can still show what was tried.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+DECISION_COLUMNS = ["seq", "time", "branch", "round", "week", "participant", "name", "role",
+                    "lever", "key", "old", "new"]
+SESSION_FILE, DECISIONS_FILE, ROUNDS_FILE = "session.json", "decisions.csv", "rounds.csv"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` in one move: readers see the old or the new file, whole."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Record:
+    """Decisions and round outcomes of one session, mirrored in ``folder``."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.decisions: list[dict[str, Any]] = []
+        self.rounds: list[dict[str, Any]] = []
+
+    # -- writing ----------------------------------------------------------------------------
+    def add_decision(self, row: dict[str, Any]) -> None:
+        row = {"seq": len(self.decisions) + 1, **row}
+        self.decisions.append(row)
+        self._write_csv(DECISIONS_FILE, self.decisions, DECISION_COLUMNS)
+
+    def add_round(self, row: dict[str, Any]) -> None:
+        self.rounds.append(dict(row))
+        cols = list(dict.fromkeys(k for r in self.rounds for k in r))
+        self._write_csv(ROUNDS_FILE, self.rounds, cols)
+
+    def save_state(self, state: dict[str, Any]) -> None:
+        write_atomic(self.folder / SESSION_FILE,
+                     json.dumps(state, indent=1, ensure_ascii=False).encode())
+
+    def snapshot_path(self, round_no: int) -> Path:
+        return self.folder / f"round-{int(round_no)}.wijk"
+
+    def _write_csv(self, name: str, rows: list[dict[str, Any]], cols: list[str]) -> None:
+        frame = pd.DataFrame(rows, columns=cols)
+        write_atomic(self.folder / name, frame.to_csv(index=False).encode())
+
+    # -- reading ----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path) -> tuple["Record", dict[str, Any]]:
+        """The record and saved state of the session in ``folder`` (to resume it)."""
+        rec = cls(folder)
+        state = json.loads((rec.folder / SESSION_FILE).read_text())
+        for name, target in ((DECISIONS_FILE, rec.decisions), (ROUNDS_FILE, rec.rounds)):
+            path = rec.folder / name
+            if path.is_file() and path.stat().st_size:
+                frame = pd.read_csv(path, keep_default_na=False)
+                target.extend(frame.to_dict("records"))
+        return rec, state
+
+
+def current(rows: list[dict[str, Any]], rewinds: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """The rows still on the session's line: a row of branch b for round r is superseded when
+    a later branch went back to round r or earlier. ``rewinds``: (new branch, to round)."""
+    def alive(row: dict[str, Any]) -> bool:
+        return not any(nb > int(row["branch"]) and to <= int(row["round"])
+                       for nb, to in rewinds)
+    return [r for r in rows if alive(r)]
