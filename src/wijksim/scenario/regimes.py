@@ -113,8 +113,8 @@ def neutral_tender_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]
 # programme (years >= 0) and how long / how often the run records. Every other key shapes the
 # burn-in, so a stored burn-in (wijksim.model.snapshot) is reused only where those agree.
 # tests/model/test_snapshot.py checks each key below leaves the week-0 wijk alone.
-AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "municipality.",
-                 "shocks.", "netwerkberaad.", "run.years", "run.record_every")
+AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "funding.switch_",
+                 "municipality.", "shocks.", "netwerkberaad.", "run.years", "run.record_every")
 
 
 def acts_after_burn_in(key: str) -> bool:
