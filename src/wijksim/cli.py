@@ -159,8 +159,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not name.strip() or name != Path(name).name or name.startswith(".") \
             or len(name) > MAX_NAME or "\\" in name or not name.isprintable():
         raise UsageError([Problem("new", "", "", "", (
-            f"{args.name!r} is not a name for a new scenario: expected 1 to {MAX_NAME} "
-            "letters, digits, - or _, not starting with a dot, without / or \\ (choose its "
+            f"{args.name!r} is not a name for a new scenario: expected a name of 1 to "
+            f"{MAX_NAME} characters, not starting with a dot, without / or \\ (choose its "
             "folder with --dir)"), show_value=False)])
     base = load_scenario(args.base)
     target = Path(args.dir) / (name + ".toml")

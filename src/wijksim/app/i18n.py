@@ -466,3 +466,36 @@ TEXT.update({
     "about_charts_title": ("de grafieken", "the charts"),
     "about_levers_title": ("de knoppen", "the levers"),
 })
+
+# -- issue 19: scenario files the page may read, errors without server details, join code ----
+TEXT.update({
+    "scenario_uploaded": ("geüpload bestand", "uploaded file"),
+    "reload": ("Opnieuw laden", "Load again"),
+    "own_files_hint": ("De lijst toont de meegeleverde scenario's en de bestanden uit de map "
+                       "die bij het starten is gekozen (wijksim app --scenarios MAP). Een "
+                       "ander bestand: sleep het hieronder, of plak de tekst ervan.",
+                       "The list shows the shipped scenarios and the files of the folder "
+                       "chosen at start-up (wijksim app --scenarios DIR). Another file: drop "
+                       "it below, or paste its text."),
+    "drop_file": ("Sleep een .toml-scenariobestand hierheen",
+                  "Drop a .toml scenario file here"),
+    "paste_file": ("Of plak hier de tekst van een scenariobestand",
+                   "Or paste the text of a scenario file here"),
+    "load_text": ("Tekst laden", "Load text"),
+    "no_text": ("Plak eerst de tekst van een scenariobestand.",
+                "First paste the text of a scenario file."),
+    "internal_error": ("Er ging iets mis in de app zelf (niet in je bestand). De details staan "
+                       "in het logboek van de server; vraag de begeleider.",
+                       "Something went wrong in the app itself (not in your file). The details "
+                       "are in the server's log; ask the facilitator."),
+    "gate_title": ("Deelnamecode", "Join code"),
+    "gate_help": ("Deze app is open voor andere computers. Vul de code in die de begeleider "
+                  "geeft.",
+                  "This app is open to other computers. Enter the code the facilitator "
+                  "gives you."),
+    "gate_field": ("Code", "Code"),
+    "gate_button": ("Verder", "Continue"),
+    "gate_wrong": ("Die code klopt niet.", "That code is not right."),
+    "gate_wait": ("Te veel pogingen: wacht {seconds} seconden.",
+                  "Too many attempts: wait {seconds} seconds."),
+})

@@ -44,7 +44,7 @@ class ScenarioSources:
 
     folder: Path | None = None  # --scenarios DIR
     start: str = "tender_3y"  # --scenario: a shipped name or (trusted: the operator's) path
-    uploads: dict[str, str] = field(default_factory=dict)  # per tab: key -> text
+    uploads: dict[str, bytes] = field(default_factory=dict)  # per tab: key -> file bytes
 
     @property
     def roots(self) -> tuple[Path, ...]:
@@ -71,14 +71,15 @@ class ScenarioSources:
             keys.insert(0, self.start_key)
         return keys
 
-    def add_upload(self, text: str) -> str:
+    def add_upload(self, data: str | bytes) -> str:
         """Keep uploaded text for this tab; return its key (refuses more than MAX_BYTES)."""
-        if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+        if len(raw) > MAX_BYTES:
             raise ScenarioError([Problem(UPLOAD_LABEL, "", "", "", (
-                f"the text is larger than {MAX_BYTES // 1000} kB; a scenario file is a few "
-                "kB"), show_value=False)])
-        key = UPLOAD + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-        self.uploads[key] = text
+                f"is larger than {MAX_BYTES // 1000} kB; a scenario file is a few kB"),
+                show_value=False)])
+        key = UPLOAD + hashlib.sha256(raw).hexdigest()[:12]
+        self.uploads[key] = raw
         return key
 
     def load(self, key: str, overrides: Mapping[str, Any] | None = None) -> Scenario:
@@ -105,7 +106,12 @@ class ScenarioSources:
         for form in {str(Path(self.start).parent), os.path.realpath(Path(self.start).parent)}:
             if form not in (".", ""):
                 message = message.replace(form.rstrip("/\\") + os.sep, "")
-        return _ABSOLUTE.sub("", message)
+        return strip_paths(message)
+
+
+def strip_paths(message: str) -> str:
+    """Every absolute path in ``message`` cut to its last part."""
+    return _ABSOLUTE.sub("", message)
 
 
 def page_lines(sources: ScenarioSources, exc: BaseException) -> list[str]:

@@ -97,13 +97,14 @@ def load_scenario(source: str | Path | Scenario | None = None,
     return scen.with_overrides(overrides or {})
 
 
-def load_scenario_text(text: str, label: str, roots: tuple[Path, ...],
+def load_scenario_text(text: str | bytes, label: str, roots: tuple[Path, ...],
                        overrides: Mapping[str, Any] | None = None) -> Scenario:
     """A scenario from text that was uploaded, not read from a file (the app's upload
     field). ``label`` names it in messages; ``extends`` may only name a scenario in
     ``roots``."""
     path = Path(label)
-    doc = parse_toml(text.encode("utf-8", "surrogatepass"), path)
+    raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    doc = parse_toml(raw, path)
     values, chain, meta = _load_chain(path, seen=(), roots=roots, doc=_non_empty(doc, path))
     return _scenario(path, values, chain, meta).with_overrides(overrides or {})
 
@@ -119,7 +120,7 @@ def confined_path(name: str, roots: tuple[Path, ...], extended_by: Path | None) 
     Only a bare name (``my_wijk`` or ``my_wijk.toml``) is looked up, and only in ``roots``:
     a path (``../x``, ``/etc/x``, ``~/x``) is refused without asking the file system whether
     it exists, and a link in a root that points outside it is not followed."""
-    names = sorted({p.stem for r in roots for p in r.glob("*.toml")})
+    names = sorted({p.stem for r in roots for p in r.glob("*.toml") if _inside(p, r)})
     allowed = f"the name of a scenario this app offers ({', '.join(names)})"
     where = str(extended_by) if extended_by is not None else ""
     key = "extends" if extended_by is not None else ""
@@ -129,15 +130,19 @@ def confined_path(name: str, roots: tuple[Path, ...], extended_by: Path | None) 
         stem = name[:-5] if name.endswith(".toml") else name
         for root in roots:
             cand = root / f"{stem}.toml"
-            real = Path(os.path.realpath(cand))
-            if real.is_relative_to(Path(os.path.realpath(root))) and cand.is_file():
-                return real
+            if _inside(cand, root) and cand.is_file():
+                return Path(os.path.realpath(cand))
     reason = ("no such scenario" + _did_you_mean(Path(name).stem, names)) if bare else \
         "only scenarios of this app can be used here, by name, not a path"
     if key:
         raise ScenarioError([Problem(where, key, name, allowed, reason)])
     raise ScenarioError([Problem(name, "", "", "", f"{reason}; expected {allowed}",
                                  show_value=False)])
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """``path``, links followed, lies directly in ``root``."""
+    return Path(os.path.realpath(path)).parent == Path(os.path.realpath(root))
 
 
 def resolve_scenario_path(source: str | Path, relative_to: Path | None = None) -> Path:
