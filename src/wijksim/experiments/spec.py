@@ -189,7 +189,7 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
     name = vals.get("experiment.name")
     if name is not None and not 0 < len(name.strip()) <= MAX_NAME:
         problems.append(Problem(origin, "experiment.name", None, "", (
-            f"the name has {len(name)} characters; expected 1 to {MAX_NAME}"),
+            f"experiment.name has {len(name)} characters; expected 1 to {MAX_NAME}"),
             show_value=False))
 
     fixed, set_problems = _flatten(tables["set"], f"{origin} [set]")

@@ -365,15 +365,20 @@ def _check_meta_text(meta: Mapping[str, Any], origin: str) -> list[Problem]:
     name = meta.get("name")
     if isinstance(name, str) and not (0 < len(name.strip()) <= MAX_NAME):
         problems.append(Problem(origin, "meta.name", None, "", (
-            f"the name has {len(name)} characters; expected 1 to {MAX_NAME}"),
+            f"[meta] name has {len(name)} characters; expected 1 to {MAX_NAME}"),
             show_value=False))
     return problems
 
 
 def _unknown(origin: str, name: str, known: Iterable[str], what: str = "key",
              prefix: str = "") -> Problem:
-    return Problem(origin, name, None, f"a known {what}",
-                   f"unknown {what} '{name}'" + _did_you_mean(name, known),
+    known = list(known)
+    hint = _did_you_mean(name, known)
+    leaf = name.rsplit(".", 1)[-1]
+    homes = [k.rsplit(".", 1)[0] for k in known if "." in name and k.endswith("." + leaf)]
+    if what == "key" and len(homes) == 1:  # the right key under the wrong [section]
+        hint += f" ({leaf} belongs under [{homes[0]}], not [{name.rsplit('.', 1)[0]}])"
+    return Problem(origin, name, None, f"a known {what}", f"unknown {what} '{name}'" + hint,
                    show_value=False)
 
 
