@@ -71,7 +71,7 @@ TROUBLE_PHRASES = [
     "the name is empty", "the chain of files extending each other is longer than",
     "nests lists or tables more than", "a named pipe (FIFO)",
     "wijksim reads only ordinary text files", "points back to itself (a link loop)",
-    "is a link to a file that does not exist", "a scenario or experiment file is a few kB",
+    "is a link to a file that does not exist", "few kB of text",
     "name has", "is analysed but not recorded",
     "expected a whole number from 0 to", "not a scheduler address",
     "is not a name for a new scenario", "both set", "which this experiment varies in",
