@@ -79,8 +79,9 @@ def ScenarioFiles(st, session, lang: str, load: Callable[[str], None],
         solara.HTML(tag="div", classes=["lever-help"],
                     unsafe_innerHTML=escape(t("own_files_hint", lang)))
         solara.FileDrop(label=t("drop_file", lang), on_file=on_file, lazy=True)
-        solara.InputTextArea(t("paste_file", lang), value=text, continuous_update=True,
-                             rows=3, auto_grow=False, classes=["wijk-upload-text"])
+        with solara.Div(classes=["wijk-upload-text"]):
+            solara.InputTextArea(t("paste_file", lang), value=text, continuous_update=True,
+                                 rows=3, auto_grow=False)
         solara.Button(t("load_text", lang), on_click=load_text, outlined=True,
                       color="primary", classes=["wijk-load-text"],
                       style={"align-self": "flex-start"})

@@ -89,10 +89,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # -- errors ----------------------------------------------------------------------------
     "scenario_problem": ("Dit scenario kan niet geladen worden. Wat er mis is:",
                          "This scenario cannot be loaded. What is wrong:"),
-    "scenario_fix": ("Pas het bestand aan en druk opnieuw op Laden, of kies een ander scenario. "
-                     "De vorige wijk blijft staan.",
-                     "Fix the file and press Load again, or pick another scenario. The previous "
-                     "wijk stays on the page."),
+    "scenario_fix": ("Pas het bestand aan en druk op Opnieuw laden (of sleep of plak het "
+                     "opnieuw), of kies een ander scenario. De vorige wijk blijft staan.",
+                     "Fix the file and press Load again (or drop or paste it again), or pick "
+                     "another scenario. The previous wijk stays on the page."),
     "combo_problem": ("Deze combinatie van knoppen kan het model niet doorrekenen:",
                       "The model cannot run this combination of levers:"),
     "combo_fix": ("Zet een knop terug, of kies een ander scenario. De vorige wijk blijft staan.",
