@@ -39,6 +39,11 @@ def ScenarioFiles(st, session, lang: str, load: Callable[[str], None],
                   show_problem: Callable[[tuple[str, list[str]]], None]):
     """The scenario list, Load (reads the chosen file again), and the upload fields."""
     text = solara.use_reactive("")
+    tried = solara.use_reactive("")  # the last one picked or uploaded, loaded or not
+
+    def pick(key: str) -> None:
+        tried.set(key)
+        load(key)
     names = session.scenarios()
     current = st.scenario.value
     keys = names + ([current] if current not in names else [])
@@ -53,7 +58,7 @@ def ScenarioFiles(st, session, lang: str, load: Callable[[str], None],
         except Exception as exc:  # noqa: BLE001 - too large: said on the page
             fail(exc)
             return
-        load(key)
+        pick(key)
 
     def on_file(info) -> None:  # runs in Solara's upload thread: nothing may escape it
         try:
@@ -71,9 +76,10 @@ def ScenarioFiles(st, session, lang: str, load: Callable[[str], None],
 
     with solara.Column(gap="4px", classes=["wijk-scenario-files"]) as col:
         solara.v.Select(label=t("scenario", lang), items=items, v_model=current,
-                        on_v_model=load, class_="wijk-scenario", dense=True,
+                        on_v_model=pick, class_="wijk-scenario", dense=True,
                         hide_details=True)
-        solara.Button(t("reload", lang), on_click=lambda: load(st.scenario.value),
+        solara.Button(t("reload", lang),  # reads the last picked file anew, after an edit
+                      on_click=lambda: load(tried.value or st.scenario.value),
                       outlined=True, color="primary", classes=["wijk-load"],
                       style={"align-self": "flex-start"})
         solara.HTML(tag="div", classes=["lever-help"],
