@@ -81,3 +81,24 @@ def test_an_experiment_name_with_a_path_stays_in_results(tmp_path, monkeypatch, 
                    'seeds = [1]\n')
     assert main(["sweep", str(exp), "--dry-run"]) == 0
     assert "results would go to results/____escape" in capsys.readouterr().out
+
+
+def test_an_unwritable_out_folder_is_refused_before_the_run(tmp_path, monkeypatch, capsys):
+    """What a read-only folder does for a normal user (as root, chmod cannot show it): the
+    write test fails, and the run never starts."""
+    import tempfile
+
+    import wijksim.run
+
+    def read_only(*a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    def no_run(*a, **k):
+        raise AssertionError("the run started before the folder was checked")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", read_only)
+    monkeypatch.setattr(wijksim.run, "run_scenario", no_run)
+    assert main(["run", "--out", str(tmp_path / "out"), *TINY]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"error: --out: {tmp_path / 'out'}: cannot write there (Permission denied); choose "
+        "another folder")
