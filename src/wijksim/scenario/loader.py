@@ -359,7 +359,7 @@ def _check_meta_text(meta: Mapping[str, Any], origin: str) -> list[Problem]:
     """[meta] name and the texts are text; a name is short (it becomes part of folder
     names, always sanitised by :func:`wijksim.paths.safe_name`)."""
     problems = []
-    for k in META_KEYS - {"sources"}:
+    for k in sorted(META_KEYS - {"sources"}):
         if k in meta and not isinstance(meta[k], str):
             problems.append(Problem(origin, f"meta.{k}", meta[k], "text in quotes"))
     name = meta.get("name")
