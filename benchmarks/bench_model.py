@@ -19,7 +19,9 @@ What it measures, each in a fresh process so that peak memory belongs to one mea
 * 50,000 residents for 50 years (one run): time and peak memory.
 * Mesa's own examples in the same script run: Schelling and Boltzmann wealth (shipped with
   Mesa), agent-steps per second, to set beside resident-weeks per second.
-* ``wijksim sweep --jobs 1`` against ``--jobs N`` (N = the cores here) on equal work.
+* A sweep of 66 runs with 1 process, N local processes and a Dask LocalCluster of N workers
+  (N = the cores here), and what one worker pays once at start-up.
+* Whole runs from a stored burn-in (``WijkModel.starting``), as run/compare/sweep do them.
 
 All times are wall-clock (``time.perf_counter``); CPU time is printed beside them, so that a
 busy machine shows as a gap between the two. The app's step-and-redraw time is measured by
@@ -77,7 +79,8 @@ def worker_runs(residents: int, years: int, repeats: int, record_every: int) -> 
     _warm_up()
     base_mb = _peak_mb()
     out = {k: [] for k in ("whole", "whole_cpu", "build", "burn", "ticks", "ticks_cpu",
-                           "record")}
+                           "record", "from_snapshot", "snapshot_load")}
+    cache = Path(tempfile.mkdtemp(prefix="wijksim-bench-burn-in-"))
     for rep in range(repeats):
         w0, c0 = time.perf_counter(), time.process_time()
         m = Timed(None, seed=rep + 1, **{"wijk.residents": residents, "run.years": years,
@@ -96,6 +99,20 @@ def worker_runs(residents: int, years: int, repeats: int, record_every: int) -> 
         weeks, burn_weeks = m.horizon, m.p.run.burn_in_weeks
         del m
         gc.collect()  # agents and model refer to each other: free this wijk before the next
+        # the same run from a stored burn-in (what run, compare, sweep and the app do)
+        over = {"wijk.residents": residents, "run.years": years,
+                "run.record_every": record_every}
+        WijkModel.starting(None, seed=rep + 1, cache=cache, **over)  # stores it (untimed)
+        gc.collect()
+        w0 = time.perf_counter()
+        m = WijkModel.starting(None, seed=rep + 1, cache=cache, **over)
+        w1 = time.perf_counter()
+        m.run()
+        out["from_snapshot"].append(time.perf_counter() - w0)
+        out["snapshot_load"].append(w1 - w0)
+        del m
+        gc.collect()
+    shutil.rmtree(cache, ignore_errors=True)
     out.update(residents=residents, years=years, weeks=weeks, burn_weeks=burn_weeks,
                peak_mb=_peak_mb(), base_mb=base_mb)
     return out
@@ -137,7 +154,27 @@ def worker_mesa(repeats: int, steps: int) -> dict:
     return res
 
 
-WORKERS = {"runs": worker_runs, "compile": worker_compile, "mesa": worker_mesa}
+def worker_startup(residents: int) -> dict:
+    """What a sweep worker pays once: imports, compiled kernels from the cache, and (per
+    seed) loading a stored burn-in of ``residents`` residents."""
+    t0 = time.perf_counter()
+    import wijksim.experiments.runs  # noqa: F401
+    from wijksim.model.wijk import WijkModel
+    t1 = time.perf_counter()
+    _warm_up()
+    t2 = time.perf_counter()
+    cache = Path(tempfile.mkdtemp(prefix="wijksim-bench-burn-in-"))
+    over = {"wijk.residents": residents, "run.years": 1}
+    WijkModel.starting(None, seed=1, cache=cache, **over)
+    t3 = time.perf_counter()
+    WijkModel.starting(None, seed=1, cache=cache, **over)
+    t4 = time.perf_counter()
+    shutil.rmtree(cache, ignore_errors=True)
+    return {"import": t1 - t0, "kernels": t2 - t1, "snapshot_load": t4 - t3}
+
+
+WORKERS = {"runs": worker_runs, "compile": worker_compile, "mesa": worker_mesa,
+           "startup": worker_startup}
 
 
 def run_worker(kind: str, env: dict | None = None, **kwargs) -> dict:
@@ -209,6 +246,9 @@ def section_runs(sizes: list[int], repeats: int) -> dict[int, dict]:
         print(f"{'':>17} whole run incl. construction and {burn}-week burn-in "
               f"{whole:6.2f} s (range {spread(r['whole'])}, CPU {med(r['whole_cpu']):.2f} s;"
               f" construction {med(r['build']):.2f} s, burn-in {med(r['burn']):.2f} s)")
+        print(f"{'':>17} whole run from a stored burn-in (snapshot) "
+              f"{med(r['from_snapshot']):6.2f} s (range {spread(r['from_snapshot'])}; loading "
+              f"the snapshot {med(r['snapshot_load']):.2f} s)")
         print(f"{'':>17} recording outcomes every week: {1000 * med(r['record']) / weeks:.2f}"
               f" ms/week = {100 * med(r['record']) / ticks:.1f}% of the ticks; peak memory "
               f"{r['peak_mb']:.0f} MB (process after imports and warm-up: "
@@ -245,33 +285,50 @@ def section_mesa(repeats: int, steps: int, ours: float | None) -> None:
 
 
 def section_jobs(jobs: int, seeds: int, residents: int, years: int) -> None:
-    """Whole command (start-up, runs, writing, report) and the runs alone (pool start-up
-    included: ``Execution.seconds`` of the Python API with report=False)."""
+    """A sweep of 3 x ``seeds`` runs (at least 64) with 1 process, ``jobs`` local processes
+    and a Dask LocalCluster of ``jobs`` workers: the runs alone (``Execution.seconds`` of the
+    Python API, pool or cluster start-up included) and the whole command (start-up, runs,
+    writing, report). Then what one worker pays once at start-up."""
+    n_runs = 3 * seeds
     print(f"\n== wijksim sweep experiments/regimes.toml --seeds {seeds} --residents "
-          f"{residents} --years {years}: --jobs 1 against --jobs {jobs} ==")
+          f"{residents} --years {years} ({n_runs} runs): 1 process against {jobs} local "
+          f"processes and a Dask LocalCluster of {jobs} workers ==")
     exe = Path(sys.executable).with_name("wijksim")
     api = ("import sys; from wijksim.experiments import sweep; r = sweep("
            "'experiments/regimes.toml', seeds={s}, residents={n}, years={y}, jobs={j}, "
-           "out=sys.argv[1], overwrite=True, report=False); print(r.execution.seconds)")
+           "scheduler={sch!r}, out=sys.argv[1], overwrite=True, report=False); "
+           "print(r.execution.seconds)")
     whole, runs = {}, {}
-    for j in (1, jobs):
+    for label, j, sch in (("1 process", 1, None), (f"{jobs} processes", jobs, None),
+                          (f"Dask LocalCluster x{jobs}", jobs, "local")):
         out = Path(tempfile.mkdtemp(prefix="wijksim-bench-"))
+        env = dict(os.environ, WIJKSIM_SNAPSHOTS=str(out / "burn-in"))
         cmd = [str(exe), "sweep", "experiments/regimes.toml", "--seeds", str(seeds),
                "--residents", str(residents), "--years", str(years), "--jobs", str(j),
-               "--quiet", "--overwrite", "--out", str(out)]
+               "--quiet", "--overwrite", "--out", str(out / "a")]
+        if sch:
+            cmd += ["--scheduler", sch]
         t0 = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
-        whole[j] = time.perf_counter() - t0
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=env)
+        whole[label] = time.perf_counter() - t0
+        shutil.rmtree(out / "burn-in", ignore_errors=True)  # the runs alone burn in afresh
         res = subprocess.run([sys.executable, "-c", api.format(s=seeds, n=residents, y=years,
-                                                               j=j), str(out)],
-                             cwd=ROOT, check=True, capture_output=True, text=True)
-        runs[j] = float(res.stdout.strip().splitlines()[-1])
+                                                               j=j, sch=sch), str(out / "b")],
+                             cwd=ROOT, check=True, capture_output=True, text=True, env=env)
+        runs[label] = float(res.stdout.strip().splitlines()[-1])
         shutil.rmtree(out, ignore_errors=True)
-        print(f"--jobs {j}: whole command {whole[j]:.1f} s, the {3 * seeds} runs alone "
-              f"{runs[j]:.1f} s")
-    print(f"speed-up with {jobs} processes: {runs[1] / runs[jobs]:.2f}x on the runs, "
-          f"{whole[1] / whole[jobs]:.2f}x on the whole command "
-          f"(load average now {os.getloadavg()[0]:.2f})")
+        print(f"{label:24s}: whole command {whole[label]:6.1f} s, the {n_runs} runs alone "
+              f"{runs[label]:6.1f} s")
+    one = "1 process"
+    for label in list(runs)[1:]:
+        print(f"speed-up, {label}: {runs[one] / runs[label]:.2f}x on the runs, "
+              f"{whole[one] / whole[label]:.2f}x on the whole command")
+    print(f"(load average now {os.getloadavg()[0]:.2f})")
+    st = [run_worker("startup", residents=residents) for _ in range(3)]
+    print(f"a worker's start-up, median of 3 fresh processes: imports "
+          f"{med([s['import'] for s in st]):.2f} s, compiled kernels from the cache "
+          f"{med([s['kernels'] for s in st]):.2f} s, loading a stored burn-in of {residents} "
+          f"residents {med([s['snapshot_load'] for s in st]):.3f} s")
 
 
 def main() -> None:
@@ -307,7 +364,7 @@ def main() -> None:
     if "mesa" not in a.skip:
         section_mesa(max(5, a.repeats), 100, ours)
     if "jobs" not in a.skip and a.jobs > 1:
-        section_jobs(a.jobs, seeds=4, residents=15000, years=2)
+        section_jobs(a.jobs, seeds=22, residents=3000, years=2)
 
 
 if __name__ == "__main__":

@@ -4,10 +4,14 @@ their fixtures in a conftest.py of their own folder."""
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Stored burn-ins (wijksim.model.snapshot) go to a folder of this test process, not the user's
+# cache; runs from them are bit-identical to runs without (tests/model/test_snapshot.py).
+os.environ.setdefault("WIJKSIM_SNAPSHOTS", tempfile.mkdtemp(prefix="wijksim-burn-in-"))
 
 SMALL = {"wijk.residents": 600, "run.burn_in_weeks": 26}
 

@@ -76,7 +76,8 @@ def add_run_options(p: argparse.ArgumentParser, seeds: bool = False) -> None:
 # -- verbs ----------------------------------------------------------------------------------
 def cmd_run(args: argparse.Namespace) -> int:
     from .paths import check_output_folder, safe_name
-    from .run import check_out_folder, free_out_folder, resolve_run, run_scenario, write_run
+    from .run import (check_checkpoint_path, check_out_folder, free_out_folder, resolve_run,
+                      run_scenario, write_run)
 
     scen, _ = resolve_run(args.scenario, args.years, args.residents, overrides_from(args))
     if args.out:  # checked before the run, so a refusal costs nothing
@@ -85,11 +86,45 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:  # the default folder: never over another run's results, pick the next free name
         out = free_out_folder(Path(f"results/run-{safe_name(scen.name)}-seed{args.seed}"),
                               scen, args.seed)
-    check_output_folder(out, "--out")
+    if args.checkpoint:
+        check_checkpoint_path(Path(args.checkpoint))
+    check_output_folder(out, "--out")  # last: it makes the folder
     result = run_scenario(args.scenario, seed=args.seed, years=args.years,
                           residents=args.residents, overrides=overrides_from(args),
-                          progress=not args.quiet)
+                          progress=not args.quiet, keep_model=bool(args.checkpoint))
     paths = write_run(result, out, plots=not args.no_plots)
+    if args.checkpoint:
+        paths["checkpoint"] = result.model.save(args.checkpoint)
+    if not args.quiet:
+        print(paths["summary"].read_text(), end="")
+        print(f"Results in {out}/: " + ", ".join(p.name for p in paths.values()))
+    return 0
+
+
+def cmd_continue(args: argparse.Namespace) -> int:
+    from .model import snapshot
+    from .paths import check_output_folder, safe_name
+    from .run import check_checkpoint_path, check_out_folder, continue_run, write_run
+
+    if args.years is not None and not 1 <= args.years <= 200:
+        raise ScenarioError([Problem("--years", "--years", args.years,
+                                     "a whole number from 1 to 200")])
+    head = snapshot.read_header(args.snapshot)  # a bad file is refused before anything runs
+    out = Path(args.out or f"results/continued-{safe_name(str(head['scenario']))}-seed"
+                           f"{int(head['seed'])}")  # a name from a file: never a path
+    if out.exists() and not out.is_dir():
+        raise ScenarioError([Problem(str(out), "", "", "", "--out is a file, not a folder",
+                                     show_value=False)])
+    if out.is_dir() and any(out.iterdir()) and not args.overwrite:
+        raise ScenarioError([Problem(str(out), "", "", "", "--out is not empty; choose a new "
+                                     "folder or add --overwrite", show_value=False)])
+    if args.checkpoint:
+        check_checkpoint_path(Path(args.checkpoint))
+    check_output_folder(out, "--out")  # last: it makes the folder
+    result = continue_run(args.snapshot, years=args.years, progress=not args.quiet)
+    paths = write_run(result, out, plots=not args.no_plots)
+    if args.checkpoint:
+        paths["checkpoint"] = result.model.save(args.checkpoint)
     if not args.quiet:
         print(paths["summary"].read_text(), end="")
         print(f"Results in {out}/: " + ", ".join(p.name for p in paths.values()))
@@ -246,7 +281,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace another run's results in --out")
     p.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     p.add_argument("--quiet", action="store_true", help="print nothing")
+    p.add_argument("--checkpoint", metavar="FILE",
+                   help="also save the wijk as it is at the end (continue it later with "
+                        "wijksim continue FILE)")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("continue", help="run on a wijk saved with run --checkpoint")
+    p.add_argument("snapshot", metavar="FILE", help="a file written by --checkpoint")
+    p.add_argument("--years", type=int, help="years to run on (default: to the saved horizon)")
+    p.add_argument("--out", help="output folder (default results/continued-SCENARIO-seedN)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace another run's results in --out")
+    p.add_argument("--checkpoint", metavar="FILE", help="save the wijk again at the end")
+    p.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    p.add_argument("--quiet", action="store_true", help="print nothing")
+    p.set_defaults(func=cmd_continue)
 
     p = sub.add_parser("validate", help="check scenario or experiment files")
     p.add_argument("files", nargs="+", metavar="FILE")

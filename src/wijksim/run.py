@@ -12,7 +12,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import provenance
-from .model import WijkModel
+from .model import WijkModel, snapshot
 from .scenario import Scenario, load_scenario
 
 
@@ -32,7 +32,7 @@ def run_scenario(scenario: str | Path | Scenario | None = "tender_3y", seed: int
     """Simulate one scenario with one seed. Returns outcomes per week, events, provenance."""
     scen, flat = resolve_run(scenario, years, residents, overrides)
     t0 = time.perf_counter()
-    model = WijkModel(scen, seed=seed)
+    model = WijkModel.starting(scen, seed=seed, cache=snapshot.cache_dir())
     bar = None
     if progress:
         from tqdm import tqdm
@@ -45,6 +45,44 @@ def run_scenario(scenario: str | Path | Scenario | None = "tender_3y", seed: int
     prov = provenance.record(scen, seed, years=scen["run.years"],
                              residents=scen["wijk.residents"], overrides=flat)
     return RunResult(df, model.events_frame(), prov, model if keep_model else None, seconds)
+
+
+def continue_run(path: str | Path, years: int | None = None, progress: bool = False
+                 ) -> RunResult:
+    """Continue a wijk saved with ``WijkModel.save`` (or ``wijksim run --checkpoint``).
+
+    ``years``: how many years to run on from the week it was saved (default: up to the
+    horizon it was saved with). The outcomes cover the whole run, the saved part included,
+    and equal those of a run that never stopped.
+    """
+    t0 = time.perf_counter()
+    model = WijkModel.load(path)
+    if years is not None:
+        model.horizon = model.week + 52 * years
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=max(0, model.horizon - model.week), unit="week", delay=2.0,
+                   leave=False, desc=f"{model.scenario.name} seed {model.seed}")
+    df = model.run(progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    prov = provenance.record(model.scenario, model.seed, years=model.horizon / 52,
+                             residents=int(model.residents.n), continued_from=str(path))
+    return RunResult(df, model.events_frame(), prov, model, time.perf_counter() - t0)
+
+
+def check_checkpoint_path(path: Path) -> None:
+    """A checkpoint file must be writable where asked, checked before the run starts."""
+    from .scenario import Problem, ScenarioError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    problem = ("is a folder; give a file name, e.g. wijk.wsnap" if path.is_dir() else
+               f"folder {folder} does not exist" if not folder.is_dir() else
+               f"folder {folder} is not writable" if not os.access(folder, os.W_OK) else "")
+    if problem:
+        raise ScenarioError([Problem(str(path), "", "", "", f"--checkpoint {problem}",
+                                     show_value=False)])
 
 
 def resolve_run(scenario: str | Path | Scenario | None, years: int | None = None,

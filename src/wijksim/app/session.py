@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..model import snapshot
 from ..model.wijk import WijkModel
 from ..scenario import Scenario, ScenarioError
 from ..scenario.errors import Problem
@@ -102,8 +103,8 @@ class ModelCache:
         if blob is not None:
             return pickle.loads(blob)
         try:
-            model = WijkModel(scen, seed=seed)
-            blob = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+            model = WijkModel.starting(scen, seed=seed, cache=snapshot.cache_dir())
+            blob = snapshot.dumps(model)
             with self._lock:
                 self._items[key] = blob
                 while (sum(map(len, self._items.values())) > self.max_bytes

@@ -69,12 +69,12 @@ def run_chunk(tasks: Sequence[RunTask], keep: Sequence[str], params: Sequence[st
     Runs one after another in this process; each is determined by its scenario and seed
     alone, so where and in which chunk it runs does not matter.
     """
-    from ..model import WijkModel
+    from ..model import WijkModel, snapshot
 
     ticks, rows = [], []
     for t in tasks:
         t0 = time.perf_counter()
-        model = WijkModel(t.scenario, seed=t.seed)
+        model = WijkModel.starting(t.scenario, seed=t.seed, cache=snapshot.cache_dir())
         df = model.run()
         seconds = time.perf_counter() - t0
         frame = df[["week", "year", *keep]].copy()

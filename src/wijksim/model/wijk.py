@@ -11,6 +11,7 @@ draws (say, a lost tender) does not shift the draws of the others.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Mapping
 
@@ -22,7 +23,7 @@ from mesa.discrete_space import OrthogonalMooreGrid
 from ..scenario import Scenario, defaults, load_scenario
 from ..scenario.loader import KEY_ALIASES
 from ..scenario.regimes import funding_terms
-from . import helping, initiatives, meeting, needs, outcomes, population, shocks
+from . import helping, initiatives, meeting, needs, outcomes, population, shocks, snapshot
 from .build import CellIndex, make_residents, place_sites, reach_lists, seed_ties
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
@@ -58,7 +59,7 @@ class WijkModel(mesa.Model):
     """
 
     def __init__(self, scenario: str | Scenario | None = None, seed: int | None = None,
-                 **overrides: Any):
+                 *, _store_burn_in: Path | None = None, **overrides: Any):
         flat = {KEY_ALIASES.get(k, k): v for k, v in overrides.items()}
         scen = load_scenario(scenario, overrides=flat)
         if seed is None:
@@ -79,6 +80,58 @@ class WijkModel(mesa.Model):
         self.tally = outcomes.new_tally()
         self.shock = shocks.ShockState()
         self._build()
+        if _store_burn_in is not None:  # see WijkModel.starting
+            snapshot.save(self, _store_burn_in, kind="burn-in")
+        self._start(scen)
+
+    @classmethod
+    def starting(cls, scenario: str | Scenario | None = None, seed: int | None = None,
+                 cache: Path | None = None, **overrides: Any) -> "WijkModel":
+        """A wijk at week 0 of ``scenario``, from a stored burn-in when one matches.
+
+        Every scenario that shares the burn-in's values (all but the funding terms, events,
+        shocks and run length: ``scenario.regimes.AFTER_BURN_IN``) and the seed starts from the
+        same wijk, so the burn-in is computed once, stored in ``cache`` and reused: the run
+        is bit-identical to ``WijkModel(scenario, seed)``. ``cache=None`` computes it here.
+        A damaged cached file is replaced, never used.
+        """
+        if cache is None or seed is None:
+            return cls(scenario, seed, **overrides)
+        flat = {KEY_ALIASES.get(k, k): v for k, v in overrides.items()}
+        scen = load_scenario(scenario, overrides=flat)
+        path = Path(cache) / f"{snapshot.burn_in_key(scen.values, seed)}{snapshot.SUFFIX}"
+        if path.is_file():
+            try:
+                model = snapshot.load(path)
+            except snapshot.SnapshotError:
+                path.unlink(missing_ok=True)
+            else:
+                snapshot.touch(path)
+                model._start(scen)
+                return model
+        model = cls(scen, seed, _store_burn_in=path)
+        snapshot.prune(Path(cache))
+        return model
+
+    def save(self, path: str | Path) -> Path:
+        """Save the wijk as it is now (a checkpoint); continue it with :meth:`load`."""
+        return snapshot.save(self, path)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "WijkModel":
+        """A wijk saved with :meth:`save`, ready to run on from where it stopped."""
+        model = snapshot.load(path)
+        if not isinstance(model, cls):
+            raise snapshot.SnapshotError(path, "does not hold a wijk")
+        return model
+
+    def _start(self, scen: Scenario) -> None:
+        """Week 0: the scenario's own terms take over from the status-quo burn-in."""
+        self.scenario = scen
+        self.p = Params.from_flat(scen.values)
+        self.terms = funding_terms(scen.values)
+        self.horizon = 52 * self.p.run.years
+        self.events.clear()
         self.datacollector = mesa.DataCollector(
             model_reporters={name: partial(_read, name) for name in outcomes.OUTCOMES})
         self._record(week=self.week - 1)  # the wijk as the burn-in left it
@@ -154,8 +207,6 @@ class WijkModel(mesa.Model):
         while self.week < 0:
             self._tick()
         self._burning = False
-        self.terms = funding_terms(self.scenario.values)
-        self.events.clear()
 
     def _start_needs(self, rng) -> None:
         """Problems present at week 0, drawn at their steady-state prevalence (approx.)."""

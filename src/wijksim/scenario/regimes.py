@@ -83,3 +83,17 @@ def neutral_tender_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]
         "funding.tender.paid_coordinators": v[s + "paid_coordinators"],
         "funding.tender.grant_years": v[s + "grant_years"],
     }
+
+
+# Scenario keys that act only from week 0: the funding regime's terms (the burn-in runs under
+# the status-quo terms), scheduled municipal events and programmes, shocks, the netwerkberaad
+# programme (years >= 0) and how long / how often the run records. Every other key shapes the
+# burn-in, so a stored burn-in (wijksim.model.snapshot) is reused only where those agree.
+# tests/model/test_snapshot.py checks each key below leaves the week-0 wijk alone.
+AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "municipality.",
+                 "shocks.", "netwerkberaad.", "run.years", "run.record_every")
+
+
+def acts_after_burn_in(key: str) -> bool:
+    """Whether scenario ``key`` acts only from week 0 (never during the burn-in)."""
+    return any(key == k or (k.endswith(".") and key.startswith(k)) for k in AFTER_BURN_IN)
