@@ -62,6 +62,24 @@ TROUBLE_PHRASES = [
     "finished runs are stored", "a worker process died", "the Dask cluster failed",
     "kan niet geladen worden", "cannot be loaded", "liep vast in week", "got stuck in week",
     "is not valid", "the app needs Solara",
+    # issue 19
+    "keys belong inside a section such as [funding]", "belongs under [",
+    "in quotes is one key whose name holds a dot", "TOML syntax error at line",
+    "a decimal number is written with a point, not a comma", "text needs quotes",
+    "this looks like a summary line from the top of a file",
+    "this line is neither 'key = value' nor a [section]", "is given twice",
+    "the name is empty", "the chain of files extending each other is longer than",
+    "nests lists or tables more than", "a named pipe (FIFO)",
+    "wijksim reads only ordinary text files", "points back to itself (a link loop)",
+    "is a link to a file that does not exist", "few kB of text",
+    "name has", "is analysed but not recorded",
+    "expected a whole number from 0 to", "not a scheduler address",
+    "is not a name for a new scenario", "both set", "which this experiment varies in",
+    "is a file, not a folder", "is inside a system folder", "cannot write there",
+    "only scenarios of this app can be used here", "this is not one of the scenarios this app",
+    "Er ging iets mis in de app zelf", "Something went wrong in the app itself",
+    "can open the app", "Die code klopt niet", "That code is not right",
+    "a join code needs at least", "no such folder",
 ]
 
 

@@ -20,6 +20,7 @@ from .scenario.errors import Problem
 
 PLUGINS = ("wijksim.experiments.cli", "wijksim.app.cli", "wijksim.workshop.cli")
 EXIT_BAD_INPUT = 2
+MAX_SEED = 2**63 - 1  # results store the seed in a 64-bit integer column
 
 
 class UsageError(ScenarioError):
@@ -45,13 +46,26 @@ def overrides_from(args: argparse.Namespace) -> dict[str, Any]:
     return dict(parse_assignment(s) for s in (getattr(args, "set", None) or []))
 
 
+def seed_number(text: str) -> int:
+    """A seed: a whole number from 0 to 2**63 - 1 (it is stored in a 64-bit column)."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= MAX_SEED:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 0 to {MAX_SEED}, got {text!r}")
+    return n
+
+
 def add_run_options(p: argparse.ArgumentParser, seeds: bool = False) -> None:
     """Options shared by run, compare and sweep."""
     if seeds:
         p.add_argument("--seeds", type=int, default=None,
                        help="replicate seeds, the same for every scenario (default 8)")
     else:
-        p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        p.add_argument("--seed", type=seed_number, default=1,
+                       help="random seed, 0 or more (default 1)")
     p.add_argument("--years", type=int, help="years to simulate (default: the scenario's)")
     p.add_argument("--residents", type=int, help="residents (default: the scenario's)")
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
@@ -61,6 +75,7 @@ def add_run_options(p: argparse.ArgumentParser, seeds: bool = False) -> None:
 
 # -- verbs ----------------------------------------------------------------------------------
 def cmd_run(args: argparse.Namespace) -> int:
+    from .paths import check_output_folder, safe_name
     from .run import (check_checkpoint_path, check_out_folder, free_out_folder, resolve_run,
                       run_scenario, write_run)
 
@@ -69,10 +84,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         out = Path(args.out)
         check_out_folder(out, scen, args.seed, overwrite=args.overwrite)
     else:  # the default folder: never over another run's results, pick the next free name
-        out = free_out_folder(Path(f"results/run-{scen.name}-seed{args.seed}"), scen,
-                              args.seed)
+        out = free_out_folder(Path(f"results/run-{safe_name(scen.name)}-seed{args.seed}"),
+                              scen, args.seed)
     if args.checkpoint:
         check_checkpoint_path(Path(args.checkpoint))
+    check_output_folder(out, "--out")  # last: it makes the folder
     result = run_scenario(args.scenario, seed=args.seed, years=args.years,
                           residents=args.residents, overrides=overrides_from(args),
                           progress=not args.quiet, keep_model=bool(args.checkpoint))
@@ -87,13 +103,15 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_continue(args: argparse.Namespace) -> int:
     from .model import snapshot
+    from .paths import check_output_folder, safe_name
     from .run import check_checkpoint_path, check_out_folder, continue_run, write_run
 
     if args.years is not None and not 1 <= args.years <= 200:
         raise ScenarioError([Problem("--years", "--years", args.years,
                                      "a whole number from 1 to 200")])
     head = snapshot.read_header(args.snapshot)  # a bad file is refused before anything runs
-    out = Path(args.out or f"results/continued-{head['scenario']}-seed{head['seed']}")
+    out = Path(args.out or f"results/continued-{safe_name(str(head['scenario']))}-seed"
+                           f"{int(head['seed'])}")  # a name from a file: never a path
     if out.exists() and not out.is_dir():
         raise ScenarioError([Problem(str(out), "", "", "", "--out is a file, not a folder",
                                      show_value=False)])
@@ -102,6 +120,7 @@ def cmd_continue(args: argparse.Namespace) -> int:
                                      "folder or add --overwrite", show_value=False)])
     if args.checkpoint:
         check_checkpoint_path(Path(args.checkpoint))
+    check_output_folder(out, "--out")  # last: it makes the folder
     result = continue_run(args.snapshot, years=args.years, progress=not args.quiet)
     paths = write_run(result, out, plots=not args.no_plots)
     if args.checkpoint:
@@ -141,12 +160,15 @@ def _looks_like_experiment(path: Path) -> bool:
 
     from .scenario.tomlfile import read_toml
 
+    import os
+
+    in_experiments = "experiments" in Path(os.path.abspath(path)).parts
     try:
         doc = read_toml(path)
     except ScenarioError:  # the loader that is chosen reports it
-        return "experiments" in path.resolve().parts
+        return in_experiments
     if not doc:
-        return "experiments" in path.resolve().parts
+        return in_experiments
     for table in doc:
         if difflib.get_close_matches(table, ["experiment", "design", "parameters"], n=1,
                                      cutoff=0.8):
@@ -165,12 +187,22 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .paths import check_output_folder
+    from .scenario.loader import MAX_NAME
+
+    name = args.name[:-5] if args.name.endswith(".toml") else args.name
+    if not name.strip() or name != Path(name).name or name.startswith(".") \
+            or len(name) > MAX_NAME or "\\" in name or not name.isprintable():
+        raise UsageError([Problem("new", "", "", "", (
+            f"{args.name!r} is not a name for a new scenario: expected a name of 1 to "
+            f"{MAX_NAME} characters, not starting with a dot, without / or \\ (choose its "
+            "folder with --dir)"), show_value=False)])
     base = load_scenario(args.base)
-    target = Path(args.dir) / (args.name if args.name.endswith(".toml") else args.name + ".toml")
+    target = Path(args.dir) / (name + ".toml")
     if target.exists() and not args.force:
         raise UsageError([Problem(str(target), "", "", "a new file name",
                                   "already exists (use --force to overwrite)")])
-    target.parent.mkdir(parents=True, exist_ok=True)
+    check_output_folder(Path(args.dir), "--dir")
     if args.base in shipped_scenarios():
         extends = args.base
     else:
@@ -196,7 +228,9 @@ def _toml_value(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, str):
-        return f'"{v}"'
+        import json
+
+        return json.dumps(v, ensure_ascii=False)  # a valid TOML basic string, quotes escaped
     if isinstance(v, list):
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
     return repr(v)
@@ -204,19 +238,23 @@ def _toml_value(v: Any) -> str:
 
 def scenario_template(name: str, extends: str, base) -> str:
     """A new scenario that extends ``base``: every key listed, commented out, with its
-    current value and what it means."""
-    lines = [f"# Scenario '{name}', made with: wijksim new {name} --from {base.name}",
-             "# It inherits everything from the scenario named in 'extends'. To change a key,",
-             "# remove the '#' in front of it and edit the value. Check with: wijksim validate",
-             "# Keys, ranges and sources: docs/scenario-keys.md", "",
-             f'extends = "{extends}"', "", "[meta]", f'name = "{name}"',
-             f'description = "{base.description} (edited copy)"', "",
-             "# --- The main policy levers (each one is in its section below) ------------"]
+    current value and what it means.
+
+    Lines starting with one ``#`` are keys: remove the ``#`` and the file is still valid
+    TOML and a valid scenario. Lines of text start with ``##``, so removing one ``#`` leaves
+    a comment (tests/model/test_new_template.py uncomments every line in turn)."""
+    lines = [f"## Scenario '{name}', made with: wijksim new {name} --from {base.name}",
+             "## It inherits everything from the scenario named in 'extends'. To change a key,",
+             "## remove the '#' in front of it in its [section] below and edit the value.",
+             f"## Check with: wijksim validate {name}.toml",
+             "## Keys, ranges and sources: docs/scenario-keys.md", "",
+             f"extends = {_toml_value(extends)}", "", "[meta]", f"name = {_toml_value(name)}",
+             f"description = {_toml_value(base.description + ' (edited copy)')}", "",
+             "## --- The main policy levers (change each one in its [section] below) ---"]
     for key in MAIN_LEVERS:
         section, leaf = key.rsplit(".", 1)
-        lines.append(f"#   [{section}] {leaf} = {_toml_value(base[key])}  -  "
-                     f"{KEYS[key].doc[:60]}")
-    lines += ["", "# --- Every key, by section ---------------------------------------------------"]
+        lines.append(f"##   [{section}] {leaf} = {_toml_value(base[key])}  -  {KEYS[key].doc}")
+    lines += ["", "## --- Every key, by section -------------------------------------------"]
     for sec in SECTIONS:
         lines += ["", f"[{sec.name}]  # {sec.title}"]
         for k in sec.keys:

@@ -89,11 +89,9 @@ def resolve_run(scenario: str | Path | Scenario | None, years: int | None = None
                 residents: int | None = None, overrides: Mapping[str, Any] | None = None
                 ) -> tuple[Scenario, dict[str, Any]]:
     """The validated scenario a run will use, and the overrides that made it."""
-    flat = dict(overrides or {})
-    if years is not None:
-        flat["run.years"] = years
-    if residents is not None:
-        flat["wijk.residents"] = residents
+    from .scenario.loader import command_line_overrides
+
+    flat = command_line_overrides(overrides, years, residents)
     return load_scenario(scenario, overrides=flat), flat
 
 

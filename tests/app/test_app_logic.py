@@ -123,12 +123,12 @@ def test_pause_stops_a_play_loop(cache):
 def test_broken_scenario_file_raises_its_problems(cache, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('extends = "tender_3y"\n[funding.tender]\ncontract_yeras = 9\n')
-    s = session(cache)
+    s = Session(AppConfig(residents=N, burn_in=BURN, scenarios_dir=str(tmp_path)), cache=cache)
     with pytest.raises(ScenarioError) as exc:
-        s.lever_positions(str(bad))
+        s.lever_positions("eigen:bad")  # a file of the --scenarios folder, by name
     assert "did you mean 'funding.tender.contract_years'" in str(exc.value.problems[0])
-    with pytest.raises(ScenarioError):
-        s.lever_positions(str(tmp_path / "missing.toml"))
+    with pytest.raises(ScenarioError):  # a path is never read (tests/app/test_app_files.py)
+        s.lever_positions(str(bad))
 
 
 def test_closing_a_place_acts_at_once_and_is_logged(cache):

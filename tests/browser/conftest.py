@@ -53,14 +53,34 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+# the --scenarios folder of the test server (tests/browser/test_app_files.py): a student's
+# file, one whose unknown keys hold secrets, one nested far too deep
+SECRETS = ("sk-live-SECRET-top", "sk-live-SECRET-section", "sk-live-SECRET-table")
+OWN_FILES = {
+    "mijn_wijk.toml": 'extends = "tender_3y"\n[meta]\nname = "mijn_wijk"\n',
+    "secret.toml": (f'api_key = "{SECRETS[0]}"\n[funding]\ntoken = "{SECRETS[1]}"\n'
+                    f'[credentials]\npassword = "{SECRETS[2]}"\n'),
+    "deep.toml": 'extends = "tender_3y"\n[wijk]\nresidents = ' + "[" * 3000 + "]" * 3000,
+}
+
+
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory, browser_type_launch_args):
+def own_scenarios(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("own-scenarios")
+    for name, text in OWN_FILES.items():
+        (folder / name).write_text(text)
+    (folder.parent / "outside.toml").write_text(f'extends = "tender_3y"\n# {SECRETS[0]}\n')
+    return folder
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, browser_type_launch_args, own_scenarios):
     """Start ``wijksim app`` on a free port; yield its address; stop it afterwards."""
     log = tmp_path_factory.mktemp("app") / "server.log"
     SERVER_LOG["path"] = log
     try:
-        with running_app("--residents", str(RESIDENTS), log=log,
-                         startup_seconds=STARTUP_SECONDS) as url:
+        with running_app("--residents", str(RESIDENTS), "--scenarios", str(own_scenarios),
+                         log=log, startup_seconds=STARTUP_SECONDS) as url:
             first = log.read_text().splitlines()[0] if log.read_text() else ""
             assert url in first, f"the address is not printed: {first!r}"
             yield url

@@ -199,33 +199,40 @@ def test_compare_mode_shows_two_wijks_stepping_together(page: Page, app_url, art
 
 
 def test_broken_scenario_file_gives_a_friendly_message(page: Page, app_url, artifacts,
-                                                       tmp_path):
-    broken = tmp_path / "mijn_wijk.toml"
+                                                       own_scenarios):
+    broken = own_scenarios / "mijn_wijk.toml"
+    original = broken.read_text()
     broken.write_text('extends = "tender_3y"\n[funding.tender]\ncontract_yeras = 9\n'
                       'p_incumbent_loses = 1.7\n')
-    errors = open_app(page, app_url)
-    page.locator(".wijk-own-file input").fill(str(broken))
-    button(page, "Laden").click()
-    problem = page.locator(".wijk-problem")
-    expect(problem).to_be_visible(timeout=UPDATE_MS)
-    expect(problem).to_contain_text("kan niet geladen worden")
-    expect(problem).to_contain_text("did you mean 'funding.tender.contract_years'")
-    expect(problem).to_contain_text("p_incumbent_loses = 1.7")
-    expect(page.get_by_text("Traceback")).to_have_count(0)
-    expect(page.locator(".wijk-map-box img")).to_have_count(1)  # the old wijk stays
-    shoot(page, artifacts, "app-broken-file.png", 1000)
+    try:
+        errors = open_app(page, app_url)
+        page.locator(".wijk-scenario").click()  # a file of the --scenarios folder, by name
+        page.get_by_role("option", name=re.compile(r"mijn_wijk")).click()
+        problem = page.locator(".wijk-problem")
+        expect(problem).to_be_visible(timeout=UPDATE_MS)
+        expect(problem).to_contain_text("kan niet geladen worden")
+        expect(problem).to_contain_text("did you mean 'funding.tender.contract_years'")
+        expect(problem).to_contain_text("p_incumbent_loses = 1.7")
+        expect(page.get_by_text("Traceback")).to_have_count(0)
+        expect(page.locator(".wijk-map-box img")).to_have_count(1)  # the old wijk stays
+        shoot(page, artifacts, "app-broken-file.png", 1000)
 
-    # fixed file: loads, and the page runs the student's scenario
-    broken.write_text('extends = "tender_3y"\n[meta]\nname = "mijn_wijk"\n'
-                      '[funding.tender]\ncontract_years = 7\n')
-    button(page, "Laden").click()
-    expect(problem).to_have_count(0, timeout=UPDATE_MS)
-    expect(page.locator(".wijk-settings")).to_contain_text("contract 7 jaar", timeout=UPDATE_MS)
-    # the same file edited again: Load reads it anew
-    broken.write_text(broken.read_text().replace("contract_years = 7", "contract_years = 8"))
-    button(page, "Laden").click()
-    expect(page.locator(".wijk-settings")).to_contain_text("contract 8 jaar", timeout=UPDATE_MS)
-    assert not errors, errors
+        # fixed file: 'Load again' reads it, and the page runs the student's scenario
+        broken.write_text('extends = "tender_3y"\n[meta]\nname = "mijn_wijk"\n'
+                          '[funding.tender]\ncontract_years = 7\n')
+        button(page, "Opnieuw laden").click()
+        expect(problem).to_have_count(0, timeout=UPDATE_MS)
+        expect(page.locator(".wijk-settings")).to_contain_text("contract 7 jaar",
+                                                               timeout=UPDATE_MS)
+        # the same file edited again: Load again reads it anew
+        broken.write_text(broken.read_text().replace("contract_years = 7",
+                                                     "contract_years = 8"))
+        button(page, "Opnieuw laden").click()
+        expect(page.locator(".wijk-settings")).to_contain_text("contract 8 jaar",
+                                                               timeout=UPDATE_MS)
+        assert not errors, errors
+    finally:
+        broken.write_text(original)
 
 
 def test_tabs_do_not_share_a_wijk(browser, app_url):

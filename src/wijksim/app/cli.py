@@ -18,6 +18,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .access import ENV_CODE, Access, code_problem, exposure_warning, is_loopback, \
+    new_join_code
+
 DEFAULT_PORT = 8765
 SOLARA_CDN_CACHE = Path.home() / ".cache" / "wijksim" / "solara-cdn"
 
@@ -27,9 +30,19 @@ def register(subparsers) -> None:
         "app", help="start the workshop app in the browser",
         description="Start the workshop app: a wijk in the browser. Every browser tab gets its "
                     "own wijk. Listens on 127.0.0.1 (this computer only) unless --host says "
-                    "otherwise; use --host 0.0.0.0 for a workshop on a local network.")
+                    "otherwise. Any other --host (0.0.0.0: every network) lets other "
+                    "computers open the app, so the page then asks for a join code first "
+                    "(printed at start-up, or set with --join-code).")
     p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default 127.0.0.1; 0.0.0.0 = every network)")
+                   help="address to listen on (default 127.0.0.1; 0.0.0.0 = every network, "
+                        "which needs a join code)")
+    p.add_argument("--join-code", metavar="CODE", default=None,
+                   help="the code the page asks for before it shows anything (default: none "
+                        "on 127.0.0.1; a new random code printed at start-up on any other "
+                        "--host)")
+    p.add_argument("--scenarios", metavar="DIR", default=None,
+                   help="a folder whose .toml scenario files the page offers next to the "
+                        "shipped ones; the page reads no other files")
     p.add_argument("--port", type=int, default=DEFAULT_PORT,
                    help=f"port (default {DEFAULT_PORT})")
     p.add_argument("--scenario", default="tender_3y",
@@ -62,6 +75,12 @@ def cmd_app(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         problems.append(Problem("--port", "", args.port, "a port from 1 to 65535",
                                 show_value=False, reason=f"port {args.port} is not valid"))
+    folder = _scenario_folder(args.scenarios, problems)
+    access = _access(args, problems)
+    if not 0 <= args.seed <= 2**63 - 1:
+        problems.append(Problem("--seed", "", "", "", show_value=False,
+                                reason=f"seed {args.seed} is not valid: expected a whole "
+                                       "number from 0 to 9223372036854775807"))
     if problems:
         raise ScenarioError(problems)
     load_scenario(args.scenario)  # a broken start scenario fails here, with its problems
@@ -76,8 +95,9 @@ def cmd_app(args: argparse.Namespace) -> int:
                                      reason="the app needs Solara: pip install 'wijksim[app]'")])
 
     config = AppConfig(scenario=args.scenario, residents=args.residents, seed=args.seed,
-                       burn_in=args.burn_in)
-    env = dict(os.environ, **config.to_env())
+                       burn_in=args.burn_in, scenarios_dir=folder)
+    env = {k: v for k, v in os.environ.items() if k != ENV_CODE}  # only this start's code
+    env.update(config.to_env(), **access.to_env())
     env.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
     env.setdefault("SOLARA_THEME_SHOW_BANNER", "False")  # its badge covered map and charts
     # Solara warns on every first page load over http that an iframe-embedded page needs
@@ -91,6 +111,11 @@ def cmd_app(args: argparse.Namespace) -> int:
            "--open" if args.open else "--no-open"]
     for line in addresses(args.host, args.port):
         print(line)
+    if not is_loopback(args.host):
+        for line in exposure_warning(args.host, args.port, access.code):
+            print(line, file=sys.stderr)
+    elif access.required:
+        print(f"The page asks for the join code: {access.code}")
     print("Stop it with Ctrl-C.", flush=True)
     if args.dry_run:
         print(" ".join(cmd))
@@ -125,6 +150,33 @@ def port_taken(host: str, port: int) -> str:
     hint = f"; start it with --port {other}" if other else "; choose another with --port"
     return (f"port {port} on {host or 'this computer'} is already in use (is the app "
             f"already running?){hint}")
+
+
+def _scenario_folder(value: str | None, problems: list) -> str:
+    """``--scenarios DIR``: an existing folder, as an absolute path ('' when not given)."""
+    from ..scenario.errors import Problem
+
+    if value is None:
+        return ""
+    folder = Path(value).expanduser()
+    if not folder.is_dir():
+        problems.append(Problem("--scenarios", "", "", "", show_value=False, reason=(
+            f"{value}: {'is not a folder' if folder.exists() else 'no such folder'}; "
+            "expected a folder holding .toml scenario files")))
+        return ""
+    return os.path.realpath(folder)
+
+
+def _access(args: argparse.Namespace, problems: list) -> Access:
+    """No code on loopback unless asked; any other host always has one."""
+    from ..scenario.errors import Problem
+
+    if args.join_code is not None:
+        why = code_problem(args.join_code)
+        if why:
+            problems.append(Problem("--join-code", "", "", "", show_value=False, reason=why))
+        return Access(args.join_code)
+    return Access("" if is_loopback(args.host) else new_join_code())
 
 
 def addresses(host: str, port: int) -> list[str]:

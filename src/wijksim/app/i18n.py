@@ -89,10 +89,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # -- errors ----------------------------------------------------------------------------
     "scenario_problem": ("Dit scenario kan niet geladen worden. Wat er mis is:",
                          "This scenario cannot be loaded. What is wrong:"),
-    "scenario_fix": ("Pas het bestand aan en druk opnieuw op Laden, of kies een ander scenario. "
-                     "De vorige wijk blijft staan.",
-                     "Fix the file and press Load again, or pick another scenario. The previous "
-                     "wijk stays on the page."),
+    "scenario_fix": ("Pas het bestand aan en druk op Opnieuw laden (of sleep of plak het "
+                     "opnieuw), of kies een ander scenario. De vorige wijk blijft staan.",
+                     "Fix the file and press Load again (or drop or paste it again), or pick "
+                     "another scenario. The previous wijk stays on the page."),
     "combo_problem": ("Deze combinatie van knoppen kan het model niet doorrekenen:",
                       "The model cannot run this combination of levers:"),
     "combo_fix": ("Zet een knop terug, of kies een ander scenario. De vorige wijk blijft staan.",
@@ -468,7 +468,7 @@ TEXT.update({
 })
 
 
-# == issue 16: policy changes, events in both languages, plain words ========================
+# == issue 16: policy changes, events in both languages, plain words =================
 TEXT.update({
     "reset": ("Opnieuw beginnen", "Start over"),
     "reset_help": ("Een nieuwe wijk vanaf week 0 met de knoppen zoals ze nu staan (zelfde "
@@ -709,4 +709,38 @@ TEXT.update({
                                  "buurthuizen en Huizen van de Wijk ging meteen dicht.",
                                  "The budget is too small for all places: 1 of the {wanted} "
                                  "community centres and Huizen van de Wijk closed at once."),
+})
+
+
+# -- issue 19: scenario files the page may read, errors without server details, join code ----
+TEXT.update({
+    "scenario_uploaded": ("geüpload bestand", "uploaded file"),
+    "reload": ("Opnieuw laden", "Load again"),
+    "own_files_hint": ("De lijst toont de meegeleverde scenario's en de bestanden uit de map "
+                       "die bij het starten is gekozen (wijksim app --scenarios MAP). Een "
+                       "ander bestand: sleep het hieronder, of plak de tekst ervan.",
+                       "The list shows the shipped scenarios and the files of the folder "
+                       "chosen at start-up (wijksim app --scenarios DIR). Another file: drop "
+                       "it below, or paste its text."),
+    "drop_file": ("Sleep een .toml-scenariobestand hierheen",
+                  "Drop a .toml scenario file here"),
+    "paste_file": ("Of plak hier de tekst van een scenariobestand",
+                   "Or paste the text of a scenario file here"),
+    "load_text": ("Tekst laden", "Load text"),
+    "no_text": ("Plak eerst de tekst van een scenariobestand.",
+                "First paste the text of a scenario file."),
+    "internal_error": ("Er ging iets mis in de app zelf (niet in je bestand). De details staan "
+                       "in het logboek van de server; vraag de begeleider.",
+                       "Something went wrong in the app itself (not in your file). The details "
+                       "are in the server's log; ask the facilitator."),
+    "gate_title": ("Deelnamecode", "Join code"),
+    "gate_help": ("Deze app is open voor andere computers. Vul de code in die de begeleider "
+                  "geeft.",
+                  "This app is open to other computers. Enter the code the facilitator "
+                  "gives you."),
+    "gate_field": ("Code", "Code"),
+    "gate_button": ("Verder", "Continue"),
+    "gate_wrong": ("Die code klopt niet.", "That code is not right."),
+    "gate_wait": ("Te veel pogingen: wacht {seconds} seconden.",
+                  "Too many attempts: wait {seconds} seconds."),
 })

@@ -22,13 +22,19 @@ import traitlets
 
 from ..scenario import ScenarioError
 from . import levers as lv
-from .i18n import LANGS, lever_problem, num, scenario_description, t
+from .access import Access
+from .files import ScenarioFiles
+from .gate import JoinGate
+from .i18n import LANGS, lever_problem, num, t
 from .render import COLOUR_MODES, legend_html, markers_html
 from .session import (DEFAULT_SCENARIO, AppConfig, BuildError, BuildRequest, PolicyError,
                       Session, prewarm)
+from .sources import LOG, page_lines
 from .views import Views, draw
 
 CONFIG = AppConfig.from_env()
+ACCESS = Access.from_env()  # a join code when the app is reachable from other computers
+SOURCES = CONFIG.sources()  # to take server paths out of messages
 # build the opening wijks in the background as soon as the server loads this page
 threading.Thread(target=prewarm, args=(CONFIG,), name="wijksim-prewarm", daemon=True).start()
 SPEEDS = (1, 2, 5, 10, 20, 40)  # weeks per second
@@ -120,8 +126,7 @@ class TabState:
     def __init__(self, config: AppConfig, levers: dict[str, Any]):
         self.lang = solara.reactive("nl")
         self.compare = solara.reactive(False)
-        self.scenario = solara.reactive(config.scenario)  # shipped name or a file path
-        self.own_path = solara.reactive("")
+        self.scenario = solara.reactive(config.sources().start_key)  # a key, never a path
         self.levers = solara.reactive(levers)  # lever name -> position
         self.start_levers = solara.reactive(levers)  # positions the wijk was built with
         self.restart = solara.reactive(0)  # bumped by 'Start over'
@@ -141,7 +146,7 @@ def _first_state(session: Session) -> TabState:
     open the default scenario instead."""
     try:
         return TabState(CONFIG, session.lever_positions(CONFIG.scenario))
-    except ScenarioError as exc:
+    except Exception as exc:  # noqa: BLE001 - said in the problem box
         st = TabState(replace(CONFIG, scenario=DEFAULT_SCENARIO),
                       session.lever_positions(DEFAULT_SCENARIO))
         st.problem.set(_problem("scenario", exc))
@@ -154,10 +159,10 @@ def build_request(st: TabState) -> BuildRequest:
                         CONFIG.burn_in, st.revision.value, st.restart.value)
 
 
-def _problem(kind: str, exc: Exception) -> tuple[str, list[str]]:
-    if isinstance(exc, ScenarioError):
-        return kind, [str(p) for p in exc.problems]
-    return kind, [str(exc)]
+def _problem(kind: str, exc: BaseException) -> tuple[str, list[str]]:
+    """The problem box's lines: no server path, no traceback (an unexpected error is
+    logged on the server and shown as an empty list, which the box says in words)."""
+    return kind, page_lines(SOURCES, exc)
 
 
 def _combo_problem(exc: Exception) -> tuple[str, list]:
@@ -182,6 +187,16 @@ def apply_levers(st: TabState, session: Session) -> None:
 # ------------------------------------------------------------------------------------------
 @solara.component
 def Page():
+    """The join code first when the app needs one (``--host`` other than loopback)."""
+    admitted = solara.use_reactive(not ACCESS.required)
+    if admitted.value:
+        Workshop()
+    else:
+        JoinGate(ACCESS, admitted)
+
+
+@solara.component
+def Workshop():
     session: Session = solara.use_memo(lambda: Session(CONFIG), [])
     st: TabState = solara.use_memo(lambda: _first_state(session), [])
     menu_open = solara.use_reactive(False)
@@ -203,7 +218,10 @@ def Page():
         except ScenarioError as exc:
             st.problem.set(_combo_problem(exc))
         except BuildError as exc:
-            st.problem.set(_combo_problem(exc))
+            LOG.error("model build failed", exc_info=exc)
+            st.problem.set(("combo", [str(exc).split("\n")[0][:200]]))
+        except Exception as exc:  # noqa: BLE001 - logged; the page says it in words
+            st.problem.set(_problem("combo", exc))
         finally:
             st.building.set(False)
             st.version.set(session.version)
@@ -323,7 +341,7 @@ def LeverPanel(st: TabState, session: Session, where: str = "aside"):
     def load(source: str):
         try:
             positions = session.lever_positions(source)
-        except ScenarioError as exc:
+        except Exception as exc:  # noqa: BLE001 - ScenarioError, or logged and said in words
             st.problem.set(_problem("scenario", exc))
             return
         st.problem.set(None)
@@ -332,31 +350,12 @@ def LeverPanel(st: TabState, session: Session, where: str = "aside"):
         st.start_levers.set(positions)
         st.revision.set(st.revision.value + 1)
 
-    def load_own():
-        path = (st.own_path.value or "").strip()
-        if not path:
-            st.problem.set(("scenario", [t("no_file", lang)]))
-            return
-        load(path)
-
     def set_lever(name: str, value: Any):
         st.levers.set({**st.levers.value, name: value})
 
     with solara.Column(classes=["wijk-sidebar", f"wijk-levers-{where}"], gap="4px"):
-        names = session.scenarios()
-        items = []
-        for name in names:
-            try:
-                scen = session.base(name)
-                desc = scenario_description(name, scen.meta, scen.description, lang)
-            except ScenarioError:
-                desc = ""
-            items.append({"text": f"{name} — {desc}" if desc else name, "value": name})
+        ScenarioFiles(st, session, lang, load, st.problem.set)
         current = st.scenario.value
-        if current not in names:
-            items.append({"text": f"{t('scenario_own', lang)}: {current}", "value": current})
-        solara.v.Select(label=t("scenario", lang), items=items, v_model=current,
-                        on_v_model=load, class_="wijk-scenario", dense=True, hide_details=True)
         # the box names the scenario; say what the levers changed on top of it (always
         # drawn, empty or not: a new element here would rebuild the sliders under it and
         # take the keyboard focus from the one being moved)
@@ -364,10 +363,6 @@ def LeverPanel(st: TabState, session: Session, where: str = "aside"):
         solara.HTML(tag="div", classes=["lever-help", "wijk-scenario-moved"],
                     unsafe_innerHTML=escape(t("scenario_moved", lang, changes=moved))
                     if moved else "")
-        solara.InputText(t("own_file", lang), value=st.own_path, continuous_update=True,
-                         message=t("own_file_hint", lang), classes=["wijk-own-file"])
-        solara.Button(t("load", lang), on_click=load_own, outlined=True, color="primary",
-                      classes=["wijk-load"], style={"align-self": "flex-start"})
         solara.InputInt(t("seed", lang), value=st.seed, continuous_update=False,
                         classes=["wijk-seed"])
         solara.HTML(tag="div", unsafe_innerHTML=escape(t("seed_help", lang)),
@@ -497,7 +492,7 @@ def Viewer(st: TabState, session: Session):
 def _burn_in(session: Session, source: str) -> int:
     try:
         return int(session.base(source)["run.burn_in_weeks"])
-    except ScenarioError:
+    except Exception:  # noqa: BLE001 - the problem box says what is wrong
         return 0
 
 
@@ -730,6 +725,7 @@ def ProblemBox(st: TabState, lang: str):
     kind, lines = problem
     head = t("scenario_problem" if kind == "scenario" else "combo_problem", lang)
     fix = t("scenario_fix" if kind == "scenario" else "combo_fix", lang)
+    lines = lines or [t("internal_error", lang)]  # details are in the server log
     items = "".join(f"<li>{escape(_problem_line(line, lang))}</li>" for line in lines)
     return solara.Error(children=[solara.HTML(
         tag="div", classes=["wijk-problem"],

@@ -23,10 +23,11 @@ from typing import Any
 
 from ..model import snapshot
 from ..model.wijk import WijkModel
-from ..scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
+from ..scenario import Scenario, ScenarioError
 from ..scenario.errors import Problem
 from ..scenario.regimes import regime_in_week
 from . import levers as lv
+from .sources import LOG, ScenarioSources, strip_paths
 
 # The outcomes the charts show, in order (names from wijksim.model.outcomes.OUTCOMES).
 PLOTTED = ("cohesion", "vraagverlegenheid", "hidden_need_share", "wijkkennis", "trust",
@@ -46,6 +47,7 @@ class AppConfig:
     residents: int = WORKSHOP_RESIDENTS
     seed: int = 1
     burn_in: int | None = None  # None: the scenario's run.burn_in_weeks
+    scenarios_dir: str = ""  # --scenarios DIR: the one folder the page may list and read
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "AppConfig":
@@ -54,7 +56,8 @@ class AppConfig:
         return cls(scenario=env.get("WIJKSIM_APP_SCENARIO", DEFAULT_SCENARIO),
                    residents=int(env.get("WIJKSIM_APP_RESIDENTS", WORKSHOP_RESIDENTS)),
                    seed=int(env.get("WIJKSIM_APP_SEED", 1)),
-                   burn_in=int(burn) if burn else None)
+                   burn_in=int(burn) if burn else None,
+                   scenarios_dir=env.get("WIJKSIM_APP_SCENARIOS_DIR", ""))
 
     def to_env(self) -> dict[str, str]:
         env = {"WIJKSIM_APP_SCENARIO": self.scenario,
@@ -62,7 +65,14 @@ class AppConfig:
                "WIJKSIM_APP_SEED": str(self.seed)}
         if self.burn_in is not None:
             env["WIJKSIM_APP_BURN_IN"] = str(self.burn_in)
+        if self.scenarios_dir:
+            env["WIJKSIM_APP_SCENARIOS_DIR"] = self.scenarios_dir
         return env
+
+    def sources(self) -> ScenarioSources:
+        """What a tab may load (a new object per tab: uploads stay in their tab)."""
+        return ScenarioSources(Path(self.scenarios_dir) if self.scenarios_dir else None,
+                               self.scenario)
 
 
 class ModelCache:
@@ -156,7 +166,8 @@ class Wijk:
         try:
             self.model.step()
         except Exception as exc:  # shown in the page; the model stays as it was left
-            self.error = f"{type(exc).__name__}: {exc}"
+            LOG.error("the model failed in week %s", self.model.week, exc_info=exc)
+            self.error = strip_paths(f"{type(exc).__name__}: {exc}".split("\n")[0])[:200]
             return
         self._take()
 
@@ -189,6 +200,7 @@ class Session:
     def __init__(self, config: AppConfig | None = None, cache: ModelCache | None = None):
         self.config = config or AppConfig()
         self.cache = cache or CACHE
+        self.sources = self.config.sources()
         self.lock = threading.RLock()
         self.wijks: list[Wijk] = []
         self.request: BuildRequest | None = None
@@ -197,25 +209,19 @@ class Session:
         self._playing = threading.Event()
 
     # -- scenarios ----------------------------------------------------------------------------
-    @staticmethod
-    def scenarios() -> list[str]:
-        return shipped_scenarios()
+    def scenarios(self) -> list[str]:
+        """The keys of the scenarios this tab may pick (see :mod:`wijksim.app.sources`)."""
+        return self.sources.offered()
 
     def base(self, source: str) -> Scenario:
-        """The scenario as its file says, at the workshop size (raises ScenarioError)."""
+        """The scenario as its file says, at the workshop size (raises ScenarioError).
+        ``source`` is a key from :meth:`scenarios` or an upload, never a path."""
         if not str(source).strip():
             raise ScenarioError([Problem("", "", "", "a scenario", "no scenario file given")])
-        src = str(source).strip()
-        if src.endswith(".toml") or os.sep in src:
-            path = Path(src).expanduser()
-            if not path.is_file():
-                raise ScenarioError([Problem(src, "", "", "an existing .toml file",
-                                             "no such file")])
-            src = str(path)
         overrides: dict[str, Any] = {"wijk.residents": self.config.residents}
         if self.config.burn_in is not None:
             overrides["run.burn_in_weeks"] = self.config.burn_in
-        return load_scenario(src, overrides=overrides)
+        return self.sources.load(source, overrides)
 
     def lever_positions(self, source: str) -> dict[str, Any]:
         return lv.positions(self.base(source).values, self.config.residents)

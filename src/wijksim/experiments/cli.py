@@ -104,9 +104,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from . import run_experiment
     from .spec import comparison
 
+    from ..paths import check_output_folder
+    from .executor import check_scheduler_address
+
+    check_scheduler_address(args.scheduler)
     exp = comparison(args.scenarios, args.seeds, years=args.years, residents=args.residents,
                      overrides=overrides_from(args))
     out = _comparison_folder(args, exp)
+    check_output_folder(out, "--out")
     res, rc = _run(args, exp, out, overwrite=args.overwrite)
     if res is None:
         return rc
@@ -122,15 +127,21 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     from .spec import load_experiment
     from .execute import describe
 
+    from ..paths import check_output_folder, safe_name
+    from .executor import check_scheduler_address
+
+    check_scheduler_address(args.scheduler)
     seeds = args.seeds
     exp = load_experiment(args.experiment, seeds=seeds, years=args.years,
                           residents=args.residents, overrides=overrides_from(args),
                           out=args.out, samples=args.samples)
-    out = exp.out or Path("results") / exp.name
+    out = exp.out or Path("results") / safe_name(exp.name)
     if args.dry_run:
         print(describe(exp))
         print(f"results would go to {out}")
         return 0
+    check_output_folder(out, "--out" if args.out else f"{exp.path.name}: experiment.out"
+                        if exp.out else "results folder")
     res, rc = _run(args, exp, out, overwrite=args.overwrite)
     if res is None:
         return rc
@@ -184,6 +195,7 @@ def _comparison_folder(args, exp) -> Path:
     are refused in an --out given on the command line (unless --overwrite); the default
     folder moves aside to -2, -3, ...
     """
+    from ..paths import safe_name
     from ..provenance import git_commit
     from ..scenario import Problem, ScenarioError
     from .design import design_points
@@ -217,7 +229,8 @@ def _comparison_folder(args, exp) -> Path:
                 f"{len(Store(out).stored_ids())} runs); add --overwrite to replace them, or "
                 "choose another --out"), show_value=False)])
         return out
-    base = Path(f"results/compare-{'-'.join(exp.labels)}")
+    base = Path("results") / safe_name("compare-" + "-".join(map(safe_name, exp.labels)),
+                                       limit=120)
     out, i = base, 1
     while verdict(out) == "other":
         i += 1

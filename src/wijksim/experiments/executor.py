@@ -107,6 +107,30 @@ def open_backend(jobs: int | None = None, scheduler: str | None = None
                 proc.terminate()
 
 
+DASK_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+
+
+def check_scheduler_address(address: str | None) -> None:
+    """``local`` or ``[scheme://]host:port``, checked before any work (a wrong address
+    would otherwise fail deep inside dask.distributed)."""
+    from urllib.parse import urlsplit
+
+    if address is None or address == "local":
+        return
+    text = address if "://" in address else f"tcp://{address}"
+    try:
+        parts = urlsplit(text)
+        ok = (parts.scheme in DASK_SCHEMES and bool(parts.hostname) and parts.port is not None
+              and 0 < parts.port < 65536 and parts.path in ("", "/") and not parts.query)
+    except ValueError:  # a port that is not a number, a broken [IPv6] address
+        ok = False
+    if not ok:
+        raise ScenarioError([Problem("--scheduler", "--scheduler", address, (
+            "the address of a running Dask scheduler, host and port, e.g. "
+            f"tcp://10.0.0.5:8786 (schemes: {', '.join(DASK_SCHEMES)}), or 'local'"),
+            "not a scheduler address")])
+
+
 @contextmanager
 def _dask(scheduler: str, jobs: int) -> Iterator[Backend]:
     try:

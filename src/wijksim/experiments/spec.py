@@ -35,14 +35,15 @@ raised together in a :class:`~wijksim.scenario.ScenarioError`, so ``wijksim vali
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..model.outcomes import OUTCOMES
 from ..scenario import KEYS, Problem, Scenario, ScenarioError, load_scenario
-from ..scenario.loader import (_did_you_mean, _flatten, _unknown, coerce,
-                               resolve_scenario_path)
+from ..scenario.loader import (MAX_NAME, _did_you_mean, _flatten, _unknown, coerce,
+                               command_line_overrides, resolve_scenario_path)
 from ..scenario.schema import Key
 from ..scenario.tomlfile import read_toml
 
@@ -50,6 +51,7 @@ METHODS = ("none", "grid", "lhs", "sobol", "morris")
 TABLES = ("experiment", "set", "design", "parameters", "analysis", "discovery")
 PARAM_FIELDS = ("values", "low", "high", "steps")
 MAX_SEEDS = 10_000
+MAX_SEED = 2**63 - 1  # the runs table stores each seed in a 64-bit integer column
 MAX_POINTS = 1_000_000
 # The outcomes a comparison shows by default (issue 4; loneliness added by issue 15): the
 # main outcomes of the materiality table.
@@ -181,6 +183,16 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
         _seeds(seeds, "--seeds", problems)
     outcomes = _outcome_list(exp_t, "experiment", origin, problems) or tuple(OUTCOMES)
     ana_outcomes = _outcome_list(tables["analysis"], "analysis", origin, problems)
+    for o in ana_outcomes:  # the analysis can only use what the runs record
+        if o not in outcomes:
+            problems.append(Problem(origin, "analysis.outcomes", o, "", (
+                f"'{o}' is analysed but not recorded: add it to experiment.outcomes, or "
+                f"analyse only recorded outcomes ({', '.join(outcomes)})"), show_value=False))
+    name = vals.get("experiment.name")
+    if name is not None and not 0 < len(name.strip()) <= MAX_NAME:
+        problems.append(Problem(origin, "experiment.name", None, "", (
+            f"experiment.name has {len(name)} characters; expected 1 to {MAX_NAME}"),
+            show_value=False))
 
     fixed, set_problems = _flatten(tables["set"], f"{origin} [set]")
     problems += set_problems
@@ -188,11 +200,7 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
         fixed["run.years"] = vals["experiment.years"]
     if vals.get("experiment.residents") is not None:
         fixed["wijk.residents"] = vals["experiment.residents"]
-    cli = dict(overrides or {})
-    if years is not None:
-        cli["run.years"] = years
-    if residents is not None:
-        cli["wijk.residents"] = residents
+    cli = command_line_overrides(overrides, years, residents)
 
     if samples is not None:
         ok, v = coerce(SCALAR_KEYS["design.samples"], samples)
@@ -211,6 +219,13 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
                                     f"'{p.key}' is both varied in [parameters] and fixed in "
                                     "[set] or by experiment.years/residents; keep one",
                                     show_value=False))
+        elif p.key in cli:  # the command line would silently lose to the design
+            option = {"run.years": "--years", "wijk.residents": "--residents"}.get(p.key)
+            shown = option if option and option_given(p.key, years, residents) else \
+                f"--set {p.key}"
+            problems.append(Problem(shown.split()[0], "", "", "", (
+                f"{shown} fixes '{p.key}', which this experiment varies in [parameters]; "
+                "leave it out, or remove the parameter from the file"), show_value=False))
     bases = _scenarios(scen_names, path, fixed, cli, origin, problems)
     refs = _scenarios(ref_names, path, fixed, cli, origin, problems, key="reference")
     if ref_names and method == "none":
@@ -254,11 +269,7 @@ def comparison(scenarios: Sequence[str | Path | Scenario], seeds: int | Sequence
                name: str | None = None) -> Experiment:
     """The experiment behind ``wijksim compare``: scenarios side by side, common seeds."""
     problems: list[Problem] = []
-    flat = dict(overrides or {})
-    if years is not None:
-        flat["run.years"] = years
-    if residents is not None:
-        flat["wijk.residents"] = residents
+    flat = command_line_overrides(overrides, years, residents)
     seed_list = _seeds(seeds, "--seeds", problems)
     if not scenarios:
         problems.append(Problem("compare", "scenarios", None, "",
@@ -298,7 +309,9 @@ def _resolve_experiment_path(path: str | Path) -> Path:
         tries += [Path(f"{cand}.toml"), paths.experiments_dir() / f"{cand.name}.toml"]
     for t in tries:
         if t.is_file():
-            return t.resolve()
+            return Path(os.path.realpath(t))
+        if os.path.lexists(t):
+            read_toml(t)  # a device, a pipe, a link loop...: says which, reads nothing
     shipped = ", ".join(shipped_experiments()) or "none"
     raise ScenarioError([Problem(str(path), "", "", "",
                                  f"no such experiment file (shipped: {shipped})",
@@ -357,7 +370,7 @@ def _str_list(table: Mapping, prefix: str, key: str, origin: str, problems: list
 def _seeds(raw: Any, origin: str, problems: list[Problem]) -> tuple[int, ...]:
     key = "experiment.seeds" if origin != "--seeds" else "--seeds"
     allowed = (f"a number of seeds from 1 to {MAX_SEEDS} (seeds 1..N) or a list of distinct "
-               "whole numbers of at least 0")
+               f"whole numbers from 0 to {MAX_SEED}")
     if isinstance(raw, bool):
         problems.append(Problem(origin if origin != "--seeds" else "", key, raw, allowed))
         return ()
@@ -365,7 +378,8 @@ def _seeds(raw: Any, origin: str, problems: list[Problem]) -> tuple[int, ...]:
         if 1 <= raw <= MAX_SEEDS:
             return tuple(range(1, raw + 1))
     elif isinstance(raw, (list, tuple)) and raw and all(
-            isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in raw) \
+            isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= MAX_SEED
+            for x in raw) \
             and len(set(raw)) == len(raw) and len(raw) <= MAX_SEEDS:
         return tuple(int(x) for x in raw)
     problems.append(Problem(origin if origin != "--seeds" else "", key, raw, allowed))
@@ -582,6 +596,11 @@ def _contrast(table: Mapping, labels: list[str], origin: str, problems: list[Pro
                                 f"(known: {', '.join(labels) or 'none'})"))
         return None
     return raw[0], raw[1]
+
+
+def option_given(key: str, years: int | None, residents: int | None) -> bool:
+    return (key == "run.years" and years is not None) or (
+        key == "wijk.residents" and residents is not None)
 
 
 def _check_points(exp: Experiment, origin: str) -> None:

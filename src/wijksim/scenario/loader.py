@@ -12,6 +12,7 @@ import difflib
 import hashlib
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -19,7 +20,14 @@ from typing import Any, Iterable, Mapping
 from .. import paths
 from .errors import Problem, ScenarioError
 from .schema import KEYS, SECTION_NAMES, defaults
-from .tomlfile import read_toml
+from .tomlfile import parse_toml, read_toml
+
+# Limits (docs/troubleshooting.md, "Limits"):
+MAX_EXTENDS = 10  # shipped chains are 2 files long; 10 is more than anyone can follow, and
+#                   keeps the loader far from Python's recursion limit
+MAX_NAME = 64  # a [meta] name becomes part of a folder name (results/run-NAME-seedN) and a
+#                column label in reports; 64 characters stay readable and far below the
+#                255-byte limit of file names, also when a comparison joins several names
 
 META_KEYS = {"name", "description", "sources", "title_nl", "description_nl"}
 # keyword shortcuts accepted by WijkModel(...): WijkModel("subsidy", residents=2000)
@@ -63,26 +71,87 @@ def scenario_hash(values: Mapping[str, Any]) -> str:
 
 # -------------------------------------------------------------------------------------------
 def load_scenario(source: str | Path | Scenario | None = None,
-                  overrides: Mapping[str, Any] | None = None) -> Scenario:
+                  overrides: Mapping[str, Any] | None = None, *,
+                  roots: tuple[Path, ...] | None = None) -> Scenario:
     """Load a scenario by shipped name, by path, or the defaults when ``source`` is None.
 
     ``overrides`` are dotted keys (``{"funding.tender.contract_years": 9}``), validated like
-    the file itself. Raises :class:`ScenarioError` listing every problem.
+    the file itself. ``roots`` confines every file read (the app's: shipped scenarios and
+    the folder named at start-up), see :func:`confined_path`; a ``Path`` given with
+    ``roots`` is taken as already confined by the caller. Raises :class:`ScenarioError`
+    listing every problem.
     """
     if isinstance(source, Scenario):
         scen = source
     elif source is None:
         scen = Scenario("defaults", defaults(), "schema defaults")
     else:
-        path = resolve_scenario_path(source)
-        values, chain, meta = _load_chain(path, seen=())
-        scen = Scenario(meta.get("name", path.stem), values, meta.get("description", ""),
-                        path, tuple(str(p) for p in chain), meta)
+        if roots is None:
+            path = resolve_scenario_path(source)
+        elif isinstance(source, Path):  # a file the caller already confined to ``roots``
+            path = source
+        else:
+            path = confined_path(str(source), roots, None)
+        values, chain, meta = _load_chain(path, seen=(), roots=roots)
+        scen = _scenario(path, values, chain, meta)
     return scen.with_overrides(overrides or {})
+
+
+def load_scenario_text(text: str | bytes, label: str, roots: tuple[Path, ...],
+                       overrides: Mapping[str, Any] | None = None) -> Scenario:
+    """A scenario from text that was uploaded, not read from a file (the app's upload
+    field). ``label`` names it in messages; ``extends`` may only name a scenario in
+    ``roots``."""
+    path = Path(label)
+    raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    doc = parse_toml(raw, path)
+    values, chain, meta = _load_chain(path, seen=(), roots=roots, doc=_non_empty(doc, path))
+    return _scenario(path, values, chain, meta).with_overrides(overrides or {})
+
+
+def _scenario(path: Path, values: dict, chain: list[Path], meta: dict) -> Scenario:
+    return Scenario(meta.get("name", path.stem), values, meta.get("description", ""),
+                    path, tuple(str(p) for p in chain), meta)
+
+
+def confined_path(name: str, roots: tuple[Path, ...], extended_by: Path | None) -> Path:
+    """The file of scenario ``name`` inside one of ``roots``, and nowhere else.
+
+    Only a bare name (``my_wijk`` or ``my_wijk.toml``) is looked up, and only in ``roots``:
+    a path (``../x``, ``/etc/x``, ``~/x``) is refused without asking the file system whether
+    it exists, and a link in a root that points outside it is not followed."""
+    names = sorted({p.stem for r in roots for p in r.glob("*.toml") if _inside(p, r)})
+    allowed = f"the name of a scenario this app offers ({', '.join(names)})"
+    where = str(extended_by) if extended_by is not None else ""
+    key = "extends" if extended_by is not None else ""
+    bare = name and Path(name).name == name and not name.startswith((".", "~")) \
+        and "\\" not in name and "\x00" not in name
+    if bare:
+        stem = name[:-5] if name.endswith(".toml") else name
+        for root in roots:
+            cand = root / f"{stem}.toml"
+            if _inside(cand, root) and cand.is_file():
+                return Path(os.path.realpath(cand))
+    reason = ("no such scenario" + _did_you_mean(Path(name).stem, names)) if bare else \
+        "only scenarios of this app can be used here, by name, not a path"
+    if key:
+        raise ScenarioError([Problem(where, key, name, allowed, reason)])
+    raise ScenarioError([Problem(name, "", "", "", f"{reason}; expected {allowed}",
+                                 show_value=False)])
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """``path``, links followed, lies directly in ``root``."""
+    return Path(os.path.realpath(path)).parent == Path(os.path.realpath(root))
 
 
 def resolve_scenario_path(source: str | Path, relative_to: Path | None = None) -> Path:
     """A path as given, relative to the extending file, or a shipped scenario name."""
+    if str(source).strip() == "":
+        where = str(relative_to) if relative_to is not None else "scenario"
+        raise ScenarioError([Problem(where, "extends" if relative_to else "", "",
+                                     "a scenario name or path, e.g. \"tender_3y\"",
+                                     "the name is empty")])
     cand = Path(source)
     if cand.is_dir():
         read_toml(cand)  # says it is a folder
@@ -99,7 +168,9 @@ def resolve_scenario_path(source: str | Path, relative_to: Path | None = None) -
         tries.append(paths.scenarios_dir() / (cand.stem + ".toml"))
     for t in tries:
         if t.is_file():
-            return t.resolve()
+            return Path(os.path.realpath(t))
+        if os.path.lexists(t):
+            read_toml(t)  # a device, a pipe, a link loop...: says which, reads nothing
     names = shipped_scenarios()
     hint = _did_you_mean(cand.stem, names) if bare else ""
     allowed = f"an existing file or a shipped scenario ({', '.join(names) or 'none'})"
@@ -116,7 +187,10 @@ def shipped_scenarios() -> list[str]:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    doc = read_toml(path)
+    return _non_empty(read_toml(path), path)
+
+
+def _non_empty(doc: dict[str, Any], path: Path) -> dict[str, Any]:
     if not doc:  # an empty file would silently be the defaults: almost always a mistake
         raise ScenarioError([Problem(str(path), "", "", "", "the file has no settings: "
                                      "start it with extends = \"tender_3y\" (or another "
@@ -125,12 +199,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return doc
 
 
-def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], dict]:
+def _load_chain(path: Path, seen: tuple[Path, ...], roots: tuple[Path, ...] | None = None,
+                doc: dict[str, Any] | None = None) -> tuple[dict, list[Path], dict]:
     if path in seen:
         cycle = " -> ".join(p.name for p in (*seen, path))
         raise ScenarioError([Problem(str(seen[-1]), "extends", path.name,
                                      "a file that does not extend itself", f"cycle: {cycle}")])
-    doc = _read_toml(path)
+    if len(seen) >= MAX_EXTENDS:
+        chain = " -> ".join(p.name for p in seen[:3]) + " -> ... -> " + path.name
+        raise ScenarioError([Problem(str(seen[0]), "extends", "", "", (
+            f"the chain of files extending each other is longer than {MAX_EXTENDS} files "
+            f"({chain}); let one of them extend a shipped scenario"), show_value=False)])
+    doc = dict(doc) if doc is not None else _read_toml(path)
     problems: list[Problem] = []
     parent = doc.pop("extends", None)
     meta = doc.pop("meta", {})
@@ -140,13 +220,15 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], d
     for k in meta:
         if k not in META_KEYS:
             problems.append(_unknown(str(path), f"meta.{k}", META_KEYS, prefix="meta."))
+    problems += _check_meta_text(meta, str(path))
     if parent is not None and not isinstance(parent, str):
         problems.append(Problem(str(path), "extends", parent, "a scenario name or path"))
         parent = None
     if parent is not None:
-        parent_path = resolve_scenario_path(parent, relative_to=path)
+        parent_path = (confined_path(parent, roots, path) if roots is not None
+                       else resolve_scenario_path(parent, relative_to=path))
         try:
-            values, chain, parent_meta = _load_chain(parent_path, (*seen, path))
+            values, chain, parent_meta = _load_chain(parent_path, (*seen, path), roots)
         except ScenarioError as err:
             if seen or str(path) in str(err):  # said by the deepest file, or names us
                 raise
@@ -181,10 +263,16 @@ def _flatten(doc: Mapping[str, Any], origin: str, prefix: str = ""
                 problems.append(Problem(origin, name, v, KEYS[name].allowed()))
             else:
                 problems.append(_unknown(origin, name, SECTION_NAMES, what="section"))
-        elif not prefix:
-            problems.append(Problem(origin, name, v, "keys inside a section such as "
-                                    "[funding]", f"'{name}' is not inside a [section]"
-                                    + _did_you_mean(name, KEYS)))
+        elif not prefix and name in KEYS:  # "wijk.residents" = 600: one key, with a dot
+            section, leaf = name.rsplit(".", 1)
+            problems.append(Problem(origin, f'"{name}"', None, "", (
+                f'"{name}" in quotes is one key whose name holds a dot, not the key {leaf} '
+                f"of [{section}]: write {name} without quotes, or {leaf} under [{section}]"),
+                show_value=False))
+        elif not prefix:  # the value is not shown: the key may hold anything (a password)
+            problems.append(Problem(origin, name, None, "", (
+                f"'{name}' is not inside a [section]" + _did_you_mean(name, KEYS)
+                + "; keys belong inside a section such as [funding]"), show_value=False))
         else:
             flat[name] = v
     return flat, problems
@@ -247,10 +335,50 @@ def _in_range(key, x: float) -> bool:
     return (key.lo is None or x >= key.lo) and (key.hi is None or x <= key.hi)
 
 
+def command_line_overrides(overrides: Mapping[str, Any] | None, years: int | None = None,
+                           residents: int | None = None) -> dict[str, Any]:
+    """``--set`` plus the shortcuts ``--years`` and ``--residents``. The same key given by
+    both is an error, not a silent choice: which one wins is not obvious to a user."""
+    flat = dict(overrides or {})
+    problems = []
+    for option, key, value in (("--years", "run.years", years),
+                               ("--residents", "wijk.residents", residents)):
+        if value is None:
+            continue
+        if key in flat:
+            problems.append(Problem(option, "", "", "", (
+                f"--set {key}=... and {option} both set {key}; give it once"),
+                show_value=False))
+        flat[key] = value
+    if problems:
+        raise ScenarioError(problems)
+    return flat
+
+
+def _check_meta_text(meta: Mapping[str, Any], origin: str) -> list[Problem]:
+    """[meta] name and the texts are text; a name is short (it becomes part of folder
+    names, always sanitised by :func:`wijksim.paths.safe_name`)."""
+    problems = []
+    for k in sorted(META_KEYS - {"sources"}):
+        if k in meta and not isinstance(meta[k], str):
+            problems.append(Problem(origin, f"meta.{k}", meta[k], "text in quotes"))
+    name = meta.get("name")
+    if isinstance(name, str) and not (0 < len(name.strip()) <= MAX_NAME):
+        problems.append(Problem(origin, "meta.name", None, "", (
+            f"[meta] name has {len(name)} characters; expected 1 to {MAX_NAME}"),
+            show_value=False))
+    return problems
+
+
 def _unknown(origin: str, name: str, known: Iterable[str], what: str = "key",
              prefix: str = "") -> Problem:
-    return Problem(origin, name, None, f"a known {what}",
-                   f"unknown {what} '{name}'" + _did_you_mean(name, known),
+    known = list(known)
+    hint = _did_you_mean(name, known)
+    leaf = name.rsplit(".", 1)[-1]
+    homes = [k.rsplit(".", 1)[0] for k in known if "." in name and k.endswith("." + leaf)]
+    if what == "key" and len(homes) == 1:  # the right key under the wrong [section]
+        hint += f" ({leaf} belongs under [{homes[0]}], not [{name.rsplit('.', 1)[0]}])"
+    return Problem(origin, name, None, f"a known {what}", f"unknown {what} '{name}'" + hint,
                    show_value=False)
 
 
