@@ -42,13 +42,20 @@ class FundingCycle:
         return self.model.terms
 
     def renewal_due(self, week: int) -> bool:
-        return week > 0 and week % self.terms.period_weeks == 0
+        """Periods end at every multiple of the period, counted from week 0, burn-in included
+        (not in the build week: the starting team was just hired).
+
+        Week 0 is the end of the status-quo period: the scenario's terms buy the next one, so
+        a tendering scenario re-tenders at week 0 and its cycle runs on unbroken from the
+        burn-in's; years 0-2 of a 3-year cycle are then a cycle like any other (docs/ODD.md
+        3.3). Without this the first period would be one without renewal, whose wijkkennis
+        is higher than the cycle's mean: a drift in every tendering run."""
+        return week > -self.model.p.run.burn_in_weeks and week % self.terms.period_weeks == 0
 
     def weeks_to_renewal(self) -> int:
-        """Weeks until the next renewal (the first one falls after one full period)."""
+        """Weeks until the next renewal."""
         period, week = self.terms.period_weeks, self.model.week
-        nxt = max(period, (week // period + 1) * period)
-        return nxt - week
+        return (week // period + 1) * period - week
 
     def renewal_uncertain_soon(self) -> bool:
         """Within half a year of a renewal whose outcome is uncertain."""
