@@ -55,12 +55,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "differ (re-tendering cycle, staff continuity, tender overhead, "
                     "accountability, resident organisations; at most 6 groups, 64 mixes) "
                     "with the same seeds, and split OTHER - BASE into exact Shapley parts "
-                    "with 95%% intervals over seeds, the effects alone and the interaction "
+                    "with 95% intervals over seeds, the effects alone and the interaction "
                     "left over. Writes decomposition.csv/.parquet/.md/.png.")
     p.add_argument("base", metavar="BASE", help="scenario name or .toml file")
     p.add_argument("other", metavar="OTHER", help="scenario name or .toml file")
     add_run_options(p, seeds=True)
     p.set_defaults(seeds=6)
+    for action in p._actions:
+        if action.dest == "seeds":
+            action.help = "replicate seeds, the same for every mix (default 6)"
     _add_exec_options(p)
     p.add_argument("--out", help="results folder (default results/decompose-BASE-OTHER)")
     p.add_argument("--overwrite", action="store_true",
