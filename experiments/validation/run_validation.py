@@ -111,6 +111,7 @@ def pattern_section(results: list[val.PatternResult]) -> list[str]:
         out += [f"### Pattern {i}: {r.pattern}", "",
                 f"*Experiment:* `{r.experiment}` ({r.runs} runs, made with the code at commit "
                 f"{commits}) — `wijksim sweep {r.experiment}`. *Verdict:* **{r.verdict}**.", "",
+                f"*Verdict rule (stated before the runs):* {val.RULES.get(r.key, '')}", "",
                 r.reading, "",
                 f"![pattern {i}](img/validation/{r.figure.name})" if r.figure else "", "",
                 "| measured effect | mean | 95% interval |", "|---|---|---|"]

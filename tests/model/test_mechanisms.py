@@ -426,4 +426,7 @@ def test_heat_wave_harms_the_unreached_more():
         meeting.visit_places(m)
         shocks.heat_wave(m)
         return m.tally["heat_harmed"] / max(m.tally["heat_at_risk"], 1)
-    assert harmed(True) > 2 * harmed(False)
+    # Isolated, everyone is unchecked (harm ~0.5); in the wijk as built about half of the
+    # at-risk seniors are reached (harm ~0.27 with the steady-state-like starting network of
+    # issue 13; ~0.2 with the old, denser one), so the ratio is about 1 / unreached share.
+    assert harmed(True) > 1.5 * harmed(False)

@@ -140,12 +140,42 @@ def pick_near_each(rng, who, hx, hy, side, radius, start, order):
     return out
 
 
+# friendships at the start relative to adults, as in the model's steady state (measured,
+# docs/ODD.md 5.5): seniors keep fewer, as their friends leave or die and they walk less far
+FRIENDS_BY_AGE = np.array([0.95, 1.0, 0.62])
+# years a newcomer takes to build up their circle of friends in the wijk (assumption, 5.5)
+FRIEND_BUILDING_YEARS = 2.0
+
+
+def friendship_desire(rng, p, age: np.ndarray) -> np.ndarray:
+    """Expected friendships (good ties) of each resident in the starting wijk.
+
+    In the steady state a resident's circle grows with the years since they moved in, and
+    those years are spread as in a wijk where a share ``moving_rate`` leaves every year: so
+    each resident draws how long they have lived here (exponential, mean 1 / leave rate) and
+    has ``initial_ties * FRIENDS_BY_AGE[age] * (1 - exp(-years / FRIEND_BUILDING_YEARS))``
+    friends on average. Recent arrivals start with none, as they do later in the run."""
+    leave = np.where(age == 2, p.wijk.senior_leave_rate, p.wijk.moving_rate)
+    years = rng.exponential(1.0 / np.maximum(leave, 1e-3))
+    return (p.wijk.initial_ties * FRIENDS_BY_AGE[age]
+            * (1.0 - np.exp(-years / FRIEND_BUILDING_YEARS)))
+
+
 @njit(cache=True)
-def seed_ties(rng, nbr, w, x, y, group, side, radius, start, order, mean_ties, homophily):
-    """First network: local, homophilous acquaintances and friends (refined by burn-in)."""
+def seed_ties(rng, nbr, w, x, y, group, age, side, radius, start, order, desire, homophily,
+              age_homophily, low, high):
+    """First network: local friends, homophilous by group and age, strength ``U(low, high)``.
+
+    Resident i proposes ``Poisson(desire[i] / 2)`` friendships to residents nearby, who accept
+    with chance ``desire[j] / max(desire)``, so circles follow ``desire`` (see
+    :func:`friendship_desire`). Only the friendships are seeded: weak ties form within months
+    by street encounters and place visits, but a friendship, once made, lasts until one of the
+    two moves away, so a starting network with more friends than the wijk keeps up would take
+    a decade to thin out (docs/ODD.md, 5.5)."""
     n = x.shape[0]
+    top = max(desire.max(), 1e-9)
     for i in range(n):
-        k = rng.poisson(mean_ties / 2.0)
+        k = rng.poisson(desire[i] / 2.0)
         for _ in range(k):
             for _try in range(4):
                 j = pick_near(rng, x[i], y[i], side, radius, start, order)
@@ -153,7 +183,11 @@ def seed_ties(rng, nbr, w, x, y, group, side, radius, start, order, mean_ties, h
                     continue
                 if group[j] != group[i] and rng.random() < homophily:
                     continue
-                strengthen(nbr, w, i, j, 0.1 + 0.8 * rng.random())
+                if age[j] != age[i] and rng.random() < age_homophily:
+                    continue
+                if rng.random() >= desire[j] / top:
+                    continue
+                strengthen(nbr, w, i, j, low + (high - low) * rng.random())
                 break
 
 

@@ -64,14 +64,26 @@ class FundingCycle:
             self.model.log_event("regime_switch", words)
 
     def renewal_due(self, week: int) -> bool:
+        """Periods end at every multiple of the period, counted from week 0, burn-in included
+        (not in the build week: the starting team was just hired).
+
+        Week 0 is the end of the status-quo period: the scenario's terms buy the next one, so
+        a tendering scenario re-tenders at week 0 and its cycle runs on unbroken from the
+        burn-in's; years 0-2 of a 3-year cycle are then a cycle like any other (docs/ODD.md
+        3.3). Without this the first period would be one without renewal, whose wijkkennis
+        is higher than the cycle's mean: a drift in every tendering run. New terms agreed
+        mid-run (``take_terms``) start a period of their own that runs its full length."""
         start = self.period_start
-        return week > start and (week - start) % self.terms.period_weeks == 0
+        if (week - start) % self.terms.period_weeks:
+            return False
+        if start:
+            return week > start
+        return week > -self.model.p.run.burn_in_weeks
 
     def weeks_to_renewal(self) -> int:
-        """Weeks until the next renewal (the first one falls after one full period)."""
+        """Weeks until the next renewal."""
         period, week = self.terms.period_weeks, self.model.week - self.period_start
-        nxt = max(period, (week // period + 1) * period)
-        return nxt - week
+        return (week // period + 1) * period - week
 
     def take_terms(self, old, new) -> None:
         """New terms in force from this week. When the period or the chance of a provider

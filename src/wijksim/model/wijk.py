@@ -24,7 +24,8 @@ from ..scenario import Scenario, defaults, load_scenario
 from ..scenario.loader import KEY_ALIASES
 from ..scenario.regimes import funding_terms
 from . import helping, initiatives, meeting, needs, outcomes, population, shocks, snapshot
-from .build import CellIndex, make_residents, place_sites, reach_lists, seed_ties
+from .build import (CellIndex, friendship_desire, make_residents, place_sites, reach_lists,
+                    seed_ties)
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
@@ -36,6 +37,8 @@ from .ties import tie_summary
 
 STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", "places",
            "funding", "municipality", "shocks")
+# strongest tie at the start: in the steady state few ties are above 0.8 (docs/ODD.md 5.5)
+INITIAL_TIE_HIGH = 0.8
 PROVIDER_NAMES = ("Welzijn Samen", "Buurtkracht", "Zorg & Wijk", "De Verbinding",
                   "Wijkwerk Plus", "Sociaal Collectief")
 
@@ -153,8 +156,9 @@ class WijkModel(mesa.Model):
         self.resident_agents = [Resident(self, i, self.grid._cells[(int(x), int(y))])
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
         self._build_places(rng, built)
-        seed_ties(rng, r.nbr, r.w, r.x, r.y, r.group, self.side, 3, self.cells.start,
-                  self.cells.order, p.wijk.initial_ties, p.wijk.homophily)
+        seed_ties(rng, r.nbr, r.w, r.x, r.y, r.group, r.age, self.side, 3, self.cells.start,
+                  self.cells.order, friendship_desire(rng, p, r.age), p.wijk.homophily,
+                  p.wijk.age_homophily, p.meeting.good_tie, INITIAL_TIE_HIGH)
         self.ties = SimpleNamespace(strength=np.zeros(n), n_ties=np.zeros(n, np.int64),
                                     n_good=np.zeros(n, np.int64), cross=np.zeros(n),
                                     strongest=np.zeros(n))

@@ -120,3 +120,67 @@ AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "fundi
 def acts_after_burn_in(key: str) -> bool:
     """Whether scenario ``key`` acts only from week 0 (never during the burn-in)."""
     return any(key == k or (k.endswith(".") and key.startswith(k)) for k in AFTER_BURN_IN)
+
+
+# -- named groups of funding terms (for `wijksim decompose`) ---------------------------------
+# Each group is one lever a municipality can pull on its own; together they cover every field
+# of FundingTerms once. `wijksim decompose` attributes the difference between two scenarios to
+# the groups in which their terms differ (exact Shapley values over the groups).
+TERM_GROUPS: dict[str, tuple[str, ...]] = {
+    # how often the wijk is put out to tender and whether the provider can change
+    "retendering": ("period_weeks", "p_provider_change"),
+    # what a provider change does to the team: who moves along, the hand-over, and the staff
+    # who leave an uncertain job before a re-tender
+    "staff_continuity": ("staff_continuity", "transition_weeks", "transition_productivity",
+                         "pre_renewal_turnover"),
+    # the cost of a tender round (lawyers, consultants, bid writing)
+    "tender_overhead": ("renewal_overhead_share",),
+    # paperwork hours and the pressure toward countable outputs
+    "accountability": ("admin_share", "output_pressure"),
+    # money and time for residents' own organisations
+    "resident_organisations": ("resident_org_share", "paid_coordinators", "grant_years"),
+}
+GROUP_TITLES = {
+    "retendering": "re-tendering cycle",
+    "staff_continuity": "staff continuity and hand-over",
+    "tender_overhead": "tender overhead",
+    "accountability": "accountability and paperwork",
+    "resident_organisations": "resident organisations and coordinators",
+    "other_keys": "other scenario keys",
+}
+
+
+def differing_groups(base: FundingTerms, other: FundingTerms) -> list[str]:
+    """The term groups in which two sets of terms differ, in TERM_GROUPS order."""
+    return [g for g, fields in TERM_GROUPS.items()
+            if any(getattr(base, f) != getattr(other, f) for f in fields)]
+
+
+def mixed_terms(base: FundingTerms, other: FundingTerms, groups) -> FundingTerms:
+    """``base`` with the fields of the named groups taken from ``other``."""
+    from dataclasses import replace
+
+    return replace(base, **{f: getattr(other, f) for g in groups for f in TERM_GROUPS[g]})
+
+
+def tender_overrides_for(terms: FundingTerms) -> dict[str, Any]:
+    """Scenario keys of a tendering regime whose generic terms are exactly ``terms``.
+
+    Any terms can be written as a tender: multi-year subsidy is a tender whose provider never
+    changes and that costs nothing to renew (funding_terms of the result equals ``terms``)."""
+    t = "funding.tender."
+    return {
+        "funding.regime": "tender",
+        t + "contract_years": terms.period_weeks // 52,
+        t + "p_incumbent_loses": terms.p_provider_change,
+        t + "staff_moves": terms.staff_continuity,
+        t + "transition_weeks": terms.transition_weeks,
+        t + "transition_productivity": terms.transition_productivity,
+        t + "pre_tender_turnover": terms.pre_renewal_turnover,
+        t + "overhead_share": terms.renewal_overhead_share,
+        t + "output_pressure": terms.output_pressure,
+        t + "admin_share": terms.admin_share,
+        t + "resident_org_share": terms.resident_org_share,
+        t + "paid_coordinators": terms.paid_coordinators,
+        t + "grant_years": terms.grant_years,
+    }

@@ -96,9 +96,11 @@ section(
         source="004-voorwoord", status=ASSUMPTION),
     Key("run.record_every", 1, "Record outcomes every k-th week (1 = every week). Mesa's "
         "batch_run needs 1.", 1, 52, "weeks"),
-    Key("run.burn_in_weeks", 104, "Weeks the whole wijk runs before week 0 under the "
+    Key("run.burn_in_weeks", 416, "Weeks the whole wijk runs before week 0 under the "
         "status-quo funding terms (the defaults of this schema), so week 0 is the wijk as it "
-        "is today, near its own equilibrium, and the same wijk whatever the scenario's regime.",
+        "is today, near its own steady state, and the same wijk whatever the scenario's "
+        "regime. Eight years: measured, the time after which the mean cohesion of a "
+        "status-quo run moves less than 1.5 % over the next 30 years (docs/ODD.md 3.3).",
         0, 1040, "weeks"),
 )
 
@@ -123,8 +125,10 @@ section(
         "to problems such as debts, care needs or isolation.", 0.01, 0.9),
     Key("wijk.vulnerability_group_gap", 0.1, "Extra mean vulnerability of the non-majority "
         "groups.", 0.0, 0.5, source="004-H3-mythe"),
-    Key("wijk.initial_ties", 6.0, "Mean number of ties per resident in the starting network "
-        "(before burn-in).", 0.0, 30.0, "ties"),
+    Key("wijk.initial_ties", 3.3, "Mean number of friendships (good ties) of a long-standing "
+        "adult in the starting network; youth 0.95x, seniors 0.62x, recent arrivals fewer "
+        "(docs/ODD.md 5.5). Chosen so that the start is near the model's steady state, where "
+        "residents have about 2.2 good ties in the wijk.", 0.0, 30.0, "ties"),
     Key("wijk.moving_rate", 0.08, "Yearly share of residents who move away; a newcomer with "
         "no ties takes their home (Dutch households move about once every 10-12 years).", 0.0,
         0.5, "per year", status=LITERATURE),
