@@ -1,5 +1,7 @@
 """Each mechanism of MODEL.md doing what it says, on small wijks set up by hand."""
 
+from collections import namedtuple
+
 import numpy as np
 import pytest
 
@@ -133,8 +135,8 @@ def _pair(helper_time, helper_a):
     """Two residents tied at full strength; resident 0 has a problem, 1 may help."""
     from wijksim.model.ties import empty_ties, strengthen
 
-    nbr, w = empty_ties(2, 4)
-    strengthen(nbr, w, 0, 1, 1.0)
+    nbr, w = ties = empty_ties(2, 4)
+    strengthen(ties, 0, 1, 1.0)
     arr = dict(need=np.array([1.5, 0.0]), status=np.array([HIDDEN, NO_NEED], dtype=np.int8),
                kind=np.zeros(2, dtype=np.int8), v=np.array([0.0, 0.5]),
                a=np.array([0.5, helper_a]), voiced=np.zeros(2, dtype=np.bool_),
@@ -143,14 +145,26 @@ def _pair(helper_time, helper_a):
     return nbr, w, arr
 
 
+# the resident arrays the asking kernel reads (a stand-in for Residents.arrays)
+People = namedtuple("People", "need status need_kind v a voiced spare_left helped_week "
+                              "last_helped_other last_got_help")
+
+
 def _ask(nbr, w, arr, seed=0):
+    from wijksim.model.ties import TieTable
+
     z = np.zeros(2, dtype=np.int32)
-    return helping.ask_ties(np.random.default_rng(seed), arr["need"], arr["status"], arr["kind"],
-                            arr["v"], arr["a"], arr["a_eff"], arr["voiced"], nbr, w,
-                            np.array([1.0, 1.0]), arr["spare"], 5.0, 1.5, 0.6, 2.5,
-                            helping.INFORMAL_EFFECT, 0.6, 2.0, 0.04, 0.06, 0.02,
-                            np.zeros(2, dtype=np.bool_), z.copy(), z.copy(), 1,
-                            np.arange(2), helping.HELP_TIE_GAIN)
+    people = People(need=arr["need"], status=arr["status"], need_kind=arr["kind"], v=arr["v"],
+                    a=arr["a"], voiced=arr["voiced"], spare_left=arr["spare"],
+                    helped_week=np.zeros(2, dtype=np.bool_), last_helped_other=z.copy(),
+                    last_got_help=z.copy())
+    rule = helping.HelpRule(ask_base=5.0, ask_v_weight=1.5, ask_need_weight=0.6,
+                            ask_tie_weight=2.5, offer_rate=0.0, good_tie=0.3,
+                            effect=helping.INFORMAL_EFFECT, amount=0.6, hours=2.0,
+                            v_after_help=0.04, v_after_refusal=0.06, a_after_helping=0.02,
+                            tie_gain=helping.HELP_TIE_GAIN)
+    return helping.ask_ties(np.random.default_rng(seed), people, TieTable(nbr, w), arr["a_eff"],
+                            np.array([1.0, 1.0]), rule, 1, np.arange(2))
 
 
 def test_being_helped_lowers_v_and_need():
@@ -287,11 +301,13 @@ def test_a_netwerkberaad_widens_the_circle_and_lowers_v():
     r = m.residents
     client = np.array([0])
     r.nbr[0], r.w[0] = -1, 0.0  # an isolated client
+    from wijksim.model.professionals import Beraad
     from wijksim.model.ties import clear_ties
-    clear_ties(r.nbr, r.w, client)
+    clear_ties(r.tie_table, client)
     r.v[0] = 0.8
-    hold_beraden(np.random.default_rng(1), client, np.array([1.0]), 4, 0.25, 0.15, 0.08, r.x,
-                 r.y, m.side, 8, m.cells.start, m.cells.order, r.nbr, r.w, r.v, r.a, r.voiced)
+    rule = Beraad(circle=4, tie_gain=0.25, v_drop=0.15, a_drop=0.08, radius=8)
+    hold_beraden(np.random.default_rng(1), client, np.array([1.0]), rule, r.arrays, m.homes,
+                 r.tie_table)
     assert (r.nbr[0] >= 0).sum() >= 1 and r.v[0] == pytest.approx(0.65)
 
 

@@ -7,6 +7,7 @@ funding regime: for the same seed every regime starts from the same wijk.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 from numba import njit
@@ -105,19 +106,29 @@ def make_residents(rng, p, n: int) -> tuple[Residents, int, np.ndarray]:
     return r, side, built
 
 
-class CellIndex:
-    """Residents sorted by home cell, to pick a random resident living in a given cell."""
+class Homes(NamedTuple):
+    """Where residents live, one bundle for the kernels: home cell (x, y) of each resident on
+    a ``side`` x ``side`` grid, and the residents sorted by home cell (``order``; those of
+    cell c are order[start[c]:start[c + 1]]) to pick a random resident living in a cell."""
 
-    def __init__(self, cell: np.ndarray, side: int):
-        self.side = side
-        self.order = np.argsort(cell, kind="stable").astype(np.int32)
-        counts = np.bincount(cell, minlength=side * side)
-        self.start = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
+    x: np.ndarray
+    y: np.ndarray
+    side: int
+    start: np.ndarray
+    order: np.ndarray
+
+
+def homes_of(x: np.ndarray, y: np.ndarray, cell: np.ndarray, side: int) -> Homes:
+    counts = np.bincount(cell, minlength=side * side)
+    return Homes(x=x, y=y, side=side,
+                 start=np.concatenate(([0], np.cumsum(counts))).astype(np.int32),
+                 order=np.argsort(cell, kind="stable").astype(np.int32))
 
 
 @njit(cache=True)
-def pick_near(rng, x, y, side, radius, start, order):
-    """A random resident living within ``radius`` cells of (x, y); -1 if none found."""
+def pick_near(rng, homes, i, radius):
+    """A random resident living within ``radius`` cells of resident i; -1 if none found."""
+    x, y, side, start, order = homes.x[i], homes.y[i], homes.side, homes.start, homes.order
     for _ in range(6):
         cx = x + int(integers(rng, -radius, radius + 1))
         cy = y + int(integers(rng, -radius, radius + 1))
@@ -131,29 +142,28 @@ def pick_near(rng, x, y, side, radius, start, order):
 
 
 @njit(cache=True)
-def pick_near_each(rng, who, hx, hy, side, radius, start, order):
+def pick_near_each(rng, who, homes, radius):
     """:func:`pick_near` around each resident in ``who`` in turn (-1 where none was found)."""
     out = np.empty(who.shape[0], dtype=np.int64)
     for s in range(who.shape[0]):
-        i = who[s]
-        out[s] = pick_near(rng, hx[i], hy[i], side, radius, start, order)
+        out[s] = pick_near(rng, homes, who[s], radius)
     return out
 
 
 @njit(cache=True)
-def seed_ties(rng, nbr, w, x, y, group, side, radius, start, order, mean_ties, homophily):
+def seed_ties(rng, ties, homes, group, radius, mean_ties, homophily):
     """First network: local, homophilous acquaintances and friends (refined by burn-in)."""
-    n = x.shape[0]
+    n = homes.x.shape[0]
     for i in range(n):
         k = rng.poisson(mean_ties / 2.0)
         for _ in range(k):
             for _try in range(4):
-                j = pick_near(rng, x[i], y[i], side, radius, start, order)
+                j = pick_near(rng, homes, i, radius)
                 if j < 0 or j == i:
                     continue
                 if group[j] != group[i] and rng.random() < homophily:
                     continue
-                strengthen(nbr, w, i, j, 0.1 + 0.8 * rng.random())
+                strengthen(ties, i, j, 0.1 + 0.8 * rng.random())
                 break
 
 

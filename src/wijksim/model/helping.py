@@ -15,6 +15,7 @@ help exceeded demand during COVID and the arrival of Ukrainians).
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 from numba import njit
@@ -35,12 +36,45 @@ def _open(status):
     return status == HIDDEN or status == WAITING or status == CASE
 
 
+class HelpRule(NamedTuple):
+    """The rule of informal help (``[help]`` keys, docs/ODD.md 7.3), one bundle for the kernels."""
+
+    ask_base: float  # logistic intercept of asking a tie
+    ask_v_weight: float  # exponent k of (1 - v)^k
+    ask_need_weight: float
+    ask_tie_weight: float  # weight of one's strongest tie
+    offer_rate: float  # weekly chance a resident with time offers help unasked
+    good_tie: float  # a tie this strong sees one's need unvoiced
+    effect: np.ndarray  # how well informal help works per kind of problem
+    amount: float  # need one act of help takes away (times effect)
+    hours: float  # hours one act of help takes
+    v_after_help: float  # v drops this much for whoever is helped
+    v_after_refusal: float  # v rises this much for whoever is refused
+    a_after_helping: float  # a drops this much for whoever helps
+    tie_gain: float  # helping strengthens the tie by this gain
+
+
+def help_rule(model) -> HelpRule:
+    p = model.p.help
+    return HelpRule(ask_base=p.ask_base, ask_v_weight=p.ask_v_weight,
+                    ask_need_weight=p.ask_need_weight, ask_tie_weight=p.ask_tie_weight,
+                    offer_rate=p.offer_rate, good_tie=model.p.meeting.good_tie,
+                    effect=INFORMAL_EFFECT, amount=p.informal_amount, hours=p.informal_hours,
+                    v_after_help=p.v_after_help, v_after_refusal=p.v_after_refusal,
+                    a_after_helping=p.a_after_helping, tie_gain=HELP_TIE_GAIN)
+
+
 @njit(cache=True)
-def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, spare_left,
-             base, wv, wn, wt, effect, amount, hours, v_help, v_refuse, a_help,
-             helped_week, last_helped_other, last_got_help, week, order, tie_gain):
+def ask_ties(rng, people, ties, a_eff, strongest, rule, week, order):
     """Residents with open need (visited in random ``order``) may ask a tie, who helps or
-    refuses; helping strengthens the tie by ``tie_gain``."""
+    refuses; helping strengthens the tie by ``rule.tie_gain``. ``strongest`` is last week's
+    strongest tie of each resident, ``a_eff`` the aanbodverlegenheid acting this week.
+    Returns (requests, helps)."""
+    need, status, kind, v, a = people.need, people.status, people.need_kind, people.v, people.a
+    voiced, spare_left = people.voiced, people.spare_left
+    nbr, w = ties.nbr, ties.w
+    base, wv, wn, wt = rule.ask_base, rule.ask_v_weight, rule.ask_need_weight, rule.ask_tie_weight
+    amount, hours, effect = rule.amount, rule.hours, rule.effect
     requests = 0
     helps = 0
     for s in range(order.shape[0]):
@@ -50,7 +84,7 @@ def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, sp
         x = base + wn * (need[i] - 1.0) + wt * strongest[i]
         if uniform(rng) >= (1.0 - v[i]) ** wv / (1.0 + math.exp(-x)):
             continue
-        k = pick_tie(nbr, w, i, uniform(rng))
+        k = pick_tie(ties, i, uniform(rng))
         if k < 0:  # ties lost since last week's summary
             continue
         requests += 1
@@ -59,33 +93,35 @@ def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, sp
         if spare_left[j] >= hours and uniform(rng) < (1.0 - a_eff[j]) * (0.5 + 0.5 * w[i, k]):
             need[i] -= amount * effect[kind[i]]
             spare_left[j] -= hours
-            v[i] = max(0.0, v[i] - v_help)
-            a[j] = max(0.0, a[j] - a_help)
-            helped_week[i] = True
-            last_helped_other[j] = week
-            last_got_help[i] = week
-            strengthen(nbr, w, i, j, tie_gain)
+            v[i] = max(0.0, v[i] - rule.v_after_help)
+            a[j] = max(0.0, a[j] - rule.a_after_helping)
+            people.helped_week[i] = True
+            people.last_helped_other[j] = week
+            people.last_got_help[i] = week
+            strengthen(ties, i, j, rule.tie_gain)
             helps += 1
         else:
-            v[i] = min(1.0, v[i] + v_refuse)
+            v[i] = min(1.0, v[i] + rule.v_after_refusal)
     return requests, helps
 
 
 @njit(cache=True)
-def offer_to_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, spare_left, rate,
-                  good, effect, amount, hours, v_help, a_help, helped_week, last_helped_other,
-                  last_got_help, week, order):
+def offer_to_ties(rng, people, ties, a_eff, rule, week, order):
     """Residents with time may offer help unasked to a tie whose need they know or see.
 
     A need is seen when it was voiced or the tie is a good contact. The receiver accepts with
     chance 1 - v/2 (taking help you did not ask for is easier than asking). Returns
     (offers made, offers taken up).
     """
+    need, status, kind, v, a = people.need, people.status, people.need_kind, people.v, people.a
+    voiced, spare_left, helped_week = people.voiced, people.spare_left, people.helped_week
+    nbr, w = ties.nbr, ties.w
+    hours, good = rule.hours, rule.good_tie
     offers = 0
     taken = 0
     for s in range(order.shape[0]):
         j = order[s]
-        if spare_left[j] < hours or uniform(rng) >= rate * (1.0 - a_eff[j]):
+        if spare_left[j] < hours or uniform(rng) >= rule.offer_rate * (1.0 - a_eff[j]):
             continue
         offers += 1
         best = -1
@@ -100,14 +136,14 @@ def offer_to_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, spare_le
         if best < 0 or uniform(rng) >= 1.0 - 0.5 * v[best]:
             continue
         i = best
-        need[i] -= amount * effect[kind[i]]
+        need[i] -= rule.amount * rule.effect[kind[i]]
         spare_left[j] -= hours
-        v[i] = max(0.0, v[i] - 0.5 * v_help)
-        a[j] = max(0.0, a[j] - a_help)
+        v[i] = max(0.0, v[i] - 0.5 * rule.v_after_help)
+        a[j] = max(0.0, a[j] - rule.a_after_helping)
         voiced[i] = True
         helped_week[i] = True
-        last_helped_other[j] = week
-        last_got_help[i] = week
+        people.last_helped_other[j] = week
+        people.last_got_help[i] = week
         taken += 1
     return offers, taken
 
@@ -118,23 +154,16 @@ def aanbodverlegenheid_now(model) -> np.ndarray:
 
 
 def ask_and_offer(model) -> None:
-    r, p, rng = model.residents, model.p.help, model.streams.help
+    r, rng = model.residents, model.streams.help
     a_eff = aanbodverlegenheid_now(model)
+    rule = help_rule(model)
     order = rng.permutation(r.n)
     with drawing(rng) as st:
-        requests, helps = ask_ties(
-            st, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
-            model.ties.strongest, r.spare_left, p.ask_base, p.ask_v_weight, p.ask_need_weight,
-            p.ask_tie_weight, INFORMAL_EFFECT, p.informal_amount, p.informal_hours,
-            p.v_after_help, p.v_after_refusal, p.a_after_helping, r.helped_week,
-            r.last_helped_other, r.last_got_help, model.week, order, HELP_TIE_GAIN)
+        requests, helps = ask_ties(st, r.arrays, r.tie_table, a_eff, model.ties.strongest, rule,
+                                   model.week, order)
     order = rng.permutation(r.n)
     with drawing(rng) as st:
-        offers, taken = offer_to_ties(
-            st, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
-            r.spare_left, p.offer_rate, model.p.meeting.good_tie, INFORMAL_EFFECT,
-            p.informal_amount, p.informal_hours, p.v_after_help, p.a_after_helping,
-            r.helped_week, r.last_helped_other, r.last_got_help, model.week, order)
+        offers, taken = offer_to_ties(st, r.arrays, r.tie_table, a_eff, rule, model.week, order)
     model.tally["help_requests"] += requests
     model.tally["informal_helps"] += helps + taken
     model.tally["help_offers"] += offers
@@ -161,9 +190,10 @@ def ask_professional(model) -> None:
 
 
 @njit(cache=True)
-def drift_kernel(v, a, v0, a0, drift, pull, local_v, local_a):
+def drift_kernel(people, drift, pull, local_v, local_a):
     """Synchronous norm drift of v and a toward the local norms (computed from the values at
     the start of the step), then back toward one's own disposition."""
+    v, a, v0, a0 = people.v, people.a, people.v0, people.a0
     for i in range(v.shape[0]):
         x = v[i] + (drift * (local_v[i] - v[i]) + pull * (v0[i] - v[i]))
         v[i] = min(max(x, 0.0), 1.0)
@@ -179,8 +209,7 @@ def drift_toward_norms(model) -> None:
     """
     r, p, t = model.residents, model.p.help, model.ties
     local_v, local_a = model.scratch, model.scratch2
-    tie_pass(r.nbr, r.w, r.group, model.p.meeting.good_tie, t.strength, t.n_ties, t.n_good,
-             t.cross, t.strongest, r.v, r.a, local_v, local_a)
+    tie_pass(r.tie_table, r.group, model.p.meeting.good_tie, t, r.v, r.a, local_v, local_a)
     model.summary_week = model.week
-    drift_kernel(r.v, r.a, r.v0, r.a0, p.norm_drift, p.disposition_pull, local_v, local_a)
+    drift_kernel(r.arrays, p.norm_drift, p.disposition_pull, local_v, local_a)
     r.trust += TRUST_PULL * (r.trust0 - r.trust)  # trust slowly returns to one's disposition

@@ -14,12 +14,14 @@ background volunteering is independent of the funding regime.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import mesa
 import numpy as np
 from numba import njit
 
 from .draws import drawing, uniform
-from .meeting import copresence, group_starts
+from .meeting import Mixing, contact_log, copresence, group_starts
 from .places import COMMUNITY_RENT_SHARE
 from .residents import NEVER
 
@@ -83,11 +85,23 @@ class Initiative(mesa.Agent):
         self.remove()
 
 
+class Recruiting(NamedTuple):
+    """The rule of recruitment (``[initiatives]`` keys, docs/ODD.md 7.5)."""
+
+    rate: float  # weekly chance a member brings in a tie of strength 1 (no barriers)
+    max_members: int  # an initiative stops recruiting at this size
+    activity_hours: float  # weekly hours a member spends; needs that much spare time
+
+
 @njit(cache=True)
-def recruit(rng, members, member_init_pos, sizes, max_members, rate, nbr, w, a_eff,
-            engagement, spare, activity_hours, initiative, uids):
+def recruit(rng, members, member_init_pos, sizes, uids, rule, people, ties, a_eff):
     """Members invite ties who are in no initiative; they join with a chance that grows
-    with tie strength and engagement, falls with aanbodverlegenheid, and needs spare time."""
+    with tie strength and engagement, falls with aanbodverlegenheid, and needs spare time.
+    ``members[m]`` belongs to the initiative at position ``member_init_pos[m]`` (uid
+    ``uids[pos]``, ``sizes[pos]`` members, updated as recruits join)."""
+    nbr, w = ties.nbr, ties.w
+    engagement, spare, initiative = people.engagement, people.spare_hours, people.initiative
+    max_members, rate, activity_hours = rule.max_members, rule.rate, rule.activity_hours
     joined = 0
     for m in range(members.shape[0]):
         i = members[m]
@@ -228,10 +242,10 @@ def _run_activities(model, inits) -> None:
     n_groups = starts.size - 1
     gain = np.full(n_groups, p.activity_tie_gain)
     bridging = np.full(n_groups, 0.5)
+    mixing = Mixing(contacts=2.0, homophily=m.p.wijk.homophily, age_homophily=0.0)
     with drawing(rng) as st:
-        copresence(st, attend.astype(np.int32), starts, gain, bridging, 2.0, r.group,
-                   m.p.wijk.homophily, r.age, 0.0, r.x, r.y, m.near2, r.nbr, r.w,
-                   r.last_contact, r.last_neighbour_contact, m.week)
+        copresence(st, attend.astype(np.int32), starts, gain, bridging, mixing, r.arrays,
+                   r.tie_table, contact_log(m))
     r.last_volunteered[attend] = m.week
     r.hours_volunteered[attend] += p.activity_hours
     r.spare_left[attend] = np.maximum(r.spare_left[attend] - p.activity_hours, 0.0)
@@ -263,10 +277,11 @@ def _recruit(model, inits) -> None:
     shuffle = m.streams.initiatives.permutation(members.size)  # no fixed first claim on ties
     members, pos = members[shuffle], pos[shuffle]
     a_eff = r.a * (1.0 - m.shock.offer_boost)
+    rule = Recruiting(rate=p.recruit_rate, max_members=p.max_members,
+                      activity_hours=p.activity_hours)
     with drawing(m.streams.initiatives) as st:
-        m.tally["recruits"] += recruit(st, members, pos, sizes, p.max_members,
-                                       p.recruit_rate, r.nbr, r.w, a_eff, r.engagement,
-                                       r.spare_hours, p.activity_hours, r.initiative, uids)
+        m.tally["recruits"] += recruit(st, members, pos, sizes, uids, rule, r.arrays,
+                                       r.tie_table, a_eff)
     for init, s in zip(inits, sizes):
         init.size = int(s)
 

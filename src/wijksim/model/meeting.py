@@ -12,13 +12,39 @@ touch privately; every tie decays (ties.py).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numba import njit
 
 from .build import pick_near
 from .draws import drawing, integers, uniform
 from .places import place_arrays
-from .ties import make_contacts, strengthen, weekly_upkeep
+from .ties import ContactLog, Upkeep, make_contacts, strengthen, weekly_upkeep
+
+
+class Mixing(NamedTuple):
+    """Who takes up a chance to meet (``[meeting]``, ``[wijk]`` keys, docs/ODD.md 7.2)."""
+
+    contacts: float  # contacts each member of a gathering makes on average
+    homophily: float  # chance a contact across demographic groups is declined (no host)
+    age_homophily: float  # chance a contact across age classes is declined
+
+
+class Street(NamedTuple):
+    """The rule of street encounters near home (docs/ODD.md 7.2)."""
+
+    rate: float  # weekly chance of a chance meeting
+    radius: int  # within this many cells of home
+    homophily: float
+    age_homophily: float
+    gain: float  # strength a street contact adds
+
+
+def contact_log(model) -> ContactLog:
+    r = model.residents
+    return ContactLog(hx=r.x, hy=r.y, near2=model.near2, last_contact=r.last_contact,
+                      last_neighbour_contact=r.last_neighbour_contact, week=model.week)
 
 
 @njit(cache=True)
@@ -66,28 +92,27 @@ def choose_visits(rng, reach_idx, reach_weight, pull, age, visit_p, habit, out):
 
 
 @njit(cache=True)
-def copresence(rng, members, starts, gain, bridging, contacts, group, homophily, age,
-               age_homophily, hx, hy, near2, nbr, w, last_contact, last_neighbour_contact, week):
+def copresence(rng, members, starts, gain, bridging, mixing, people, ties, log):
     """People together in one group (a place and slot, or an activity) meet a few others.
 
     ``members`` is sorted by group; group g spans members[starts[g]:starts[g+1]]. Each member
-    makes on average ``contacts`` contacts; a contact across demographic groups is accepted with
-    chance 1 - homophily * (1 - bridging[g]); one across age classes with chance
-    1 - age_homophily. Returns the number of cross-group contacts.
+    makes on average ``mixing.contacts`` contacts; a contact across demographic groups is
+    accepted with chance 1 - homophily * (1 - bridging[g]); one across age classes with chance
+    1 - age_homophily. A contact strengthens the tie by gain[g]. Returns the number of
+    cross-group contacts.
     """
-    a, b, g_of, cross = copresence_contacts(rng, members, starts, bridging, contacts, group,
-                                            homophily, age, age_homophily)
-    make_contacts(a, b, gain[g_of], hx, hy, near2, nbr, w, last_contact,
-                  last_neighbour_contact, week)
+    a, b, g_of, cross = copresence_contacts(rng, members, starts, bridging, mixing,
+                                            people.group, people.age)
+    make_contacts(a, b, gain[g_of], ties, log)
     return cross
 
 
 @njit(cache=True)
-def copresence_contacts(rng, members, starts, bridging, contacts, group, homophily, age,
-                        age_homophily):
+def copresence_contacts(rng, members, starts, bridging, mixing, group, age):
     """The contacts of :func:`copresence`, drawn: pairs (a, b), the group g of each, and the
     number across demographic groups. Who meets whom depends on the draws and on fixed traits,
     never on the ties, so all pairs can be drawn before any tie changes."""
+    contacts, homophily, age_homophily = mixing.contacts, mixing.homophily, mixing.age_homophily
     whole = int(contacts)
     frac = contacts - whole
     cap = members.shape[0] * (whole + 1)
@@ -123,34 +148,29 @@ def copresence_contacts(rng, members, starts, bridging, contacts, group, homophi
 
 
 @njit(cache=True)
-def street_encounters(rng, rate, hx, hy, group, age, side, radius, start, order, homophily,
-                      age_homophily, gain, near2, nbr, w, last_contact, last_neighbour_contact,
-                      week):
+def street_encounters(rng, rule, people, homes, ties, log):
     """Chance meetings near home: weak ties, held back by homophily."""
-    a, b = street_pairs(rng, rate, hx, hy, group, age, side, radius, start, order, homophily,
-                        age_homophily)
-    make_contacts(a, b, np.full(a.shape[0], gain), hx, hy, near2, nbr, w, last_contact,
-                  last_neighbour_contact, week)
+    a, b = street_pairs(rng, rule, people.group, people.age, homes)
+    make_contacts(a, b, np.full(a.shape[0], rule.gain), ties, log)
 
 
 @njit(cache=True)
-def street_pairs(rng, rate, hx, hy, group, age, side, radius, start, order, homophily,
-                 age_homophily):
+def street_pairs(rng, rule, group, age, homes):
     """Who meets whom in the street this week, drawn (as in :func:`copresence_contacts`,
     independent of the ties)."""
-    n = hx.shape[0]
+    n = homes.x.shape[0]
     pa = np.empty(n, dtype=np.int64)
     pb = np.empty(n, dtype=np.int64)
     m = 0
     for i in range(n):
-        if uniform(rng) >= rate:
+        if uniform(rng) >= rule.rate:
             continue
-        j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
+        j = pick_near(rng, homes, i, rule.radius)
         if j < 0 or j == i:
             continue
-        if group[i] != group[j] and uniform(rng) < homophily:
+        if group[i] != group[j] and uniform(rng) < rule.homophily:
             continue
-        if age[i] != age[j] and uniform(rng) < age_homophily:
+        if age[i] != age[j] and uniform(rng) < rule.age_homophily:
             continue
         pa[m] = i
         pb[m] = j
@@ -159,8 +179,9 @@ def street_pairs(rng, rate, hx, hy, group, age, side, radius, start, order, homo
 
 
 @njit(cache=True)
-def _random_good_tie(rng, nbr, w, i, good, exclude):
+def _random_good_tie(rng, ties, i, good, exclude):
     """A random good contact of i other than ``exclude`` (-1 if none)."""
+    nbr, w = ties.nbr, ties.w
     count = 0
     for k in range(nbr.shape[1]):
         if nbr[i, k] >= 0 and nbr[i, k] != exclude and w[i, k] >= good:
@@ -177,17 +198,17 @@ def _random_good_tie(rng, nbr, w, i, good, exclude):
 
 
 @njit(cache=True)
-def friends_of_friends(rng, rate, good, gain, nbr, w):
+def friends_of_friends(rng, rate, good, gain, ties):
     """Triadic closure: now and then a friend introduces one of their own friends."""
-    for i in range(nbr.shape[0]):
+    for i in range(ties.nbr.shape[0]):
         if uniform(rng) >= rate:
             continue
-        j = _random_good_tie(rng, nbr, w, i, good, -1)
+        j = _random_good_tie(rng, ties, i, good, -1)
         if j < 0:
             continue
-        f = _random_good_tie(rng, nbr, w, j, good, i)
+        f = _random_good_tie(rng, ties, j, good, i)
         if f >= 0:
-            strengthen(nbr, w, i, f, gain)
+            strengthen(ties, i, f, gain)
 
 
 @njit(cache=True)
@@ -256,36 +277,35 @@ def visit_places(model) -> None:
     g_place = key_sorted[starts[:-1]] // slots
     gain = p.meeting.place_tie_gain * (0.5 + hosp[g_place])
     bridging = p.meeting.host_bridging * hosp[g_place]
+    mixing = Mixing(contacts=p.meeting.contacts_per_visit, homophily=p.wijk.homophily,
+                    age_homophily=p.wijk.age_homophily)
     with drawing(rng) as st:
         model.tally["cross_contacts"] += copresence(
-            st, visitors[order].astype(np.int32), starts, gain, bridging,
-            p.meeting.contacts_per_visit, r.group, p.wijk.homophily, r.age,
-            p.wijk.age_homophily, r.x, r.y, model.near2,
-            r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
+            st, visitors[order].astype(np.int32), starts, gain, bridging, mixing, r.arrays,
+            r.tie_table, contact_log(model))
 
 
 def meet_in_street(model) -> None:
     r, p = model.residents, model.p
+    rule = Street(rate=p.meeting.street_rate, radius=p.meeting.street_radius,
+                  homophily=p.wijk.homophily, age_homophily=p.wijk.age_homophily,
+                  gain=p.meeting.street_tie_gain)
     with drawing(model.streams.meeting) as st:
-        street_encounters(st, p.meeting.street_rate, r.x, r.y, r.group, r.age,
-                          model.side, p.meeting.street_radius, model.cells.start,
-                          model.cells.order, p.wijk.homophily, p.wijk.age_homophily,
-                          p.meeting.street_tie_gain, model.near2, r.nbr,
-                          r.w, r.last_contact, r.last_neighbour_contact, model.week)
+        street_encounters(st, rule, r.arrays, model.homes, r.tie_table, contact_log(model))
 
 
 def close_triads(model) -> None:
     r, p = model.residents, model.p.meeting
     with drawing(model.streams.meeting) as st:
-        friends_of_friends(st, p.triadic_rate, p.good_tie, p.place_tie_gain, r.nbr, r.w)
+        friends_of_friends(st, p.triadic_rate, p.good_tie, p.place_tie_gain, r.tie_table)
 
 
 def keep_up_ties(model) -> None:
     r, p = model.residents, model.p.meeting
     salt = int(model.streams.meeting.integers(0, 2**63 - 1))
-    weekly_upkeep(r.nbr, r.w, salt, p.private_contact_rate,
-                  p.friend_time, p.private_tie_gain, p.tie_decay, p.tie_min, r.x, r.y, model.near2,
-                  r.last_contact, r.last_neighbour_contact, model.week)
+    rule = Upkeep(contact_rate=p.private_contact_rate, budget=p.friend_time,
+                  gain=p.private_tie_gain, decay=p.tie_decay, w_min=p.tie_min)
+    weekly_upkeep(r.tie_table, salt, rule, contact_log(model))
 
 
 def meet(model) -> None:

@@ -15,7 +15,7 @@ import math
 import mesa
 import numpy as np
 
-from .meeting import copresence
+from .meeting import Mixing, contact_log, copresence
 from .places import BUURTHUIS, COMMERCIAL
 from .professionals import HULPVERLENER, OPBOUWWERKER
 
@@ -200,10 +200,10 @@ def hold_buurttop(model) -> None:
     weight = (0.2 + r.engagement) * (1.2 - r.v)
     who = rng.choice(r.n, size=k, replace=False, p=weight / weight.sum()).astype(np.int32)
     starts = np.array([0, k], dtype=np.int64)
-    copresence(rng, who, starts, np.array([0.2]), np.array([1.0]),
-               float(p.municipality.buurttop_contacts), r.group, p.wijk.homophily, r.age, 0.0,
-               r.x, r.y,
-               model.near2, r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
+    mixing = Mixing(contacts=float(p.municipality.buurttop_contacts),
+                    homophily=p.wijk.homophily, age_homophily=0.0)
+    copresence(rng, who, starts, np.array([0.2]), np.array([1.0]), mixing, r.arrays,
+               r.tie_table, contact_log(model))
     r.engagement[who] += 0.15 * (1.0 - r.engagement[who])
     r.trust[who] += 0.1 * (1.0 - r.trust[who])
     r.v[who] = np.maximum(0.0, r.v[who] - 0.05)

@@ -8,6 +8,8 @@ away; some problems resolve by themselves.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numba import njit
 
@@ -26,9 +28,9 @@ def arise(model) -> None:
     """New problems for residents who have none."""
     r, p, rng = model.residents, model.p.needs, model.streams.needs
     u = rng.random(r.n)
-    idx = new_problems(u, r.status, r.vulnerability, max(r.vulnerability.mean(), 1e-9), r.age,
-                       p.arrival_rate, p.vulnerability_weight, p.senior_factor,
-                       model.shock.need_boost)
+    rule = Arrival(rate=p.arrival_rate, vulnerability_weight=p.vulnerability_weight,
+                   senior_factor=p.senior_factor, boost=model.shock.need_boost)
+    idx = new_problems(u, r.arrays, max(r.vulnerability.mean(), 1e-9), rule)
     r.need[idx] = p.initial_severity
     r.need_kind[idx] = rng.choice(3, size=idx.size, p=np.asarray(p.kind_shares))
     r.status[idx] = HIDDEN
@@ -36,14 +38,25 @@ def arise(model) -> None:
     r.status_since[idx] = model.week
 
 
+class Arrival(NamedTuple):
+    """The rule of new problems (``[needs]`` keys, docs/ODD.md 7.1)."""
+
+    rate: float  # weekly chance of a problem for a resident of mean vulnerability
+    vulnerability_weight: float  # how far the chance follows relative vulnerability
+    senior_factor: float  # seniors' chance relative to others'
+    boost: float  # a crisis multiplies the chance (shocks)
+
+
 @njit(cache=True)
-def new_problems(u, status, vulnerability, vuln_mean, age, rate, vuln_weight, senior_factor,
-                 boost):
+def new_problems(u, people, vuln_mean, rule):
     """Residents without a problem whose draw ``u`` falls below their arrival chance.
 
     One pass instead of some ten whole-array numpy operations a week. The chance takes the
     same operations in the same order as :func:`arrival_chance` (``vuln_mean`` is numpy's
     mean), so the same residents get a problem."""
+    status, vulnerability, age = people.status, people.vulnerability, people.age
+    rate, vuln_weight = rule.rate, rule.vulnerability_weight
+    senior_factor, boost = rule.senior_factor, rule.boost
     out = np.empty(u.shape[0], dtype=np.int64)
     m = 0
     for i in range(u.shape[0]):
@@ -60,23 +73,36 @@ def grow_and_escalate(model) -> None:
     """Unaddressed need grows; need above the threshold escalates to specialised care."""
     r, p, rng = model.residents, model.p.needs, model.streams.needs
     u = rng.random(r.n)
-    escalated = course_of_problems(u, r.need, r.status, r.voiced, r.status_since, r.case_prof,
-                                   r.care_until, model.week, p.growth_rate,
-                                   p.self_resolve_rate, p.escalation_threshold, p.care_weeks)
+    rule = Course(growth=p.growth_rate, self_resolve=p.self_resolve_rate,
+                  threshold=p.escalation_threshold, care_weeks=p.care_weeks)
+    escalated = course_of_problems(u, r.arrays, model.week, rule)
     if escalated:
         model.tally["escalations"] += escalated
         model.tally["escalation_cost"] += escalated * p.escalation_cost
 
 
+class Course(NamedTuple):
+    """The course of a problem (``[needs]`` keys, docs/ODD.md 7.1)."""
+
+    growth: float  # weekly growth of unaddressed need
+    self_resolve: float  # weekly chance an open problem resolves by itself
+    threshold: float  # need at which a problem escalates to specialised care
+    care_weeks: int  # weeks an escalation stays in care
+
+
 @njit(cache=True)
-def course_of_problems(u, need, status, voiced, status_since, case_prof, care_until, week,
-                       growth, self_resolve, threshold, care_weeks):
+def course_of_problems(u, people, week, rule):
     """The week of every problem: open need grows and may resolve by itself (draw ``u``);
     need above ``threshold`` escalates to care (:func:`send_to_care`); care that has run its
     time ends (:func:`resolve`). Returns the number of escalations.
 
     No resident's course depends on another's, so one pass resident by resident does what
     three whole-array passes did, with the same arithmetic (about ten times faster)."""
+    need, status, voiced, status_since = people.need, people.status, people.voiced, \
+        people.status_since
+    case_prof, care_until = people.case_prof, people.care_until
+    growth, self_resolve, threshold = rule.growth, rule.self_resolve, rule.threshold
+    care_weeks = rule.care_weeks
     escalated = 0
     for i in range(need.shape[0]):
         if (status[i] == HIDDEN) | (status[i] == WAITING):

@@ -6,6 +6,8 @@ counts and spending come from the model's ``tally``; states are measured on the 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numba import njit
 
@@ -112,25 +114,63 @@ def new_tally() -> dict[str, float]:
     return dict.fromkeys(TALLY_KEYS, 0)
 
 
-# resident counts taken by census(), in this order
-COUNTS = ("adults", "seniors", "age15", "near_buurthuis", "open_need", "connected",
-          "neighbour_contact", "with_need", "hidden_unknown", "unmet", "waiting", "case",
-          "in_care", "lonely_adults", "strongly_lonely_adults", "lonely_seniors",
-          "lonely_near_buurthuis", "trusted_link", "volunteers", "volunteered_year",
-          "volunteered_4wk", "volunteered_now", "helped_other_year", "ties", "good_ties")
+class Counts(NamedTuple):
+    """Resident counts taken by :func:`census`, by name."""
+
+    adults: int
+    seniors: int
+    age15: int
+    near_buurthuis: int
+    open_need: int
+    connected: int
+    neighbour_contact: int
+    with_need: int
+    hidden_unknown: int
+    unmet: int
+    waiting: int
+    case: int
+    in_care: int
+    lonely_adults: int
+    strongly_lonely_adults: int
+    lonely_seniors: int
+    lonely_near_buurthuis: int
+    trusted_link: int
+    volunteers: int
+    volunteered_year: int
+    volunteered_4wk: int
+    volunteered_now: int
+    helped_other_year: int
+    ties: int
+    good_ties: int
+
+
+COUNTS = Counts._fields
+
+
+class Thresholds(NamedTuple):
+    """Where the counts draw their lines (``[meeting]`` keys, docs/ODD.md 7.10)."""
+
+    lonely_below: int  # fewer good contacts than this: lonely
+    strongly_lonely_below: int
+    trusted_link: float  # trust in a known professional at least this: a trusted link
 
 
 @njit(cache=True)
-def census(week, lonely_below, strongly_below, age, age15, near_buurthuis, n_ties, n_good,
-           friends_elsewhere, status, voiced, last_neighbour_contact, last_got_help,
-           prof_trust, initiative, last_volunteered, last_helped_other, open_need,
-           volunteered_now):
-    """Every resident count the outcomes need, in one pass (exact integers, named by COUNTS).
+def census(week, lines, people, summary, age15, near_buurthuis, open_need, volunteered_now):
+    """Every resident count the outcomes need, in one pass (exact integers, as :class:`Counts`).
 
     Recording every week should cost little next to the week itself; some forty separate
     numpy masks and sums took most of the time of :func:`measure`. Also fills the masks
     ``open_need`` and ``volunteered_now`` for the means taken over them.
     """
+    age, status, voiced = people.age, people.status, people.voiced
+    friends_elsewhere, prof_trust = people.friends_elsewhere, people.prof_trust
+    last_neighbour_contact, last_got_help = people.last_neighbour_contact, people.last_got_help
+    initiative, last_volunteered = people.initiative, people.last_volunteered
+    last_helped_other = people.last_helped_other
+    n_ties, n_good = summary.n_ties, summary.n_good
+    lonely_below, strongly_below = lines.lonely_below, lines.strongly_lonely_below
+    trusted = lines.trusted_link
     adults = seniors = n_age15 = n_near = n_open = connected = neighbour_contact = 0
     with_need = hidden_unknown = unmet = waiting = case = in_care = lonely_adults = 0
     strongly_lonely_adults = lonely_seniors = lonely_near = trusted_link = volunteers = 0
@@ -162,7 +202,7 @@ def census(week, lonely_below, strongly_below, age, age15, near_buurthuis, n_tie
         strongly_lonely_adults += adult & (contacts < strongly_below)
         lonely_seniors += senior & lonely
         lonely_near += near_buurthuis[i] & lonely
-        trusted_link += prof_trust[i] >= 0.3
+        trusted_link += prof_trust[i] >= trusted
         volunteers += initiative[i] >= 0
         volunteered_year += age15[i] & (week - last_volunteered[i] < 52)
         volunteered_4wk += age15[i] & (week - last_volunteered[i] < 4)
@@ -171,11 +211,15 @@ def census(week, lonely_below, strongly_below, age, age15, near_buurthuis, n_tie
         ties += n_ties[i]
         good_ties += n_good[i]
     # local counters stay in registers (an array of counters was four times slower)
-    return np.array([adults, seniors, n_age15, n_near, n_open, connected, neighbour_contact,
-                     with_need, hidden_unknown, unmet, waiting, case, in_care, lonely_adults,
-                     strongly_lonely_adults, lonely_seniors, lonely_near, trusted_link,
-                     volunteers, volunteered_year, volunteered_4wk, n_volunteered_now,
-                     helped_other_year, ties, good_ties], dtype=np.int64)
+    return Counts(adults=adults, seniors=seniors, age15=n_age15, near_buurthuis=n_near,
+                  open_need=n_open, connected=connected, neighbour_contact=neighbour_contact,
+                  with_need=with_need, hidden_unknown=hidden_unknown, unmet=unmet,
+                  waiting=waiting, case=case, in_care=in_care, lonely_adults=lonely_adults,
+                  strongly_lonely_adults=strongly_lonely_adults, lonely_seniors=lonely_seniors,
+                  lonely_near_buurthuis=lonely_near, trusted_link=trusted_link,
+                  volunteers=volunteers, volunteered_year=volunteered_year,
+                  volunteered_4wk=volunteered_4wk, volunteered_now=n_volunteered_now,
+                  helped_other_year=helped_other_year, ties=ties, good_ties=good_ties)
 
 
 def measure(model, week: int) -> dict[str, float]:
@@ -183,11 +227,10 @@ def measure(model, week: int) -> dict[str, float]:
     r, p, t, ties = model.residents, model.p, model.tally, model.ties
     open_need = np.empty(r.n, dtype=np.bool_)
     volunteered_now = np.empty(r.n, dtype=np.bool_)
-    c = dict(zip(COUNTS, census(
-        week, p.meeting.lonely_below, p.meeting.strongly_lonely_below, r.age, model.age15,
-        model.near_buurthuis, ties.n_ties, ties.n_good, r.friends_elsewhere, r.status,
-        r.voiced, r.last_neighbour_contact, r.last_got_help, r.prof_trust, r.initiative,
-        r.last_volunteered, r.last_helped_other, open_need, volunteered_now).tolist()))
+    lines = Thresholds(lonely_below=p.meeting.lonely_below,
+                       strongly_lonely_below=p.meeting.strongly_lonely_below, trusted_link=0.3)
+    c = census(week, lines, r.arrays, ties, model.age15, model.near_buurthuis, open_need,
+               volunteered_now)._asdict()
 
     def share(count: str, within: str | None = None) -> float:
         n = c[within] if within else r.n
@@ -204,7 +247,7 @@ def measure(model, week: int) -> dict[str, float]:
         "ties_per_resident": c["ties"] / r.n,
         "good_ties": c["good_ties"] / r.n,
         "share_connected": share("connected"),
-        "clustering": clustering_of(r.nbr, r.w, p.meeting.good_tie, sample),
+        "clustering": clustering_of(r.tie_table, p.meeting.good_tie, sample),
         "bridging_share": float(ties.cross.sum() / total_strength) if total_strength else 0.0,
         "neighbour_contact_weekly": share("neighbour_contact"),
         "vraagverlegenheid": float(r.v.mean()),

@@ -25,7 +25,7 @@ def move(model) -> None:
     if movers.size == 0:
         return
     model.team.drop_cases(movers)
-    clear_ties(r.nbr, r.w, movers.astype(np.int64))
+    clear_ties(r.tie_table, movers.astype(np.int64))
     for name, values in draw_traits(rng, p, r.group[movers], r.age[movers]).items():
         getattr(r, name)[movers] = values
     r.need[movers] = 0.0

@@ -18,6 +18,7 @@ programme stops.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import mesa
 import numpy as np
@@ -73,15 +74,26 @@ class Professional(mesa.Agent):
             self.beraad_skill -= p.netwerkberaad.forgetting * self.beraad_skill
 
 
+class Beraad(NamedTuple):
+    """The rule of a netwerkberaad (``[netwerkberaad]`` keys, docs/ODD.md 7.4)."""
+
+    circle: int  # people a client meets at most
+    tie_gain: float  # strength the beraad adds to each participant's tie with the client
+    v_drop: float  # the client's vraagverlegenheid drops this much
+    a_drop: float  # each participant's aanbodverlegenheid drops this much
+    radius: int  # neighbours within this many cells can be asked to join
+
+
 @njit(cache=True)
-def hold_beraden(rng, clients, know, circle, tie_gain, v_drop, a_drop, hx, hy, side, radius,
-                 start, order, nbr, w, v, a, voiced):
-    """Netwerkberaden: each client meets up to ``circle`` people from their surroundings.
+def hold_beraden(rng, clients, know, rule, people, homes, ties):
+    """Netwerkberaden: each client meets up to ``rule.circle`` people from their surroundings.
 
     Participants are the client's own ties first, then neighbours the professional knows of
     (found with chance ``know[c]``, the professional's wijkkennis). Ties to the client are
     strengthened, the client's v and the participants' a drop. Returns participants.
     """
+    circle, tie_gain, a_drop = rule.circle, rule.tie_gain, rule.a_drop
+    nbr, v, a, voiced = ties.nbr, people.v, people.a, people.voiced
     total = 0
     for c in range(clients.shape[0]):
         i = clients[c]
@@ -91,7 +103,7 @@ def hold_beraden(rng, clients, know, circle, tie_gain, v_drop, a_drop, hx, hy, s
                 break
             j = nbr[i, k]
             if j >= 0:
-                strengthen(nbr, w, i, j, tie_gain)
+                strengthen(ties, i, j, tie_gain)
                 a[j] = max(0.0, a[j] - a_drop)
                 got += 1
         tries = 0
@@ -99,47 +111,56 @@ def hold_beraden(rng, clients, know, circle, tie_gain, v_drop, a_drop, hx, hy, s
             tries += 1
             if uniform(rng) >= know[c]:
                 continue
-            j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
+            j = pick_near(rng, homes, i, rule.radius)
             if j < 0 or j == i:
                 continue
-            strengthen(nbr, w, i, j, tie_gain)
+            strengthen(ties, i, j, tie_gain)
             a[j] = max(0.0, a[j] - a_drop)
             got += 1
-        v[i] = max(0.0, v[i] - v_drop)
+        v[i] = max(0.0, v[i] - rule.v_drop)
         voiced[i] = True
         total += got
     return total
 
 
 @njit(cache=True)
-def introduce_across_groups(rng, starters, know, gain, hx, hy, group, side, radius, start,
-                            order, nbr, w):
-    """Bridging: introduce each starter to a neighbour from another group."""
+def introduce_across_groups(rng, starters, know, gain, radius, group, homes, ties):
+    """Bridging: introduce each starter to a neighbour (within ``radius`` cells) from another
+    group, with chance ``know[s]``; the new tie starts at ``gain``."""
     made = 0
     for s in range(starters.shape[0]):
         i = starters[s]
         if uniform(rng) >= know[s]:
             continue
         for _ in range(4):
-            j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
+            j = pick_near(rng, homes, i, radius)
             if j >= 0 and group[j] != group[i]:
-                strengthen(nbr, w, i, j, gain)
+                strengthen(ties, i, j, gain)
                 made += 1
                 break
     return made
 
 
+class Visit(NamedTuple):
+    """What an outreach visit does (``[professionals]`` keys, docs/ODD.md 7.4)."""
+
+    link_gain: float  # trust in the professional: += link_gain * (1 - trust)
+    trust_gain: float  # trust in institutions: += trust_gain * (1 - trust)
+
+
 @njit(cache=True)
-def outreach_visits(met, u, bounds, uids, know, link_gain, trust_gain, week, prof_link,
-                    prof_trust, trust, status, voiced, status_since):
+def outreach_visits(met, u, bounds, uids, know, rule, people, week):
     """Outreach visits of each professional k in turn to residents met[bounds[k]:bounds[k+1]].
 
     A visit builds a trust link with k (as :meth:`Team._contact`), raises trust in
-    institutions a little (``trust_gain``) and finds a hidden problem if u < know[k]. Within
+    institutions a little (``rule.trust_gain``) and finds a hidden problem if u < know[k]. Within
     one professional's visits every step reads the state from before that step, like the
     numpy fancy indexing this replaces (a resident visited twice is updated once, but a
     problem found twice counts twice), so results stay identical. Returns problems found.
     """
+    prof_link, prof_trust, trust = people.prof_link, people.prof_trust, people.trust
+    status, voiced, status_since = people.status, people.voiced, people.status_since
+    link_gain, trust_gain = rule.link_gain, rule.trust_gain
     found = 0
     flag = np.empty(met.shape[0], dtype=np.int8)  # 0 no link change, 1 same, 2 switch
     new = np.empty(met.shape[0])
@@ -377,10 +398,9 @@ class Team:
         widen = cases[rng.random(cases.size) < 0.1 * orient[pos] * wk[pos]]
         if widen.size:
             with drawing(rng) as st:
-                partners = pick_near_each(st, widen, r.x, r.y, m.side, m.p.wijk.walk_radius,
-                                          m.cells.start, m.cells.order)
+                partners = pick_near_each(st, widen, m.homes, m.p.wijk.walk_radius)
             ok = partners >= 0
-            strengthen_pairs(r.nbr, r.w, widen[ok].astype(np.int64), partners[ok],
+            strengthen_pairs(r.tie_table, widen[ok].astype(np.int64), partners[ok],
                              np.full(int(ok.sum()), 0.15))
             r.v[widen] = np.maximum(0.0, r.v[widen] - 0.5 * p.help.v_after_help)
         m.tally["formal_helps"] += cases.size
@@ -420,10 +440,11 @@ class Team:
             used[k] = chosen.size * p.hours
         if clients_all:
             clients = np.concatenate(clients_all).astype(np.int64)
+            rule = Beraad(circle=p.circle, tie_gain=p.tie_gain, v_drop=p.v_drop,
+                          a_drop=p.a_drop, radius=m.p.wijk.walk_radius)
             with drawing(rng) as st:
-                hold_beraden(st, clients, np.concatenate(know), p.circle, p.tie_gain,
-                             p.v_drop, p.a_drop, r.x, r.y, m.side, m.p.wijk.walk_radius,
-                             m.cells.start, m.cells.order, r.nbr, r.w, r.v, r.a, r.voiced)
+                hold_beraden(st, clients, np.concatenate(know), rule, r.arrays, m.homes,
+                             r.tie_table)
             m.tally["netwerkberaden"] += clients.size
         return used
 
@@ -443,10 +464,10 @@ class Team:
         if not met:
             return
         bounds = np.cumsum([0] + [x.size for x in met])
+        rule = Visit(link_gain=p.trust_gain, trust_gain=0.2 * p.institution_trust_gain)
         m.tally["found_by_outreach"] += outreach_visits(
             np.concatenate(met), np.concatenate(draws), bounds, np.array(uids, np.int32),
-            np.array(know), p.trust_gain, 0.2 * p.institution_trust_gain, m.week,
-            r.prof_link, r.prof_trust, r.trust, r.status, r.voiced, r.status_since)
+            np.array(know), rule, r.arrays, m.week)
 
     def _bridge(self, hours, wk) -> None:
         m, r, p = self.model, self.model.residents, self.model.p.professionals
@@ -459,8 +480,8 @@ class Team:
         know = np.repeat(wk, counts)
         with drawing(m.streams.professionals) as st:
             m.tally["bridging_intros"] += introduce_across_groups(
-                st, starters, know, 0.15, r.x, r.y, r.group, m.side,
-                m.p.wijk.walk_radius, m.cells.start, m.cells.order, r.nbr, r.w)
+                st, starters, know, 0.15, m.p.wijk.walk_radius, r.group, m.homes,
+                r.tie_table)
 
     # -- summaries ------------------------------------------------------------------------
     def mean(self, attr: str) -> float:

@@ -47,8 +47,9 @@ def set_in(model) -> None:
 
 
 @njit(cache=True)
-def checked_by_ties(rng, at_risk, nbr, w, a_eff, rate, out):
+def checked_by_ties(rng, at_risk, ties, a_eff, rate, out):
     """out[k] = True if some tie checks on at_risk[k] this week."""
+    nbr, w = ties.nbr, ties.w
     for s in range(at_risk.shape[0]):
         i = at_risk[s]
         out[s] = False
@@ -68,7 +69,7 @@ def heat_wave(model) -> None:
     by_tie = np.zeros(at_risk.size, dtype=np.bool_)
     a_eff = r.a * (1.0 - model.shock.offer_boost)
     with drawing(rng) as st:
-        checked_by_ties(st, at_risk, r.nbr, r.w, a_eff, p.heat_check_rate, by_tie)
+        checked_by_ties(st, at_risk, r.tie_table, a_eff, p.heat_check_rate, by_tie)
     at_place = r.visit[at_risk] >= 0
     by_prof = (r.prof_trust[at_risk] >= 0.3) & (rng.random(at_risk.size) < 0.5)
     safe = by_tie | at_place | by_prof

@@ -16,6 +16,8 @@ All kernels are compiled with Numba; random draws come from the model's own
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from llvmlite import ir
 from numba import njit, types
@@ -25,8 +27,31 @@ from numba.extending import intrinsic
 EMPTY = -1
 
 
-def empty_ties(n: int, slots: int) -> tuple[np.ndarray, np.ndarray]:
-    return np.full((n, slots), EMPTY, dtype=np.int32), np.zeros((n, slots), dtype=np.float64)
+class TieTable(NamedTuple):
+    """Every resident's ties, one bundle for the kernels: ``nbr[i, k]`` is the k-th contact of
+    resident i (``EMPTY`` for a free slot) and ``w[i, k]`` the strength of that tie."""
+
+    nbr: np.ndarray
+    w: np.ndarray
+
+
+class ContactLog(NamedTuple):
+    """What a contact between two residents leaves behind besides the tie: the week of each
+    resident's last contact with a tie, and with a tie living within the neighbour radius
+    (``near2``: squared cells between homes ``hx, hy``)."""
+
+    hx: np.ndarray
+    hy: np.ndarray
+    near2: float
+    last_contact: np.ndarray
+    last_neighbour_contact: np.ndarray
+    week: int
+
+
+def empty_ties(n: int, slots: int) -> TieTable:
+    """A table of n residents without ties, ``slots`` ties at most each."""
+    return TieTable(nbr=np.full((n, slots), EMPTY, dtype=np.int32),
+                    w=np.zeros((n, slots), dtype=np.float64))
 
 
 @njit(cache=True)
@@ -68,12 +93,13 @@ def _drop(nbr, w, i, k):
 
 
 @njit(cache=True)
-def strengthen(nbr, w, i, j, gain):
+def strengthen(ties, i, j, gain):
     """Contact between i and j: strengthen their tie, or create it if both have room.
 
     A full resident makes room by dropping their weakest tie when the new one would be
     stronger. Returns True when a tie exists after the call.
     """
+    nbr, w = ties.nbr, ties.w
     if i == j or i < 0 or j < 0 or gain <= 0.0:
         return False
     ki = find_slot(nbr, i, j)
@@ -101,10 +127,10 @@ def strengthen(nbr, w, i, j, gain):
 
 
 @njit(cache=True)
-def strengthen_pairs(nbr, w, a, b, gain):
+def strengthen_pairs(ties, a, b, gain):
     """Apply :func:`strengthen` to each pair (a[k], b[k]) with gain[k]."""
     for k in range(a.shape[0]):
-        strengthen(nbr, w, a[k], b[k], gain[k])
+        strengthen(ties, a[k], b[k], gain[k])
 
 
 @intrinsic
@@ -151,14 +177,15 @@ def prefetch_ties(nbr, w, i):
 
 
 @njit(cache=True)
-def make_contacts(a, b, gain, hx, hy, near2, nbr, w, last_contact, last_neighbour_contact,
-                  week, ahead=4):
+def make_contacts(a, b, gain, ties, log, ahead=4):
     """Contacts (a[k], b[k]) in order: :func:`strengthen` their tie by gain[k] and note the
-    contact (with a neighbour when they live within ``near2`` squared cells).
+    contact in the :class:`ContactLog` (with a neighbour when they live close by).
 
     The same calls in the same order as making each contact as it is drawn, so the same ties;
     knowing the pairs beforehand lets the rows of the contact ``ahead`` steps on be fetched
     while this one is made (:func:`prefetch_ties`)."""
+    nbr, w = ties.nbr, ties.w
+    hx, hy, week = log.hx, log.hy, log.week
     m = a.shape[0]
     for t in range(m):
         if t + ahead < m:
@@ -166,14 +193,14 @@ def make_contacts(a, b, gain, hx, hy, near2, nbr, w, last_contact, last_neighbou
             prefetch_ties(nbr, w, b[t + ahead])
         i = a[t]
         j = b[t]
-        strengthen(nbr, w, i, j, gain[t])
-        last_contact[i] = week
-        last_contact[j] = week
+        strengthen(ties, i, j, gain[t])
+        log.last_contact[i] = week
+        log.last_contact[j] = week
         dx = hx[i] - hx[j]
         dy = hy[i] - hy[j]
-        if dx * dx + dy * dy <= near2:
-            last_neighbour_contact[i] = week
-            last_neighbour_contact[j] = week
+        if dx * dx + dy * dy <= log.near2:
+            log.last_neighbour_contact[i] = week
+            log.last_neighbour_contact[j] = week
 
 
 @njit(cache=True)
@@ -197,20 +224,34 @@ def pair_uniform(salt, i, j):
     return float(x >> np.uint64(11)) * (1.0 / 9007199254740992.0)
 
 
+class Upkeep(NamedTuple):
+    """The rule of the weekly tie upkeep (``[meeting]`` keys, docs/ODD.md 7.2)."""
+
+    contact_rate: float  # weekly chance of a private contact with a tie of strength 1
+    budget: float  # sum(w**2) a resident can keep up (meeting.friend_time)
+    gain: float  # strength a private contact adds: gain * (1 - w)
+    decay: float  # share of strength every tie loses a week
+    w_min: float  # ties weaker than this are forgotten
+
+
 @njit(cache=True)
-def weekly_upkeep(nbr, w, salt, contact_rate, budget, gain, decay, w_min, hx, hy, near2,
-                  last_contact, last_neighbour_contact, week):
-    """Private contacts between friends, then decay; forget ties below ``w_min``.
+def weekly_upkeep(ties, salt, rule, log):
+    """Private contacts between friends, then decay; forget ties below ``rule.w_min``.
 
     Friends meet privately with weekly chance ``contact_rate * w**2``, scaled down when one
     of the two has more friends than their time allows: ``budget`` is the amount of
     sum(w**2) a resident can keep up (limited time, a Dunbar-like constraint). A contact with
-    a tie living within the neighbour radius (``near2``: squared cells) also counts as neighbour
-    contact. ``hx, hy`` are home coordinates. Both copies of a tie see the same inputs and the
-    same pair uniform, so they stay equal without touching each other's rows.
+    a tie living within the neighbour radius also counts as neighbour contact (``log``).
+    Both copies of a tie see the same inputs and the same pair uniform, so they stay equal
+    without touching each other's rows.
     """
+    nbr, w = ties.nbr, ties.w
+    contact_rate, budget, gain = rule.contact_rate, rule.budget, rule.gain
+    w_min = rule.w_min
+    hx, hy, near2, week = log.hx, log.hy, log.near2, log.week
+    last_contact, last_neighbour_contact = log.last_contact, log.last_neighbour_contact
     n, slots = nbr.shape
-    keep = 1.0 - decay
+    keep = 1.0 - rule.decay
     load = np.zeros(n)
     for i in range(n):
         total = 0.0
@@ -240,8 +281,9 @@ def weekly_upkeep(nbr, w, salt, contact_rate, budget, gain, decay, w_min, hx, hy
 
 
 @njit(cache=True)
-def clear_ties(nbr, w, idx):
+def clear_ties(ties, idx):
     """Remove every tie of the residents in ``idx`` (they moved away)."""
+    nbr, w = ties.nbr, ties.w
     for s in range(idx.shape[0]):
         i = idx[s]
         for k in range(nbr.shape[1]):
@@ -279,8 +321,24 @@ def _cross_group_table(group):
     return other
 
 
+class TieSummary(NamedTuple):
+    """Per resident: total tie strength, number of ties, good ties (at least
+    ``meeting.good_tie``), strength of ties across groups, strongest tie."""
+
+    strength: np.ndarray
+    n_ties: np.ndarray
+    n_good: np.ndarray
+    cross: np.ndarray
+    strongest: np.ndarray
+
+
+def empty_summary(n: int) -> TieSummary:
+    return TieSummary(strength=np.zeros(n), n_ties=np.zeros(n, np.int64),
+                      n_good=np.zeros(n, np.int64), cross=np.zeros(n), strongest=np.zeros(n))
+
+
 @njit(cache=True)
-def tie_summary(nbr, w, group, good, strength, n_ties, n_good, cross, strongest):
+def tie_summary(ties, group, good, out):
     """Per resident: total strength, number of ties, good ties, cross-group strength, max.
 
     The inner loop is branch-free, which makes it about five times faster with bit-identical
@@ -288,6 +346,7 @@ def tie_summary(nbr, w, group, good, strength, n_ties, n_good, cross, strongest)
     is a lookup in a 0/1 table (a compare there compiles to a jump that the CPU mispredicts
     for a large share of ties).
     """
+    nbr, w = ties.nbr, ties.w
     n, slots = nbr.shape
     if n == 0:
         return
@@ -307,19 +366,19 @@ def tie_summary(nbr, w, group, good, strength, n_ties, n_good, cross, strongest)
             g += (j >= 0) & (wk >= good)
             x += wk * other[gi, group[max(j, 0)]]
             m = max(m, wk)
-        strength[i] = s
-        n_ties[i] = c
-        n_good[i] = g
-        cross[i] = x
-        strongest[i] = m
+        out.strength[i] = s
+        out.n_ties[i] = c
+        out.n_good[i] = g
+        out.cross[i] = x
+        out.strongest[i] = m
 
 
 @njit(cache=True)
-def tie_pass(nbr, w, group, good, strength, n_ties, n_good, cross, strongest, values_a,
-             values_b, out_a, out_b):
+def tie_pass(ties, group, good, out, values_a, values_b, out_a, out_b):
     """:func:`tie_summary` and :func:`tie_weighted_mean` of two arrays in one pass over the
     ties (the norm drift needs both means just before the week's summary is due), with the
     same operations in the same order as those kernels, so the same numbers."""
+    nbr, w = ties.nbr, ties.w
     n, slots = nbr.shape
     if n == 0:
         return
@@ -344,19 +403,20 @@ def tie_pass(nbr, w, group, good, strength, n_ties, n_good, cross, strongest, va
             m = max(m, wk)
             sa += wk * values_a[jj]
             sb += wk * values_b[jj]
-        strength[i] = s
-        n_ties[i] = c
-        n_good[i] = g
-        cross[i] = x
-        strongest[i] = m
+        out.strength[i] = s
+        out.n_ties[i] = c
+        out.n_good[i] = g
+        out.cross[i] = x
+        out.strongest[i] = m
         out_a[i] = sa / s if s > 0.0 else values_a[i]
         out_b[i] = sb / s if s > 0.0 else values_b[i]
 
 
 @njit(cache=True)
-def clustering_of(nbr, w, good, sample):
+def clustering_of(ties, good, sample):
     """Mean local clustering among good ties (are a resident's friends friends?), estimated
     over the sampled residents that have at least two good ties."""
+    nbr, w = ties.nbr, ties.w
     slots = nbr.shape[1]
     total = 0.0
     counted = 0
@@ -382,8 +442,9 @@ def clustering_of(nbr, w, good, sample):
 
 
 @njit(cache=True)
-def pick_tie(nbr, w, i, u):
+def pick_tie(ties, i, u):
     """A tie of i chosen with probability proportional to strength (u uniform in [0,1))."""
+    nbr, w = ties.nbr, ties.w
     slots = nbr.shape[1]
     tot = 0.0
     for k in range(slots):

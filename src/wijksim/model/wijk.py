@@ -23,7 +23,7 @@ from ..scenario import Scenario, defaults, load_scenario
 from ..scenario.loader import KEY_ALIASES
 from ..scenario.regimes import funding_terms
 from . import helping, initiatives, meeting, needs, outcomes, population, shocks
-from .build import CellIndex, make_residents, place_sites, reach_lists, seed_ties
+from .build import homes_of, make_residents, place_sites, reach_lists, seed_ties
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
@@ -31,7 +31,7 @@ from .params import Params
 from .places import BUURTHUIS, ThirdPlace
 from .professionals import HULPVERLENER, OPBOUWWERKER, Professional, Team, wijkkennis_after
 from .residents import HIDDEN, Resident
-from .ties import tie_summary
+from .ties import empty_summary, tie_summary
 
 STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", "places",
            "funding", "municipality", "shocks")
@@ -93,18 +93,16 @@ class WijkModel(mesa.Model):
         self.age15 = (r.age > 0) | (rng.random(n) < 0.25)
         self.grid = OrthogonalMooreGrid((self.side, self.side), torus=False,
                                         random=self.random)
-        self.cells = CellIndex(r.cell, self.side)
+        self.homes = homes_of(r.x, r.y, r.cell, self.side)
         self.near2 = float(p.wijk.neighbour_radius ** 2)  # who counts as a neighbour
         self.scratch = np.zeros(n)
         self.scratch2 = np.zeros(n)
         self.resident_agents = [Resident(self, i, self.grid._cells[(int(x), int(y))])
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
         self._build_places(rng, built)
-        seed_ties(rng, r.nbr, r.w, r.x, r.y, r.group, self.side, 3, self.cells.start,
-                  self.cells.order, p.wijk.initial_ties, p.wijk.homophily)
-        self.ties = SimpleNamespace(strength=np.zeros(n), n_ties=np.zeros(n, np.int64),
-                                    n_good=np.zeros(n, np.int64), cross=np.zeros(n),
-                                    strongest=np.zeros(n))
+        seed_ties(rng, r.tie_table, self.homes, r.group, 3, p.wijk.initial_ties,
+                  p.wijk.homophily)
+        self.ties = empty_summary(n)
         self.providers = [WelfareProvider(self, PROVIDER_NAMES[k % len(PROVIDER_NAMES)])
                           for k in range(p.funding.providers)]
         self.funding = FundingCycle(self, self.providers)
@@ -258,8 +256,7 @@ class WijkModel(mesa.Model):
 
     def summarise_ties(self) -> None:
         t, r = self.ties, self.residents
-        tie_summary(r.nbr, r.w, r.group, self.p.meeting.good_tie, t.strength, t.n_ties,
-                    t.n_good, t.cross, t.strongest)
+        tie_summary(r.tie_table, r.group, self.p.meeting.good_tie, t)
         self.summary_week = self.week
 
     def log_event(self, kind: str, text: str, **extra: Any) -> None:
