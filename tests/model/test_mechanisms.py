@@ -9,7 +9,7 @@ from tests.conftest import make_model
 from wijksim.model import helping, meeting, needs
 from wijksim.model.places import BUURTHUIS
 from wijksim.model.residents import CASE, HIDDEN, IN_CARE, NO_NEED, WAITING
-from wijksim.model.ties import is_symmetric
+from wijksim.model.tietable import is_symmetric
 
 
 # -- 1. needs arise, grow and escalate --------------------------------------------------------
@@ -133,7 +133,7 @@ def test_lower_vraagverlegenheid_means_more_asking():
 
 def _pair(helper_time, helper_a):
     """Two residents tied at full strength; resident 0 has a problem, 1 may help."""
-    from wijksim.model.ties import empty_ties, strengthen
+    from wijksim.model.tietable import empty_ties, strengthen
 
     nbr, w = ties = empty_ties(2, 4)
     strengthen(ties, 0, 1, 1.0)
@@ -151,7 +151,8 @@ People = namedtuple("People", "need status need_kind v a voiced spare_left helpe
 
 
 def _ask(nbr, w, arr, seed=0):
-    from wijksim.model.ties import TieTable
+    from wijksim.model.kernels.helping import ask_ties
+    from wijksim.model.tietable import TieTable
 
     z = np.zeros(2, dtype=np.int32)
     people = People(need=arr["need"], status=arr["status"], need_kind=arr["kind"], v=arr["v"],
@@ -163,7 +164,7 @@ def _ask(nbr, w, arr, seed=0):
                             effect=helping.INFORMAL_EFFECT, amount=0.6, hours=2.0,
                             v_after_help=0.04, v_after_refusal=0.06, a_after_helping=0.02,
                             tie_gain=helping.HELP_TIE_GAIN)
-    return helping.ask_ties(np.random.default_rng(seed), people, TieTable(nbr, w), arr["a_eff"],
+    return ask_ties(np.random.default_rng(seed), people, TieTable(nbr, w), arr["a_eff"],
                             np.array([1.0, 1.0]), rule, 1, np.arange(2))
 
 
@@ -295,14 +296,14 @@ def test_netwerkberaden_ramp_up_over_the_first_year():
 
 
 def test_a_netwerkberaad_widens_the_circle_and_lowers_v():
-    from wijksim.model.professionals import hold_beraden
+    from wijksim.model.kernels.professionals import hold_beraden
 
     m = make_model(**{"wijk.residents": 1500})
     r = m.residents
     client = np.array([0])
     r.nbr[0], r.w[0] = -1, 0.0  # an isolated client
     from wijksim.model.professionals import Beraad
-    from wijksim.model.ties import clear_ties
+    from wijksim.model.tietable import clear_ties
     clear_ties(r.tie_table, client)
     r.v[0] = 0.8
     rule = Beraad(circle=4, tie_gain=0.25, v_drop=0.15, a_drop=0.08, radius=8)

@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
-from wijksim.model.ties import (ContactLog, TieSummary, TieTable, Upkeep, clear_ties,
-                                clustering_of, empty_ties, is_symmetric, pair_uniform, pick_tie,
-                                strengthen, tie_summary, tie_weighted_mean, weekly_upkeep)
+from wijksim.model._numerics.hashing import pair_uniform
+from wijksim.model.kernels.ties import clustering_of, tie_summary, tie_weighted_mean, weekly_upkeep
+from wijksim.model.ties import ContactLog, TieSummary, Upkeep
+from wijksim.model.tietable import (TieTable, clear_ties, empty_ties, is_symmetric, pick_tie,
+                                    strengthen)
 
 
 def test_strengthen_creates_symmetric_tie_and_saturates():

@@ -1,4 +1,4 @@
-"""Build the starting wijk: grid, homes, residents' dispositions, places, first ties.
+"""Build the starting wijk (docs/ODD.md 5): grid, homes, dispositions, places, first ties.
 
 Everything here is drawn from the model's ``build`` random stream, which does not depend on the
 funding regime: for the same seed every regime starts from the same wijk.
@@ -7,14 +7,10 @@ funding regime: for the same seed every regime starts from the same wijk.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 
 import numpy as np
-from numba import njit
 
-from .draws import integers
 from .residents import Residents
-from .ties import strengthen
 
 
 def beta_mean(rng: np.random.Generator, mean: np.ndarray | float, conc: float, n: int):
@@ -104,67 +100,6 @@ def make_residents(rng, p, n: int) -> tuple[Residents, int, np.ndarray]:
                   **draw_traits(rng, p, group, age))
     r.allocate(p.residents.tie_slots)
     return r, side, built
-
-
-class Homes(NamedTuple):
-    """Where residents live, one bundle for the kernels: home cell (x, y) of each resident on
-    a ``side`` x ``side`` grid, and the residents sorted by home cell (``order``; those of
-    cell c are order[start[c]:start[c + 1]]) to pick a random resident living in a cell."""
-
-    x: np.ndarray
-    y: np.ndarray
-    side: int
-    start: np.ndarray
-    order: np.ndarray
-
-
-def homes_of(x: np.ndarray, y: np.ndarray, cell: np.ndarray, side: int) -> Homes:
-    counts = np.bincount(cell, minlength=side * side)
-    return Homes(x=x, y=y, side=side,
-                 start=np.concatenate(([0], np.cumsum(counts))).astype(np.int32),
-                 order=np.argsort(cell, kind="stable").astype(np.int32))
-
-
-@njit(cache=True)
-def pick_near(rng, homes, i, radius):
-    """A random resident living within ``radius`` cells of resident i; -1 if none found."""
-    x, y, side, start, order = homes.x[i], homes.y[i], homes.side, homes.start, homes.order
-    for _ in range(6):
-        cx = x + int(integers(rng, -radius, radius + 1))
-        cy = y + int(integers(rng, -radius, radius + 1))
-        if cx < 0 or cy < 0 or cx >= side or cy >= side:
-            continue
-        c = cy * side + cx
-        cnt = start[c + 1] - start[c]
-        if cnt > 0:
-            return order[start[c] + int(integers(rng, 0, cnt))]
-    return -1
-
-
-@njit(cache=True)
-def pick_near_each(rng, who, homes, radius):
-    """:func:`pick_near` around each resident in ``who`` in turn (-1 where none was found)."""
-    out = np.empty(who.shape[0], dtype=np.int64)
-    for s in range(who.shape[0]):
-        out[s] = pick_near(rng, homes, who[s], radius)
-    return out
-
-
-@njit(cache=True)
-def seed_ties(rng, ties, homes, group, radius, mean_ties, homophily):
-    """First network: local, homophilous acquaintances and friends (refined by burn-in)."""
-    n = homes.x.shape[0]
-    for i in range(n):
-        k = rng.poisson(mean_ties / 2.0)
-        for _ in range(k):
-            for _try in range(4):
-                j = pick_near(rng, homes, i, radius)
-                if j < 0 or j == i:
-                    continue
-                if group[j] != group[i] and rng.random() < homophily:
-                    continue
-                strengthen(ties, i, j, 0.1 + 0.8 * rng.random())
-                break
 
 
 def place_sites(rng, built: np.ndarray, side: int, count: int, taken: set[int]) -> list[int]:

@@ -1,4 +1,4 @@
-"""Mechanism 6 — the funding cycle: welfare providers, contract or subsidy periods, renewals.
+"""The funding cycle (docs/ODD.md 7.6): welfare providers, contract or subsidy periods, renewals.
 
 The model does not know which regime it is in. It knows generic terms (scenario/regimes.py): a
 period, the chance the provider changes when a period ends, the share of staff that moves along

@@ -1,4 +1,4 @@
-"""Mechanism 3 — asking for help and offering it.
+"""Asking for help and offering it (docs/ODD.md 7.3); loops in kernels/helping.py.
 
 A resident with a problem voices it to a tie with chance (1 - v)^k * logistic(need, closest tie):
 it falls with vraagverlegenheid v (Linders 2010, 004 H4) — someone with v = 1 never asks — and
@@ -14,26 +14,20 @@ help exceeded demand during COVID and the arrival of Ukrainians).
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit
 
-from .draws import drawing, uniform
+from ._numerics.draws import drawing
+from .kernels.helping import ask_ties, drift_kernel, offer_to_ties
+from .kernels.ties import tie_pass
 from .needs import resolve
 from .residents import CASE, HIDDEN, WAITING
-from .ties import pick_tie, strengthen, tie_pass
 
 # How well informal help works on practical, social and complex problems (assumption).
 INFORMAL_EFFECT = np.array([1.0, 0.8, 0.25])
 HELP_TIE_GAIN = 0.03  # helping someone strengthens the tie a little
 TRUST_PULL = 0.002  # weekly return of trust in institutions to one's disposition
-
-
-@njit(cache=True)
-def _open(status):
-    return status == HIDDEN or status == WAITING or status == CASE
 
 
 class HelpRule(NamedTuple):
@@ -62,90 +56,6 @@ def help_rule(model) -> HelpRule:
                     effect=INFORMAL_EFFECT, amount=p.informal_amount, hours=p.informal_hours,
                     v_after_help=p.v_after_help, v_after_refusal=p.v_after_refusal,
                     a_after_helping=p.a_after_helping, tie_gain=HELP_TIE_GAIN)
-
-
-@njit(cache=True)
-def ask_ties(rng, people, ties, a_eff, strongest, rule, week, order):
-    """Residents with open need (visited in random ``order``) may ask a tie, who helps or
-    refuses; helping strengthens the tie by ``rule.tie_gain``. ``strongest`` is last week's
-    strongest tie of each resident, ``a_eff`` the aanbodverlegenheid acting this week.
-    Returns (requests, helps)."""
-    need, status, kind, v, a = people.need, people.status, people.need_kind, people.v, people.a
-    voiced, spare_left = people.voiced, people.spare_left
-    nbr, w = ties.nbr, ties.w
-    base, wv, wn, wt = rule.ask_base, rule.ask_v_weight, rule.ask_need_weight, rule.ask_tie_weight
-    amount, hours, effect = rule.amount, rule.hours, rule.effect
-    requests = 0
-    helps = 0
-    for s in range(order.shape[0]):
-        i = order[s]
-        if not _open(status[i]) or strongest[i] <= 0.0:
-            continue
-        x = base + wn * (need[i] - 1.0) + wt * strongest[i]
-        if uniform(rng) >= (1.0 - v[i]) ** wv / (1.0 + math.exp(-x)):
-            continue
-        k = pick_tie(ties, i, uniform(rng))
-        if k < 0:  # ties lost since last week's summary
-            continue
-        requests += 1
-        voiced[i] = True
-        j = nbr[i, k]
-        if spare_left[j] >= hours and uniform(rng) < (1.0 - a_eff[j]) * (0.5 + 0.5 * w[i, k]):
-            need[i] -= amount * effect[kind[i]]
-            spare_left[j] -= hours
-            v[i] = max(0.0, v[i] - rule.v_after_help)
-            a[j] = max(0.0, a[j] - rule.a_after_helping)
-            people.helped_week[i] = True
-            people.last_helped_other[j] = week
-            people.last_got_help[i] = week
-            strengthen(ties, i, j, rule.tie_gain)
-            helps += 1
-        else:
-            v[i] = min(1.0, v[i] + rule.v_after_refusal)
-    return requests, helps
-
-
-@njit(cache=True)
-def offer_to_ties(rng, people, ties, a_eff, rule, week, order):
-    """Residents with time may offer help unasked to a tie whose need they know or see.
-
-    A need is seen when it was voiced or the tie is a good contact. The receiver accepts with
-    chance 1 - v/2 (taking help you did not ask for is easier than asking). Returns
-    (offers made, offers taken up).
-    """
-    need, status, kind, v, a = people.need, people.status, people.need_kind, people.v, people.a
-    voiced, spare_left, helped_week = people.voiced, people.spare_left, people.helped_week
-    nbr, w = ties.nbr, ties.w
-    hours, good = rule.hours, rule.good_tie
-    offers = 0
-    taken = 0
-    for s in range(order.shape[0]):
-        j = order[s]
-        if spare_left[j] < hours or uniform(rng) >= rule.offer_rate * (1.0 - a_eff[j]):
-            continue
-        offers += 1
-        best = -1
-        best_w = 0.0
-        for k in range(nbr.shape[1]):
-            i = nbr[j, k]
-            if i < 0 or not _open(status[i]) or helped_week[i]:
-                continue
-            if (voiced[i] or w[j, k] >= good) and w[j, k] > best_w:
-                best = i
-                best_w = w[j, k]
-        if best < 0 or uniform(rng) >= 1.0 - 0.5 * v[best]:
-            continue
-        i = best
-        need[i] -= rule.amount * rule.effect[kind[i]]
-        spare_left[j] -= hours
-        v[i] = max(0.0, v[i] - 0.5 * rule.v_after_help)
-        a[j] = max(0.0, a[j] - rule.a_after_helping)
-        voiced[i] = True
-        helped_week[i] = True
-        people.last_helped_other[j] = week
-        people.last_got_help[i] = week
-        taken += 1
-    return offers, taken
 
 
 def aanbodverlegenheid_now(model) -> np.ndarray:
@@ -187,18 +97,6 @@ def ask_professional(model) -> None:
     r.status[asks] = WAITING
     r.status_since[asks] = model.week
     model.tally["formal_requests"] += asks.size
-
-
-@njit(cache=True)
-def drift_kernel(people, drift, pull, local_v, local_a):
-    """Synchronous norm drift of v and a toward the local norms (computed from the values at
-    the start of the step), then back toward one's own disposition."""
-    v, a, v0, a0 = people.v, people.a, people.v0, people.a0
-    for i in range(v.shape[0]):
-        x = v[i] + (drift * (local_v[i] - v[i]) + pull * (v0[i] - v[i]))
-        v[i] = min(max(x, 0.0), 1.0)
-        y = a[i] + (drift * (local_a[i] - a[i]) + pull * (a0[i] - a[i]))
-        a[i] = min(max(y, 0.0), 1.0)
 
 
 def drift_toward_norms(model) -> None:

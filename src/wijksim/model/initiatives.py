@@ -1,4 +1,4 @@
-"""Mechanism 5 — citizen initiatives (bewonersinitiatieven, burgercollectieven) live and die.
+"""Citizen initiatives (bewonersinitiatieven, burgercollectieven) live and die (docs/ODD.md 7.5).
 
 Sterkhouders — engaged residents with ties and a place within reach — found initiatives (004
 Epiloog §2, H5 'geef mij een ruimte en koffie'). Initiatives recruit through their members' ties,
@@ -18,10 +18,12 @@ from typing import NamedTuple
 
 import mesa
 import numpy as np
-from numba import njit
 
-from .draws import drawing, uniform
-from .meeting import Mixing, contact_log, copresence, group_starts
+from ._numerics.draws import drawing
+from ._numerics.sorting import group_starts, positions_of
+from .kernels.initiatives import fade_outside, recruit
+from .kernels.meeting import copresence
+from .meeting import Mixing, contact_log
 from .places import COMMUNITY_RENT_SHARE
 from .residents import NEVER
 
@@ -93,31 +95,6 @@ class Recruiting(NamedTuple):
     activity_hours: float  # weekly hours a member spends; needs that much spare time
 
 
-@njit(cache=True)
-def recruit(rng, members, member_init_pos, sizes, uids, rule, people, ties, a_eff):
-    """Members invite ties who are in no initiative; they join with a chance that grows
-    with tie strength and engagement, falls with aanbodverlegenheid, and needs spare time.
-    ``members[m]`` belongs to the initiative at position ``member_init_pos[m]`` (uid
-    ``uids[pos]``, ``sizes[pos]`` members, updated as recruits join)."""
-    nbr, w = ties.nbr, ties.w
-    engagement, spare, initiative = people.engagement, people.spare_hours, people.initiative
-    max_members, rate, activity_hours = rule.max_members, rule.rate, rule.activity_hours
-    joined = 0
-    for m in range(members.shape[0]):
-        i = members[m]
-        pos = member_init_pos[m]
-        for k in range(nbr.shape[1]):
-            j = nbr[i, k]
-            if j < 0 or initiative[j] >= 0 or sizes[pos] >= max_members:
-                continue
-            time = min(1.0, spare[j] / activity_hours) if activity_hours > 0 else 1.0
-            if uniform(rng) < rate * w[i, k] * (1.0 - a_eff[j]) * (0.5 + engagement[j]) * time:
-                initiative[j] = uids[pos]
-                sizes[pos] += 1
-                joined += 1
-    return joined
-
-
 def volunteer_elsewhere(model) -> None:
     """Background volunteering in clubs, schools and churches (not funded by the wijk)."""
     r, rng = model.residents, model.streams.initiatives
@@ -146,16 +123,14 @@ def live(model) -> None:
 
 
 def _positions(model, inits):
+    """Uids of ``inits``, and every member of one of them with the position of its
+    initiative in ``inits``."""
     r = model.residents
     uids = np.array([i.unique_id for i in inits], dtype=np.int32)
-    lookup = np.full(max(uids.max() + 1, 1), -1, dtype=np.int64)
-    lookup[uids] = np.arange(uids.size)
     members = np.flatnonzero(r.initiative >= 0)
-    ids = r.initiative[members]
-    inside = ids < lookup.size
-    members, ids = members[inside], ids[inside]
-    pos = lookup[ids]
-    return uids, members[pos >= 0], pos[pos >= 0]
+    pos = positions_of(r.initiative[members], uids)
+    known = pos >= 0
+    return uids, members[known], pos[known]
 
 
 def _apply_for_grants(model, inits) -> None:
@@ -259,15 +234,6 @@ def fade_engagement(model) -> None:
     """Outside initiatives, engagement fades back to one's own disposition."""
     r = model.residents
     fade_outside(r.engagement, r.engagement0, r.initiative, ENGAGEMENT_FADE)
-
-
-@njit(cache=True)
-def fade_outside(engagement, engagement0, initiative, fade):
-    """engagement += fade * (engagement0 - engagement) where initiative < 0: the numpy
-    expression's arithmetic in one pass, without its masks and temporary copies."""
-    for i in range(engagement.shape[0]):
-        if initiative[i] < 0:
-            engagement[i] += fade * (engagement0[i] - engagement[i])
 
 
 def _recruit(model, inits) -> None:

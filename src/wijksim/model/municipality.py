@@ -1,4 +1,4 @@
-"""Mechanism 7 — the municipality: yearly budget, policies and scheduled events.
+"""The municipality: yearly budget, policies and scheduled events (docs/ODD.md 7.7).
 
 Each year the municipality splits the social-base budget: the overhead of a renewal round due
 that year, the rent and hosts of its places, the share for residents' organisations (initiative
@@ -15,7 +15,8 @@ import math
 import mesa
 import numpy as np
 
-from .meeting import Mixing, contact_log, copresence
+from .kernels.meeting import copresence
+from .meeting import Mixing, contact_log
 from .places import BUURTHUIS, COMMERCIAL
 from .professionals import HULPVERLENER, OPBOUWWERKER
 

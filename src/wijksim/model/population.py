@@ -1,4 +1,4 @@
-"""Residents move away and newcomers arrive (residential mobility).
+"""Residents move away and newcomers arrive (residential mobility, docs/ODD.md 7.9).
 
 Dutch households move about once every ten to twelve years; seniors leave less often by moving
 but more often through death or a move into care. A mover takes their ties, their
@@ -15,7 +15,7 @@ import numpy as np
 from .build import draw_traits
 from .initiatives import hand_over
 from .residents import NEVER, NO_NEED
-from .ties import clear_ties
+from .tietable import clear_ties
 
 
 def move(model) -> None:

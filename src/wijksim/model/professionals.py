@@ -1,4 +1,4 @@
-"""Mechanism 4 — social professionals at work.
+"""Social professionals at work (docs/ODD.md 7.4); loops in kernels/professionals.py.
 
 Two traditions (004 H4): *hulpverleners* do individual casework in the wijkteam; *opbouwwerkers*
 do community development: outreach to hidden need ('erop af'), support for initiatives and
@@ -22,13 +22,15 @@ from typing import NamedTuple
 
 import mesa
 import numpy as np
-from numba import njit
 
-from .build import pick_near, pick_near_each
-from .draws import drawing, uniform
+from ._numerics.draws import drawing
+from ._numerics.sorting import positions_of
+from .homes import pick_near_each
+from .kernels.professionals import (hold_beraden, introduce_across_groups, link_with,
+                                    outreach_visits)
 from .needs import resolve
-from .residents import CASE, HIDDEN, NEVER, WAITING
-from .ties import strengthen, strengthen_pairs
+from .residents import CASE, NEVER, WAITING
+from .tietable import strengthen_pairs
 
 HULPVERLENER, OPBOUWWERKER = "hulpverlener", "opbouwwerker"
 COMPLEX = 2
@@ -84,115 +86,12 @@ class Beraad(NamedTuple):
     radius: int  # neighbours within this many cells can be asked to join
 
 
-@njit(cache=True)
-def hold_beraden(rng, clients, know, rule, people, homes, ties):
-    """Netwerkberaden: each client meets up to ``rule.circle`` people from their surroundings.
-
-    Participants are the client's own ties first, then neighbours the professional knows of
-    (found with chance ``know[c]``, the professional's wijkkennis). Ties to the client are
-    strengthened, the client's v and the participants' a drop. Returns participants.
-    """
-    circle, tie_gain, a_drop = rule.circle, rule.tie_gain, rule.a_drop
-    nbr, v, a, voiced = ties.nbr, people.v, people.a, people.voiced
-    total = 0
-    for c in range(clients.shape[0]):
-        i = clients[c]
-        got = 0
-        for k in range(nbr.shape[1]):
-            if got >= circle:
-                break
-            j = nbr[i, k]
-            if j >= 0:
-                strengthen(ties, i, j, tie_gain)
-                a[j] = max(0.0, a[j] - a_drop)
-                got += 1
-        tries = 0
-        while got < circle and tries < 3 * circle:
-            tries += 1
-            if uniform(rng) >= know[c]:
-                continue
-            j = pick_near(rng, homes, i, rule.radius)
-            if j < 0 or j == i:
-                continue
-            strengthen(ties, i, j, tie_gain)
-            a[j] = max(0.0, a[j] - a_drop)
-            got += 1
-        v[i] = max(0.0, v[i] - rule.v_drop)
-        voiced[i] = True
-        total += got
-    return total
-
-
-@njit(cache=True)
-def introduce_across_groups(rng, starters, know, gain, radius, group, homes, ties):
-    """Bridging: introduce each starter to a neighbour (within ``radius`` cells) from another
-    group, with chance ``know[s]``; the new tie starts at ``gain``."""
-    made = 0
-    for s in range(starters.shape[0]):
-        i = starters[s]
-        if uniform(rng) >= know[s]:
-            continue
-        for _ in range(4):
-            j = pick_near(rng, homes, i, radius)
-            if j >= 0 and group[j] != group[i]:
-                strengthen(ties, i, j, gain)
-                made += 1
-                break
-    return made
-
-
 class Visit(NamedTuple):
     """What an outreach visit does (``[professionals]`` keys, docs/ODD.md 7.4)."""
 
     link_gain: float  # trust in the professional: += link_gain * (1 - trust)
+    link_threshold: float  # a link to another professional weaker than this is replaced
     trust_gain: float  # trust in institutions: += trust_gain * (1 - trust)
-
-
-@njit(cache=True)
-def outreach_visits(met, u, bounds, uids, know, rule, people, week):
-    """Outreach visits of each professional k in turn to residents met[bounds[k]:bounds[k+1]].
-
-    A visit builds a trust link with k (as :meth:`Team._contact`), raises trust in
-    institutions a little (``rule.trust_gain``) and finds a hidden problem if u < know[k]. Within
-    one professional's visits every step reads the state from before that step, like the
-    numpy fancy indexing this replaces (a resident visited twice is updated once, but a
-    problem found twice counts twice), so results stay identical. Returns problems found.
-    """
-    prof_link, prof_trust, trust = people.prof_link, people.prof_trust, people.trust
-    status, voiced, status_since = people.status, people.voiced, people.status_since
-    link_gain, trust_gain = rule.link_gain, rule.trust_gain
-    found = 0
-    flag = np.empty(met.shape[0], dtype=np.int8)  # 0 no link change, 1 same, 2 switch
-    new = np.empty(met.shape[0])
-    for k in range(uids.shape[0]):
-        lo, hi, uid = bounds[k], bounds[k + 1], uids[k]
-        for t in range(lo, hi):
-            i = met[t]
-            flag[t] = 1 if prof_link[i] == uid else (2 if prof_trust[i] < 0.3 else 0)
-        for t in range(lo, hi):
-            if flag[t] == 2:
-                prof_link[met[t]] = uid
-                prof_trust[met[t]] = 0.0
-        for t in range(lo, hi):
-            pt = prof_trust[met[t]]
-            new[t] = pt + link_gain * (1.0 - pt)
-        for t in range(lo, hi):
-            if flag[t] > 0:
-                prof_trust[met[t]] = new[t]
-        for t in range(lo, hi):
-            new[t] = trust[met[t]] + trust_gain * (1.0 - trust[met[t]])
-        for t in range(lo, hi):
-            trust[met[t]] = new[t]
-        for t in range(lo, hi):
-            flag[t] = status[met[t]] == HIDDEN and u[t] < know[k]
-        for t in range(lo, hi):
-            if flag[t]:
-                i = met[t]
-                voiced[i] = True
-                status[i] = WAITING
-                status_since[i] = week
-                found += 1
-    return found
 
 
 class Team:
@@ -409,12 +308,7 @@ class Team:
     def _contact(self, idx: np.ndarray, uids: np.ndarray) -> None:
         """Contact builds a trust link with the professional (replacing a weaker one)."""
         r, gain = self.model.residents, self.model.p.professionals.trust_gain
-        same = r.prof_link[idx] == uids
-        switch = ~same & (r.prof_trust[idx] < 0.3)
-        r.prof_link[idx[switch]] = uids[switch]
-        r.prof_trust[idx[switch]] = 0.0
-        upd = same | switch
-        r.prof_trust[idx[upd]] += gain * (1.0 - r.prof_trust[idx[upd]])
+        link_with(idx, uids, gain, 0.3, r.prof_link, r.prof_trust)
 
     def _netwerkberaden(self, avail, wk, orient) -> np.ndarray:
         """Hold netwerkberaden for some clients; returns the hours each professional spent."""
@@ -464,10 +358,12 @@ class Team:
         if not met:
             return
         bounds = np.cumsum([0] + [x.size for x in met])
-        rule = Visit(link_gain=p.trust_gain, trust_gain=0.2 * p.institution_trust_gain)
+        rule = Visit(link_gain=p.trust_gain, link_threshold=0.3,
+                     trust_gain=0.2 * p.institution_trust_gain)
+        visitor = np.repeat(np.array(uids, np.int32), [x.size for x in met])
         m.tally["found_by_outreach"] += outreach_visits(
-            np.concatenate(met), np.concatenate(draws), bounds, np.array(uids, np.int32),
-            np.array(know), rule, r.arrays, m.week)
+            np.concatenate(met), np.concatenate(draws), bounds, visitor, np.array(know), rule,
+            r.arrays, m.week)
 
     def _bridge(self, hours, wk) -> None:
         m, r, p = self.model, self.model.residents, self.model.p.professionals
@@ -492,15 +388,6 @@ class Team:
             return 0.0
         values = np.fromiter((getattr(p, attr) for p in self.members), dtype=float, count=n)
         return float(values.sum() / n)
-
-
-def positions_of(uids: np.ndarray, member_uids: np.ndarray) -> np.ndarray:
-    """Position of each uid among ``member_uids`` (-1 where it is not a member): a lookup
-    table instead of a dictionary look-up per open case."""
-    top = max(int(member_uids.max()), int(uids.max(initial=-1))) + 1
-    table = np.full(top + 1, -1, dtype=np.int64)  # the last entry answers uid -1
-    table[member_uids] = np.arange(member_uids.size)
-    return table[np.where(uids >= 0, uids, top)]
 
 
 def wijkkennis_after(weeks: float, learning: float, start: float) -> float:

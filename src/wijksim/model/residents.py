@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 from mesa.discrete_space import FixedAgent
 
-from .ties import TieTable, empty_ties
+from .tietable import TieTable, empty_ties
 
 NEVER = -10_000  # "week of last event" for events that have not happened
 

@@ -1,4 +1,4 @@
-"""Mechanism 8 — shocks: a heat wave and a crisis.
+"""Shocks: a heat wave and a crisis (docs/ODD.md 7.8).
 
 Heat wave (Klinenberg, *Heat Wave*, Chicago 1995; 004 intermezzo 'Palaces for the People'):
 vulnerable seniors are at risk; a tie who checks on them, a cool open place they visit, or a
@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numba import njit
 
-from .draws import drawing, uniform
+from ._numerics.draws import drawing
+from .kernels.shocks import checked_by_ties
 from .needs import send_to_care
 from .residents import IN_CARE
 
@@ -44,20 +44,6 @@ def set_in(model) -> None:
         model.log_event("crisis", "crisis begins: people offer help more readily")
     if s.heat and week == p.heatwave_year * 52 + p.heatwave_week:
         model.log_event("heatwave", "heat wave begins")
-
-
-@njit(cache=True)
-def checked_by_ties(rng, at_risk, ties, a_eff, rate, out):
-    """out[k] = True if some tie checks on at_risk[k] this week."""
-    nbr, w = ties.nbr, ties.w
-    for s in range(at_risk.shape[0]):
-        i = at_risk[s]
-        out[s] = False
-        for k in range(nbr.shape[1]):
-            j = nbr[i, k]
-            if j >= 0 and uniform(rng) < rate * w[i, k] * (1.0 - 0.5 * a_eff[j]):
-                out[s] = True
-                break
 
 
 def heat_wave(model) -> None:

@@ -23,7 +23,10 @@ from ..scenario import Scenario, defaults, load_scenario
 from ..scenario.loader import KEY_ALIASES
 from ..scenario.regimes import funding_terms
 from . import helping, initiatives, meeting, needs, outcomes, population, shocks
-from .build import homes_of, make_residents, place_sites, reach_lists, seed_ties
+from .build import make_residents, place_sites, reach_lists
+from .homes import homes_of
+from .kernels.build import seed_ties
+from .kernels.ties import tie_summary
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
@@ -31,7 +34,7 @@ from .params import Params
 from .places import BUURTHUIS, ThirdPlace
 from .professionals import HULPVERLENER, OPBOUWWERKER, Professional, Team, wijkkennis_after
 from .residents import HIDDEN, Resident
-from .ties import empty_summary, tie_summary
+from .ties import empty_summary
 
 STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", "places",
            "funding", "municipality", "shocks")
