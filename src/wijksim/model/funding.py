@@ -57,14 +57,15 @@ class FundingCycle:
     def renewal_overhead(self) -> float:
         return self.terms.renewal_overhead_share * self.model.municipality.base_budget()
 
-    def start_of_week(self) -> None:
+    def renew_if_due(self) -> None:
+        """At the end of a period: renew, or hand the wijk to another provider."""
         if self.renewal_due(self.model.week):
             self.renew()
 
     def renew(self) -> None:
         m, t = self.model, self.terms
         overhead = self.renewal_overhead()
-        m.tally["spend_overhead"] += overhead
+        m.tally.spend_overhead += overhead
         rng = m.streams.funding
         if t.p_provider_change > 0 and rng.random() < t.p_provider_change \
                 and len(self.providers) > 1:
@@ -99,6 +100,6 @@ class FundingCycle:
         new.periods_held = 1
         self.changes += 1
         team.transition_until = m.week + t.transition_weeks
-        m.tally["provider_changes"] += 1
+        m.tally.provider_changes += 1
         m.log_event("tender_lost", f"{old.name} lost the contract to {new.name}; "
                     f"{staying} of {len(team.members)} staff moved along")

@@ -63,24 +63,35 @@ def aanbodverlegenheid_now(model) -> np.ndarray:
     return model.residents.a * (1.0 - model.shock.offer_boost)
 
 
-def ask_and_offer(model) -> None:
+def ask_ties_for_help(model, a_now: np.ndarray) -> None:
+    """Residents with an open problem, in random order, may ask a tie, who helps or refuses
+    (``a_now``: :func:`aanbodverlegenheid_now`, taken before anyone helps this week)."""
     r, rng = model.residents, model.streams.help
-    a_eff = aanbodverlegenheid_now(model)
-    rule = help_rule(model)
     order = rng.permutation(r.n)
     with drawing(rng) as st:
-        requests, helps = ask_ties(st, r.arrays, r.tie_table, a_eff, model.ties.strongest, rule,
-                                   model.week, order)
+        requests, helps = ask_ties(st, r.arrays, r.tie_table, a_now, model.ties.strongest,
+                                   help_rule(model), model.week, order)
+    model.tally.help_requests += requests
+    model.tally.informal_helps += helps
+
+
+def offer_help(model, a_now: np.ndarray) -> None:
+    """Residents with time, in random order, may offer help unasked to a tie in need."""
+    r, rng = model.residents, model.streams.help
     order = rng.permutation(r.n)
     with drawing(rng) as st:
-        offers, taken = offer_to_ties(st, r.arrays, r.tie_table, a_eff, rule, model.week, order)
-    model.tally["help_requests"] += requests
-    model.tally["informal_helps"] += helps + taken
-    model.tally["help_offers"] += offers
+        offers, taken = offer_to_ties(st, r.arrays, r.tie_table, a_now, help_rule(model),
+                                      model.week, order)
+    model.tally.help_offers += offers
+    model.tally.informal_helps += taken
+
+
+def close_solved(model) -> None:
+    """Open problems that help brought to zero are solved."""
+    r = model.residents
     solved = np.flatnonzero((r.need <= 1e-9) & ((r.status == HIDDEN) | (r.status == WAITING)
                                                 | (r.status == CASE)))
     resolve(model, solved)
-    ask_professional(model)
 
 
 def ask_professional(model) -> None:
@@ -96,18 +107,20 @@ def ask_professional(model) -> None:
     asks = hidden[rng.random(hidden.size) < chance]
     r.status[asks] = WAITING
     r.status_since[asks] = model.week
-    model.tally["formal_requests"] += asks.size
+    model.tally.formal_requests += asks.size
 
 
 def drift_toward_norms(model) -> None:
-    """v and a move toward the tie-weighted mean of one's ties and back to one's disposition.
+    """v and a move toward the tie-weighted mean of one's ties and back to one's disposition;
+    trust in institutions returns slowly to one's own.
 
-    The pass over the ties that finds the local norms also refreshes the tie summary that
-    ``end_week`` would otherwise compute in a second pass (no tie changes in between).
+    The local norms take a pass over all ties, after the last tie change of the week; the
+    same pass takes the week's tie summary (``model.ties``, docs/ODD.md 2.3), which the
+    outcomes and next week's asking read.
     """
-    r, p, t = model.residents, model.p.help, model.ties
-    local_v, local_a = model.scratch, model.scratch2
-    tie_pass(r.tie_table, r.group, model.p.meeting.good_tie, t, r.v, r.a, local_v, local_a)
-    model.summary_week = model.week
+    r, p = model.residents, model.p.help
+    local_v, local_a = np.empty(r.n), np.empty(r.n)
+    tie_pass(r.tie_table, r.group, model.p.meeting.good_tie, model.ties, r.v, r.a, local_v,
+             local_a)
     drift_kernel(r.arrays, p.norm_drift, p.disposition_pull, local_v, local_a)
     r.trust += TRUST_PULL * (r.trust0 - r.trust)  # trust slowly returns to one's disposition

@@ -83,7 +83,7 @@ class Initiative(mesa.Agent):
         r.engagement[mem] *= 0.7
         self.model.log_event("initiative_ended", f"{self.kind_name} initiative ended "
                              f"({reason})", initiative=self.unique_id)
-        self.model.tally["initiatives_ended"] += 1
+        self.model.tally.initiatives_ended += 1
         self.remove()
 
 
@@ -105,23 +105,6 @@ def volunteer_elsewhere(model) -> None:
     r.spare_left[does] -= 0.5 * hours
 
 
-def live(model) -> None:
-    """The weekly life of all initiatives, then founding of new ones."""
-    volunteer_elsewhere(model)
-    fade_engagement(model)
-    inits = list(model.initiatives)
-    if inits:
-        _apply_for_grants(model, inits)
-        _carry_corvee(model, inits)
-        _run_activities(model, inits)
-        _leave(model, inits)
-        _recruit(model, inits)
-        _takeovers(model, inits)
-        _deaths(model, inits)
-    found(model)
-    claim_closed_places(model)
-
-
 def _positions(model, inits):
     """Uids of ``inits``, and every member of one of them with the position of its
     initiative in ``inits``."""
@@ -133,7 +116,11 @@ def _positions(model, inits):
     return uids, members[known], pos[known]
 
 
-def _apply_for_grants(model, inits) -> None:
+def apply_for_grants(model) -> None:
+    """Grant applications: a decision on those due; a new application when a grant ran out."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m, p = model, model.p.initiatives
     rng = m.streams.initiatives
     for init in inits:
@@ -154,13 +141,16 @@ def _apply_for_grants(model, inits) -> None:
             init.applying_until = m.week + APPLICATION_WEEKS - 1  # load in weeks 0..3
 
 
-def _carry_corvee(model, inits) -> None:
+def carry_corvee(model, support_hours: float) -> None:
     """Corvee minus what a paid coordinator and opbouwwerkers take over; strain and burnout."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m, r, p = model, model.residents, model.p
     raw = np.array([p.initiatives.corvee_hours + i.application_load() for i in inits])
     coordinated = m.municipality.coordinator_coverage(len(inits))
     after_coord = raw * (1.0 - 0.7 * coordinated)
-    support = m.team.support_hours * p.professionals.corvee_relief_per_hour
+    support = support_hours * p.professionals.corvee_relief_per_hour
     relief = support * after_coord / max(after_coord.sum(), 1e-9)
     corvee = np.maximum(after_coord - relief, 0.0)
     uids, members, pos = _positions(model, inits)
@@ -184,7 +174,7 @@ def _carry_corvee(model, inits) -> None:
         r.initiative[burnt] = -1
         r.engagement[burnt] *= 0.6
         r.energy[burnt] = 0.5
-        m.tally["burnouts"] += burnt.size
+        m.tally.burnouts += burnt.size
         hand_over(model, inits)
 
 
@@ -198,7 +188,11 @@ def hand_over(model, inits) -> None:
                 init.founder = int(mem[np.argmax(r.engagement[mem])])
 
 
-def _run_activities(model, inits) -> None:
+def run_activities(model) -> None:
+    """Activities: members who attend meet each other; mutual help lowers v and a; engagement grows."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m, r, p = model, model.residents, model.p.initiatives
     rng = m.streams.initiatives
     uids, members, pos = _positions(model, inits)
@@ -236,7 +230,15 @@ def fade_engagement(model) -> None:
     fade_outside(r.engagement, r.engagement0, r.initiative, ENGAGEMENT_FADE)
 
 
-def _recruit(model, inits) -> None:
+def recruit_members(model) -> None:
+    """Members invite their ties to join (:func:`recruit_into` for every initiative)."""
+    inits = list(model.initiatives)
+    if inits:
+        recruit_into(model, inits)
+
+
+def recruit_into(model, inits) -> None:
+    """Members of ``inits`` invite ties who are in no initiative yet."""
     m, r, p = model, model.residents, model.p.initiatives
     uids, members, pos = _positions(model, inits)
     sizes = np.bincount(pos, minlength=len(inits)).astype(np.int64)
@@ -246,14 +248,17 @@ def _recruit(model, inits) -> None:
     rule = Recruiting(rate=p.recruit_rate, max_members=p.max_members,
                       activity_hours=p.activity_hours)
     with drawing(m.streams.initiatives) as st:
-        m.tally["recruits"] += recruit(st, members, pos, sizes, uids, rule, r.arrays,
+        m.tally.recruits += recruit(st, members, pos, sizes, uids, rule, r.arrays,
                                        r.tie_table, a_eff)
     for init, s in zip(inits, sizes):
         init.size = int(s)
 
 
-def _leave(model, inits) -> None:
+def drift_away(model) -> None:
     """Members drift away for ordinary reasons (moving on, other priorities)."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     r, rng = model.residents, model.streams.initiatives
     founder = np.zeros(r.n, dtype=np.bool_)
     founder[np.array([i.founder for i in inits], dtype=np.int64)] = True
@@ -263,8 +268,11 @@ def _leave(model, inits) -> None:
     r.initiative[go] = -1
 
 
-def _takeovers(model, inits) -> None:
+def take_over_activities(model) -> None:
     """Under output pressure a provider takes over countable volunteer activities."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m = model
     pressure = m.terms.output_pressure
     if pressure <= 0:
@@ -272,11 +280,15 @@ def _takeovers(model, inits) -> None:
     rng = m.streams.initiatives
     for init in inits:
         if COUNTABLE[init.kind] and rng.random() < pressure * TAKEOVER_PER_YEAR / 52:
-            m.tally["takeovers"] += 1
+            m.tally.takeovers += 1
             init.dissolve("activity taken over by a provider")
 
 
-def _deaths(model, inits) -> None:
+def end_failing(model) -> None:
+    """Initiatives end with too few members, without a place to meet, or without funding."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m, p = model, model.p.initiatives
     rng = m.streams.initiatives
     for init in inits:
@@ -310,11 +322,12 @@ def nearest_open_place(model, resident: int, prefer_community: bool = True) -> i
     return best
 
 
-def found(model) -> None:
-    """Sterkhouders with ties and a place within reach found new initiatives."""
+def found(model, support_hours: float) -> None:
+    """Sterkhouders with ties and a place within reach found new initiatives; opbouwwerkers'
+    ``support_hours`` this week make founding likelier."""
     m, r, p = model, model.residents, model.p
     rng = m.streams.initiatives
-    support_per_1000 = m.team.support_hours / max(r.n / 1000.0, 1e-9)
+    support_per_1000 = support_hours / max(r.n / 1000.0, 1e-9)
     chance = p.initiatives.found_rate * (1.0 + p.initiatives.found_support * support_per_1000)
     cand = np.flatnonzero((r.engagement >= p.residents.sterkhouder_threshold)
                           & (r.initiative < 0) & (r.spare_hours > 0)
@@ -342,7 +355,7 @@ def start_initiative(model, founder: int, kind: int | None = None) -> Initiative
                 and rng.random() < 1.0 - r.a[j]:
             r.initiative[j] = init.unique_id
     init.size = int(np.sum(r.initiative == init.unique_id))
-    m.tally["initiatives_founded"] += 1
+    m.tally.initiatives_founded += 1
     return init
 
 

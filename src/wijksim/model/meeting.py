@@ -18,7 +18,7 @@ import numpy as np
 
 from ._numerics.draws import drawing
 from ._numerics.sorting import group_starts, stable_order
-from .kernels.meeting import (choose_visits, copresence, distance_weights, friends_of_friends,
+from .kernels.meeting import (choose_visits, copresence, friends_of_friends,
                               street_encounters)
 from .kernels.ties import weekly_upkeep
 from .places import place_arrays
@@ -55,9 +55,6 @@ def visit_places(model) -> None:
     is_open, pull, cap, hosp = place_arrays(model.places)
     visit_rate = np.asarray(p.meeting.visit_rate)[r.age]
     visit_p = visit_rate * (0.7 + 0.6 * r.engagement) * (1.0 - 0.5 * r.vulnerability)
-    if getattr(model, "_reach_weight_scale", None) != p.meeting.distance_scale:
-        model.reach_weight = distance_weights(model.reach_dist, p.meeting.distance_scale)
-        model._reach_weight_scale = p.meeting.distance_scale
     with drawing(rng) as st:
         choose_visits(st, model.reach_idx, model.reach_weight, pull, r.age, visit_p, r.habit,
                       r.visit)
@@ -85,7 +82,7 @@ def visit_places(model) -> None:
     mixing = Mixing(contacts=p.meeting.contacts_per_visit, homophily=p.wijk.homophily,
                     age_homophily=p.wijk.age_homophily)
     with drawing(rng) as st:
-        model.tally["cross_contacts"] += copresence(
+        model.tally.cross_contacts += copresence(
             st, visitors[order].astype(np.int32), starts, gain, bridging, mixing, r.arrays,
             r.tie_table, contact_log(model))
 

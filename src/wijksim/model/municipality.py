@@ -136,7 +136,7 @@ class Municipality(mesa.Agent):
         per = self.model.p.initiatives.initiatives_per_coordinator
         return min(1.0, self.coordinators * per / n_init)
 
-    def spend_week(self) -> None:
+    def book_week(self) -> None:
         """Book this week's spending (staff by what their hours went to)."""
         m, p = self.model, self.model.p
         t = m.tally
@@ -144,26 +144,29 @@ class Municipality(mesa.Agent):
         staff_cost = hours / p.professionals.hours_per_week * p.professionals.cost_per_year / 52
         if hours > 0:
             hourly = staff_cost / hours
-            t["spend_casework"] += hourly * t["hours_casework"]
-            t["spend_community"] += hourly * t["hours_collective"]
-            t["spend_admin"] += hourly * t["hours_admin"]
-            t["spend_idle"] += max(0.0, staff_cost - hourly * (
-                t["hours_casework"] + t["hours_collective"] + t["hours_admin"]))
-        t["spend_places"] += sum(pl.yearly_cost for pl in m.places) / 52.0
+            t.spend_casework += hourly * t.hours_casework
+            t.spend_community += hourly * t.hours_collective
+            t.spend_admin += hourly * t.hours_admin
+            t.spend_idle += max(0.0, staff_cost - hourly * (
+                t.hours_casework + t.hours_collective + t.hours_admin))
+        t.spend_places += sum(pl.yearly_cost for pl in m.places) / 52.0
         grants = sum(1 for i in m.initiatives if i.has_grant) * p.initiatives.grant
-        t["spend_initiatives"] += (grants + self.coordinators
+        t.spend_initiatives += (grants + self.coordinators
                                    * p.initiatives.coordinator_cost) / 52.0
 
     # -- the week ---------------------------------------------------------------------------
-    def act(self) -> None:
+    def budget_year(self) -> None:
+        """In the first week of a year: announce the year's scheduled changes and allocate
+        its budget."""
+        if self.model.week % 52 == 0:
+            self._announce(self.model.week // 52)
+            self.allocate_year()
+
+    def scheduled_events(self) -> None:
+        """The sale of buurthuis buildings (first week of the sale year) and BuurtTops."""
         m, p = self.model, self.model.p
         week, year = m.week, m.week // 52
-        start_of_year = week % 52 == 0
-        if start_of_year:
-            self._announce(year)
-            self.allocate_year()
-        m.funding.start_of_week()
-        if start_of_year and p.municipality.sell_buurthuis_year and \
+        if week % 52 == 0 and p.municipality.sell_buurthuis_year and \
                 year == p.municipality.sell_buurthuis_year:
             self.sell_buurthuizen()
         every = p.municipality.buurttop_every_years

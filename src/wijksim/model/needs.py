@@ -72,8 +72,8 @@ def grow_and_escalate(model) -> None:
                   threshold=p.escalation_threshold, care_weeks=p.care_weeks)
     escalated = course_of_problems(u, r.arrays, model.week, rule)
     if escalated:
-        model.tally["escalations"] += escalated
-        model.tally["escalation_cost"] += escalated * p.escalation_cost
+        model.tally.escalations += escalated
+        model.tally.escalation_cost += escalated * p.escalation_cost
 
 
 def send_to_care(model, idx: np.ndarray, reason: str = "need") -> None:
@@ -82,8 +82,8 @@ def send_to_care(model, idx: np.ndarray, reason: str = "need") -> None:
         return
     p = model.p.needs
     to_care_all(idx, model.residents.arrays, model.week, p.care_weeks)
-    model.tally["escalations"] += idx.size
-    model.tally["escalation_cost"] += idx.size * p.escalation_cost
+    model.tally.escalations += idx.size
+    model.tally.escalation_cost += idx.size * p.escalation_cost
 
 
 def resolve(model, idx: np.ndarray) -> None:

@@ -6,6 +6,7 @@ counts and spending come from the model's ``tally``; states are measured on the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -99,18 +100,45 @@ OUTCOMES: dict[str, str] = {
     "budget_year": "this year's social-base budget",
 }
 
-TALLY_KEYS = ("escalations", "escalation_cost", "help_requests", "informal_helps",
-              "help_offers", "formal_requests", "formal_helps", "netwerkberaden",
-              "found_by_outreach", "bridging_intros", "staff_left", "provider_changes",
-              "burnouts", "recruits", "takeovers", "initiatives_founded", "initiatives_ended",
-              "heat_at_risk", "heat_unreached", "heat_harmed", "cross_contacts",
-              "hours_casework", "hours_collective", "hours_admin", "spend_casework",
-              "spend_community", "spend_admin", "spend_idle", "spend_places",
-              "spend_initiatives", "spend_overhead", "waiting_list", "case_capacity", "movers")
+@dataclass
+class Tally:
+    """This week's counts and spending, added to by the mechanisms and read by
+    :func:`measure` (a new, zeroed tally every week)."""
 
-
-def new_tally() -> dict[str, float]:
-    return dict.fromkeys(TALLY_KEYS, 0)
+    escalations: int = 0
+    escalation_cost: float = 0
+    help_requests: int = 0
+    informal_helps: int = 0
+    help_offers: int = 0
+    formal_requests: int = 0
+    formal_helps: int = 0
+    netwerkberaden: int = 0
+    found_by_outreach: int = 0
+    bridging_intros: int = 0
+    staff_left: int = 0
+    provider_changes: int = 0
+    burnouts: int = 0
+    recruits: int = 0
+    takeovers: int = 0
+    initiatives_founded: int = 0
+    initiatives_ended: int = 0
+    heat_at_risk: int = 0
+    heat_unreached: int = 0
+    heat_harmed: int = 0
+    cross_contacts: int = 0
+    hours_casework: float = 0
+    hours_collective: float = 0
+    hours_admin: float = 0
+    spend_casework: float = 0
+    spend_community: float = 0
+    spend_admin: float = 0
+    spend_idle: float = 0
+    spend_places: float = 0
+    spend_initiatives: float = 0
+    spend_overhead: float = 0
+    waiting_list: int = 0
+    case_capacity: float = 0
+    movers: int = 0
 
 
 COUNTS = Counts._fields
@@ -160,8 +188,8 @@ def measure(model, week: int) -> dict[str, float]:
         "unmet_share": share("unmet", "open_need"),
         "mean_need": float(r.need[open_need].mean()) if c["open_need"] else 0.0,
         "waiting_list": float(c["waiting"]),
-        "escalations": float(t["escalations"]),
-        "escalation_cost": float(t["escalation_cost"]),
+        "escalations": float(t.escalations),
+        "escalation_cost": float(t.escalation_cost),
         "in_care": float(c["in_care"]),
         "lonely_share": share("lonely_adults", "adults"),
         "strongly_lonely_share": share("strongly_lonely_adults", "adults"),
@@ -174,34 +202,36 @@ def measure(model, week: int) -> dict[str, float]:
         "tenure_years": team.mean("tenure_weeks") / 52.0,
         "professionals": float(len(team.members)),
         "opbouwwerkers": float(team.size("opbouwwerker", with_vacancies=False)),
-        "caseload_saturation": cases / t["case_capacity"] if t["case_capacity"] else
+        "caseload_saturation": cases / t.case_capacity if t.case_capacity else
         float(cases > 0),
         "beraad_skill": team.mean("beraad_skill"),
-        "netwerkberaden": float(t["netwerkberaden"]),
-        "found_by_outreach": float(t["found_by_outreach"]),
-        "provider_changes": float(t["provider_changes"]),
-        "staff_left": float(t["staff_left"]),
+        "netwerkberaden": float(t.netwerkberaden),
+        "found_by_outreach": float(t.found_by_outreach),
+        "provider_changes": float(t.provider_changes),
+        "staff_left": float(t.staff_left),
         "initiatives": float(len(model.initiatives)),
         "volunteers": float(c["volunteers"]),
-        "burnouts": float(t["burnouts"]),
+        "burnouts": float(t.burnouts),
         "open_places": float(sum(pl.open for pl in model.places)),
         "place_visits": float(sum(pl.visitors for pl in model.places)),
-        "help_requests": float(t["help_requests"]),
-        "help_offers": float(t["help_offers"]),
-        "informal_helps": float(t["informal_helps"]),
-        "formal_requests": float(t["formal_requests"]),
+        "help_requests": float(t.help_requests),
+        "help_offers": float(t.help_offers),
+        "informal_helps": float(t.informal_helps),
+        "formal_requests": float(t.formal_requests),
         "volunteer_year_share": share("volunteered_year", "age15"),
         "volunteer_4wk_share": share("volunteered_4wk", "age15"),
         "volunteer_hours": float(r.hours_volunteered[volunteered_now].mean())
         if c["volunteered_now"] else 0.0,
         "informal_help_year_share": share("helped_other_year", "adults"),
-        "heat_at_risk": float(t["heat_at_risk"]),
-        "heat_unreached": float(t["heat_unreached"]),
-        "heat_harmed": float(t["heat_harmed"]),
+        "heat_at_risk": float(t.heat_at_risk),
+        "heat_unreached": float(t.heat_unreached),
+        "heat_harmed": float(t.heat_harmed),
     }
-    spend = {k: float(t[k]) for k in ("spend_casework", "spend_community", "spend_admin",
-                                      "spend_idle", "spend_places", "spend_initiatives",
-                                      "spend_overhead")}
+    spend = {"spend_casework": float(t.spend_casework),
+             "spend_community": float(t.spend_community), "spend_admin": float(t.spend_admin),
+             "spend_idle": float(t.spend_idle), "spend_places": float(t.spend_places),
+             "spend_initiatives": float(t.spend_initiatives),
+             "spend_overhead": float(t.spend_overhead)}
     out.update(spend)
     out["spend_total"] = sum(spend.values())
     out["budget_year"] = float(model.municipality.year_budget)

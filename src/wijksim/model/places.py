@@ -133,3 +133,10 @@ def place_arrays(places: list[ThirdPlace]) -> tuple[np.ndarray, np.ndarray, np.n
     kinds = np.fromiter((pl.kind for pl in places), dtype=np.int64, count=n)
     pull = AGE_APPEAL[kinds] * (0.5 + hosp)[:, None] * is_open[:, None]
     return is_open, pull, cap, hosp
+
+
+def keep_custom(model) -> None:
+    """Every place's weekly custom: its visitor average; a café without enough custom may
+    close (docs/ODD.md 7.2)."""
+    for pl in model.places:
+        pl.step()

@@ -41,4 +41,4 @@ def move(model) -> None:
     for name in ("last_contact", "last_neighbour_contact", "last_volunteered",
                  "last_helped_other", "last_got_help", "handover_until", "care_until"):
         getattr(r, name)[movers] = NEVER
-    model.tally["movers"] += movers.size
+    model.tally.movers += movers.size

@@ -18,6 +18,7 @@ programme stops.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import mesa
@@ -94,6 +95,23 @@ class Visit(NamedTuple):
     trust_gain: float  # trust in institutions: += trust_gain * (1 - trust)
 
 
+@dataclass
+class WorkWeek:
+    """The team's hours this week, per professional (in ``members`` order), filled in phase
+    by phase (docs/ODD.md 7.4)."""
+
+    members: list[Professional]
+    uids: np.ndarray
+    admin: np.ndarray  # accountability paperwork
+    avail: np.ndarray  # hours for clients and the wijk (after paperwork and netwerkberaden)
+    wk: np.ndarray  # wijkkennis
+    orient: np.ndarray  # orientation acting this week (network-oriented = 1)
+    is_opb: np.ndarray  # opbouwwerker (else hulpverlener)
+    beraad: np.ndarray  # hours in netwerkberaden
+    casework: np.ndarray  # hours on cases
+    collective: np.ndarray  # hours of collective work
+
+
 class Team:
     """The wijk's professionals and the weekly work they do together."""
 
@@ -103,7 +121,6 @@ class Team:
         self.vacancies: list[tuple[int, str]] = []  # (week it is filled, role)
         self.transition_until = NEVER
         self.fte: dict[str, float] = {}  # funded FTE per role
-        self.support_hours = 0.0  # opbouwwerker hours for initiatives this week
 
     # -- staffing -------------------------------------------------------------------------
     def hire(self, role: str, provider, wijkkennis: float | None = None,
@@ -129,7 +146,7 @@ class Team:
         r.handover_until[cases] = m.week + handover_weeks
         self.members.remove(prof)
         prof.remove()
-        m.tally["staff_left"] += 1
+        m.tally.staff_left += 1
         if reason != "lost tender":  # a lost tender is logged once, as tender_lost
             m.log_event("staff_left", f"a {prof.role} left the wijk ({reason}), with "
                         f"wijkkennis {prof.wijkkennis:.2f} and {linked.size} trust links")
@@ -203,81 +220,104 @@ class Team:
         m = self.model
         return m.terms.transition_productivity if m.week < self.transition_until else 1.0
 
-    def work(self) -> None:
+    def wait(self) -> None:
+        """Residents on the waiting list lose trust in institutions while they wait."""
         m, r, p = self.model, self.model.residents, self.model.p.professionals
-        self.fill_vacancies()
-        self.support_hours = 0.0
         on_list = r.status == WAITING
         r.trust[on_list] = np.maximum(0.0, r.trust[on_list] - p.trust_loss_waiting)
-        m.tally["waiting_list"] = int(np.sum(on_list))
+        m.tally.waiting_list = int(np.sum(on_list))
+
+    def plan_week(self) -> WorkWeek | None:
+        """Everyone's hours this week: paperwork comes off the top, a transition lowers
+        productivity. None when nobody works in the wijk."""
         if not self.members:
-            return
-        profs = self.members
-        n_prof = len(profs)
-        uids = np.array([prof.unique_id for prof in profs], dtype=np.int64)
-        prod = self.productivity()
+            return None
+        m, profs = self.model, list(self.members)
         hours = np.array([prof.hours for prof in profs])
         admin = hours * m.terms.admin_share
-        avail = (hours - admin) * prod
-        wk = np.array([prof.wijkkennis for prof in profs])
-        orient = np.array([prof.orientation_now() for prof in profs])
-        is_opb = np.array([prof.role == OPBOUWWERKER for prof in profs])
+        n = len(profs)
+        return WorkWeek(
+            members=profs, uids=np.array([prof.unique_id for prof in profs], dtype=np.int64),
+            admin=admin, avail=(hours - admin) * self.productivity(),
+            wk=np.array([prof.wijkkennis for prof in profs]),
+            orient=np.array([prof.orientation_now() for prof in profs]),
+            is_opb=np.array([prof.role == OPBOUWWERKER for prof in profs]),
+            beraad=np.zeros(n), casework=np.zeros(n), collective=np.zeros(n))
 
-        # 1. netwerkberaden for clients, in casework time (Walcheren: the beraad is the
-        #    network-oriented way of working a case)
-        beraad_hours = self._netwerkberaden(avail, wk, orient)
-        avail = avail - beraad_hours
+    def hold_netwerkberaden(self, week: WorkWeek | None) -> None:
+        """Netwerkberaden for clients, in casework time (Walcheren: the beraad is the
+        network-oriented way of working a case)."""
+        if week is None:
+            return
+        week.beraad = self._netwerkberaden(week.avail, week.wk, week.orient)
+        week.avail = week.avail - week.beraad
 
-        # 2. casework on open cases
+    def do_casework(self, week: WorkWeek | None) -> None:
+        """Casework on open cases, as far as each professional's hours reach."""
+        if week is None:
+            return
+        r, p = self.model.residents, self.model.p.professionals
         cases = np.flatnonzero(r.status == CASE)
-        pos = positions_of(r.case_prof[cases], uids)
+        pos = positions_of(r.case_prof[cases], week.uids)
         orphan = pos < 0
         if orphan.any():  # cases of someone who left are handled in leave(); be safe
             r.status[cases[orphan]] = WAITING
             cases, pos = cases[~orphan], pos[~orphan]
         need_h = p.case_hours * np.where(r.need_kind[cases] == COMPLEX, 1.5, 1.0)
-        demand = np.bincount(pos, weights=need_h, minlength=n_prof)
-        served = np.minimum(1.0, avail / np.maximum(demand, 1e-9))
-        case_hours = np.minimum(demand, avail)
-        self._casework(cases, pos, need_h, served, wk, orient)
+        demand = np.bincount(pos, weights=need_h, minlength=len(week.members))
+        served = np.minimum(1.0, week.avail / np.maximum(demand, 1e-9))
+        week.casework = np.minimum(demand, week.avail)
+        self._casework(cases, pos, need_h, served, week.wk, week.orient)
 
-        # 3. intake from the waiting list (FIFO), hulpverleners first, then the pull on
-        #    opbouwwerkers' hours ('zuigkracht')
+    def take_in(self, week: WorkWeek | None) -> None:
+        """Intake from the waiting list (first come, first served), hulpverleners first, then
+        the pull of casework on opbouwwerkers' hours ('zuigkracht')."""
+        if week is None:
+            return
+        m, r, p = self.model, self.model.residents, self.model.p.professionals
         waiting = np.flatnonzero((r.status == WAITING) & (r.handover_until <= m.week))
         waiting = waiting[np.argsort(r.status_since[waiting], kind="stable")]
         pull = p.casework_pull + m.terms.output_pressure * (1.0 - p.casework_pull) * 0.5
-        cap_hours = np.where(is_opb, pull * avail, avail)
-        free_cases = np.floor(np.maximum(cap_hours - case_hours, 0.0) / p.case_hours)
+        cap_hours = np.where(week.is_opb, pull * week.avail, week.avail)
+        free_cases = np.floor(np.maximum(cap_hours - week.casework, 0.0) / p.case_hours)
         free_cases = free_cases.astype(np.int64)
-        order = np.concatenate((np.flatnonzero(~is_opb), np.flatnonzero(is_opb)))
+        order = np.concatenate((np.flatnonzero(~week.is_opb), np.flatnonzero(week.is_opb)))
         slots = np.repeat(order, free_cases[order])[: waiting.size]
         taken = waiting[: slots.size]
         if taken.size:
             r.status[taken] = CASE
             r.status_since[taken] = m.week
-            r.case_prof[taken] = uids[slots].astype(np.int32)
-            case_hours += np.bincount(slots, minlength=n_prof) * p.case_hours
-        m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
-        m.tally["case_capacity"] = float(np.sum(np.floor(cap_hours / p.case_hours)))
+            r.case_prof[taken] = week.uids[slots].astype(np.int32)
+            week.casework += np.bincount(slots, minlength=len(week.members)) * p.case_hours
+        m.tally.waiting_list = int(np.sum(r.status == WAITING))
+        m.tally.case_capacity = float(np.sum(np.floor(cap_hours / p.case_hours)))
 
-        # 4. collective work with the hours left: opbouwwerkers all, hulpverleners as far
-        #    as they are network-oriented
-        free = np.maximum(avail - case_hours, 0.0)
-        collective = np.where(is_opb, free, free * orient)
-        self._outreach(collective * OUTREACH_SHARE, wk, profs)
-        self._bridge(collective * BRIDGING_SHARE, wk)
-        self.support_hours = float(np.sum(collective * SUPPORT_SHARE))
+    def collective_work(self, week: WorkWeek | None) -> float:
+        """Collective work with the hours left (opbouwwerkers all, hulpverleners as far as
+        they are network-oriented): outreach, bridging, and support for initiatives, whose
+        hours this returns."""
+        if week is None:
+            return 0.0
+        free = np.maximum(week.avail - week.casework, 0.0)
+        week.collective = np.where(week.is_opb, free, free * week.orient)
+        self._outreach(week.collective * OUTREACH_SHARE, week.wk, week.members)
+        self._bridge(week.collective * BRIDGING_SHARE, week.wk)
+        return float(np.sum(week.collective * SUPPORT_SHARE))
 
-        case_hours = case_hours + beraad_hours
-        for k, prof in enumerate(profs):
+    def learn(self, week: WorkWeek | None) -> None:
+        """Book everyone's hours; wijkkennis and netwerkberaad skill grow or fade."""
+        if week is None:
+            return
+        m = self.model
+        case_hours = week.casework + week.beraad
+        for k, prof in enumerate(week.members):
             prof.case_hours = float(case_hours[k])
-            prof.collective_hours = float(collective[k])
-            prof.admin_hours = float(admin[k])
+            prof.collective_hours = float(week.collective[k])
+            prof.admin_hours = float(week.admin[k])
             prof.learn()
-        m.tally["hours_casework"] += float(case_hours.sum())
-        m.tally["hours_collective"] += float(collective.sum())
-        m.tally["hours_admin"] += float(admin.sum())
-        self.turnover()
+        m.tally.hours_casework += float(case_hours.sum())
+        m.tally.hours_collective += float(week.collective.sum())
+        m.tally.hours_admin += float(week.admin.sum())
 
     def _casework(self, cases, pos, need_h, served, wk, orient) -> None:
         """Cases get help; professionals-only help carries the 'premie op machteloosheid'."""
@@ -302,7 +342,7 @@ class Team:
             strengthen_pairs(r.tie_table, widen[ok].astype(np.int64), partners[ok],
                              np.full(int(ok.sum()), 0.15))
             r.v[widen] = np.maximum(0.0, r.v[widen] - 0.5 * p.help.v_after_help)
-        m.tally["formal_helps"] += cases.size
+        m.tally.formal_helps += cases.size
         resolve(m, cases[r.need[cases] <= 1e-9])
 
     def _contact(self, idx: np.ndarray, uids: np.ndarray) -> None:
@@ -339,7 +379,7 @@ class Team:
             with drawing(rng) as st:
                 hold_beraden(st, clients, np.concatenate(know), rule, r.arrays, m.homes,
                              r.tie_table)
-            m.tally["netwerkberaden"] += clients.size
+            m.tally.netwerkberaden += clients.size
         return used
 
     def _outreach(self, hours, wk, profs) -> None:
@@ -361,7 +401,7 @@ class Team:
         rule = Visit(link_gain=p.trust_gain, link_threshold=0.3,
                      trust_gain=0.2 * p.institution_trust_gain)
         visitor = np.repeat(np.array(uids, np.int32), [x.size for x in met])
-        m.tally["found_by_outreach"] += outreach_visits(
+        m.tally.found_by_outreach += outreach_visits(
             np.concatenate(met), np.concatenate(draws), bounds, visitor, np.array(know), rule,
             r.arrays, m.week)
 
@@ -375,7 +415,7 @@ class Team:
         starters = m.streams.professionals.integers(0, r.n, size=total)
         know = np.repeat(wk, counts)
         with drawing(m.streams.professionals) as st:
-            m.tally["bridging_intros"] += introduce_across_groups(
+            m.tally.bridging_intros += introduce_across_groups(
                 st, starters, know, 0.15, m.p.wijk.walk_radius, r.group, m.homes,
                 r.tie_table)
 

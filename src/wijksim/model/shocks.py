@@ -62,6 +62,6 @@ def heat_wave(model) -> None:
     harm_p = np.where(safe, p.heat_harm_checked, p.heat_harm_unchecked)
     harmed = at_risk[rng.random(at_risk.size) < harm_p]
     send_to_care(model, harmed)
-    model.tally["heat_at_risk"] += at_risk.size
-    model.tally["heat_unreached"] += int((~safe).sum())
-    model.tally["heat_harmed"] += harmed.size
+    model.tally.heat_at_risk += at_risk.size
+    model.tally.heat_unreached += int((~safe).sum())
+    model.tally.heat_harmed += harmed.size

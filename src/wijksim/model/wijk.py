@@ -22,10 +22,11 @@ from mesa.discrete_space import OrthogonalMooreGrid
 from ..scenario import Scenario, defaults, load_scenario
 from ..scenario.loader import KEY_ALIASES
 from ..scenario.regimes import funding_terms
-from . import helping, initiatives, meeting, needs, outcomes, population, shocks
+from . import helping, initiatives, meeting, needs, outcomes, places, population, shocks
 from .build import make_residents, place_sites, reach_lists
 from .homes import homes_of
 from .kernels.build import seed_ties
+from .kernels.meeting import distance_weights
 from .kernels.ties import tie_summary
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
@@ -70,7 +71,11 @@ class WijkModel(mesa.Model):
         self.seed = int(seed)
         self.scenario = scen
         self.p = Params.from_flat(scen.values)
-        self.terms = funding_terms(scen.values)
+        # the funding terms: the status quo while the wijk is built and burns in, the
+        # scenario's regime from week 0 (docs/ODD.md 3.3); see the ``terms`` property
+        self._status_quo_terms = funding_terms(defaults())
+        self._regime_terms = funding_terms(scen.values)
+        self._run_started = False
         seqs = np.random.SeedSequence(self.seed).spawn(len(STREAMS))
         self.streams = SimpleNamespace(**{n: np.random.default_rng(s)
                                           for n, s in zip(STREAMS, seqs)})
@@ -78,14 +83,13 @@ class WijkModel(mesa.Model):
         self.horizon = 52 * self.p.run.years
         self.events: list[dict[str, Any]] = []
         self._recorded_weeks: list[int] = []
-        self._burning = False
-        self.tally = outcomes.new_tally()
+        self.tally = outcomes.Tally()
         self.shock = shocks.ShockState()
         self._build()
         self.datacollector = mesa.DataCollector(
             model_reporters={name: partial(_read, name) for name in outcomes.OUTCOMES})
         self._record(week=self.week - 1)  # the wijk as the burn-in left it
-        self.tally = outcomes.new_tally()
+        self.tally = outcomes.Tally()
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -98,8 +102,6 @@ class WijkModel(mesa.Model):
                                         random=self.random)
         self.homes = homes_of(r.x, r.y, r.cell, self.side)
         self.near2 = float(p.wijk.neighbour_radius ** 2)  # who counts as a neighbour
-        self.scratch = np.zeros(n)
-        self.scratch2 = np.zeros(n)
         self.resident_agents = [Resident(self, i, self.grid._cells[(int(x), int(y))])
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
         self._build_places(rng, built)
@@ -113,7 +115,6 @@ class WijkModel(mesa.Model):
         self.municipality = Municipality(self)
         self._start_needs(rng)
         self._start_initiatives(rng)
-        self.terms = funding_terms(defaults())
         self.municipality.allocate_year()  # sets the team size; hires are vacancies ...
         self._staff_team(rng)  # ... which the starting team fills with experienced staff
         self.summarise_ties()
@@ -136,6 +137,8 @@ class WijkModel(mesa.Model):
         walk = np.where(r.age == 2, p.meeting.senior_reach, 1.0)  # seniors walk less far
         self.reach_idx, self.reach_dist = reach_lists(r.x.astype(float), r.y.astype(float),
                                                       px, py, reach, scale=walk)
+        # a place's pull by distance: homes and places stay put, so once per model
+        self.reach_weight = distance_weights(self.reach_dist, p.meeting.distance_scale)
         buurthuis = [pl.index for pl in self.places if pl.kind == BUURTHUIS]
         # seniors who live within walking reach of a buurthuis site (open or not): the
         # catchment in which a closure should be felt (MODEL.md patterns)
@@ -150,12 +153,9 @@ class WijkModel(mesa.Model):
         from week 0. Scheduled events and programmes start at year 0 or later, so none of
         them acts during the burn-in. Nothing is recorded.
         """
-        self.terms = funding_terms(defaults())
-        self._burning = True
         while self.week < 0:
-            self._tick()
-        self._burning = False
-        self.terms = funding_terms(self.scenario.values)
+            type(self).step(self)  # the week itself, without Mesa's count of the run's steps
+        self._run_started = True
         self.events.clear()
 
     def _start_needs(self, rng) -> None:
@@ -183,13 +183,13 @@ class WijkModel(mesa.Model):
             for _ in range(26):
                 if init.size >= 2 * p.initiatives.min_members:
                     break
-                initiatives._recruit(self, [init])
+                initiatives.recruit_into(self, [init])
             if init.size < p.initiatives.min_members:  # this founder could not start one
                 r.initiative[r.initiative == init.unique_id] = -1
                 init.remove()
                 continue
             init.founded = self.week - int(rng.integers(26, 260))  # established, of some age
-        self.tally = outcomes.new_tally()
+        self.tally = outcomes.Tally()
 
     def _staff_team(self, rng) -> None:
         """Fill the funded posts with staff who have a spread of tenures."""
@@ -202,43 +202,70 @@ class WijkModel(mesa.Model):
             self.team.hire(role, self.funding.incumbent, wk, tenure)
         self.team.assign_hours()
 
-    # -- the weekly tick (MODEL.md) ---------------------------------------------------------
+    # -- the weekly tick (docs/ODD.md 3.1) ----------------------------------------------
     def step(self) -> None:
-        """One week (Mesa counts these in ``model.steps``; the burn-in does not)."""
-        self._tick()
-
-    def _tick(self) -> None:
-        self.begin_week()
-        self.municipality.act()  # 6-7. funding cycle, budget year, scheduled events
-        shocks.set_in(self)  # 8. a crisis or heat wave sets in
-        population.move(self)  # residents move away, newcomers arrive
-        needs.arise_and_grow(self)  # 1. needs arise, grow, escalate
-        meeting.meet(self)  # 2. places, street, friends; ties decay
-        helping.ask_and_offer(self)  # 3. asking and offering help
-        self.team.work()  # 4. professionals work
-        initiatives.live(self)  # 5. initiatives live and die
-        self.places_step()  # places: custom, market closures
-        shocks.heat_wave(self)  # 8. a heat wave strikes the unreached
-        helping.drift_toward_norms(self)  # 3. v and a drift toward local norms
-        self.end_week()
+        """One week, phase by phase in the order of docs/ODD.md 3.1; the numbers are the
+        docs/ODD.md sections of the submodels (Mesa counts these weeks in ``model.steps``;
+        the burn-in runs the same week without counting)."""
+        team = self.team
+        self.begin_week()                              # 3.1   the week's fresh start
+        self.municipality.budget_year()                # 7.7   first week of a year: budget
+        self.funding.renew_if_due()                    # 7.6   contract or subsidy renewal
+        self.municipality.scheduled_events()           # 7.7   sale of buurthuizen, BuurtTop
+        shocks.set_in(self)                            # 7.8   a crisis or heat wave sets in
+        population.move(self)                          # 7.9   residents move, newcomers come
+        needs.grow_and_escalate(self)                  # 7.1   open needs grow, escalate
+        needs.arise(self)                              # 7.1   new problems arise
+        meeting.visit_places(self)                     # 7.2   visits and co-presence
+        meeting.meet_in_street(self)                   # 7.2   street encounters
+        meeting.close_triads(self)                     # 7.2   friends introduce friends
+        meeting.keep_up_ties(self)                     # 7.2   private contact, tie decay
+        a_now = helping.aanbodverlegenheid_now(self)   # 7.3   a as it acts this week
+        helping.ask_ties_for_help(self, a_now)         # 7.3   asking a tie
+        helping.offer_help(self, a_now)                # 7.3   offering help unasked
+        helping.close_solved(self)                     # 7.3   solved problems close
+        helping.ask_professional(self)                 # 7.3   asking a professional
+        team.fill_vacancies()                          # 7.4   new staff start
+        team.wait()                                    # 7.4   trust lost on the waiting list
+        work = team.plan_week()                        # 7.4   paperwork, productivity
+        team.hold_netwerkberaden(work)                 # 7.4   netwerkberaden
+        team.do_casework(work)                         # 7.4   casework
+        team.take_in(work)                             # 7.4   intake from the waiting list
+        support = team.collective_work(work)           # 7.4   outreach, bridging, support
+        team.learn(work)                               # 7.4   wijkkennis, beraad skill
+        team.turnover()                                # 7.4   staff leave
+        initiatives.volunteer_elsewhere(self)          # 7.5   clubs, schools, churches
+        initiatives.fade_engagement(self)              # 7.5   engagement outside initiatives
+        initiatives.apply_for_grants(self)             # 7.5   grant rounds
+        initiatives.carry_corvee(self, support)        # 7.5   corvee, strain, burnout
+        initiatives.run_activities(self)               # 7.5   activities, mutual help
+        initiatives.drift_away(self)                   # 7.5   members leave
+        initiatives.recruit_members(self)              # 7.5   recruitment through ties
+        initiatives.take_over_activities(self)         # 7.5   takeovers by a provider
+        initiatives.end_failing(self)                  # 7.5   initiatives end
+        initiatives.found(self, support)               # 7.5   new initiatives
+        initiatives.claim_closed_places(self)          # 7.5   'buurtrecht' on closed places
+        places.keep_custom(self)                       # 7.2   places' weekly custom
+        shocks.heat_wave(self)                         # 7.8   the heat wave strikes
+        helping.drift_toward_norms(self)               # 7.3   norm drift; tie summary (2.3)
+        self.municipality.book_week()                  # 7.7   the week's spending
+        self.record_if_due()                           # 7.10  outcomes
+        self.advance_week()                            # 3.3   next week; stop at the horizon
 
     def begin_week(self) -> None:
-        self.tally = outcomes.new_tally()
+        """A zeroed tally; everyone's spare time back; this week's flags cleared."""
+        self.tally = outcomes.Tally()
         r = self.residents
         r.spare_left[:] = r.spare_hours
         r.helped_week[:] = False
         r.hours_volunteered[:] = 0.0
 
-    def places_step(self) -> None:
-        for pl in self.places:
-            pl.step()
-
-    def end_week(self) -> None:
-        self.municipality.spend_week()
-        if self.summary_week != self.week:  # drift_toward_norms refreshed it in its pass
-            self.summarise_ties()
-        if not self._burning and (self.week + 1) % self.p.run.record_every == 0:
+    def record_if_due(self) -> None:
+        """Record the week's outcomes every ``run.record_every`` weeks of the run."""
+        if self._run_started and (self.week + 1) % self.p.run.record_every == 0:
             self._record(self.week)
+
+    def advance_week(self) -> None:
         self.week += 1
         if self.week >= self.horizon:
             self.running = False
@@ -247,6 +274,12 @@ class WijkModel(mesa.Model):
     @property
     def initiatives(self):
         return self.agents_by_type[Initiative] if Initiative in self.agents_by_type else []
+
+    @property
+    def terms(self):
+        """The funding terms acting now: the status quo (the schema defaults) while the wijk
+        is built and burns in, the scenario's regime from week 0 (docs/ODD.md 3.3)."""
+        return self._regime_terms if self._run_started else self._status_quo_terms
 
     @property
     def professionals(self):
@@ -258,9 +291,10 @@ class WijkModel(mesa.Model):
         return p.enabled and year >= p.start_year and (not p.stop_year or year < p.stop_year)
 
     def summarise_ties(self) -> None:
-        t, r = self.ties, self.residents
-        tie_summary(r.tie_table, r.group, self.p.meeting.good_tie, t)
-        self.summary_week = self.week
+        """The tie summary of the ties as they are now (the weekly one is taken by the norm
+        drift's pass over the ties, docs/ODD.md 7.3)."""
+        r = self.residents
+        tie_summary(r.tie_table, r.group, self.p.meeting.good_tie, self.ties)
 
     def log_event(self, kind: str, text: str, **extra: Any) -> None:
         self.events.append({"week": self.week, "year": self.week / 52.0, "kind": kind,
