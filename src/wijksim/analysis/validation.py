@@ -83,18 +83,6 @@ def experiment_path(key: str) -> Path:
     return paths.experiments_dir() / "validation" / f"{key}.toml"
 
 
-def run(key: str, quick: bool = False, jobs: int | None = None, out: Path | None = None,
-        resume: bool = True):
-    """Run (or resume) a validation experiment; quick = small wijk, few seeds, for tests."""
-    from ..experiments import load_experiment, run_experiment
-
-    kw = {"seeds": 3, "residents": 1500} if quick else {}
-    exp = load_experiment(experiment_path(key), out=out, **kw)
-    folder = out if out is not None else exp.out
-    return run_experiment(exp, out=folder, jobs=jobs, resume=resume, overwrite=not resume,
-                          progress=not quick, report=False)
-
-
 def _pivot(ticks: pd.DataFrame, column: str, label: str) -> pd.DataFrame:
     """Weeks x seeds for one scenario label (first design point)."""
     t = ticks[ticks["label"] == label]
@@ -439,14 +427,3 @@ PATTERNS: dict[str, Callable] = {
     "p3_netwerkberaad": netwerkberaad, "p4_caseload": caseload, "p5_heatwave": heatwave,
     "p6_buurthuis": buurthuis, "p7_crisis": crisis,
 }
-
-
-def validate_pattern(key: str, figdir: Path, quick: bool = False, jobs: int | None = None,
-                     out: Path | None = None) -> PatternResult:
-    res = run(key, quick=quick, jobs=jobs, out=out)
-    result = PATTERNS[key](res, figdir)
-    result.experiment = f"experiments/validation/{key}.toml"
-    result.runs = len(res.runs)
-    result.extra["commits"] = sorted({str(c)[:10] for c in res.runs.get("git_commit", [])
-                                      if c is not None and str(c) != "nan"})
-    return result

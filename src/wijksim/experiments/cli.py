@@ -9,7 +9,8 @@ from pathlib import Path
 
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub) -> None:
+    """Add the experiment commands to the subcommands ``sub`` of wijksim's parser."""
     from ..cli import add_run_options
     from . import DEFAULT_SCENARIOS, DEFAULT_SEEDS
 

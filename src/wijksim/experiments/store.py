@@ -84,8 +84,8 @@ class Store:
         """Store finished runs: ticks first, then their run rows (which mark them done)."""
         ids = sorted(runs["run_id"])
         name = "part-" + hashlib.sha1("\n".join(ids).encode()).hexdigest()[:16] + ".parquet"
-        write_parquet_atomic(_table(ticks, ticks_schema), self.ticks_dir / name)
-        write_parquet_atomic(_table(runs, runs_schema), self.runs_dir / name)
+        write_parquet_atomic(arrow_table(ticks, ticks_schema), self.ticks_dir / name)
+        write_parquet_atomic(arrow_table(runs, runs_schema), self.runs_dir / name)
         return name
 
     def write_manifest(self, manifest: Mapping[str, Any]) -> None:
@@ -171,5 +171,5 @@ class Store:
         return sorted(str(f) for f in d.glob("part-*.parquet")) if d.is_dir() else []
 
 
-def _table(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+def arrow_table(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)

@@ -15,6 +15,7 @@ import math
 import mesa
 import numpy as np
 
+from .initiatives import start_initiative
 from .kernels.meeting import copresence
 from .meeting import Mixing, contact_log
 from .places import BUURTHUIS, COMMERCIAL
@@ -195,8 +196,6 @@ class Municipality(mesa.Agent):
 
 def hold_buurttop(model) -> None:
     """A one-day deliberation: bridging ties, engagement, trust, new initiatives."""
-    from .initiatives import start_initiative
-
     r, p, rng = model.residents, model.p, model.streams.municipality
     k = min(r.n, int(round(p.municipality.buurttop_per_1000 * r.n / 1000)))
     if k < 2:

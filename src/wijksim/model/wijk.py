@@ -102,7 +102,7 @@ class WijkModel(mesa.Model):
                                         random=self.random)
         self.homes = homes_of(r.x, r.y, r.cell, self.side)
         self.near2 = float(p.wijk.neighbour_radius ** 2)  # who counts as a neighbour
-        self.resident_agents = [Resident(self, i, self.grid._cells[(int(x), int(y))])
+        self.resident_agents = [Resident(self, i, self.grid[(int(x), int(y))])
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
         self._build_places(rng, built)
         seed_ties(rng, r.tie_table, self.homes, r.group, 3, p.wijk.initial_ties,
@@ -129,7 +129,7 @@ class WijkModel(mesa.Model):
             if kind == 0 and per > 0:  # every wijk has at least one buurthuis
                 count = max(1, count)
             for c in place_sites(rng, built, self.side, count, taken):
-                cell = self.grid._cells[(c % self.side, c // self.side)]
+                cell = self.grid[(c % self.side, c // self.side)]
                 self.places.append(ThirdPlace(self, len(self.places), kind, cell))
         px = np.array([pl.x for pl in self.places], dtype=float)
         py = np.array([pl.y for pl in self.places], dtype=float)

@@ -101,7 +101,7 @@ def resolve_scenario_path(source: str | Path, relative_to: Path | None = None) -
         if t.is_file():
             return t.resolve()
     names = shipped_scenarios()
-    hint = _did_you_mean(cand.stem, names) if bare else ""
+    hint = did_you_mean(cand.stem, names) if bare else ""
     allowed = f"an existing file or a shipped scenario ({', '.join(names) or 'none'})"
     if relative_to is not None:
         raise ScenarioError([Problem(str(relative_to), "extends", str(source), allowed,
@@ -139,7 +139,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], d
         meta = {}
     for k in meta:
         if k not in META_KEYS:
-            problems.append(_unknown(str(path), f"meta.{k}", META_KEYS, prefix="meta."))
+            problems.append(unknown_name(str(path), f"meta.{k}", META_KEYS, prefix="meta."))
     if parent is not None and not isinstance(parent, str):
         problems.append(Problem(str(path), "extends", parent, "a scenario name or path"))
         parent = None
@@ -156,7 +156,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], d
                 **meta}
     else:
         values, chain = defaults(), []
-    flat, flat_problems = _flatten(doc, str(path))
+    flat, flat_problems = flatten_doc(doc, str(path))
     problems += flat_problems
     problems += _apply_flat(values, flat, str(path))
     if not problems:
@@ -166,7 +166,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict, list[Path], d
     return values, [*chain, path], meta
 
 
-def _flatten(doc: Mapping[str, Any], origin: str, prefix: str = ""
+def flatten_doc(doc: Mapping[str, Any], origin: str, prefix: str = ""
              ) -> tuple[dict[str, Any], list[Problem]]:
     flat: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -174,17 +174,17 @@ def _flatten(doc: Mapping[str, Any], origin: str, prefix: str = ""
         name = f"{prefix}{k}"
         if isinstance(v, dict):
             if name in SECTION_NAMES:
-                sub, p = _flatten(v, origin, name + ".")
+                sub, p = flatten_doc(v, origin, name + ".")
                 flat.update(sub)
                 problems += p
             elif name in KEYS:
                 problems.append(Problem(origin, name, v, KEYS[name].allowed()))
             else:
-                problems.append(_unknown(origin, name, SECTION_NAMES, what="section"))
+                problems.append(unknown_name(origin, name, SECTION_NAMES, what="section"))
         elif not prefix:
             problems.append(Problem(origin, name, v, "keys inside a section such as "
                                     "[funding]", f"'{name}' is not inside a [section]"
-                                    + _did_you_mean(name, KEYS)))
+                                    + did_you_mean(name, KEYS)))
         else:
             flat[name] = v
     return flat, problems
@@ -195,7 +195,7 @@ def _apply_flat(values: dict[str, Any], flat: Mapping[str, Any], origin: str) ->
     for name, raw in flat.items():
         key = KEYS.get(name)
         if key is None:
-            problems.append(_unknown(origin, name, KEYS))
+            problems.append(unknown_name(origin, name, KEYS))
             continue
         ok, val = coerce(key, raw)
         if not ok:
@@ -247,14 +247,14 @@ def _in_range(key, x: float) -> bool:
     return (key.lo is None or x >= key.lo) and (key.hi is None or x <= key.hi)
 
 
-def _unknown(origin: str, name: str, known: Iterable[str], what: str = "key",
+def unknown_name(origin: str, name: str, known: Iterable[str], what: str = "key",
              prefix: str = "") -> Problem:
     return Problem(origin, name, None, f"a known {what}",
-                   f"unknown {what} '{name}'" + _did_you_mean(name, known),
+                   f"unknown {what} '{name}'" + did_you_mean(name, known),
                    show_value=False)
 
 
-def _did_you_mean(name: str, known: Iterable[str]) -> str:
+def did_you_mean(name: str, known: Iterable[str]) -> str:
     known = list(known)
     cands = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if not cands:  # a typo in the last part only, e.g. "tender.contract_yeras"
