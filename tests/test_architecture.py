@@ -34,6 +34,7 @@ LAYERS = {
     "wijksim._version": ("base", 0),
     "wijksim.paths": ("base", 0),
     "wijksim.provenance": ("base", 0),
+    "wijksim.files": ("base", 0),
 }
 # names with a leading underscore that are public API all the same
 PUBLIC_UNDERSCORE = {"__version__", "_fields", "_asdict", "_replace", "_make"}

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import make_model
-from wijksim.model import helping, meeting, needs
+from wijksim.model import helping, meeting, needs, shocks
 from wijksim.model.places import BUURTHUIS
 from wijksim.model.residents import CASE, HIDDEN, IN_CARE, NO_NEED, WAITING
 from wijksim.model.tietable import is_symmetric
@@ -14,7 +14,7 @@ from wijksim.model.tietable import is_symmetric
 
 def ask_and_offer(m):
     """The asking and offering phases of a week (docs/ODD.md 7.3), as WijkModel.step runs them."""
-    a_now = helping.aanbodverlegenheid_now(m)
+    a_now = shocks.aanbodverlegenheid_now(m)
     helping.ask_ties_for_help(m, a_now)
     helping.offer_help(m, a_now)
     helping.close_solved(m)

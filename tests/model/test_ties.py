@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from wijksim.model._numerics.hashing import pair_uniform
-from wijksim.model.kernels.ties import clustering_of, tie_summary, tie_weighted_mean, weekly_upkeep
+from wijksim.model.kernels.ties import clustering_of, tie_pass, weekly_upkeep
 from wijksim.model.ties import ContactLog, TieSummary, Upkeep
 from wijksim.model.tietable import (TieTable, clear_ties, empty_ties, is_symmetric, pick_tie,
                                     strengthen)
@@ -95,14 +95,14 @@ def test_weighted_mean_summary_and_clustering_on_a_triangle():
     strengthen(TieTable(nbr, w), 1, 2, 0.5)
     strengthen(TieTable(nbr, w), 0, 2, 0.5)
     vals = np.array([0.0, 1.0, 3.0, 9.0])
-    out = np.zeros(4)
-    tie_weighted_mean(nbr, w, vals, out)
-    assert out[0] == pytest.approx(2.0) and out[3] == 9.0  # no ties: own value
+    out, out_b = np.zeros(4), np.zeros(4)
     assert clustering_of(TieTable(nbr, w), 0.3, np.array([0, 1, 2])) == pytest.approx(1.0)
     group = np.array([0, 0, 1, 1], dtype=np.int8)
     s, c, g, x, m = (np.zeros(4), np.zeros(4, np.int64), np.zeros(4, np.int64), np.zeros(4),
                      np.zeros(4))
-    tie_summary(TieTable(nbr, w), group, 0.3, TieSummary(s, c, g, x, m))
+    tie_pass(TieTable(nbr, w), group, 0.3, TieSummary(s, c, g, x, m), vals, 2 * vals, out, out_b)
+    assert out[0] == pytest.approx(2.0) and out[3] == 9.0  # no ties: own value
+    assert out_b[0] == pytest.approx(4.0)
     assert list(c) == [2, 2, 2, 0] and s[0] == pytest.approx(1.0) and x[0] == pytest.approx(0.5)
 
 

@@ -1,9 +1,10 @@
-"""Pattern-oriented validation: does each pattern of MODEL.md emerge, and how strongly?
+"""Pattern-oriented validation: does each pattern (docs/ODD.md 1.2) emerge, how strongly?
 
-Each pattern has an experiment file in ``experiments/validation/`` and a function here that
-runs it, measures the effect with a 95% interval over replicate seeds (paired where the design
-has common seeds), draws a figure and states a verdict: **holds**, **partly** or **does not
-hold**. Verdicts come from the measured intervals, never from the code being told the answer.
+Each pattern has an experiment file in ``experiments/validation/`` (run by
+wijksim.experiments.validation) and a function here that takes its results, measures the effect
+with a 95% interval over replicate seeds (paired where the design has common seeds), draws a
+figure and states a verdict: **holds**, **partly** or **does not hold**.
+Verdicts come from the measured intervals, never from the code being told the answer.
 ``experiments/validation/run_validation.py`` runs them all and writes docs/validation.md.
 """
 

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from ..files import first_free_folder
+
 
 
 def register(sub) -> None:
@@ -161,12 +163,8 @@ def _comparison_folder(args, exp) -> Path:
                 f"{len(Store(out).stored_ids())} runs); add --overwrite to replace them, or "
                 "choose another --out"), show_value=False)])
         return out
-    base = Path(f"results/compare-{'-'.join(exp.labels)}")
-    out, i = base, 1
-    while verdict(out) == "other":
-        i += 1
-        out = base.with_name(f"{base.name}-{i}")
-    return out
+    return first_free_folder(Path(f"results/compare-{'-'.join(exp.labels)}"),
+                             lambda out: verdict(out) == "other")
 
 
 def _run(args, exp, out: Path, overwrite: bool):

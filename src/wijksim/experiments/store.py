@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -26,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..files import write_parquet_atomic, write_text_atomic
 from ..scenario import KEYS
 
 ID_COLUMNS = (("run_id", pa.string()), ("label", pa.string()), ("point", pa.int32()),
@@ -47,21 +47,6 @@ def runs_schema(params: Sequence[str]) -> pa.Schema:
     return pa.schema([*ID_COLUMNS, ("scenario", pa.string()), ("scenario_hash", pa.string()),
                       ("years", pa.int32()), ("residents", pa.int64()),
                       *((k, _ARROW[KEYS[k].type]) for k in params), *RUN_TAIL])
-
-
-def write_parquet_atomic(table: pa.Table, path: Path) -> None:
-    """Write to '.NAME.tmp' beside the target, fsync, rename. Readers skip dot files."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def write_text_atomic(text: str, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text)
-    os.replace(tmp, path)
 
 
 class Store:

@@ -58,11 +58,6 @@ def help_rule(model) -> HelpRule:
                     a_after_helping=p.a_after_helping, tie_gain=HELP_TIE_GAIN)
 
 
-def aanbodverlegenheid_now(model) -> np.ndarray:
-    """a as it acts this week: a crisis lowers it for a while."""
-    return model.residents.a * (1.0 - model.shock.offer_boost)
-
-
 def ask_ties_for_help(model, a_now: np.ndarray) -> None:
     """Residents with an open problem, in random order, may ask a tie, who helps or refuses
     (``a_now``: :func:`aanbodverlegenheid_now`, taken before anyone helps this week)."""

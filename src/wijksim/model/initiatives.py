@@ -26,6 +26,7 @@ from .kernels.meeting import copresence
 from .meeting import Mixing, contact_log
 from .places import COMMUNITY_RENT_SHARE
 from .residents import NEVER
+from .shocks import aanbodverlegenheid_now
 
 KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing")
 KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])
@@ -189,7 +190,8 @@ def hand_over(model, inits) -> None:
 
 
 def run_activities(model) -> None:
-    """Activities: members who attend meet each other; mutual help lowers v and a; engagement grows."""
+    """Activities: members who attend meet each other; mutual help lowers v and a;
+    engagement grows."""
     inits = list(model.initiatives)
     if not inits:
         return
@@ -244,7 +246,7 @@ def recruit_into(model, inits) -> None:
     sizes = np.bincount(pos, minlength=len(inits)).astype(np.int64)
     shuffle = m.streams.initiatives.permutation(members.size)  # no fixed first claim on ties
     members, pos = members[shuffle], pos[shuffle]
-    a_eff = r.a * (1.0 - m.shock.offer_boost)
+    a_eff = aanbodverlegenheid_now(m)
     rule = Recruiting(rate=p.recruit_rate, max_members=p.max_members,
                       activity_hours=p.activity_hours)
     with drawing(m.streams.initiatives) as st:

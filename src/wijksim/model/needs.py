@@ -93,16 +93,3 @@ def resolve(model, idx: np.ndarray) -> None:
     resolve_all(idx, model.residents.arrays, model.week)
 
 
-def reduce_need(model, idx: np.ndarray, amount: np.ndarray | float) -> None:
-    """Help takes need away; problems brought to zero are solved."""
-    if idx.size == 0:
-        return
-    r = model.residents
-    np.subtract.at(r.need, idx, amount)
-    solved = idx[r.need[idx] <= 1e-9]
-    resolve(model, np.unique(solved))
-
-
-def arise_and_grow(model) -> None:
-    grow_and_escalate(model)
-    arise(model)

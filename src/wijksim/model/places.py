@@ -86,24 +86,6 @@ class ThirdPlace(FixedAgent):
             self.runner = -1
             self.model.log_event("closure", f"{self.kind_name} closed ({reason})", place=self.index)
 
-    def reopen(self, reason: str = "reopened") -> bool:
-        """Reopen a closed place under its former ownership (not after the building was sold).
-        Returns whether it is open now."""
-        if self.open or self.sold:
-            return self.open
-        if self.ownership == COMMUNITY:  # its residents stopped: it returns to the gemeente
-            self.ownership = MUNICIPAL
-        cost = self.model.p.places.rent[self.kind] + (
-            self.model.p.places.host_cost if self.has_host else 0.0)
-        if self.ownership == MUNICIPAL and not self.model.municipality.fund_place(cost):
-            return False  # no room in this year's budget
-        self.open = True
-        self.closed_reason = ""
-        self.closed_since = None
-        self.model.log_event("reopening", f"{self.kind_name} reopened ({reason})",
-                             place=self.index)
-        return True
-
     def reopen_as_community(self, initiative_uid: int) -> None:
         self.open = True
         self.ownership = COMMUNITY

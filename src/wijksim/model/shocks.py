@@ -33,6 +33,11 @@ def _window(week: int, year: int, week_of_year: int, weeks: int) -> bool:
     return year > 0 and start <= week < start + weeks
 
 
+def aanbodverlegenheid_now(model) -> np.ndarray:
+    """a as it acts this week: a crisis lowers it for a while (docs/ODD.md 7.3, 7.8)."""
+    return model.residents.a * (1.0 - model.shock.offer_boost)
+
+
 def set_in(model) -> None:
     """Which shocks act this week (and mark their start on the timeline)."""
     p, s, week = model.p.shocks, model.shock, model.week
@@ -53,7 +58,7 @@ def heat_wave(model) -> None:
     at_risk = np.flatnonzero((r.age == 2) & (r.vulnerability >= p.heat_vulnerability)
                              & (r.status != IN_CARE))
     by_tie = np.zeros(at_risk.size, dtype=np.bool_)
-    a_eff = r.a * (1.0 - model.shock.offer_boost)
+    a_eff = aanbodverlegenheid_now(model)
     with drawing(rng) as st:
         checked_by_ties(st, at_risk, r.tie_table, a_eff, p.heat_check_rate, by_tie)
     at_place = r.visit[at_risk] >= 0

@@ -1,11 +1,12 @@
 """WijkModel: a Dutch neighbourhood as a social ecosystem (Mesa model).
 
-One tick is one week. ``step()`` follows the tick list of MODEL.md; each mechanism lives in its
-own module. Resident state is kept in numpy arrays (``model.residents``) and stepped by
-vectorised or Numba-compiled mechanisms; professionals, places, initiatives, providers and the
-municipality are Mesa agents. Runs are fully determined by scenario and seed: every mechanism
-family draws from its own random stream spawned from the seed, so a change in one mechanism's
-draws (say, a lost tender) does not shift the draws of the others.
+One tick is one week. ``step()`` lists the phases of a week in the order of docs/ODD.md 3.1;
+each mechanism lives in its own module. Resident state is kept in numpy arrays
+(``model.residents``) and stepped by vectorised or Numba-compiled mechanisms; professionals,
+places, initiatives, providers and the municipality are Mesa agents. Runs are fully determined
+by scenario and seed: every mechanism family draws from its own random stream spawned from the
+seed, so a change in one mechanism's draws (say, a lost tender) does not shift the draws of
+the others.
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ from .build import make_residents, place_sites, reach_lists
 from .homes import homes_of
 from .kernels.build import seed_ties
 from .kernels.meeting import distance_weights
-from .kernels.ties import tie_summary
+from .kernels.ties import tie_pass
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
 from .params import Params
 from .places import BUURTHUIS, ThirdPlace
-from .professionals import HULPVERLENER, OPBOUWWERKER, Professional, Team, wijkkennis_after
+from .professionals import Team, wijkkennis_after
 from .residents import HIDDEN, Resident
 from .ties import empty_summary
 
@@ -141,7 +142,7 @@ class WijkModel(mesa.Model):
         self.reach_weight = distance_weights(self.reach_dist, p.meeting.distance_scale)
         buurthuis = [pl.index for pl in self.places if pl.kind == BUURTHUIS]
         # seniors who live within walking reach of a buurthuis site (open or not): the
-        # catchment in which a closure should be felt (MODEL.md patterns)
+        # catchment in which a closure should be felt (docs/ODD.md 1.2)
         self.near_buurthuis = (r.age == 2) & np.isin(self.reach_idx, buurthuis).any(axis=1)
 
     def _burn_in(self) -> None:
@@ -220,7 +221,7 @@ class WijkModel(mesa.Model):
         meeting.meet_in_street(self)                   # 7.2   street encounters
         meeting.close_triads(self)                     # 7.2   friends introduce friends
         meeting.keep_up_ties(self)                     # 7.2   private contact, tie decay
-        a_now = helping.aanbodverlegenheid_now(self)   # 7.3   a as it acts this week
+        a_now = shocks.aanbodverlegenheid_now(self)    # 7.8   a as it acts this week
         helping.ask_ties_for_help(self, a_now)         # 7.3   asking a tie
         helping.offer_help(self, a_now)                # 7.3   offering help unasked
         helping.close_solved(self)                     # 7.3   solved problems close
@@ -294,7 +295,9 @@ class WijkModel(mesa.Model):
         """The tie summary of the ties as they are now (the weekly one is taken by the norm
         drift's pass over the ties, docs/ODD.md 7.3)."""
         r = self.residents
-        tie_summary(r.tie_table, r.group, self.p.meeting.good_tie, self.ties)
+        unused_v, unused_a = np.empty(r.n), np.empty(r.n)  # the local norms are not needed
+        tie_pass(r.tie_table, r.group, self.p.meeting.good_tie, self.ties, r.v, r.a, unused_v,
+                 unused_a)
 
     def log_event(self, kind: str, text: str, **extra: Any) -> None:
         self.events.append({"week": self.week, "year": self.week / 52.0, "kind": kind,

@@ -301,15 +301,3 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
     return p
 
 
-def event_notes(scen: Scenario, years: int | None = None) -> list[str]:
-    """Friendly notes for events that fall after the end of the run (not errors)."""
-    years = years or scen["run.years"]
-    notes = []
-    for key in ("shocks.heatwave_year", "shocks.crisis_year", "municipality.budget_cut_year",
-                "municipality.programme_stop_year", "municipality.sell_buurthuis_year",
-                "netwerkberaad.stop_year"):
-        y = scen[key]
-        if y and y >= years:
-            notes.append(f"note: {key} = {y} is at or after the end of the run ({years} years); "
-                         "that event will not happen")
-    return notes

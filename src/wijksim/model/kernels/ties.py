@@ -82,25 +82,6 @@ def weekly_upkeep(ties, salt, rule, log):
 
 
 @njit(cache=True)
-def tie_weighted_mean(nbr, w, values, out):
-    """out[i] = tie-strength-weighted mean of values over i's ties (values[i] if none).
-
-    ``values`` must be finite. The loop has no branch: an empty slot has weight 0.0 and adds
-    exactly nothing (its index is clamped to 0 so the read stays in bounds), which keeps the
-    sums bit-identical to skipping it and avoids mispredicted jumps on scattered empty slots.
-    """
-    n, slots = nbr.shape
-    for i in range(n):
-        s = 0.0
-        tot = 0.0
-        for k in range(slots):
-            wk = w[i, k]
-            s += wk * values[max(nbr[i, k], 0)]
-            tot += wk
-        out[i] = s / tot if tot > 0.0 else values[i]
-
-
-@njit(cache=True)
 def _cross_group_table(group):
     """other[g, h] = 1.0 if g != h else 0.0: 'is this tie cross-group?' as a lookup, so the
     tie loops stay branch-free."""
@@ -112,46 +93,16 @@ def _cross_group_table(group):
 
 
 @njit(cache=True)
-def tie_summary(ties, group, good, out):
-    """Per resident: total strength, number of ties, good ties, cross-group strength, max.
-
-    The inner loop is branch-free, which makes it about five times faster with bit-identical
-    results: an empty slot has weight 0.0 and adds nothing, and 'is this tie cross-group?'
-    is a lookup in a 0/1 table (a compare there compiles to a jump that the CPU mispredicts
-    for a large share of ties).
-    """
-    nbr, w = ties.nbr, ties.w
-    n, slots = nbr.shape
-    if n == 0:
-        return
-    other = _cross_group_table(group)
-    for i in range(n):
-        gi = group[i]
-        s = 0.0
-        c = 0
-        g = 0
-        x = 0.0
-        m = 0.0
-        for k in range(slots):
-            j = nbr[i, k]
-            wk = w[i, k]
-            s += wk
-            c += j >= 0
-            g += (j >= 0) & (wk >= good)
-            x += wk * other[gi, group[max(j, 0)]]
-            m = max(m, wk)
-        out.strength[i] = s
-        out.n_ties[i] = c
-        out.n_good[i] = g
-        out.cross[i] = x
-        out.strongest[i] = m
-
-
-@njit(cache=True)
 def tie_pass(ties, group, good, out, values_a, values_b, out_a, out_b):
-    """:func:`tie_summary` and :func:`tie_weighted_mean` of two arrays in one pass over the
-    ties (the norm drift needs both means just before the week's summary is due), with the
-    same operations in the same order as those kernels, so the same numbers."""
+    """The tie summary (``out``, a ``TieSummary``: per resident total strength, number of ties,
+    good ties at least ``good`` strong, strength across groups, strongest tie) and the
+    tie-strength-weighted means of two arrays (``values[i]`` itself for a resident without
+    ties), in one pass over the ties.
+
+    The inner loop is branch-free, which makes it several times faster with bit-identical
+    results: an empty slot has weight 0.0 and adds nothing (its index is clamped to 0 so the
+    read stays in bounds), and 'is this tie cross-group?' is a lookup in a 0/1 table (a
+    compare there compiles to a jump that the CPU mispredicts for a large share of ties)."""
     nbr, w = ties.nbr, ties.w
     n, slots = nbr.shape
     if n == 0:
