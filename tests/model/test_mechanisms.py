@@ -184,9 +184,9 @@ def _ask(nbr, w, arr, seed=0):
                     last_got_help=z.copy())
     rule = helping.HelpRule(ask_base=5.0, ask_v_weight=1.5, ask_need_weight=0.6,
                             ask_tie_weight=2.5, offer_rate=0.0, good_tie=0.3,
-                            effect=helping.INFORMAL_EFFECT, amount=0.6, hours=2.0,
+                            effect=np.array([1.0, 0.8, 0.25]), amount=0.6, hours=2.0,
                             v_after_help=0.04, v_after_refusal=0.06, a_after_helping=0.02,
-                            tie_gain=helping.HELP_TIE_GAIN)
+                            tie_gain=0.03)
     return ask_ties(np.random.default_rng(seed), people, TieTable(nbr, w), arr["a_eff"],
                             np.array([1.0, 1.0]), rule, 1, np.arange(2))
 

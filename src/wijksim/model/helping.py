@@ -25,9 +25,6 @@ from .needs import resolve
 from .residents import CASE, HIDDEN, WAITING
 
 # How well informal help works on practical, social and complex problems (assumption).
-INFORMAL_EFFECT = np.array([1.0, 0.8, 0.25])
-HELP_TIE_GAIN = 0.03  # helping someone strengthens the tie a little
-TRUST_PULL = 0.002  # weekly return of trust in institutions to one's disposition
 
 
 class HelpRule(NamedTuple):
@@ -53,9 +50,10 @@ def help_rule(model) -> HelpRule:
     return HelpRule(ask_base=p.ask_base, ask_v_weight=p.ask_v_weight,
                     ask_need_weight=p.ask_need_weight, ask_tie_weight=p.ask_tie_weight,
                     offer_rate=p.offer_rate, good_tie=model.p.meeting.good_tie,
-                    effect=INFORMAL_EFFECT, amount=p.informal_amount, hours=p.informal_hours,
+                    effect=np.asarray(p.informal_effect, dtype=float),
+                    amount=p.informal_amount, hours=p.informal_hours,
                     v_after_help=p.v_after_help, v_after_refusal=p.v_after_refusal,
-                    a_after_helping=p.a_after_helping, tie_gain=HELP_TIE_GAIN)
+                    a_after_helping=p.a_after_helping, tie_gain=p.tie_gain)
 
 
 def ask_ties_for_help(model, a_now: np.ndarray) -> None:
@@ -118,4 +116,4 @@ def drift_toward_norms(model) -> None:
     tie_pass(r.tie_table, r.group, model.p.meeting.good_tie, model.ties, r.v, r.a, local_v,
              local_a)
     drift_kernel(r.arrays, p.norm_drift, p.disposition_pull, local_v, local_a)
-    r.trust += TRUST_PULL * (r.trust0 - r.trust)  # trust slowly returns to one's disposition
+    r.trust += p.trust_pull * (r.trust0 - r.trust)  # trust slowly returns to one's disposition

@@ -24,7 +24,6 @@ from ._numerics.sorting import group_starts, positions_of
 from .kernels.initiatives import fade_outside, recruit
 from .kernels.meeting import copresence
 from .meeting import Mixing, contact_log
-from .places import COMMUNITY_RENT_SHARE
 from .residents import NEVER
 from .shocks import aanbodverlegenheid_now
 
@@ -33,13 +32,6 @@ KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])
 NEEDS_PLACE = np.array([False, True, False, True, False])
 MUTUAL_HELP = np.array([0.5, 1.0, 0.5, 1.0, 0.7])  # how much each kind organises mutual help
 COUNTABLE = np.array([False, True, False, True, False])  # activities a provider can count
-STRAIN = 0.2  # energy lost per week per corvee hour per spare hour (assumption)
-FOUNDER_SHARE = 0.4  # share of the corvee the founder or coordinator carries
-ATTENDANCE = 0.7
-TAKEOVER_PER_YEAR = 0.15  # yearly takeover chance per countable initiative at pressure 1
-APPLICATION_WEEKS = 4
-ENGAGEMENT_FADE = 0.005  # weekly return of engagement to one's disposition outside initiatives
-CLUB_MIN_HOURS = 3.0  # a club volunteer's week: at least a training, a shift or a meeting
 
 
 class Initiative(mesa.Agent):
@@ -71,7 +63,8 @@ class Initiative(mesa.Agent):
         if self.applying_until < self.model.week:
             return 0.0
         skill = self.model.residents.paperwork_skill[self.founder]
-        return self.model.p.initiatives.application_hours * (1.5 - skill) / APPLICATION_WEEKS
+        p = self.model.p.initiatives
+        return p.application_hours * (1.5 - skill) / p.application_weeks
 
     def dissolve(self, reason: str) -> None:
         r = self.model.residents
@@ -100,7 +93,7 @@ def volunteer_elsewhere(model) -> None:
     """Background volunteering in clubs, schools and churches (not funded by the wijk)."""
     r, rng = model.residents, model.streams.initiatives
     does = np.flatnonzero(rng.random(r.n) < r.volunteer_p)
-    hours = np.maximum(r.spare_hours[does], CLUB_MIN_HOURS)
+    hours = np.maximum(r.spare_hours[does], model.p.initiatives.club_min_hours)
     r.last_volunteered[does] = model.week
     r.hours_volunteered[does] += hours
     r.spare_left[does] -= 0.5 * hours
@@ -139,7 +132,7 @@ def apply_for_grants(model) -> None:
             if init.has_grant:  # the grant ran out: its money is free again this year
                 m.municipality.release_grant()
             init.has_grant = False
-            init.applying_until = m.week + APPLICATION_WEEKS - 1  # load in weeks 0..3
+            init.applying_until = m.week + p.application_weeks - 1  # load in weeks 0..3
 
 
 def carry_corvee(model, support_hours: float) -> None:
@@ -162,10 +155,10 @@ def carry_corvee(model, support_hours: float) -> None:
     founder_idx = np.array([i.founder for i in inits])
     is_founder = members == founder_idx[pos]
     others = np.maximum(sizes - 1, 1)
-    founder_share = np.where(sizes > 1, FOUNDER_SHARE, 1.0)  # alone, the founder does it all
+    founder_share = np.where(sizes > 1, p.initiatives.founder_share, 1.0)  # alone: all
     load = np.where(is_founder, founder_share[pos] * corvee[pos],
                     (1 - founder_share[pos]) * corvee[pos] / others[pos])
-    strain = STRAIN * load / np.maximum(r.spare_hours[members], 0.5)
+    strain = p.initiatives.strain * load / np.maximum(r.spare_hours[members], 0.5)
     e = r.energy[members]
     e += p.initiatives.energy_recovery * (1.0 - e) - strain
     r.energy[members] = e
@@ -202,7 +195,7 @@ def run_activities(model) -> None:
         return
     has_place = np.array([i.place >= 0 and m.places[i.place].open for i in inits])
     kinds = np.array([i.kind for i in inits])
-    attend_p = np.where(has_place | ~NEEDS_PLACE[kinds], ATTENDANCE, 0.2)
+    attend_p = np.where(has_place | ~NEEDS_PLACE[kinds], p.attendance, 0.2)
     funded = np.array([i.has_grant for i in inits])
     attend_p = attend_p * np.where(funded, 1.0, 0.7)
     goes = rng.random(members.size) < attend_p[pos]
@@ -229,7 +222,8 @@ def run_activities(model) -> None:
 def fade_engagement(model) -> None:
     """Outside initiatives, engagement fades back to one's own disposition."""
     r = model.residents
-    fade_outside(r.engagement, r.engagement0, r.initiative, ENGAGEMENT_FADE)
+    fade_outside(r.engagement, r.engagement0, r.initiative,
+                 model.p.initiatives.engagement_fade)
 
 
 def recruit_members(model) -> None:
@@ -281,7 +275,8 @@ def take_over_activities(model) -> None:
         return
     rng = m.streams.initiatives
     for init in inits:
-        if COUNTABLE[init.kind] and rng.random() < pressure * TAKEOVER_PER_YEAR / 52:
+        if COUNTABLE[init.kind] and rng.random() < (
+                pressure * m.p.initiatives.takeover_per_year / 52):
             m.tally.takeovers += 1
             init.dissolve("activity taken over by a provider")
 
@@ -306,7 +301,7 @@ def end_failing(model) -> None:
             init.dissolve("too few members")
         elif init.weeks_without_place > 12:
             init.dissolve("no place to meet")
-        elif not init.has_grant and rng.random() < 0.003:
+        elif not init.has_grant and rng.random() < p.no_funding_end_rate:
             init.dissolve("no funding")
 
 
@@ -379,7 +374,7 @@ def claim_closed_places(model) -> None:
         row = m.reach_idx[init.founder]
         for pl in closed:
             if pl.index in row and not pl.open and \
-                    m.municipality.fund_place(COMMUNITY_RENT_SHARE * m.p.places.rent[pl.kind]):
+                    m.municipality.fund_place(p.community_rent_share * p.rent[pl.kind]):
                 pl.reopen_as_community(init.unique_id)
                 init.place = pl.index
                 break

@@ -21,8 +21,6 @@ from .meeting import Mixing, contact_log
 from .places import BUURTHUIS, COMMERCIAL
 from .professionals import HULPVERLENER, OPBOUWWERKER
 
-PLACES_MAX_SHARE = 0.25  # places may take at most this share of the budget (assumption)
-BUURTTOP_WEEK = 20  # week of the year a BuurtTop is held
 
 
 class Municipality(mesa.Agent):
@@ -68,7 +66,7 @@ class Municipality(mesa.Agent):
         week0 = m.week
         renewals = [w for w in range(week0, week0 + 52) if m.funding.renewal_due(w)]
         self.overhead_reserved = len(renewals) * m.funding.renewal_overhead()
-        self._fit_places(PLACES_MAX_SHARE * self.year_budget)
+        self._fit_places(p.municipality.places_max_share * self.year_budget)
         self.places_budget = sum(pl.yearly_cost for pl in m.places)
         self.org_pool = m.terms.resident_org_share * base
         n_init = len(m.initiatives)
@@ -171,7 +169,8 @@ class Municipality(mesa.Agent):
                 year == p.municipality.sell_buurthuis_year:
             self.sell_buurthuizen()
         every = p.municipality.buurttop_every_years
-        if every and year >= 0 and week % 52 == BUURTTOP_WEEK and year % every == 0:
+        if every and year >= 0 and week % 52 == p.municipality.buurttop_week \
+                and year % every == 0:
             hold_buurttop(m)
 
     def _announce(self, year: int) -> None:
@@ -197,6 +196,7 @@ class Municipality(mesa.Agent):
 def hold_buurttop(model) -> None:
     """A one-day deliberation: bridging ties, engagement, trust, new initiatives."""
     r, p, rng = model.residents, model.p, model.streams.municipality
+    top = p.municipality
     k = min(r.n, int(round(p.municipality.buurttop_per_1000 * r.n / 1000)))
     if k < 2:
         return
@@ -205,13 +205,14 @@ def hold_buurttop(model) -> None:
     starts = np.array([0, k], dtype=np.int64)
     mixing = Mixing(contacts=float(p.municipality.buurttop_contacts),
                     homophily=p.wijk.homophily, age_homophily=0.0)
-    copresence(rng, who, starts, np.array([0.2]), np.array([1.0]), mixing, r.arrays,
+    copresence(rng, who, starts, np.array([top.buurttop_tie_gain]), np.array([1.0]), mixing,
+               r.arrays,
                r.tie_table, contact_log(model))
-    r.engagement[who] += 0.15 * (1.0 - r.engagement[who])
-    r.trust[who] += 0.1 * (1.0 - r.trust[who])
-    r.v[who] = np.maximum(0.0, r.v[who] - 0.05)
+    r.engagement[who] += top.buurttop_engagement_gain * (1.0 - r.engagement[who])
+    r.trust[who] += top.buurttop_trust_gain * (1.0 - r.trust[who])
+    r.v[who] = np.maximum(0.0, r.v[who] - top.buurttop_v_drop)
     keen = who[(r.engagement[who] >= p.residents.sterkhouder_threshold)
                & (r.initiative[who] < 0)]
-    founded = sum(1 for f in keen[rng.random(keen.size) < 0.15]
+    founded = sum(1 for f in keen[rng.random(keen.size) < top.buurttop_found_chance]
                   if start_initiative(model, int(f)) is not None)
     model.log_event("buurttop", f"BuurtTop with {k} residents; {founded} new initiatives")

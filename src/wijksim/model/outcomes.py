@@ -55,7 +55,8 @@ OUTCOMES: dict[str, str] = {
     # trust and professionals
     "trust": "mean trust in institutions (0-1)",
     "prof_trust": "mean resident-professional trust over all residents (0-1)",
-    "trusted_link_share": "share of residents who know and trust a professional (trust >= 0.3)",
+    "trusted_link_share": "share of residents who know and trust a professional (trust at least "
+                          "professionals.trusted_link)",
     "wijkkennis": "mean wijkkennis of the professionals (knowledge of the wijk, 0-1)",
     "tenure_years": "mean years the professionals have worked in this wijk",
     "professionals": "professionals at work (people; part-timers count as one)",
@@ -158,7 +159,8 @@ def measure(model, week: int) -> dict[str, float]:
     open_need = np.empty(r.n, dtype=np.bool_)
     volunteered_now = np.empty(r.n, dtype=np.bool_)
     lines = Thresholds(lonely_below=p.meeting.lonely_below,
-                       strongly_lonely_below=p.meeting.strongly_lonely_below, trusted_link=0.3)
+                       strongly_lonely_below=p.meeting.strongly_lonely_below,
+                       trusted_link=p.professionals.trusted_link)
     c = census(week, lines, r.arrays, ties, model.age15, model.near_buurthuis, open_need,
                volunteered_now)._asdict()
 

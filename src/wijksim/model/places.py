@@ -28,8 +28,6 @@ AGE_APPEAL = np.array([
     [1.0, 0.5, 0.1],  # playground
     [0.6, 0.8, 1.0],  # huis van de wijk
 ])
-COMMUNITY_HOSPITALITY = 0.2  # volunteers who run a place are hosts themselves
-COMMUNITY_RENT_SHARE = 0.25  # a community-run place pays a symbolic rent and utilities
 
 
 class ThirdPlace(FixedAgent):
@@ -65,7 +63,7 @@ class ThirdPlace(FixedAgent):
         if self.has_host:
             h += self.model.p.places.host_bonus
         if self.ownership == COMMUNITY:
-            h += COMMUNITY_HOSPITALITY
+            h += self.model.p.places.community_hospitality
         return min(1.0, h)
 
     @property
@@ -75,7 +73,7 @@ class ThirdPlace(FixedAgent):
             return 0.0
         p = self.model.p.places
         if self.ownership == COMMUNITY:
-            return COMMUNITY_RENT_SHARE * p.rent[self.kind]
+            return p.community_rent_share * p.rent[self.kind]
         return p.rent[self.kind] + (p.host_cost if self.has_host else 0.0)
 
     def close(self, reason: str) -> None:

@@ -36,8 +36,6 @@ from .tietable import strengthen_pairs
 HULPVERLENER, OPBOUWWERKER = "hulpverlener", "opbouwwerker"
 COMPLEX = 2
 # how an opbouwwerker's collective hours are split (assumption, docs/ODD.md)
-OUTREACH_SHARE, SUPPORT_SHARE, BRIDGING_SHARE = 0.4, 0.35, 0.25
-HANDOVER_WEEKS = 2  # colleagues take over the cases of someone who leaves (assumption)
 
 
 class Professional(mesa.Agent):
@@ -131,7 +129,7 @@ class Team:
         return prof
 
     def leave(self, prof: Professional, reason: str, replace: bool = True,
-              handover_weeks: int = HANDOVER_WEEKS) -> None:
+              handover_weeks: int | None = None) -> None:
         """A professional leaves the wijk: wijkkennis and trust links go with them; their
         clients wait ``handover_weeks`` before a colleague takes their case over."""
         m, r = self.model, self.model.residents
@@ -143,6 +141,8 @@ class Team:
         cases = np.flatnonzero(r.case_prof == prof.unique_id)
         r.case_prof[cases] = -1
         r.status[cases] = WAITING  # keeping their place in the queue (status_since)
+        if handover_weeks is None:
+            handover_weeks = m.p.professionals.handover_weeks
         r.handover_until[cases] = m.week + handover_weeks
         self.members.remove(prof)
         prof.remove()
@@ -300,9 +300,10 @@ class Team:
             return 0.0
         free = np.maximum(week.avail - week.casework, 0.0)
         week.collective = np.where(week.is_opb, free, free * week.orient)
-        self._outreach(week.collective * OUTREACH_SHARE, week.wk, week.members)
-        self._bridge(week.collective * BRIDGING_SHARE, week.wk)
-        return float(np.sum(week.collective * SUPPORT_SHARE))
+        p = self.model.p.professionals
+        self._outreach(week.collective * p.outreach_share, week.wk, week.members)
+        self._bridge(week.collective * p.bridging_share, week.wk)
+        return float(np.sum(week.collective * p.support_share))
 
     def learn(self, week: WorkWeek | None) -> None:
         """Book everyone's hours; wijkkennis and netwerkberaad skill grow or fade."""
@@ -340,15 +341,15 @@ class Team:
                 partners = pick_near_each(st, widen, m.homes, m.p.wijk.walk_radius)
             ok = partners >= 0
             strengthen_pairs(r.tie_table, widen[ok].astype(np.int64), partners[ok],
-                             np.full(int(ok.sum()), 0.15))
+                             np.full(int(ok.sum()), p.professionals.bridging_tie_gain))
             r.v[widen] = np.maximum(0.0, r.v[widen] - 0.5 * p.help.v_after_help)
         m.tally.formal_helps += cases.size
         resolve(m, cases[r.need[cases] <= 1e-9])
 
     def _contact(self, idx: np.ndarray, uids: np.ndarray) -> None:
         """Contact builds a trust link with the professional (replacing a weaker one)."""
-        r, gain = self.model.residents, self.model.p.professionals.trust_gain
-        link_with(idx, uids, gain, 0.3, r.prof_link, r.prof_trust)
+        r, p = self.model.residents, self.model.p.professionals
+        link_with(idx, uids, p.trust_gain, p.trusted_link, r.prof_link, r.prof_trust)
 
     def _netwerkberaden(self, avail, wk, orient) -> np.ndarray:
         """Hold netwerkberaden for some clients; returns the hours each professional spent."""
@@ -398,7 +399,7 @@ class Team:
         if not met:
             return
         bounds = np.cumsum([0] + [x.size for x in met])
-        rule = Visit(link_gain=p.trust_gain, link_threshold=0.3,
+        rule = Visit(link_gain=p.trust_gain, link_threshold=p.trusted_link,
                      trust_gain=0.2 * p.institution_trust_gain)
         visitor = np.repeat(np.array(uids, np.int32), [x.size for x in met])
         m.tally.found_by_outreach += outreach_visits(
@@ -416,7 +417,7 @@ class Team:
         know = np.repeat(wk, counts)
         with drawing(m.streams.professionals) as st:
             m.tally.bridging_intros += introduce_across_groups(
-                st, starters, know, 0.15, m.p.wijk.walk_radius, r.group, m.homes,
+                st, starters, know, p.bridging_tie_gain, m.p.wijk.walk_radius, r.group, m.homes,
                 r.tie_table)
 
     # -- summaries ------------------------------------------------------------------------

@@ -62,7 +62,8 @@ def heat_wave(model) -> None:
     with drawing(rng) as st:
         checked_by_ties(st, at_risk, r.tie_table, a_eff, p.heat_check_rate, by_tie)
     at_place = r.visit[at_risk] >= 0
-    by_prof = (r.prof_trust[at_risk] >= 0.3) & (rng.random(at_risk.size) < 0.5)
+    by_prof = (r.prof_trust[at_risk] >= model.p.professionals.trusted_link) \
+        & (rng.random(at_risk.size) < 0.5)
     safe = by_tie | at_place | by_prof
     harm_p = np.where(safe, p.heat_harm_checked, p.heat_harm_unchecked)
     harmed = at_risk[rng.random(at_risk.size) < harm_p]
