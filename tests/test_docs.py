@@ -50,6 +50,34 @@ def test_odd_describes_every_section_and_mechanism_module():
         assert f"{module}.py" in odd, module
 
 
+def step_phases() -> list[tuple[str, str | None]]:
+    """(call, docs/ODD.md section in its comment) for every call WijkModel.step() makes."""
+    import ast
+    import inspect
+    import textwrap
+
+    from wijksim.model.wijk import WijkModel
+
+    src = textwrap.dedent(inspect.getsource(WijkModel.step))
+    lines = src.splitlines()
+    phases = []
+    for node in ast.parse(src).body[0].body:
+        call = getattr(node, "value", None)
+        if isinstance(node, (ast.Expr, ast.Assign)) and isinstance(call, ast.Call):
+            section = re.search(r"#\s*(\d+\.\d+)\s", lines[node.lineno - 1] + " ")
+            phases.append((ast.unparse(call.func), section.group(1) if section else None))
+    return phases
+
+
+def test_odd_tick_table_lists_the_phases_of_step_with_their_sections():
+    odd = (ROOT / "docs" / "ODD.md").read_text()
+    tick = odd[odd.index("### 3.1 The weekly tick"):odd.index("### 3.2")]
+    rows = re.findall(r"^\| \d+ \| `([^`]+)` \| (\d+\.\d+) \|", tick, re.M)
+    assert rows == step_phases(), "docs/ODD.md 3.1 and WijkModel.step() differ"
+    headings = set(re.findall(r"^#{2,3} (\d+(?:\.\d+)?) ", odd, re.M))
+    assert {section for _, section in rows} <= headings
+
+
 # the fixed wording of every message docs/troubleshooting.md explains, as the code says it
 TROUBLE_PHRASES = [
     "did you mean", "is not inside a [section]", "is not allowed: expected",

@@ -20,6 +20,7 @@ import pandas as pd
 
 import wijksim
 from wijksim.analysis import validation as val
+from wijksim.experiments.validation import validate_pattern
 from wijksim.analysis.calibration import FREE, loss, measure, targets
 from wijksim.scenario import KEYS
 from wijksim.scenario.schema import ASSUMPTION, CALIBRATED, LITERATURE
@@ -227,7 +228,7 @@ def main() -> None:
     results = []
     for key in val.PATTERNS:
         out = Path(f"results/validation/quick/{key}") if args.quick else None
-        results.append(val.validate_pattern(key, FIGS, quick=args.quick, jobs=args.jobs,
+        results.append(validate_pattern(key, FIGS, quick=args.quick, jobs=args.jobs,
                                             out=out))
         print(f"{key}: {results[-1].verdict}", flush=True)
     lines = ["# Validation of wijksim", "",

@@ -12,6 +12,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import provenance
+from .files import first_free_folder, write_parquet_atomic, write_text_atomic
 from .model import WijkModel, snapshot
 from .scenario import Scenario, load_scenario
 
@@ -144,32 +145,18 @@ def check_out_folder(out: Path, scen: Scenario, seed: int, overwrite: bool = Fal
 
 def free_out_folder(base: Path, scen: Scenario, seed: int) -> Path:
     """``base``, or ``base-2``, ``base-3``... : the first that is new or holds this same run."""
-    cand, i = base, 1
-    while cand.is_dir() and any(cand.iterdir()) and not same_run(stored_run(cand), scen, seed):
-        i += 1
-        cand = base.with_name(f"{base.name}-{i}")
-    return cand
+    return first_free_folder(base, lambda cand: cand.is_dir() and any(cand.iterdir())
+                             and not same_run(stored_run(cand), scen, seed))
 
 
-def _write_atomic_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text)
-    os.replace(tmp, path)
-
-
-def write_atomic_parquet(df: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
+def write_outcomes_parquet(df: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
     """Parquet with provenance in its metadata, written to a temp file and renamed."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     table = pa.Table.from_pandas(df, preserve_index=False)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}),
                                            b"wijksim": json.dumps(meta, default=str).encode()})
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_parquet_atomic(table, path)
 
 
 def write_run(result: RunResult, out: Path, plots: bool = True) -> dict[str, Path]:
@@ -179,9 +166,9 @@ def write_run(result: RunResult, out: Path, plots: bool = True) -> dict[str, Pat
     paths = {"outcomes": out / "outcomes.parquet", "events": out / "events.csv",
              "provenance": out / "provenance.json", "summary": out / "summary.txt"}
     (out / "provenance.json").unlink(missing_ok=True)  # the folder holds no finished run
-    write_atomic_parquet(result.outcomes, paths["outcomes"], meta)
-    _write_atomic_text(paths["events"], result.events.to_csv(index=False))
-    _write_atomic_text(paths["summary"], summary_text(result))
+    write_outcomes_parquet(result.outcomes, paths["outcomes"], meta)
+    write_text_atomic(result.events.to_csv(index=False), paths["events"])
+    write_text_atomic(summary_text(result), paths["summary"])
     if plots:
         from .analysis.plots import plot_run
         tmp = plot_run(result.outcomes, result.events, out / ".outcomes.tmp.png",
@@ -190,8 +177,8 @@ def write_run(result: RunResult, out: Path, plots: bool = True) -> dict[str, Pat
         paths["plot"] = out / "outcomes.png"
         os.replace(tmp, paths["plot"])
     # last: a provenance record means every other file of the run is complete
-    _write_atomic_text(paths["provenance"], json.dumps(
-        {**result.provenance, "seconds": round(result.seconds, 2)}, indent=2, default=str))
+    write_text_atomic(json.dumps({**result.provenance, "seconds": round(result.seconds, 2)},
+                                 indent=2, default=str), paths["provenance"])
     return paths
 
 

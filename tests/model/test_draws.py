@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from numba import njit
 
-from wijksim.model.draws import drawing, integers, uniform
+from wijksim.model._numerics.draws import drawing, integers, uniform
 
 
 @njit

@@ -9,7 +9,7 @@ from wijksim import WijkModel
 from wijksim.model.outcomes import OUTCOMES
 from wijksim.model.professionals import Professional
 from wijksim.model.residents import CASE, NO_NEED, Resident
-from wijksim.model.ties import is_symmetric
+from wijksim.model.tietable import is_symmetric
 
 SHARES = [k for k in OUTCOMES if k.endswith("_share") or k in (
     "vraagverlegenheid", "aanbodverlegenheid", "trust", "prof_trust", "wijkkennis",

@@ -3,30 +3,32 @@
 import numpy as np
 import pytest
 
-from wijksim.model.ties import (clear_ties, clustering_of, empty_ties, is_symmetric, pair_uniform,
-                                pick_tie, strengthen, tie_summary, tie_weighted_mean,
-                                weekly_upkeep)
+from wijksim.model._numerics.hashing import pair_uniform
+from wijksim.model.kernels.ties import clustering_of, tie_pass, weekly_upkeep
+from wijksim.model.ties import ContactLog, TieSummary, Upkeep
+from wijksim.model.tietable import (TieTable, clear_ties, empty_ties, is_symmetric, pick_tie,
+                                    strengthen)
 
 
 def test_strengthen_creates_symmetric_tie_and_saturates():
     nbr, w = empty_ties(3, 4)
-    assert strengthen(nbr, w, 0, 1, 0.5)
+    assert strengthen(TieTable(nbr, w), 0, 1, 0.5)
     assert is_symmetric(nbr, w)
     assert w[0][nbr[0] == 1][0] == pytest.approx(0.5)
     for _ in range(50):
-        strengthen(nbr, w, 1, 0, 0.5)
+        strengthen(TieTable(nbr, w), 1, 0, 0.5)
     assert 0.99 < w[0][nbr[0] == 1][0] <= 1.0
-    assert not strengthen(nbr, w, 2, 2, 0.5)  # no tie with oneself
+    assert not strengthen(TieTable(nbr, w), 2, 2, 0.5)  # no tie with oneself
     assert is_symmetric(nbr, w)
 
 
 def test_full_resident_replaces_weakest_only_for_a_stronger_tie():
     nbr, w = empty_ties(5, 2)
-    strengthen(nbr, w, 0, 1, 0.3)
-    strengthen(nbr, w, 0, 2, 0.6)
-    assert not strengthen(nbr, w, 0, 3, 0.2)  # weaker than 0's weakest (0.3): refused
+    strengthen(TieTable(nbr, w), 0, 1, 0.3)
+    strengthen(TieTable(nbr, w), 0, 2, 0.6)
+    assert not strengthen(TieTable(nbr, w), 0, 3, 0.2)  # weaker than 0's weakest (0.3): refused
     assert set(nbr[0]) == {1, 2}
-    assert strengthen(nbr, w, 0, 4, 0.4)  # stronger: replaces the tie with 1
+    assert strengthen(TieTable(nbr, w), 0, 4, 0.4)  # stronger: replaces the tie with 1
     assert set(nbr[0]) == {2, 4}
     assert 0 not in nbr[1]  # and 1 forgot 0 as well
     assert is_symmetric(nbr, w)
@@ -35,8 +37,8 @@ def test_full_resident_replaces_weakest_only_for_a_stronger_tie():
 def test_clear_ties_removes_both_copies():
     nbr, w = empty_ties(4, 3)
     for j in (1, 2, 3):
-        strengthen(nbr, w, 0, j, 0.5)
-    clear_ties(nbr, w, np.array([0]))
+        strengthen(TieTable(nbr, w), 0, j, 0.5)
+    clear_ties(TieTable(nbr, w), np.array([0]))
     assert (nbr == -1).all()
 
 
@@ -53,16 +55,16 @@ def _upkeep(nbr, w, weeks, rate=0.8, budget=2.0, gain=0.15, decay=0.02):
     hx = hy = np.zeros(n, dtype=np.int32)
     last, last_n = np.zeros(n, np.int32), np.zeros(n, np.int32)
     for week in range(weeks):
-        weekly_upkeep(nbr, w, week * 7919 + 1, rate, budget, gain, decay, 0.02, hx, hy, 64.0,
-                      last, last_n, week)
+        weekly_upkeep(TieTable(nbr, w), week * 7919 + 1, Upkeep(rate, budget, gain, decay, 0.02),
+                      ContactLog(hx, hy, 64.0, last, last_n, week))
     return last
 
 
 def test_upkeep_keeps_friends_and_lets_acquaintances_fade():
     """Bistable ties: a strong tie sustains itself, a weak one decays away without meetings."""
     nbr, w = empty_ties(4, 4)
-    strengthen(nbr, w, 0, 1, 0.8)  # friends
-    strengthen(nbr, w, 2, 3, 0.1)  # acquaintances
+    strengthen(TieTable(nbr, w), 0, 1, 0.8)  # friends
+    strengthen(TieTable(nbr, w), 2, 3, 0.1)  # acquaintances
     _upkeep(nbr, w, 200)
     assert is_symmetric(nbr, w)
     assert 1 in nbr[0] and w[0][nbr[0] == 1][0] > 0.5
@@ -71,7 +73,7 @@ def test_upkeep_keeps_friends_and_lets_acquaintances_fade():
 
 def test_upkeep_without_contact_only_decays():
     nbr, w = empty_ties(2, 2)
-    strengthen(nbr, w, 0, 1, 0.9)
+    strengthen(TieTable(nbr, w), 0, 1, 0.9)
     _upkeep(nbr, w, 10, rate=0.0)
     assert w[0][nbr[0] == 1][0] == pytest.approx(0.9 * 0.98 ** 10)
 
@@ -81,7 +83,7 @@ def test_limited_time_for_friends_thins_a_large_circle():
     def surviving(budget):
         nbr, w = empty_ties(13, 16)
         for j in range(1, 13):
-            strengthen(nbr, w, 0, j, 0.8)
+            strengthen(TieTable(nbr, w), 0, j, 0.8)
         _upkeep(nbr, w, 300, budget=budget)
         return int((nbr[0] >= 0).sum())
     assert surviving(0.5) < surviving(20.0)
@@ -89,34 +91,34 @@ def test_limited_time_for_friends_thins_a_large_circle():
 
 def test_weighted_mean_summary_and_clustering_on_a_triangle():
     nbr, w = empty_ties(4, 3)
-    strengthen(nbr, w, 0, 1, 0.5)
-    strengthen(nbr, w, 1, 2, 0.5)
-    strengthen(nbr, w, 0, 2, 0.5)
+    strengthen(TieTable(nbr, w), 0, 1, 0.5)
+    strengthen(TieTable(nbr, w), 1, 2, 0.5)
+    strengthen(TieTable(nbr, w), 0, 2, 0.5)
     vals = np.array([0.0, 1.0, 3.0, 9.0])
-    out = np.zeros(4)
-    tie_weighted_mean(nbr, w, vals, out)
-    assert out[0] == pytest.approx(2.0) and out[3] == 9.0  # no ties: own value
-    assert clustering_of(nbr, w, 0.3, np.array([0, 1, 2])) == pytest.approx(1.0)
+    out, out_b = np.zeros(4), np.zeros(4)
+    assert clustering_of(TieTable(nbr, w), 0.3, np.array([0, 1, 2])) == pytest.approx(1.0)
     group = np.array([0, 0, 1, 1], dtype=np.int8)
     s, c, g, x, m = (np.zeros(4), np.zeros(4, np.int64), np.zeros(4, np.int64), np.zeros(4),
                      np.zeros(4))
-    tie_summary(nbr, w, group, 0.3, s, c, g, x, m)
+    tie_pass(TieTable(nbr, w), group, 0.3, TieSummary(s, c, g, x, m), vals, 2 * vals, out, out_b)
+    assert out[0] == pytest.approx(2.0) and out[3] == 9.0  # no ties: own value
+    assert out_b[0] == pytest.approx(4.0)
     assert list(c) == [2, 2, 2, 0] and s[0] == pytest.approx(1.0) and x[0] == pytest.approx(0.5)
 
 
 def test_pick_tie_follows_strength():
     nbr, w = empty_ties(3, 2)
-    strengthen(nbr, w, 0, 1, 0.9)
-    strengthen(nbr, w, 0, 2, 0.1)
+    strengthen(TieTable(nbr, w), 0, 1, 0.9)
+    strengthen(TieTable(nbr, w), 0, 2, 0.1)
     rng = np.random.default_rng(0)
-    picks = [nbr[0, pick_tie(nbr, w, 0, rng.random())] for _ in range(4000)]
+    picks = [nbr[0, pick_tie(TieTable(nbr, w), 0, rng.random())] for _ in range(4000)]
     assert 0.85 < np.mean(np.array(picks) == 1) < 0.95
 
 
 def test_strengthen_ignores_empty_slot_marker():
     """Regression: a tie 'picked' from an empty row (-1) must not touch any row."""
     nbr, w = empty_ties(3, 2)
-    strengthen(nbr, w, 0, 1, 0.5)
-    assert not strengthen(nbr, w, 2, -1, 0.5)
-    assert not strengthen(nbr, w, -1, 2, 0.5)
+    strengthen(TieTable(nbr, w), 0, 1, 0.5)
+    assert not strengthen(TieTable(nbr, w), 2, -1, 0.5)
+    assert not strengthen(TieTable(nbr, w), -1, 2, 0.5)
     assert (w[nbr < 0] == 0).all() and is_symmetric(nbr, w)

@@ -51,12 +51,12 @@ def check_discovery(table: Mapping[str, Any], labels: Sequence[str], kept: Seque
     is not "materiality" or a number, ...). Returns the checked settings."""
     from ..model.outcomes import OUTCOMES
     from ..scenario import Problem
-    from ..scenario.loader import _did_you_mean, _unknown
+    from ..scenario.loader import did_you_mean, unknown_name
 
     before = len(problems)
     for k in table:
         if k not in KEYS:
-            problems.append(_unknown(origin, f"discovery.{k}", [f"discovery.{x}" for x in KEYS]))
+            problems.append(unknown_name(origin, f"discovery.{k}", [f"discovery.{x}" for x in KEYS]))
     contrast = table.get("contrast", ["subsidy", "tender_3y"])
     if (not isinstance(contrast, list) or len(contrast) != 2 or contrast[0] == contrast[1]
             or not all(isinstance(x, str) and x in labels for x in contrast)):
@@ -75,7 +75,7 @@ def check_discovery(table: Mapping[str, Any], labels: Sequence[str], kept: Seque
                                 f"'{outcome}' is an outcome, but has no direction or "
                                 "threshold there" if outcome in OUTCOMES else
                                 f"unknown outcome '{outcome}'"
-                                + _did_you_mean(outcome, THRESHOLDS)))
+                                + did_you_mean(outcome, THRESHOLDS)))
     elif outcome not in kept:
         problems.append(Problem(origin, "discovery.outcome", outcome,
                                 "an outcome listed in experiment.outcomes (it must be stored)"))

@@ -1,9 +1,10 @@
-"""Pattern-oriented validation: does each pattern of MODEL.md emerge, and how strongly?
+"""Pattern-oriented validation: does each pattern (docs/ODD.md 1.2) emerge, how strongly?
 
-Each pattern has an experiment file in ``experiments/validation/`` and a function here that
-runs it, measures the effect with a 95% interval over replicate seeds (paired where the design
-has common seeds), draws a figure and states a verdict: **holds**, **partly** or **does not
-hold**. Verdicts come from the measured intervals, never from the code being told the answer.
+Each pattern has an experiment file in ``experiments/validation/`` (run by
+wijksim.experiments.validation) and a function here that takes its results, measures the effect
+with a 95% interval over replicate seeds (paired where the design has common seeds), draws a
+figure and states a verdict: **holds**, **partly** or **does not hold**.
+Verdicts come from the measured intervals, never from the code being told the answer.
 ``experiments/validation/run_validation.py`` runs them all and writes docs/validation.md.
 """
 
@@ -126,18 +127,6 @@ def interval(values: np.ndarray | pd.Series, name: str, unit: str = "") -> Effec
 
 def experiment_path(key: str) -> Path:
     return paths.experiments_dir() / "validation" / f"{key}.toml"
-
-
-def run(key: str, quick: bool = False, jobs: int | None = None, out: Path | None = None,
-        resume: bool = True):
-    """Run (or resume) a validation experiment; quick = small wijk, few seeds, for tests."""
-    from ..experiments import load_experiment, run_experiment
-
-    kw = {"seeds": 3, "residents": 1500} if quick else {}
-    exp = load_experiment(experiment_path(key), out=out, **kw)
-    folder = out if out is not None else exp.out
-    return run_experiment(exp, out=folder, jobs=jobs, resume=resume, overwrite=not resume,
-                          progress=not quick, report=False)
 
 
 def _pivot(ticks: pd.DataFrame, column: str, label: str) -> pd.DataFrame:
@@ -530,14 +519,3 @@ PATTERNS: dict[str, Callable] = {
     "p3_netwerkberaad": netwerkberaad, "p4_caseload": caseload, "p5_heatwave": heatwave,
     "p6_buurthuis": buurthuis, "p7_crisis": crisis,
 }
-
-
-def validate_pattern(key: str, figdir: Path, quick: bool = False, jobs: int | None = None,
-                     out: Path | None = None) -> PatternResult:
-    res = run(key, quick=quick, jobs=jobs, out=out)
-    result = PATTERNS[key](res, figdir)
-    result.experiment = f"experiments/validation/{key}.toml"
-    result.runs = len(res.runs)
-    result.extra["commits"] = sorted({str(c)[:10] for c in res.runs.get("git_commit", [])
-                                      if c is not None and str(c) != "nan"})
-    return result

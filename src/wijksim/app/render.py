@@ -55,10 +55,6 @@ EVENT_STYLE = {  # colour, symbol
 CHART_SKIP = ("initiative_ended", "staff_left")  # frequent small events: timeline only
 
 
-def _hex(rgb: Sequence[int]) -> str:
-    return "#%02x%02x%02x" % tuple(int(c) for c in rgb[:3])
-
-
 def _rgb(hexstr: str) -> tuple[int, int, int]:
     h = hexstr.lstrip("#")
     return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]

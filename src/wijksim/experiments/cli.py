@@ -7,9 +7,12 @@ import sys
 import time
 from pathlib import Path
 
+from ..files import first_free_folder
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub) -> None:
+    """Add the experiment commands to the subcommands ``sub`` of wijksim's parser."""
     from ..cli import add_run_options
     from . import DEFAULT_SCENARIOS, DEFAULT_SEEDS
 
@@ -279,13 +282,10 @@ def _comparison_folder(args, exp) -> Path:
                 f"{len(Store(out).stored_ids())} runs); add --overwrite to replace them, or "
                 "choose another --out"), show_value=False)])
         return out
-    base = Path("results") / safe_name("compare-" + "-".join(map(safe_name, exp.labels)),
-                                       limit=120)
-    out, i = base, 1
-    while verdict(out) == "other":
-        i += 1
-        out = base.with_name(f"{base.name}-{i}")
-    return out
+    return first_free_folder(
+        Path("results") / safe_name("compare-" + "-".join(map(safe_name, exp.labels)),
+                                    limit=120),
+        lambda out: verdict(out) == "other")
 
 
 def _run(args, exp, out: Path, overwrite: bool):

@@ -9,17 +9,18 @@ sampled over [low - 0.5, high + 0.5] and rounded, so every whole value is equall
 from __future__ import annotations
 
 import itertools
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .spec import Experiment, Parameter
+if TYPE_CHECKING:  # types only: spec checks experiments with design_points
+    from .spec import Experiment, Parameter
 
 
 def salib_problem(exp: Experiment | Sequence[Parameter]) -> dict[str, Any]:
     """The SALib problem: names and bounds of the varied keys."""
-    params = exp.parameters if isinstance(exp, Experiment) else list(exp)
+    params = exp.parameters if hasattr(exp, "parameters") else list(exp)
     bounds = []
     for p in params:
         lo, hi = p.bounds()

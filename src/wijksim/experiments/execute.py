@@ -24,7 +24,7 @@ from .design import design_points, sample_matrix
 from .executor import open_backend
 from .runs import RunTask, plan, run_chunk
 from .spec import Experiment
-from .store import ORDER, Store, _table, runs_schema, ticks_schema
+from .store import ORDER, Store, arrow_table, runs_schema, ticks_schema
 
 
 @dataclass
@@ -84,8 +84,8 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
                 if store is not None:
                     store.write_batch(ticks, runs, t_schema, r_schema)
                 else:  # the same column types as a stored and reloaded result
-                    ticks_parts.append(_table(ticks, t_schema).to_pandas())
-                    runs_parts.append(_table(runs, r_schema).to_pandas())
+                    ticks_parts.append(arrow_table(ticks, t_schema).to_pandas())
+                    runs_parts.append(arrow_table(runs, r_schema).to_pandas())
                 if bar is not None:
                     bar.update(len(chunk))
         finally:

@@ -184,7 +184,7 @@ def _check_workers(client: Any, scheduler: str) -> None:
 
 def _wijksim_version() -> str:
     try:
-        from wijksim import __version__
+        from wijksim._version import __version__  # as installed on this worker
         return __version__
     except ImportError:
         return "not installed"

@@ -42,10 +42,11 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..model.outcomes import OUTCOMES
 from ..scenario import KEYS, Problem, Scenario, ScenarioError, load_scenario
-from ..scenario.loader import (MAX_NAME, _did_you_mean, _flatten, _unknown, coerce,
-                               command_line_overrides, resolve_scenario_path)
+from ..scenario.loader import (MAX_NAME, coerce, command_line_overrides, did_you_mean,
+                               flatten_doc, resolve_scenario_path, unknown_name)
 from ..scenario.schema import Key
 from ..scenario.tomlfile import read_toml
+from .design import design_points, point_overrides
 
 METHODS = ("none", "grid", "lhs", "sobol", "morris")
 TABLES = ("experiment", "set", "design", "parameters", "analysis", "discovery")
@@ -164,7 +165,7 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
     problems: list[Problem] = []
     for name, val in doc.items():
         if name not in TABLES:
-            problems.append(_unknown(origin, name, TABLES, what="table"))
+            problems.append(unknown_name(origin, name, TABLES, what="table"))
         elif not isinstance(val, dict):
             problems.append(Problem(origin, name, val, f"a table [{name}]"))
     if not isinstance(doc.get("experiment"), dict):
@@ -194,7 +195,7 @@ def load_experiment(path: str | Path, *, seeds: int | Sequence[int] | None = Non
             f"experiment.name has {len(name)} characters; expected 1 to {MAX_NAME}"),
             show_value=False))
 
-    fixed, set_problems = _flatten(tables["set"], f"{origin} [set]")
+    fixed, set_problems = flatten_doc(tables["set"], f"{origin} [set]")
     problems += set_problems
     if vals.get("experiment.years") is not None:
         fixed["run.years"] = vals["experiment.years"]
@@ -288,7 +289,7 @@ def comparison(scenarios: Sequence[str | Path | Scenario], seeds: int | Sequence
     keep = tuple(outcomes) if outcomes is not None else tuple(OUTCOMES)
     for o in keep:
         if o not in OUTCOMES:
-            problems.append(_unknown("compare", o, OUTCOMES, what="outcome"))
+            problems.append(unknown_name("compare", o, OUTCOMES, what="outcome"))
     if problems:
         raise ScenarioError(problems)
     return Experiment(name=name or "compare-" + "-".join(names), scenarios=tuple(bases),
@@ -338,7 +339,7 @@ def _scalars(tables: Mapping[str, dict], origin: str, problems: list[Problem]) -
         for k, raw in tables[table].items():
             name = f"{table}.{k}"
             if name not in known:
-                problems.append(_unknown(origin, name, known))
+                problems.append(unknown_name(origin, name, known))
             elif name in SCALAR_KEYS:
                 ok, v = coerce(SCALAR_KEYS[name], raw)
                 if ok:
@@ -399,7 +400,7 @@ def _outcome_list(table: Mapping, prefix: str, origin: str, problems: list[Probl
     bad = [o for o in raw if o not in OUTCOMES]
     for o in bad:
         problems.append(Problem(origin, name, o, "an outcome name (see wijksim.OUTCOMES)",
-                                f"unknown outcome '{o}'" + _did_you_mean(o, OUTCOMES)))
+                                f"unknown outcome '{o}'" + did_you_mean(o, OUTCOMES)))
     return () if bad else tuple(dict.fromkeys(raw))
 
 
@@ -434,7 +435,7 @@ def _parameter(name: str, spec: Any, origin: str, problems: list[Problem]) -> Pa
     key = KEYS.get(name)
     if key is None:
         problems.append(Problem(origin, where, None, "a scenario key",
-                                f"unknown scenario key '{name}'" + _did_you_mean(name, KEYS),
+                                f"unknown scenario key '{name}'" + did_you_mean(name, KEYS),
                                 show_value=False))
         return None
     if key.type is list:
@@ -450,7 +451,7 @@ def _parameter(name: str, spec: Any, origin: str, problems: list[Problem]) -> Pa
         return None
     bad_fields = [f for f in spec if f not in PARAM_FIELDS]
     for f in bad_fields:
-        problems.append(_unknown(origin, f"{where}.{f}", [f"{where}.{x}" for x in PARAM_FIELDS],
+        problems.append(unknown_name(origin, f"{where}.{f}", [f"{where}.{x}" for x in PARAM_FIELDS],
                                  what="field"))
     if bad_fields:
         return None
@@ -567,7 +568,7 @@ def _scenarios(names: list[str], path: Path, fixed: Mapping, cli: Mapping, origi
             problems.append(Problem(origin, f"experiment.{key}", name, "a shipped scenario ("
                                     + ", ".join(shipped_scenarios()) + ") or a path to a "
                                     "scenario file", "no such scenario"
-                                    + _did_you_mean(name, shipped_scenarios())))
+                                    + did_you_mean(name, shipped_scenarios())))
             continue
         try:
             scen = load_scenario(src)
@@ -606,8 +607,6 @@ def option_given(key: str, years: int | None, residents: int | None) -> bool:
 def _check_points(exp: Experiment, origin: str) -> None:
     """Every design point must make a valid scenario (say, no contradiction between a varied
     key and a fixed one). The same problem at many points is reported once."""
-    from .design import design_points, point_overrides
-
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     points = point_overrides(design_points(exp))

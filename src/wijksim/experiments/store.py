@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -26,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..files import write_parquet_atomic, write_text_atomic
 from ..scenario import KEYS
 
 ID_COLUMNS = (("run_id", pa.string()), ("label", pa.string()), ("point", pa.int32()),
@@ -49,21 +49,6 @@ def runs_schema(params: Sequence[str]) -> pa.Schema:
                       *((k, _ARROW[KEYS[k].type]) for k in params), *RUN_TAIL])
 
 
-def write_parquet_atomic(table: pa.Table, path: Path) -> None:
-    """Write to '.NAME.tmp' beside the target, fsync, rename. Readers skip dot files."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def write_text_atomic(text: str, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text)
-    os.replace(tmp, path)
-
-
 class Store:
     """One experiment's results folder."""
 
@@ -84,8 +69,8 @@ class Store:
         """Store finished runs: ticks first, then their run rows (which mark them done)."""
         ids = sorted(runs["run_id"])
         name = "part-" + hashlib.sha1("\n".join(ids).encode()).hexdigest()[:16] + ".parquet"
-        write_parquet_atomic(_table(ticks, ticks_schema), self.ticks_dir / name)
-        write_parquet_atomic(_table(runs, runs_schema), self.runs_dir / name)
+        write_parquet_atomic(arrow_table(ticks, ticks_schema), self.ticks_dir / name)
+        write_parquet_atomic(arrow_table(runs, runs_schema), self.runs_dir / name)
         return name
 
     def write_manifest(self, manifest: Mapping[str, Any]) -> None:
@@ -174,7 +159,7 @@ class Store:
 OPTIONAL = ("events",)  # run-table columns a batch may lack (stored as null)
 
 
-def _table(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+def arrow_table(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     missing = [c for c in OPTIONAL if c in schema.names and c not in df]
     if missing:
         df = df.assign(**dict.fromkeys(missing, None))

@@ -1,4 +1,4 @@
-"""Build the starting wijk: grid, homes, residents' dispositions, places, first ties.
+"""Build the starting wijk (docs/ODD.md 5): grid, homes, dispositions, places, first ties.
 
 Everything here is drawn from the model's ``build`` random stream, which does not depend on the
 funding regime: for the same seed every regime starts from the same wijk.
@@ -9,11 +9,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
 
-from .draws import integers
 from .residents import Residents
-from .ties import strengthen
 
 
 def beta_mean(rng: np.random.Generator, mean: np.ndarray | float, conc: float, n: int):
@@ -105,41 +102,6 @@ def make_residents(rng, p, n: int) -> tuple[Residents, int, np.ndarray]:
     return r, side, built
 
 
-class CellIndex:
-    """Residents sorted by home cell, to pick a random resident living in a given cell."""
-
-    def __init__(self, cell: np.ndarray, side: int):
-        self.side = side
-        self.order = np.argsort(cell, kind="stable").astype(np.int32)
-        counts = np.bincount(cell, minlength=side * side)
-        self.start = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
-
-
-@njit(cache=True)
-def pick_near(rng, x, y, side, radius, start, order):
-    """A random resident living within ``radius`` cells of (x, y); -1 if none found."""
-    for _ in range(6):
-        cx = x + int(integers(rng, -radius, radius + 1))
-        cy = y + int(integers(rng, -radius, radius + 1))
-        if cx < 0 or cy < 0 or cx >= side or cy >= side:
-            continue
-        c = cy * side + cx
-        cnt = start[c + 1] - start[c]
-        if cnt > 0:
-            return order[start[c] + int(integers(rng, 0, cnt))]
-    return -1
-
-
-@njit(cache=True)
-def pick_near_each(rng, who, hx, hy, side, radius, start, order):
-    """:func:`pick_near` around each resident in ``who`` in turn (-1 where none was found)."""
-    out = np.empty(who.shape[0], dtype=np.int64)
-    for s in range(who.shape[0]):
-        i = who[s]
-        out[s] = pick_near(rng, hx[i], hy[i], side, radius, start, order)
-    return out
-
-
 # friendships at the start relative to adults, as in the model's steady state (measured,
 # docs/ODD.md 5.5): seniors keep fewer, as their friends leave or die and they walk less far
 FRIENDS_BY_AGE = np.array([0.95, 1.0, 0.62])
@@ -159,36 +121,6 @@ def friendship_desire(rng, p, age: np.ndarray) -> np.ndarray:
     years = rng.exponential(1.0 / np.maximum(leave, 1e-3))
     return (p.wijk.initial_ties * FRIENDS_BY_AGE[age]
             * (1.0 - np.exp(-years / FRIEND_BUILDING_YEARS)))
-
-
-@njit(cache=True)
-def seed_ties(rng, nbr, w, x, y, group, age, side, radius, start, order, desire, homophily,
-              age_homophily, low, high):
-    """First network: local friends, homophilous by group and age, strength ``U(low, high)``.
-
-    Resident i proposes ``Poisson(desire[i] / 2)`` friendships to residents nearby, who accept
-    with chance ``desire[j] / max(desire)``, so circles follow ``desire`` (see
-    :func:`friendship_desire`). Only the friendships are seeded: weak ties form within months
-    by street encounters and place visits, but a friendship, once made, lasts until one of the
-    two moves away, so a starting network with more friends than the wijk keeps up would take
-    a decade to thin out (docs/ODD.md, 5.5)."""
-    n = x.shape[0]
-    top = max(desire.max(), 1e-9)
-    for i in range(n):
-        k = rng.poisson(desire[i] / 2.0)
-        for _ in range(k):
-            for _try in range(4):
-                j = pick_near(rng, x[i], y[i], side, radius, start, order)
-                if j < 0 or j == i:
-                    continue
-                if group[j] != group[i] and rng.random() < homophily:
-                    continue
-                if age[j] != age[i] and rng.random() < age_homophily:
-                    continue
-                if rng.random() >= desire[j] / top:
-                    continue
-                strengthen(nbr, w, i, j, low + (high - low) * rng.random())
-                break
 
 
 def place_sites(rng, built: np.ndarray, side: int, count: int, taken: set[int]) -> list[int]:

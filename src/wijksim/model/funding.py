@@ -1,4 +1,4 @@
-"""Mechanism 6 — the funding cycle: welfare providers, contract or subsidy periods, renewals.
+"""The funding cycle (docs/ODD.md 7.6): welfare providers, contract or subsidy periods, renewals.
 
 The model does not know which regime it is in. It knows generic terms (scenario/regimes.py): a
 period, the chance the provider changes when a period ends, the share of staff that moves along
@@ -101,14 +101,15 @@ class FundingCycle:
     def renewal_overhead(self) -> float:
         return self.terms.renewal_overhead_share * self.model.municipality.base_budget()
 
-    def start_of_week(self) -> None:
+    def renew_if_due(self) -> None:
+        """At the end of a period: renew, or hand the wijk to another provider."""
         if self.renewal_due(self.model.week):
             self.renew()
 
     def renew(self) -> None:
         m, t = self.model, self.terms
         overhead = self.renewal_overhead()
-        m.tally["spend_overhead"] += overhead
+        m.tally.spend_overhead += overhead
         rng = m.streams.funding
         if t.p_provider_change > 0 and rng.random() < t.p_provider_change \
                 and len(self.providers) > 1:
@@ -143,6 +144,6 @@ class FundingCycle:
         new.periods_held = 1
         self.changes += 1
         team.transition_until = m.week + t.transition_weeks
-        m.tally["provider_changes"] += 1
+        m.tally.provider_changes += 1
         m.log_event("tender_lost", f"{old.name} lost the contract to {new.name}; "
                     f"{staying} of {len(team.members)} staff moved along")

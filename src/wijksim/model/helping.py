@@ -1,4 +1,4 @@
-"""Mechanism 3 — asking for help and offering it.
+"""Asking for help and offering it (docs/ODD.md 7.3); loops in kernels/helping.py.
 
 A resident with a problem voices it to a tie with chance (1 - v)^k * logistic(need, closest tie):
 it falls with vraagverlegenheid v (Linders 2010, 004 H4) — someone with v = 1 never asks — and
@@ -14,134 +14,77 @@ help exceeded demand during COVID and the arrival of Ukrainians).
 
 from __future__ import annotations
 
-import math
+from typing import NamedTuple
 
 import numpy as np
-from numba import njit
 
-from .draws import drawing, uniform
+from ._numerics.draws import drawing
+from .kernels.helping import ask_ties, drift_kernel, offer_to_ties
+from .kernels.ties import tie_pass
 from .needs import resolve
 from .residents import CASE, HIDDEN, WAITING
-from .ties import pick_tie, strengthen, tie_pass
 
 # How well informal help works on practical, social and complex problems (assumption).
-INFORMAL_EFFECT = np.array([1.0, 0.8, 0.25])
-HELP_TIE_GAIN = 0.03  # helping someone strengthens the tie a little
-TRUST_PULL = 0.002  # weekly return of trust in institutions to one's disposition
 
 
-@njit(cache=True)
-def _open(status):
-    return status == HIDDEN or status == WAITING or status == CASE
+class HelpRule(NamedTuple):
+    """The rule of informal help (``[help]`` keys, docs/ODD.md 7.3), one bundle for the kernels."""
+
+    ask_base: float  # logistic intercept of asking a tie
+    ask_v_weight: float  # exponent k of (1 - v)^k
+    ask_need_weight: float
+    ask_tie_weight: float  # weight of one's strongest tie
+    offer_rate: float  # weekly chance a resident with time offers help unasked
+    good_tie: float  # a tie this strong sees one's need unvoiced
+    effect: np.ndarray  # how well informal help works per kind of problem
+    amount: float  # need one act of help takes away (times effect)
+    hours: float  # hours one act of help takes
+    v_after_help: float  # v drops this much for whoever is helped
+    v_after_refusal: float  # v rises this much for whoever is refused
+    a_after_helping: float  # a drops this much for whoever helps
+    tie_gain: float  # helping strengthens the tie by this gain
 
 
-@njit(cache=True)
-def ask_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, strongest, spare_left,
-             base, wv, wn, wt, effect, amount, hours, v_help, v_refuse, a_help,
-             helped_week, last_helped_other, last_got_help, week, order, tie_gain):
-    """Residents with open need (visited in random ``order``) may ask a tie, who helps or
-    refuses; helping strengthens the tie by ``tie_gain``."""
-    requests = 0
-    helps = 0
-    for s in range(order.shape[0]):
-        i = order[s]
-        if not _open(status[i]) or strongest[i] <= 0.0:
-            continue
-        x = base + wn * (need[i] - 1.0) + wt * strongest[i]
-        if uniform(rng) >= (1.0 - v[i]) ** wv / (1.0 + math.exp(-x)):
-            continue
-        k = pick_tie(nbr, w, i, uniform(rng))
-        if k < 0:  # ties lost since last week's summary
-            continue
-        requests += 1
-        voiced[i] = True
-        j = nbr[i, k]
-        if spare_left[j] >= hours and uniform(rng) < (1.0 - a_eff[j]) * (0.5 + 0.5 * w[i, k]):
-            need[i] -= amount * effect[kind[i]]
-            spare_left[j] -= hours
-            v[i] = max(0.0, v[i] - v_help)
-            a[j] = max(0.0, a[j] - a_help)
-            helped_week[i] = True
-            last_helped_other[j] = week
-            last_got_help[i] = week
-            strengthen(nbr, w, i, j, tie_gain)
-            helps += 1
-        else:
-            v[i] = min(1.0, v[i] + v_refuse)
-    return requests, helps
+def help_rule(model) -> HelpRule:
+    p = model.p.help
+    return HelpRule(ask_base=p.ask_base, ask_v_weight=p.ask_v_weight,
+                    ask_need_weight=p.ask_need_weight, ask_tie_weight=p.ask_tie_weight,
+                    offer_rate=p.offer_rate, good_tie=model.p.meeting.good_tie,
+                    effect=np.asarray(p.informal_effect, dtype=float),
+                    amount=p.informal_amount, hours=p.informal_hours,
+                    v_after_help=p.v_after_help, v_after_refusal=p.v_after_refusal,
+                    a_after_helping=p.a_after_helping, tie_gain=p.tie_gain)
 
 
-@njit(cache=True)
-def offer_to_ties(rng, need, status, kind, v, a, a_eff, voiced, nbr, w, spare_left, rate,
-                  good, effect, amount, hours, v_help, a_help, helped_week, last_helped_other,
-                  last_got_help, week, order):
-    """Residents with time may offer help unasked to a tie whose need they know or see.
-
-    A need is seen when it was voiced or the tie is a good contact. The receiver accepts with
-    chance 1 - v/2 (taking help you did not ask for is easier than asking). Returns
-    (offers made, offers taken up).
-    """
-    offers = 0
-    taken = 0
-    for s in range(order.shape[0]):
-        j = order[s]
-        if spare_left[j] < hours or uniform(rng) >= rate * (1.0 - a_eff[j]):
-            continue
-        offers += 1
-        best = -1
-        best_w = 0.0
-        for k in range(nbr.shape[1]):
-            i = nbr[j, k]
-            if i < 0 or not _open(status[i]) or helped_week[i]:
-                continue
-            if (voiced[i] or w[j, k] >= good) and w[j, k] > best_w:
-                best = i
-                best_w = w[j, k]
-        if best < 0 or uniform(rng) >= 1.0 - 0.5 * v[best]:
-            continue
-        i = best
-        need[i] -= amount * effect[kind[i]]
-        spare_left[j] -= hours
-        v[i] = max(0.0, v[i] - 0.5 * v_help)
-        a[j] = max(0.0, a[j] - a_help)
-        voiced[i] = True
-        helped_week[i] = True
-        last_helped_other[j] = week
-        last_got_help[i] = week
-        taken += 1
-    return offers, taken
-
-
-def aanbodverlegenheid_now(model) -> np.ndarray:
-    """a as it acts this week: a crisis lowers it for a while."""
-    return model.residents.a * (1.0 - model.shock.offer_boost)
-
-
-def ask_and_offer(model) -> None:
-    r, p, rng = model.residents, model.p.help, model.streams.help
-    a_eff = aanbodverlegenheid_now(model)
+def ask_ties_for_help(model, a_now: np.ndarray) -> None:
+    """Residents with an open problem, in random order, may ask a tie, who helps or refuses
+    (``a_now``: :func:`aanbodverlegenheid_now`, taken before anyone helps this week)."""
+    r, rng = model.residents, model.streams.help
     order = rng.permutation(r.n)
     with drawing(rng) as st:
-        requests, helps = ask_ties(
-            st, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
-            model.ties.strongest, r.spare_left, p.ask_base, p.ask_v_weight, p.ask_need_weight,
-            p.ask_tie_weight, INFORMAL_EFFECT, p.informal_amount, p.informal_hours,
-            p.v_after_help, p.v_after_refusal, p.a_after_helping, r.helped_week,
-            r.last_helped_other, r.last_got_help, model.week, order, HELP_TIE_GAIN)
+        requests, helps = ask_ties(st, r.arrays, r.tie_table, a_now, model.ties.strongest,
+                                   help_rule(model), model.week, order)
+    model.tally.help_requests += requests
+    model.tally.informal_helps += helps
+
+
+def offer_help(model, a_now: np.ndarray) -> None:
+    """Residents with time, in random order, may offer help unasked to a tie in need."""
+    r, rng = model.residents, model.streams.help
     order = rng.permutation(r.n)
     with drawing(rng) as st:
-        offers, taken = offer_to_ties(
-            st, r.need, r.status, r.need_kind, r.v, r.a, a_eff, r.voiced, r.nbr, r.w,
-            r.spare_left, p.offer_rate, model.p.meeting.good_tie, INFORMAL_EFFECT,
-            p.informal_amount, p.informal_hours, p.v_after_help, p.a_after_helping,
-            r.helped_week, r.last_helped_other, r.last_got_help, model.week, order)
-    model.tally["help_requests"] += requests
-    model.tally["informal_helps"] += helps + taken
-    model.tally["help_offers"] += offers
+        offers, taken = offer_to_ties(st, r.arrays, r.tie_table, a_now, help_rule(model),
+                                      model.week, order)
+    model.tally.help_offers += offers
+    model.tally.informal_helps += taken
+
+
+def close_solved(model) -> None:
+    """Open problems that help brought to zero are solved."""
+    r = model.residents
     solved = np.flatnonzero((r.need <= 1e-9) & ((r.status == HIDDEN) | (r.status == WAITING)
                                                 | (r.status == CASE)))
     resolve(model, solved)
-    ask_professional(model)
 
 
 def ask_professional(model) -> None:
@@ -157,30 +100,20 @@ def ask_professional(model) -> None:
     asks = hidden[rng.random(hidden.size) < chance]
     r.status[asks] = WAITING
     r.status_since[asks] = model.week
-    model.tally["formal_requests"] += asks.size
-
-
-@njit(cache=True)
-def drift_kernel(v, a, v0, a0, drift, pull, local_v, local_a):
-    """Synchronous norm drift of v and a toward the local norms (computed from the values at
-    the start of the step), then back toward one's own disposition."""
-    for i in range(v.shape[0]):
-        x = v[i] + (drift * (local_v[i] - v[i]) + pull * (v0[i] - v[i]))
-        v[i] = min(max(x, 0.0), 1.0)
-        y = a[i] + (drift * (local_a[i] - a[i]) + pull * (a0[i] - a[i]))
-        a[i] = min(max(y, 0.0), 1.0)
+    model.tally.formal_requests += asks.size
 
 
 def drift_toward_norms(model) -> None:
-    """v and a move toward the tie-weighted mean of one's ties and back to one's disposition.
+    """v and a move toward the tie-weighted mean of one's ties and back to one's disposition;
+    trust in institutions returns slowly to one's own.
 
-    The pass over the ties that finds the local norms also refreshes the tie summary that
-    ``end_week`` would otherwise compute in a second pass (no tie changes in between).
+    The local norms take a pass over all ties, after the last tie change of the week; the
+    same pass takes the week's tie summary (``model.ties``, docs/ODD.md 2.3), which the
+    outcomes and next week's asking read.
     """
-    r, p, t = model.residents, model.p.help, model.ties
-    local_v, local_a = model.scratch, model.scratch2
-    tie_pass(r.nbr, r.w, r.group, model.p.meeting.good_tie, t.strength, t.n_ties, t.n_good,
-             t.cross, t.strongest, r.v, r.a, local_v, local_a)
-    model.summary_week = model.week
-    drift_kernel(r.v, r.a, r.v0, r.a0, p.norm_drift, p.disposition_pull, local_v, local_a)
-    r.trust += TRUST_PULL * (r.trust0 - r.trust)  # trust slowly returns to one's disposition
+    r, p = model.residents, model.p.help
+    local_v, local_a = np.empty(r.n), np.empty(r.n)
+    tie_pass(r.tie_table, r.group, model.p.meeting.good_tie, model.ties, r.v, r.a, local_v,
+             local_a)
+    drift_kernel(r.arrays, p.norm_drift, p.disposition_pull, local_v, local_a)
+    r.trust += p.trust_pull * (r.trust0 - r.trust)  # trust slowly returns to one's disposition

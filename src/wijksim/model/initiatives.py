@@ -1,4 +1,4 @@
-"""Mechanism 5 — citizen initiatives (bewonersinitiatieven, burgercollectieven) live and die.
+"""Citizen initiatives (bewonersinitiatieven, burgercollectieven) live and die (docs/ODD.md 7.5).
 
 Sterkhouders — engaged residents with ties and a place within reach — found initiatives (004
 Epiloog §2, H5 'geef mij een ruimte en koffie'). Initiatives recruit through their members' ties,
@@ -14,27 +14,24 @@ background volunteering is independent of the funding regime.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import mesa
 import numpy as np
-from numba import njit
 
-from .draws import drawing, uniform
-from .meeting import copresence, group_starts
-from .places import COMMUNITY_RENT_SHARE
+from ._numerics.draws import drawing
+from ._numerics.sorting import group_starts, positions_of
+from .kernels.initiatives import fade_outside, recruit
+from .kernels.meeting import copresence
+from .meeting import Mixing, contact_log
 from .residents import NEVER
+from .shocks import aanbodverlegenheid_now
 
 KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing")
 KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])
 NEEDS_PLACE = np.array([False, True, False, True, False])
 MUTUAL_HELP = np.array([0.5, 1.0, 0.5, 1.0, 0.7])  # how much each kind organises mutual help
 COUNTABLE = np.array([False, True, False, True, False])  # activities a provider can count
-STRAIN = 0.2  # energy lost per week per corvee hour per spare hour (assumption)
-FOUNDER_SHARE = 0.4  # share of the corvee the founder or coordinator carries
-ATTENDANCE = 0.7
-TAKEOVER_PER_YEAR = 0.15  # yearly takeover chance per countable initiative at pressure 1
-APPLICATION_WEEKS = 4
-ENGAGEMENT_FADE = 0.005  # weekly return of engagement to one's disposition outside initiatives
-CLUB_MIN_HOURS = 3.0  # a club volunteer's week: at least a training, a shift or a meeting
 
 
 class Initiative(mesa.Agent):
@@ -66,7 +63,8 @@ class Initiative(mesa.Agent):
         if self.applying_until < self.model.week:
             return 0.0
         skill = self.model.residents.paperwork_skill[self.founder]
-        return self.model.p.initiatives.application_hours * (1.5 - skill) / APPLICATION_WEEKS
+        p = self.model.p.initiatives
+        return p.application_hours * (1.5 - skill) / p.application_weeks
 
     def dissolve(self, reason: str) -> None:
         r = self.model.residents
@@ -79,72 +77,44 @@ class Initiative(mesa.Agent):
         r.engagement[mem] *= 0.7
         self.model.log_event("initiative_ended", f"{self.kind_name} initiative ended "
                              f"({reason})", initiative=self.unique_id)
-        self.model.tally["initiatives_ended"] += 1
+        self.model.tally.initiatives_ended += 1
         self.remove()
 
 
-@njit(cache=True)
-def recruit(rng, members, member_init_pos, sizes, max_members, rate, nbr, w, a_eff,
-            engagement, spare, activity_hours, initiative, uids):
-    """Members invite ties who are in no initiative; they join with a chance that grows
-    with tie strength and engagement, falls with aanbodverlegenheid, and needs spare time."""
-    joined = 0
-    for m in range(members.shape[0]):
-        i = members[m]
-        pos = member_init_pos[m]
-        for k in range(nbr.shape[1]):
-            j = nbr[i, k]
-            if j < 0 or initiative[j] >= 0 or sizes[pos] >= max_members:
-                continue
-            time = min(1.0, spare[j] / activity_hours) if activity_hours > 0 else 1.0
-            if uniform(rng) < rate * w[i, k] * (1.0 - a_eff[j]) * (0.5 + engagement[j]) * time:
-                initiative[j] = uids[pos]
-                sizes[pos] += 1
-                joined += 1
-    return joined
+class Recruiting(NamedTuple):
+    """The rule of recruitment (``[initiatives]`` keys, docs/ODD.md 7.5)."""
+
+    rate: float  # weekly chance a member brings in a tie of strength 1 (no barriers)
+    max_members: int  # an initiative stops recruiting at this size
+    activity_hours: float  # weekly hours a member spends; needs that much spare time
 
 
 def volunteer_elsewhere(model) -> None:
     """Background volunteering in clubs, schools and churches (not funded by the wijk)."""
     r, rng = model.residents, model.streams.initiatives
     does = np.flatnonzero(rng.random(r.n) < r.volunteer_p)
-    hours = np.maximum(r.spare_hours[does], CLUB_MIN_HOURS)
+    hours = np.maximum(r.spare_hours[does], model.p.initiatives.club_min_hours)
     r.last_volunteered[does] = model.week
     r.hours_volunteered[does] += hours
     r.spare_left[does] -= 0.5 * hours
 
 
-def live(model) -> None:
-    """The weekly life of all initiatives, then founding of new ones."""
-    volunteer_elsewhere(model)
-    fade_engagement(model)
-    inits = list(model.initiatives)
-    if inits:
-        _apply_for_grants(model, inits)
-        _carry_corvee(model, inits)
-        _run_activities(model, inits)
-        _leave(model, inits)
-        _recruit(model, inits)
-        _takeovers(model, inits)
-        _deaths(model, inits)
-    found(model)
-    claim_closed_places(model)
-
-
 def _positions(model, inits):
+    """Uids of ``inits``, and every member of one of them with the position of its
+    initiative in ``inits``."""
     r = model.residents
     uids = np.array([i.unique_id for i in inits], dtype=np.int32)
-    lookup = np.full(max(uids.max() + 1, 1), -1, dtype=np.int64)
-    lookup[uids] = np.arange(uids.size)
     members = np.flatnonzero(r.initiative >= 0)
-    ids = r.initiative[members]
-    inside = ids < lookup.size
-    members, ids = members[inside], ids[inside]
-    pos = lookup[ids]
-    return uids, members[pos >= 0], pos[pos >= 0]
+    pos = positions_of(r.initiative[members], uids)
+    known = pos >= 0
+    return uids, members[known], pos[known]
 
 
-def _apply_for_grants(model, inits) -> None:
+def apply_for_grants(model) -> None:
+    """Grant applications: a decision on those due; a new application when a grant ran out."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m, p = model, model.p.initiatives
     rng = m.streams.initiatives
     for init in inits:
@@ -162,16 +132,19 @@ def _apply_for_grants(model, inits) -> None:
             if init.has_grant:  # the grant ran out: its money is free again this year
                 m.municipality.release_grant()
             init.has_grant = False
-            init.applying_until = m.week + APPLICATION_WEEKS - 1  # load in weeks 0..3
+            init.applying_until = m.week + p.application_weeks - 1  # load in weeks 0..3
 
 
-def _carry_corvee(model, inits) -> None:
+def carry_corvee(model, support_hours: float) -> None:
     """Corvee minus what a paid coordinator and opbouwwerkers take over; strain and burnout."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m, r, p = model, model.residents, model.p
     raw = np.array([p.initiatives.corvee_hours + i.application_load() for i in inits])
     coordinated = m.municipality.coordinator_coverage(len(inits))
     after_coord = raw * (1.0 - 0.7 * coordinated)
-    support = m.team.support_hours * p.professionals.corvee_relief_per_hour
+    support = support_hours * p.professionals.corvee_relief_per_hour
     relief = support * after_coord / max(after_coord.sum(), 1e-9)
     corvee = np.maximum(after_coord - relief, 0.0)
     uids, members, pos = _positions(model, inits)
@@ -182,10 +155,10 @@ def _carry_corvee(model, inits) -> None:
     founder_idx = np.array([i.founder for i in inits])
     is_founder = members == founder_idx[pos]
     others = np.maximum(sizes - 1, 1)
-    founder_share = np.where(sizes > 1, FOUNDER_SHARE, 1.0)  # alone, the founder does it all
+    founder_share = np.where(sizes > 1, p.initiatives.founder_share, 1.0)  # alone: all
     load = np.where(is_founder, founder_share[pos] * corvee[pos],
                     (1 - founder_share[pos]) * corvee[pos] / others[pos])
-    strain = STRAIN * load / np.maximum(r.spare_hours[members], 0.5)
+    strain = p.initiatives.strain * load / np.maximum(r.spare_hours[members], 0.5)
     e = r.energy[members]
     e += p.initiatives.energy_recovery * (1.0 - e) - strain
     r.energy[members] = e
@@ -195,7 +168,7 @@ def _carry_corvee(model, inits) -> None:
         r.initiative[burnt] = -1
         r.engagement[burnt] *= 0.6
         r.energy[burnt] = 0.5
-        m.tally["burnouts"] += burnt.size
+        m.tally.burnouts += burnt.size
         hand_over(model, inits)
 
 
@@ -209,7 +182,12 @@ def hand_over(model, inits) -> None:
                 init.founder = int(mem[np.argmax(r.engagement[mem])])
 
 
-def _run_activities(model, inits) -> None:
+def run_activities(model) -> None:
+    """Activities: members who attend meet each other; mutual help lowers v and a;
+    engagement grows."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m, r, p = model, model.residents, model.p.initiatives
     rng = m.streams.initiatives
     uids, members, pos = _positions(model, inits)
@@ -217,7 +195,7 @@ def _run_activities(model, inits) -> None:
         return
     has_place = np.array([i.place >= 0 and m.places[i.place].open for i in inits])
     kinds = np.array([i.kind for i in inits])
-    attend_p = np.where(has_place | ~NEEDS_PLACE[kinds], ATTENDANCE, 0.2)
+    attend_p = np.where(has_place | ~NEEDS_PLACE[kinds], p.attendance, 0.2)
     funded = np.array([i.has_grant for i in inits])
     attend_p = attend_p * np.where(funded, 1.0, 0.7)
     goes = rng.random(members.size) < attend_p[pos]
@@ -228,10 +206,10 @@ def _run_activities(model, inits) -> None:
     n_groups = starts.size - 1
     gain = np.full(n_groups, p.activity_tie_gain)
     bridging = np.full(n_groups, 0.5)
+    mixing = Mixing(contacts=2.0, homophily=m.p.wijk.homophily, age_homophily=0.0)
     with drawing(rng) as st:
-        copresence(st, attend.astype(np.int32), starts, gain, bridging, 2.0, r.group,
-                   m.p.wijk.homophily, r.age, 0.0, r.x, r.y, m.near2, r.nbr, r.w,
-                   r.last_contact, r.last_neighbour_contact, m.week)
+        copresence(st, attend.astype(np.int32), starts, gain, bridging, mixing, r.arrays,
+                   r.tie_table, contact_log(m))
     r.last_volunteered[attend] = m.week
     r.hours_volunteered[attend] += p.activity_hours
     r.spare_left[attend] = np.maximum(r.spare_left[attend] - p.activity_hours, 0.0)
@@ -244,35 +222,39 @@ def _run_activities(model, inits) -> None:
 def fade_engagement(model) -> None:
     """Outside initiatives, engagement fades back to one's own disposition."""
     r = model.residents
-    fade_outside(r.engagement, r.engagement0, r.initiative, ENGAGEMENT_FADE)
+    fade_outside(r.engagement, r.engagement0, r.initiative,
+                 model.p.initiatives.engagement_fade)
 
 
-@njit(cache=True)
-def fade_outside(engagement, engagement0, initiative, fade):
-    """engagement += fade * (engagement0 - engagement) where initiative < 0: the numpy
-    expression's arithmetic in one pass, without its masks and temporary copies."""
-    for i in range(engagement.shape[0]):
-        if initiative[i] < 0:
-            engagement[i] += fade * (engagement0[i] - engagement[i])
+def recruit_members(model) -> None:
+    """Members invite their ties to join (:func:`recruit_into` for every initiative)."""
+    inits = list(model.initiatives)
+    if inits:
+        recruit_into(model, inits)
 
 
-def _recruit(model, inits) -> None:
+def recruit_into(model, inits) -> None:
+    """Members of ``inits`` invite ties who are in no initiative yet."""
     m, r, p = model, model.residents, model.p.initiatives
     uids, members, pos = _positions(model, inits)
     sizes = np.bincount(pos, minlength=len(inits)).astype(np.int64)
     shuffle = m.streams.initiatives.permutation(members.size)  # no fixed first claim on ties
     members, pos = members[shuffle], pos[shuffle]
-    a_eff = r.a * (1.0 - m.shock.offer_boost)
+    a_eff = aanbodverlegenheid_now(m)
+    rule = Recruiting(rate=p.recruit_rate, max_members=p.max_members,
+                      activity_hours=p.activity_hours)
     with drawing(m.streams.initiatives) as st:
-        m.tally["recruits"] += recruit(st, members, pos, sizes, p.max_members,
-                                       p.recruit_rate, r.nbr, r.w, a_eff, r.engagement,
-                                       r.spare_hours, p.activity_hours, r.initiative, uids)
+        m.tally.recruits += recruit(st, members, pos, sizes, uids, rule, r.arrays,
+                                       r.tie_table, a_eff)
     for init, s in zip(inits, sizes):
         init.size = int(s)
 
 
-def _leave(model, inits) -> None:
+def drift_away(model) -> None:
     """Members drift away for ordinary reasons (moving on, other priorities)."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     r, rng = model.residents, model.streams.initiatives
     founder = np.zeros(r.n, dtype=np.bool_)
     founder[np.array([i.founder for i in inits], dtype=np.int64)] = True
@@ -282,20 +264,28 @@ def _leave(model, inits) -> None:
     r.initiative[go] = -1
 
 
-def _takeovers(model, inits) -> None:
+def take_over_activities(model) -> None:
     """Under output pressure a provider takes over countable volunteer activities."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m = model
     pressure = m.terms.output_pressure
     if pressure <= 0:
         return
     rng = m.streams.initiatives
     for init in inits:
-        if COUNTABLE[init.kind] and rng.random() < pressure * TAKEOVER_PER_YEAR / 52:
-            m.tally["takeovers"] += 1
+        if COUNTABLE[init.kind] and rng.random() < (
+                pressure * m.p.initiatives.takeover_per_year / 52):
+            m.tally.takeovers += 1
             init.dissolve("activity taken over by a provider")
 
 
-def _deaths(model, inits) -> None:
+def end_failing(model) -> None:
+    """Initiatives end with too few members, without a place to meet, or without funding."""
+    inits = list(model.initiatives)
+    if not inits:
+        return
     m, p = model, model.p.initiatives
     rng = m.streams.initiatives
     for init in inits:
@@ -311,7 +301,7 @@ def _deaths(model, inits) -> None:
             init.dissolve("too few members")
         elif init.weeks_without_place > 12:
             init.dissolve("no place to meet")
-        elif not init.has_grant and rng.random() < 0.003:
+        elif not init.has_grant and rng.random() < p.no_funding_end_rate:
             init.dissolve("no funding")
 
 
@@ -329,11 +319,12 @@ def nearest_open_place(model, resident: int, prefer_community: bool = True) -> i
     return best
 
 
-def found(model) -> None:
-    """Sterkhouders with ties and a place within reach found new initiatives."""
+def found(model, support_hours: float) -> None:
+    """Sterkhouders with ties and a place within reach found new initiatives; opbouwwerkers'
+    ``support_hours`` this week make founding likelier."""
     m, r, p = model, model.residents, model.p
     rng = m.streams.initiatives
-    support_per_1000 = m.team.support_hours / max(r.n / 1000.0, 1e-9)
+    support_per_1000 = support_hours / max(r.n / 1000.0, 1e-9)
     chance = p.initiatives.found_rate * (1.0 + p.initiatives.found_support * support_per_1000)
     cand = np.flatnonzero((r.engagement >= p.residents.sterkhouder_threshold)
                           & (r.initiative < 0) & (r.spare_hours > 0)
@@ -361,7 +352,7 @@ def start_initiative(model, founder: int, kind: int | None = None) -> Initiative
                 and rng.random() < 1.0 - r.a[j]:
             r.initiative[j] = init.unique_id
     init.size = int(np.sum(r.initiative == init.unique_id))
-    m.tally["initiatives_founded"] += 1
+    m.tally.initiatives_founded += 1
     return init
 
 
@@ -383,7 +374,7 @@ def claim_closed_places(model) -> None:
         row = m.reach_idx[init.founder]
         for pl in closed:
             if pl.index in row and not pl.open and \
-                    m.municipality.fund_place(COMMUNITY_RENT_SHARE * m.p.places.rent[pl.kind]):
+                    m.municipality.fund_place(p.community_rent_share * p.rent[pl.kind]):
                 pl.reopen_as_community(init.unique_id)
                 init.place = pl.index
                 break

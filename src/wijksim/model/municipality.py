@@ -1,4 +1,4 @@
-"""Mechanism 7 — the municipality: yearly budget, policies and scheduled events.
+"""The municipality: yearly budget, policies and scheduled events (docs/ODD.md 7.7).
 
 Each year the municipality splits the social-base budget: the overhead of a renewal round due
 that year, the rent and hosts of its places, the share for residents' organisations (initiative
@@ -15,12 +15,12 @@ import math
 import mesa
 import numpy as np
 
-from .meeting import copresence
+from .initiatives import start_initiative
+from .kernels.meeting import copresence
+from .meeting import Mixing, contact_log
 from .places import BUURTHUIS, COMMERCIAL
 from .professionals import HULPVERLENER, OPBOUWWERKER
 
-PLACES_MAX_SHARE = 0.25  # places may take at most this share of the budget (assumption)
-BUURTTOP_WEEK = 20  # week of the year a BuurtTop is held
 
 
 class Municipality(mesa.Agent):
@@ -66,7 +66,7 @@ class Municipality(mesa.Agent):
         week0 = m.week
         renewals = [w for w in range(week0, week0 + 52) if m.funding.renewal_due(w)]
         self.overhead_reserved = len(renewals) * m.funding.renewal_overhead()
-        self._fit_places(PLACES_MAX_SHARE * self.year_budget)
+        self._fit_places(p.municipality.places_max_share * self.year_budget)
         self.places_budget = sum(pl.yearly_cost for pl in m.places)
         self.org_pool = m.terms.resident_org_share * base
         n_init = len(m.initiatives)
@@ -135,7 +135,7 @@ class Municipality(mesa.Agent):
         per = self.model.p.initiatives.initiatives_per_coordinator
         return min(1.0, self.coordinators * per / n_init)
 
-    def spend_week(self) -> None:
+    def book_week(self) -> None:
         """Book this week's spending (staff by what their hours went to)."""
         m, p = self.model, self.model.p
         t = m.tally
@@ -143,31 +143,36 @@ class Municipality(mesa.Agent):
         staff_cost = hours / p.professionals.hours_per_week * p.professionals.cost_per_year / 52
         if hours > 0:
             hourly = staff_cost / hours
-            t["spend_casework"] += hourly * t["hours_casework"]
-            t["spend_community"] += hourly * t["hours_collective"]
-            t["spend_admin"] += hourly * t["hours_admin"]
-            t["spend_idle"] += max(0.0, staff_cost - hourly * (
-                t["hours_casework"] + t["hours_collective"] + t["hours_admin"]))
-        t["spend_places"] += sum(pl.yearly_cost for pl in m.places) / 52.0
+            t.spend_casework += hourly * t.hours_casework
+            t.spend_community += hourly * t.hours_collective
+            t.spend_admin += hourly * t.hours_admin
+            t.spend_idle += max(0.0, staff_cost - hourly * (
+                t.hours_casework + t.hours_collective + t.hours_admin))
+        t.spend_places += sum(pl.yearly_cost for pl in m.places) / 52.0
         grants = sum(1 for i in m.initiatives if i.has_grant) * p.initiatives.grant
-        t["spend_initiatives"] += (grants + self.coordinators
+        t.spend_initiatives += (grants + self.coordinators
                                    * p.initiatives.coordinator_cost) / 52.0
 
     # -- the week ---------------------------------------------------------------------------
-    def act(self) -> None:
+    def budget_year(self) -> None:
+        """In the first week of a year: announce the year's scheduled changes, switch the way
+        of funding where one is scheduled (7.6: the allocation then uses the new terms), and
+        allocate the year's budget."""
+        if self.model.week % 52 == 0:
+            self._announce(self.model.week // 52)
+            self.model.funding.switch_if_due()
+            self.allocate_year()
+
+    def scheduled_events(self) -> None:
+        """The sale of buurthuis buildings (first week of the sale year) and BuurtTops."""
         m, p = self.model, self.model.p
         week, year = m.week, m.week // 52
-        start_of_year = week % 52 == 0
-        if start_of_year:
-            self._announce(year)
-            m.funding.switch_if_due()
-            self.allocate_year()
-        m.funding.start_of_week()
-        if start_of_year and p.municipality.sell_buurthuis_year and \
+        if week % 52 == 0 and p.municipality.sell_buurthuis_year and \
                 year == p.municipality.sell_buurthuis_year:
             self.sell_buurthuizen()
         every = p.municipality.buurttop_every_years
-        if every and year >= 0 and week % 52 == BUURTTOP_WEEK and year % every == 0:
+        if every and year >= 0 and week % 52 == p.municipality.buurttop_week \
+                and year % every == 0:
             hold_buurttop(m)
 
     def _announce(self, year: int) -> None:
@@ -192,24 +197,24 @@ class Municipality(mesa.Agent):
 
 def hold_buurttop(model) -> None:
     """A one-day deliberation: bridging ties, engagement, trust, new initiatives."""
-    from .initiatives import start_initiative
-
     r, p, rng = model.residents, model.p, model.streams.municipality
+    top = p.municipality
     k = min(r.n, int(round(p.municipality.buurttop_per_1000 * r.n / 1000)))
     if k < 2:
         return
     weight = (0.2 + r.engagement) * (1.2 - r.v)
     who = rng.choice(r.n, size=k, replace=False, p=weight / weight.sum()).astype(np.int32)
     starts = np.array([0, k], dtype=np.int64)
-    copresence(rng, who, starts, np.array([0.2]), np.array([1.0]),
-               float(p.municipality.buurttop_contacts), r.group, p.wijk.homophily, r.age, 0.0,
-               r.x, r.y,
-               model.near2, r.nbr, r.w, r.last_contact, r.last_neighbour_contact, model.week)
-    r.engagement[who] += 0.15 * (1.0 - r.engagement[who])
-    r.trust[who] += 0.1 * (1.0 - r.trust[who])
-    r.v[who] = np.maximum(0.0, r.v[who] - 0.05)
+    mixing = Mixing(contacts=float(p.municipality.buurttop_contacts),
+                    homophily=p.wijk.homophily, age_homophily=0.0)
+    copresence(rng, who, starts, np.array([top.buurttop_tie_gain]), np.array([1.0]), mixing,
+               r.arrays,
+               r.tie_table, contact_log(model))
+    r.engagement[who] += top.buurttop_engagement_gain * (1.0 - r.engagement[who])
+    r.trust[who] += top.buurttop_trust_gain * (1.0 - r.trust[who])
+    r.v[who] = np.maximum(0.0, r.v[who] - top.buurttop_v_drop)
     keen = who[(r.engagement[who] >= p.residents.sterkhouder_threshold)
                & (r.initiative[who] < 0)]
-    founded = sum(1 for f in keen[rng.random(keen.size) < 0.15]
+    founded = sum(1 for f in keen[rng.random(keen.size) < top.buurttop_found_chance]
                   if start_initiative(model, int(f)) is not None)
     model.log_event("buurttop", f"BuurtTop with {k} residents; {founded} new initiatives")

@@ -1,4 +1,4 @@
-"""Outcomes recorded every (k-th) week: MODEL.md 'Outcomes to record every tick'.
+"""Outcomes recorded every (k-th) week (docs/ODD.md 7.10).
 
 ``OUTCOMES`` names and explains every recorded column (the app and the docs read it). Weekly
 counts and spending come from the model's ``tally``; states are measured on the arrays.
@@ -6,11 +6,13 @@ counts and spending come from the model's ``tally``; states are measured on the 
 
 from __future__ import annotations
 
-import numpy as np
-from numba import njit
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from .residents import CASE, HIDDEN, IN_CARE, NO_NEED, WAITING
-from .ties import clustering_of
+import numpy as np
+
+from .kernels.outcomes import Counts, census, hidden_unknown_of, lonely_of  # noqa: F401 (the map uses them)
+from .kernels.ties import clustering_of
 
 CLUSTERING_SAMPLE = 400  # residents sampled each week to estimate clustering
 
@@ -53,7 +55,8 @@ OUTCOMES: dict[str, str] = {
     # trust and professionals
     "trust": "mean trust in institutions (0-1)",
     "prof_trust": "mean resident-professional trust over all residents (0-1)",
-    "trusted_link_share": "share of residents who know and trust a professional (trust >= 0.3)",
+    "trusted_link_share": "share of residents who know and trust a professional (trust at least "
+                          "professionals.trusted_link)",
     "wijkkennis": "mean wijkkennis of the professionals (knowledge of the wijk, 0-1)",
     "tenure_years": "mean years the professionals have worked in this wijk",
     "professionals": "professionals at work (people; part-timers count as one)",
@@ -98,99 +101,56 @@ OUTCOMES: dict[str, str] = {
     "budget_year": "this year's social-base budget",
 }
 
-TALLY_KEYS = ("escalations", "escalation_cost", "help_requests", "informal_helps",
-              "help_offers", "formal_requests", "formal_helps", "netwerkberaden",
-              "found_by_outreach", "bridging_intros", "staff_left", "provider_changes",
-              "burnouts", "recruits", "takeovers", "initiatives_founded", "initiatives_ended",
-              "heat_at_risk", "heat_unreached", "heat_harmed", "cross_contacts",
-              "hours_casework", "hours_collective", "hours_admin", "spend_casework",
-              "spend_community", "spend_admin", "spend_idle", "spend_places",
-              "spend_initiatives", "spend_overhead", "waiting_list", "case_capacity", "movers")
+@dataclass
+class Tally:
+    """This week's counts and spending, added to by the mechanisms and read by
+    :func:`measure` (a new, zeroed tally every week)."""
+
+    escalations: int = 0
+    escalation_cost: float = 0
+    help_requests: int = 0
+    informal_helps: int = 0
+    help_offers: int = 0
+    formal_requests: int = 0
+    formal_helps: int = 0
+    netwerkberaden: int = 0
+    found_by_outreach: int = 0
+    bridging_intros: int = 0
+    staff_left: int = 0
+    provider_changes: int = 0
+    burnouts: int = 0
+    recruits: int = 0
+    takeovers: int = 0
+    initiatives_founded: int = 0
+    initiatives_ended: int = 0
+    heat_at_risk: int = 0
+    heat_unreached: int = 0
+    heat_harmed: int = 0
+    cross_contacts: int = 0
+    hours_casework: float = 0
+    hours_collective: float = 0
+    hours_admin: float = 0
+    spend_casework: float = 0
+    spend_community: float = 0
+    spend_admin: float = 0
+    spend_idle: float = 0
+    spend_places: float = 0
+    spend_initiatives: float = 0
+    spend_overhead: float = 0
+    waiting_list: int = 0
+    case_capacity: float = 0
+    movers: int = 0
 
 
-def new_tally() -> dict[str, float]:
-    return dict.fromkeys(TALLY_KEYS, 0)
+COUNTS = Counts._fields
 
 
-# resident counts taken by census(), in this order
-COUNTS = ("adults", "seniors", "age15", "near_buurthuis", "open_need", "connected",
-          "neighbour_contact", "with_need", "hidden_unknown", "unmet", "waiting", "case",
-          "in_care", "lonely_adults", "strongly_lonely_adults", "lonely_seniors",
-          "lonely_near_buurthuis", "trusted_link", "volunteers", "volunteered_year",
-          "volunteered_4wk", "volunteered_now", "helped_other_year", "ties", "good_ties")
+class Thresholds(NamedTuple):
+    """Where the counts draw their lines (``[meeting]`` keys, docs/ODD.md 7.10)."""
 
-
-@njit(cache=True)
-def hidden_unknown_of(status, voiced):
-    """A problem nobody knows about: still hidden, and not voiced to a tie (nor found by
-    outreach, which makes it a case). Works on one resident or on arrays of them: the
-    ``hidden_need_share`` outcome and the app's map both count with this function."""
-    return (status == HIDDEN) & (voiced == 0)
-
-
-@njit(cache=True)
-def lonely_of(n_good, friends_elsewhere, lonely_below):
-    """Lonely: fewer than ``lonely_below`` good contacts, in the wijk and elsewhere. Scalars
-    or arrays; ``lonely_share`` (adults and seniors) and the map both use it."""
-    return n_good + friends_elsewhere < lonely_below
-
-
-@njit(cache=True)
-def census(week, lonely_below, strongly_below, age, age15, near_buurthuis, n_ties, n_good,
-           friends_elsewhere, status, voiced, last_neighbour_contact, last_got_help,
-           prof_trust, initiative, last_volunteered, last_helped_other, open_need,
-           volunteered_now):
-    """Every resident count the outcomes need, in one pass (exact integers, named by COUNTS).
-
-    Recording every week should cost little next to the week itself; some forty separate
-    numpy masks and sums took most of the time of :func:`measure`. Also fills the masks
-    ``open_need`` and ``volunteered_now`` for the means taken over them.
-    """
-    adults = seniors = n_age15 = n_near = n_open = connected = neighbour_contact = 0
-    with_need = hidden_unknown = unmet = waiting = case = in_care = lonely_adults = 0
-    strongly_lonely_adults = lonely_seniors = lonely_near = trusted_link = volunteers = 0
-    volunteered_year = volunteered_4wk = n_volunteered_now = helped_other_year = 0
-    ties = good_ties = 0
-    for i in range(age.shape[0]):  # '&' and '|', not 'and'/'or': no jumps to mispredict
-        adult = age[i] > 0
-        senior = age[i] == 2
-        contacts = n_good[i] + friends_elsewhere[i]  # good contacts in the wijk and elsewhere
-        lonely = lonely_of(n_good[i], friends_elsewhere[i], lonely_below)
-        st = status[i]
-        is_open = (st == HIDDEN) | (st == WAITING) | (st == CASE)
-        open_need[i] = is_open
-        volunteered_now[i] = last_volunteered[i] == week
-        adults += adult
-        seniors += senior
-        n_age15 += age15[i]
-        n_near += near_buurthuis[i]
-        n_open += is_open
-        connected += n_good[i] >= lonely_below
-        neighbour_contact += last_neighbour_contact[i] == week
-        with_need += st != NO_NEED
-        hidden_unknown += hidden_unknown_of(st, voiced[i])
-        unmet += is_open & (week - last_got_help[i] >= 4)
-        waiting += st == WAITING
-        case += st == CASE
-        in_care += st == IN_CARE
-        lonely_adults += adult & lonely
-        strongly_lonely_adults += adult & (contacts < strongly_below)
-        lonely_seniors += senior & lonely
-        lonely_near += near_buurthuis[i] & lonely
-        trusted_link += prof_trust[i] >= 0.3
-        volunteers += initiative[i] >= 0
-        volunteered_year += age15[i] & (week - last_volunteered[i] < 52)
-        volunteered_4wk += age15[i] & (week - last_volunteered[i] < 4)
-        n_volunteered_now += last_volunteered[i] == week
-        helped_other_year += adult & (week - last_helped_other[i] < 52)
-        ties += n_ties[i]
-        good_ties += n_good[i]
-    # local counters stay in registers (an array of counters was four times slower)
-    return np.array([adults, seniors, n_age15, n_near, n_open, connected, neighbour_contact,
-                     with_need, hidden_unknown, unmet, waiting, case, in_care, lonely_adults,
-                     strongly_lonely_adults, lonely_seniors, lonely_near, trusted_link,
-                     volunteers, volunteered_year, volunteered_4wk, n_volunteered_now,
-                     helped_other_year, ties, good_ties], dtype=np.int64)
+    lonely_below: int  # fewer good contacts than this: lonely
+    strongly_lonely_below: int
+    trusted_link: float  # trust in a known professional at least this: a trusted link
 
 
 def measure(model, week: int) -> dict[str, float]:
@@ -198,11 +158,11 @@ def measure(model, week: int) -> dict[str, float]:
     r, p, t, ties = model.residents, model.p, model.tally, model.ties
     open_need = np.empty(r.n, dtype=np.bool_)
     volunteered_now = np.empty(r.n, dtype=np.bool_)
-    c = dict(zip(COUNTS, census(
-        week, p.meeting.lonely_below, p.meeting.strongly_lonely_below, r.age, model.age15,
-        model.near_buurthuis, ties.n_ties, ties.n_good, r.friends_elsewhere, r.status,
-        r.voiced, r.last_neighbour_contact, r.last_got_help, r.prof_trust, r.initiative,
-        r.last_volunteered, r.last_helped_other, open_need, volunteered_now).tolist()))
+    lines = Thresholds(lonely_below=p.meeting.lonely_below,
+                       strongly_lonely_below=p.meeting.strongly_lonely_below,
+                       trusted_link=p.professionals.trusted_link)
+    c = census(week, lines, r.arrays, ties, model.age15, model.near_buurthuis, open_need,
+               volunteered_now)._asdict()
 
     def share(count: str, within: str | None = None) -> float:
         n = c[within] if within else r.n
@@ -219,7 +179,7 @@ def measure(model, week: int) -> dict[str, float]:
         "ties_per_resident": c["ties"] / r.n,
         "good_ties": c["good_ties"] / r.n,
         "share_connected": share("connected"),
-        "clustering": clustering_of(r.nbr, r.w, p.meeting.good_tie, sample),
+        "clustering": clustering_of(r.tie_table, p.meeting.good_tie, sample),
         "bridging_share": float(ties.cross.sum() / total_strength) if total_strength else 0.0,
         "neighbour_contact_weekly": share("neighbour_contact"),
         "vraagverlegenheid": float(r.v.mean()),
@@ -230,8 +190,8 @@ def measure(model, week: int) -> dict[str, float]:
         "unmet_share": share("unmet", "open_need"),
         "mean_need": float(r.need[open_need].mean()) if c["open_need"] else 0.0,
         "waiting_list": float(c["waiting"]),
-        "escalations": float(t["escalations"]),
-        "escalation_cost": float(t["escalation_cost"]),
+        "escalations": float(t.escalations),
+        "escalation_cost": float(t.escalation_cost),
         "in_care": float(c["in_care"]),
         "lonely_share": share("lonely_adults", "adults"),
         "strongly_lonely_share": share("strongly_lonely_adults", "adults"),
@@ -244,34 +204,36 @@ def measure(model, week: int) -> dict[str, float]:
         "tenure_years": team.mean("tenure_weeks") / 52.0,
         "professionals": float(len(team.members)),
         "opbouwwerkers": float(team.size("opbouwwerker", with_vacancies=False)),
-        "caseload_saturation": cases / t["case_capacity"] if t["case_capacity"] else
+        "caseload_saturation": cases / t.case_capacity if t.case_capacity else
         float(cases > 0),
         "beraad_skill": team.mean("beraad_skill"),
-        "netwerkberaden": float(t["netwerkberaden"]),
-        "found_by_outreach": float(t["found_by_outreach"]),
-        "provider_changes": float(t["provider_changes"]),
-        "staff_left": float(t["staff_left"]),
+        "netwerkberaden": float(t.netwerkberaden),
+        "found_by_outreach": float(t.found_by_outreach),
+        "provider_changes": float(t.provider_changes),
+        "staff_left": float(t.staff_left),
         "initiatives": float(len(model.initiatives)),
         "volunteers": float(c["volunteers"]),
-        "burnouts": float(t["burnouts"]),
+        "burnouts": float(t.burnouts),
         "open_places": float(sum(pl.open for pl in model.places)),
         "place_visits": float(sum(pl.visitors for pl in model.places)),
-        "help_requests": float(t["help_requests"]),
-        "help_offers": float(t["help_offers"]),
-        "informal_helps": float(t["informal_helps"]),
-        "formal_requests": float(t["formal_requests"]),
+        "help_requests": float(t.help_requests),
+        "help_offers": float(t.help_offers),
+        "informal_helps": float(t.informal_helps),
+        "formal_requests": float(t.formal_requests),
         "volunteer_year_share": share("volunteered_year", "age15"),
         "volunteer_4wk_share": share("volunteered_4wk", "age15"),
         "volunteer_hours": float(r.hours_volunteered[volunteered_now].mean())
         if c["volunteered_now"] else 0.0,
         "informal_help_year_share": share("helped_other_year", "adults"),
-        "heat_at_risk": float(t["heat_at_risk"]),
-        "heat_unreached": float(t["heat_unreached"]),
-        "heat_harmed": float(t["heat_harmed"]),
+        "heat_at_risk": float(t.heat_at_risk),
+        "heat_unreached": float(t.heat_unreached),
+        "heat_harmed": float(t.heat_harmed),
     }
-    spend = {k: float(t[k]) for k in ("spend_casework", "spend_community", "spend_admin",
-                                      "spend_idle", "spend_places", "spend_initiatives",
-                                      "spend_overhead")}
+    spend = {"spend_casework": float(t.spend_casework),
+             "spend_community": float(t.spend_community), "spend_admin": float(t.spend_admin),
+             "spend_idle": float(t.spend_idle), "spend_places": float(t.spend_places),
+             "spend_initiatives": float(t.spend_initiatives),
+             "spend_overhead": float(t.spend_overhead)}
     out.update(spend)
     out["spend_total"] = sum(spend.values())
     out["budget_year"] = float(model.municipality.year_budget)

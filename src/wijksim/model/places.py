@@ -28,8 +28,6 @@ AGE_APPEAL = np.array([
     [1.0, 0.5, 0.1],  # playground
     [0.6, 0.8, 1.0],  # huis van de wijk
 ])
-COMMUNITY_HOSPITALITY = 0.2  # volunteers who run a place are hosts themselves
-COMMUNITY_RENT_SHARE = 0.25  # a community-run place pays a symbolic rent and utilities
 
 
 class ThirdPlace(FixedAgent):
@@ -65,7 +63,7 @@ class ThirdPlace(FixedAgent):
         if self.has_host:
             h += self.model.p.places.host_bonus
         if self.ownership == COMMUNITY:
-            h += COMMUNITY_HOSPITALITY
+            h += self.model.p.places.community_hospitality
         return min(1.0, h)
 
     @property
@@ -75,7 +73,7 @@ class ThirdPlace(FixedAgent):
             return 0.0
         p = self.model.p.places
         if self.ownership == COMMUNITY:
-            return COMMUNITY_RENT_SHARE * p.rent[self.kind]
+            return p.community_rent_share * p.rent[self.kind]
         return p.rent[self.kind] + (p.host_cost if self.has_host else 0.0)
 
     def close(self, reason: str) -> None:
@@ -85,24 +83,6 @@ class ThirdPlace(FixedAgent):
             self.closed_since = self.model.week
             self.runner = -1
             self.model.log_event("closure", f"{self.kind_name} closed ({reason})", place=self.index)
-
-    def reopen(self, reason: str = "reopened") -> bool:
-        """Reopen a closed place under its former ownership (not after the building was sold).
-        Returns whether it is open now."""
-        if self.open or self.sold:
-            return self.open
-        if self.ownership == COMMUNITY:  # its residents stopped: it returns to the gemeente
-            self.ownership = MUNICIPAL
-        cost = self.model.p.places.rent[self.kind] + (
-            self.model.p.places.host_cost if self.has_host else 0.0)
-        if self.ownership == MUNICIPAL and not self.model.municipality.fund_place(cost):
-            return False  # no room in this year's budget
-        self.open = True
-        self.closed_reason = ""
-        self.closed_since = None
-        self.model.log_event("reopening", f"{self.kind_name} reopened ({reason})",
-                             place=self.index)
-        return True
 
     def reopen_as_community(self, initiative_uid: int) -> None:
         self.open = True
@@ -133,3 +113,10 @@ def place_arrays(places: list[ThirdPlace]) -> tuple[np.ndarray, np.ndarray, np.n
     kinds = np.fromiter((pl.kind for pl in places), dtype=np.int64, count=n)
     pull = AGE_APPEAL[kinds] * (0.5 + hosp)[:, None] * is_open[:, None]
     return is_open, pull, cap, hosp
+
+
+def keep_custom(model) -> None:
+    """Every place's weekly custom: its visitor average; a café without enough custom may
+    close (docs/ODD.md 7.2)."""
+    for pl in model.places:
+        pl.step()

@@ -1,4 +1,4 @@
-"""Residents move away and newcomers arrive (residential mobility).
+"""Residents move away and newcomers arrive (residential mobility, docs/ODD.md 7.9).
 
 Dutch households move about once every ten to twelve years; seniors leave less often by moving
 but more often through death or a move into care. A mover takes their ties, their
@@ -15,7 +15,7 @@ import numpy as np
 from .build import draw_traits
 from .initiatives import hand_over
 from .residents import NEVER, NO_NEED
-from .ties import clear_ties
+from .tietable import clear_ties
 
 
 def move(model) -> None:
@@ -25,7 +25,7 @@ def move(model) -> None:
     if movers.size == 0:
         return
     model.team.drop_cases(movers)
-    clear_ties(r.nbr, r.w, movers.astype(np.int64))
+    clear_ties(r.tie_table, movers.astype(np.int64))
     for name, values in draw_traits(rng, p, r.group[movers], r.age[movers]).items():
         getattr(r, name)[movers] = values
     r.need[movers] = 0.0
@@ -41,4 +41,4 @@ def move(model) -> None:
     for name in ("last_contact", "last_neighbour_contact", "last_volunteered",
                  "last_helped_other", "last_got_help", "handover_until", "care_until"):
         getattr(r, name)[movers] = NEVER
-    model.tally["movers"] += movers.size
+    model.tally.movers += movers.size

@@ -1,4 +1,4 @@
-"""Mechanism 4 — social professionals at work.
+"""Social professionals at work (docs/ODD.md 7.4); loops in kernels/professionals.py.
 
 Two traditions (004 H4): *hulpverleners* do individual casework in the wijkteam; *opbouwwerkers*
 do community development: outreach to hidden need ('erop af'), support for initiatives and
@@ -18,22 +18,24 @@ programme stops.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import mesa
 import numpy as np
-from numba import njit
 
-from .build import pick_near, pick_near_each
-from .draws import drawing, uniform
+from ._numerics.draws import drawing
+from ._numerics.sorting import positions_of
+from .homes import pick_near_each
+from .kernels.professionals import (hold_beraden, introduce_across_groups, link_with,
+                                    outreach_visits)
 from .needs import resolve
-from .residents import CASE, HIDDEN, NEVER, WAITING
-from .ties import strengthen, strengthen_pairs
+from .residents import CASE, NEVER, WAITING
+from .tietable import strengthen_pairs
 
 HULPVERLENER, OPBOUWWERKER = "hulpverlener", "opbouwwerker"
 COMPLEX = 2
 # how an opbouwwerker's collective hours are split (assumption, docs/ODD.md)
-OUTREACH_SHARE, SUPPORT_SHARE, BRIDGING_SHARE = 0.4, 0.35, 0.25
-HANDOVER_WEEKS = 2  # colleagues take over the cases of someone who leaves (assumption)
 
 
 class Professional(mesa.Agent):
@@ -73,105 +75,39 @@ class Professional(mesa.Agent):
             self.beraad_skill -= p.netwerkberaad.forgetting * self.beraad_skill
 
 
-@njit(cache=True)
-def hold_beraden(rng, clients, know, circle, tie_gain, v_drop, a_drop, hx, hy, side, radius,
-                 start, order, nbr, w, v, a, voiced):
-    """Netwerkberaden: each client meets up to ``circle`` people from their surroundings.
+class Beraad(NamedTuple):
+    """The rule of a netwerkberaad (``[netwerkberaad]`` keys, docs/ODD.md 7.4)."""
 
-    Participants are the client's own ties first, then neighbours the professional knows of
-    (found with chance ``know[c]``, the professional's wijkkennis). Ties to the client are
-    strengthened, the client's v and the participants' a drop. Returns participants.
-    """
-    total = 0
-    for c in range(clients.shape[0]):
-        i = clients[c]
-        got = 0
-        for k in range(nbr.shape[1]):
-            if got >= circle:
-                break
-            j = nbr[i, k]
-            if j >= 0:
-                strengthen(nbr, w, i, j, tie_gain)
-                a[j] = max(0.0, a[j] - a_drop)
-                got += 1
-        tries = 0
-        while got < circle and tries < 3 * circle:
-            tries += 1
-            if uniform(rng) >= know[c]:
-                continue
-            j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
-            if j < 0 or j == i:
-                continue
-            strengthen(nbr, w, i, j, tie_gain)
-            a[j] = max(0.0, a[j] - a_drop)
-            got += 1
-        v[i] = max(0.0, v[i] - v_drop)
-        voiced[i] = True
-        total += got
-    return total
+    circle: int  # people a client meets at most
+    tie_gain: float  # strength the beraad adds to each participant's tie with the client
+    v_drop: float  # the client's vraagverlegenheid drops this much
+    a_drop: float  # each participant's aanbodverlegenheid drops this much
+    radius: int  # neighbours within this many cells can be asked to join
 
 
-@njit(cache=True)
-def introduce_across_groups(rng, starters, know, gain, hx, hy, group, side, radius, start,
-                            order, nbr, w):
-    """Bridging: introduce each starter to a neighbour from another group."""
-    made = 0
-    for s in range(starters.shape[0]):
-        i = starters[s]
-        if uniform(rng) >= know[s]:
-            continue
-        for _ in range(4):
-            j = pick_near(rng, hx[i], hy[i], side, radius, start, order)
-            if j >= 0 and group[j] != group[i]:
-                strengthen(nbr, w, i, j, gain)
-                made += 1
-                break
-    return made
+class Visit(NamedTuple):
+    """What an outreach visit does (``[professionals]`` keys, docs/ODD.md 7.4)."""
+
+    link_gain: float  # trust in the professional: += link_gain * (1 - trust)
+    link_threshold: float  # a link to another professional weaker than this is replaced
+    trust_gain: float  # trust in institutions: += trust_gain * (1 - trust)
 
 
-@njit(cache=True)
-def outreach_visits(met, u, bounds, uids, know, link_gain, trust_gain, week, prof_link,
-                    prof_trust, trust, status, voiced, status_since):
-    """Outreach visits of each professional k in turn to residents met[bounds[k]:bounds[k+1]].
+@dataclass
+class WorkWeek:
+    """The team's hours this week, per professional (in ``members`` order), filled in phase
+    by phase (docs/ODD.md 7.4)."""
 
-    A visit builds a trust link with k (as :meth:`Team._contact`), raises trust in
-    institutions a little (``trust_gain``) and finds a hidden problem if u < know[k]. Within
-    one professional's visits every step reads the state from before that step, like the
-    numpy fancy indexing this replaces (a resident visited twice is updated once, but a
-    problem found twice counts twice), so results stay identical. Returns problems found.
-    """
-    found = 0
-    flag = np.empty(met.shape[0], dtype=np.int8)  # 0 no link change, 1 same, 2 switch
-    new = np.empty(met.shape[0])
-    for k in range(uids.shape[0]):
-        lo, hi, uid = bounds[k], bounds[k + 1], uids[k]
-        for t in range(lo, hi):
-            i = met[t]
-            flag[t] = 1 if prof_link[i] == uid else (2 if prof_trust[i] < 0.3 else 0)
-        for t in range(lo, hi):
-            if flag[t] == 2:
-                prof_link[met[t]] = uid
-                prof_trust[met[t]] = 0.0
-        for t in range(lo, hi):
-            pt = prof_trust[met[t]]
-            new[t] = pt + link_gain * (1.0 - pt)
-        for t in range(lo, hi):
-            if flag[t] > 0:
-                prof_trust[met[t]] = new[t]
-        for t in range(lo, hi):
-            new[t] = trust[met[t]] + trust_gain * (1.0 - trust[met[t]])
-        for t in range(lo, hi):
-            trust[met[t]] = new[t]
-        for t in range(lo, hi):
-            flag[t] = status[met[t]] == HIDDEN and u[t] < know[k]
-        for t in range(lo, hi):
-            if flag[t]:
-                i = met[t]
-                voiced[i] = True
-                status[i] = WAITING
-                status_since[i] = week
-                found += 1
-    return found
+    members: list[Professional]
+    uids: np.ndarray
+    admin: np.ndarray  # accountability paperwork
+    avail: np.ndarray  # hours for clients and the wijk (after paperwork and netwerkberaden)
+    wk: np.ndarray  # wijkkennis
+    orient: np.ndarray  # orientation acting this week (network-oriented = 1)
+    is_opb: np.ndarray  # opbouwwerker (else hulpverlener)
+    beraad: np.ndarray  # hours in netwerkberaden
+    casework: np.ndarray  # hours on cases
+    collective: np.ndarray  # hours of collective work
 
 
 class Team:
@@ -183,7 +119,6 @@ class Team:
         self.vacancies: list[tuple[int, str]] = []  # (week it is filled, role)
         self.transition_until = NEVER
         self.fte: dict[str, float] = {}  # funded FTE per role
-        self.support_hours = 0.0  # opbouwwerker hours for initiatives this week
 
     # -- staffing -------------------------------------------------------------------------
     def hire(self, role: str, provider, wijkkennis: float | None = None,
@@ -194,7 +129,7 @@ class Team:
         return prof
 
     def leave(self, prof: Professional, reason: str, replace: bool = True,
-              handover_weeks: int = HANDOVER_WEEKS) -> None:
+              handover_weeks: int | None = None) -> None:
         """A professional leaves the wijk: wijkkennis and trust links go with them; their
         clients wait ``handover_weeks`` before a colleague takes their case over."""
         m, r = self.model, self.model.residents
@@ -206,10 +141,12 @@ class Team:
         cases = np.flatnonzero(r.case_prof == prof.unique_id)
         r.case_prof[cases] = -1
         r.status[cases] = WAITING  # keeping their place in the queue (status_since)
+        if handover_weeks is None:
+            handover_weeks = m.p.professionals.handover_weeks
         r.handover_until[cases] = m.week + handover_weeks
         self.members.remove(prof)
         prof.remove()
-        m.tally["staff_left"] += 1
+        m.tally.staff_left += 1
         if reason != "lost tender":  # a lost tender is logged once, as tender_lost
             m.log_event("staff_left", f"a {prof.role} left the wijk ({reason}), with "
                         f"wijkkennis {prof.wijkkennis:.2f} and {linked.size} trust links")
@@ -283,81 +220,105 @@ class Team:
         m = self.model
         return m.terms.transition_productivity if m.week < self.transition_until else 1.0
 
-    def work(self) -> None:
+    def wait(self) -> None:
+        """Residents on the waiting list lose trust in institutions while they wait."""
         m, r, p = self.model, self.model.residents, self.model.p.professionals
-        self.fill_vacancies()
-        self.support_hours = 0.0
         on_list = r.status == WAITING
         r.trust[on_list] = np.maximum(0.0, r.trust[on_list] - p.trust_loss_waiting)
-        m.tally["waiting_list"] = int(np.sum(on_list))
+        m.tally.waiting_list = int(np.sum(on_list))
+
+    def plan_week(self) -> WorkWeek | None:
+        """Everyone's hours this week: paperwork comes off the top, a transition lowers
+        productivity. None when nobody works in the wijk."""
         if not self.members:
-            return
-        profs = self.members
-        n_prof = len(profs)
-        uids = np.array([prof.unique_id for prof in profs], dtype=np.int64)
-        prod = self.productivity()
+            return None
+        m, profs = self.model, list(self.members)
         hours = np.array([prof.hours for prof in profs])
         admin = hours * m.terms.admin_share
-        avail = (hours - admin) * prod
-        wk = np.array([prof.wijkkennis for prof in profs])
-        orient = np.array([prof.orientation_now() for prof in profs])
-        is_opb = np.array([prof.role == OPBOUWWERKER for prof in profs])
+        n = len(profs)
+        return WorkWeek(
+            members=profs, uids=np.array([prof.unique_id for prof in profs], dtype=np.int64),
+            admin=admin, avail=(hours - admin) * self.productivity(),
+            wk=np.array([prof.wijkkennis for prof in profs]),
+            orient=np.array([prof.orientation_now() for prof in profs]),
+            is_opb=np.array([prof.role == OPBOUWWERKER for prof in profs]),
+            beraad=np.zeros(n), casework=np.zeros(n), collective=np.zeros(n))
 
-        # 1. netwerkberaden for clients, in casework time (Walcheren: the beraad is the
-        #    network-oriented way of working a case)
-        beraad_hours = self._netwerkberaden(avail, wk, orient)
-        avail = avail - beraad_hours
+    def hold_netwerkberaden(self, week: WorkWeek | None) -> None:
+        """Netwerkberaden for clients, in casework time (Walcheren: the beraad is the
+        network-oriented way of working a case)."""
+        if week is None:
+            return
+        week.beraad = self._netwerkberaden(week.avail, week.wk, week.orient)
+        week.avail = week.avail - week.beraad
 
-        # 2. casework on open cases
+    def do_casework(self, week: WorkWeek | None) -> None:
+        """Casework on open cases, as far as each professional's hours reach."""
+        if week is None:
+            return
+        r, p = self.model.residents, self.model.p.professionals
         cases = np.flatnonzero(r.status == CASE)
-        pos = positions_of(r.case_prof[cases], uids)
+        pos = positions_of(r.case_prof[cases], week.uids)
         orphan = pos < 0
         if orphan.any():  # cases of someone who left are handled in leave(); be safe
             r.status[cases[orphan]] = WAITING
             cases, pos = cases[~orphan], pos[~orphan]
         need_h = p.case_hours * np.where(r.need_kind[cases] == COMPLEX, 1.5, 1.0)
-        demand = np.bincount(pos, weights=need_h, minlength=n_prof)
-        served = np.minimum(1.0, avail / np.maximum(demand, 1e-9))
-        case_hours = np.minimum(demand, avail)
-        self._casework(cases, pos, need_h, served, wk, orient)
+        demand = np.bincount(pos, weights=need_h, minlength=len(week.members))
+        served = np.minimum(1.0, week.avail / np.maximum(demand, 1e-9))
+        week.casework = np.minimum(demand, week.avail)
+        self._casework(cases, pos, need_h, served, week.wk, week.orient)
 
-        # 3. intake from the waiting list (FIFO), hulpverleners first, then the pull on
-        #    opbouwwerkers' hours ('zuigkracht')
+    def take_in(self, week: WorkWeek | None) -> None:
+        """Intake from the waiting list (first come, first served), hulpverleners first, then
+        the pull of casework on opbouwwerkers' hours ('zuigkracht')."""
+        if week is None:
+            return
+        m, r, p = self.model, self.model.residents, self.model.p.professionals
         waiting = np.flatnonzero((r.status == WAITING) & (r.handover_until <= m.week))
         waiting = waiting[np.argsort(r.status_since[waiting], kind="stable")]
         pull = p.casework_pull + m.terms.output_pressure * (1.0 - p.casework_pull) * 0.5
-        cap_hours = np.where(is_opb, pull * avail, avail)
-        free_cases = np.floor(np.maximum(cap_hours - case_hours, 0.0) / p.case_hours)
+        cap_hours = np.where(week.is_opb, pull * week.avail, week.avail)
+        free_cases = np.floor(np.maximum(cap_hours - week.casework, 0.0) / p.case_hours)
         free_cases = free_cases.astype(np.int64)
-        order = np.concatenate((np.flatnonzero(~is_opb), np.flatnonzero(is_opb)))
+        order = np.concatenate((np.flatnonzero(~week.is_opb), np.flatnonzero(week.is_opb)))
         slots = np.repeat(order, free_cases[order])[: waiting.size]
         taken = waiting[: slots.size]
         if taken.size:
             r.status[taken] = CASE
             r.status_since[taken] = m.week
-            r.case_prof[taken] = uids[slots].astype(np.int32)
-            case_hours += np.bincount(slots, minlength=n_prof) * p.case_hours
-        m.tally["waiting_list"] = int(np.sum(r.status == WAITING))
-        m.tally["case_capacity"] = float(np.sum(np.floor(cap_hours / p.case_hours)))
+            r.case_prof[taken] = week.uids[slots].astype(np.int32)
+            week.casework += np.bincount(slots, minlength=len(week.members)) * p.case_hours
+        m.tally.waiting_list = int(np.sum(r.status == WAITING))
+        m.tally.case_capacity = float(np.sum(np.floor(cap_hours / p.case_hours)))
 
-        # 4. collective work with the hours left: opbouwwerkers all, hulpverleners as far
-        #    as they are network-oriented
-        free = np.maximum(avail - case_hours, 0.0)
-        collective = np.where(is_opb, free, free * orient)
-        self._outreach(collective * OUTREACH_SHARE, wk, profs)
-        self._bridge(collective * BRIDGING_SHARE, wk)
-        self.support_hours = float(np.sum(collective * SUPPORT_SHARE))
+    def collective_work(self, week: WorkWeek | None) -> float:
+        """Collective work with the hours left (opbouwwerkers all, hulpverleners as far as
+        they are network-oriented): outreach, bridging, and support for initiatives, whose
+        hours this returns."""
+        if week is None:
+            return 0.0
+        free = np.maximum(week.avail - week.casework, 0.0)
+        week.collective = np.where(week.is_opb, free, free * week.orient)
+        p = self.model.p.professionals
+        self._outreach(week.collective * p.outreach_share, week.wk, week.members)
+        self._bridge(week.collective * p.bridging_share, week.wk)
+        return float(np.sum(week.collective * p.support_share))
 
-        case_hours = case_hours + beraad_hours
-        for k, prof in enumerate(profs):
+    def learn(self, week: WorkWeek | None) -> None:
+        """Book everyone's hours; wijkkennis and netwerkberaad skill grow or fade."""
+        if week is None:
+            return
+        m = self.model
+        case_hours = week.casework + week.beraad
+        for k, prof in enumerate(week.members):
             prof.case_hours = float(case_hours[k])
-            prof.collective_hours = float(collective[k])
-            prof.admin_hours = float(admin[k])
+            prof.collective_hours = float(week.collective[k])
+            prof.admin_hours = float(week.admin[k])
             prof.learn()
-        m.tally["hours_casework"] += float(case_hours.sum())
-        m.tally["hours_collective"] += float(collective.sum())
-        m.tally["hours_admin"] += float(admin.sum())
-        self.turnover()
+        m.tally.hours_casework += float(case_hours.sum())
+        m.tally.hours_collective += float(week.collective.sum())
+        m.tally.hours_admin += float(week.admin.sum())
 
     def _casework(self, cases, pos, need_h, served, wk, orient) -> None:
         """Cases get help; professionals-only help carries the 'premie op machteloosheid'."""
@@ -377,24 +338,18 @@ class Team:
         widen = cases[rng.random(cases.size) < 0.1 * orient[pos] * wk[pos]]
         if widen.size:
             with drawing(rng) as st:
-                partners = pick_near_each(st, widen, r.x, r.y, m.side, m.p.wijk.walk_radius,
-                                          m.cells.start, m.cells.order)
+                partners = pick_near_each(st, widen, m.homes, m.p.wijk.walk_radius)
             ok = partners >= 0
-            strengthen_pairs(r.nbr, r.w, widen[ok].astype(np.int64), partners[ok],
-                             np.full(int(ok.sum()), 0.15))
+            strengthen_pairs(r.tie_table, widen[ok].astype(np.int64), partners[ok],
+                             np.full(int(ok.sum()), p.professionals.bridging_tie_gain))
             r.v[widen] = np.maximum(0.0, r.v[widen] - 0.5 * p.help.v_after_help)
-        m.tally["formal_helps"] += cases.size
+        m.tally.formal_helps += cases.size
         resolve(m, cases[r.need[cases] <= 1e-9])
 
     def _contact(self, idx: np.ndarray, uids: np.ndarray) -> None:
         """Contact builds a trust link with the professional (replacing a weaker one)."""
-        r, gain = self.model.residents, self.model.p.professionals.trust_gain
-        same = r.prof_link[idx] == uids
-        switch = ~same & (r.prof_trust[idx] < 0.3)
-        r.prof_link[idx[switch]] = uids[switch]
-        r.prof_trust[idx[switch]] = 0.0
-        upd = same | switch
-        r.prof_trust[idx[upd]] += gain * (1.0 - r.prof_trust[idx[upd]])
+        r, p = self.model.residents, self.model.p.professionals
+        link_with(idx, uids, p.trust_gain, p.trusted_link, r.prof_link, r.prof_trust)
 
     def _netwerkberaden(self, avail, wk, orient) -> np.ndarray:
         """Hold netwerkberaden for some clients; returns the hours each professional spent."""
@@ -420,11 +375,12 @@ class Team:
             used[k] = chosen.size * p.hours
         if clients_all:
             clients = np.concatenate(clients_all).astype(np.int64)
+            rule = Beraad(circle=p.circle, tie_gain=p.tie_gain, v_drop=p.v_drop,
+                          a_drop=p.a_drop, radius=m.p.wijk.walk_radius)
             with drawing(rng) as st:
-                hold_beraden(st, clients, np.concatenate(know), p.circle, p.tie_gain,
-                             p.v_drop, p.a_drop, r.x, r.y, m.side, m.p.wijk.walk_radius,
-                             m.cells.start, m.cells.order, r.nbr, r.w, r.v, r.a, r.voiced)
-            m.tally["netwerkberaden"] += clients.size
+                hold_beraden(st, clients, np.concatenate(know), rule, r.arrays, m.homes,
+                             r.tie_table)
+            m.tally.netwerkberaden += clients.size
         return used
 
     def _outreach(self, hours, wk, profs) -> None:
@@ -443,10 +399,12 @@ class Team:
         if not met:
             return
         bounds = np.cumsum([0] + [x.size for x in met])
-        m.tally["found_by_outreach"] += outreach_visits(
-            np.concatenate(met), np.concatenate(draws), bounds, np.array(uids, np.int32),
-            np.array(know), p.trust_gain, 0.2 * p.institution_trust_gain, m.week,
-            r.prof_link, r.prof_trust, r.trust, r.status, r.voiced, r.status_since)
+        rule = Visit(link_gain=p.trust_gain, link_threshold=p.trusted_link,
+                     trust_gain=0.2 * p.institution_trust_gain)
+        visitor = np.repeat(np.array(uids, np.int32), [x.size for x in met])
+        m.tally.found_by_outreach += outreach_visits(
+            np.concatenate(met), np.concatenate(draws), bounds, visitor, np.array(know), rule,
+            r.arrays, m.week)
 
     def _bridge(self, hours, wk) -> None:
         m, r, p = self.model, self.model.residents, self.model.p.professionals
@@ -458,9 +416,9 @@ class Team:
         starters = m.streams.professionals.integers(0, r.n, size=total)
         know = np.repeat(wk, counts)
         with drawing(m.streams.professionals) as st:
-            m.tally["bridging_intros"] += introduce_across_groups(
-                st, starters, know, 0.15, r.x, r.y, r.group, m.side,
-                m.p.wijk.walk_radius, m.cells.start, m.cells.order, r.nbr, r.w)
+            m.tally.bridging_intros += introduce_across_groups(
+                st, starters, know, p.bridging_tie_gain, m.p.wijk.walk_radius, r.group, m.homes,
+                r.tie_table)
 
     # -- summaries ------------------------------------------------------------------------
     def mean(self, attr: str) -> float:
@@ -471,15 +429,6 @@ class Team:
             return 0.0
         values = np.fromiter((getattr(p, attr) for p in self.members), dtype=float, count=n)
         return float(values.sum() / n)
-
-
-def positions_of(uids: np.ndarray, member_uids: np.ndarray) -> np.ndarray:
-    """Position of each uid among ``member_uids`` (-1 where it is not a member): a lookup
-    table instead of a dictionary look-up per open case."""
-    top = max(int(member_uids.max()), int(uids.max(initial=-1))) + 1
-    table = np.full(top + 1, -1, dtype=np.int64)  # the last entry answers uid -1
-    table[member_uids] = np.arange(member_uids.size)
-    return table[np.where(uids >= 0, uids, top)]
 
 
 def wijkkennis_after(weeks: float, learning: float, start: float) -> float:

@@ -7,12 +7,13 @@ truth). Where Mesa tooling expects agents (``model.agents``, SolaraViz portrayal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import NamedTuple
 
 import numpy as np
 from mesa.discrete_space import FixedAgent
 
-from .ties import empty_ties
+from .tietable import TieTable, empty_ties
 
 NEVER = -10_000  # "week of last event" for events that have not happened
 
@@ -74,6 +75,29 @@ class Residents:
     nbr: np.ndarray = field(default=None)
     w: np.ndarray = field(default=None)
 
+    def __setattr__(self, name: str, value) -> None:
+        if self.__dict__.get(name) is not value:  # an array replaced: bundles are stale
+            self.__dict__.pop("_bundles", None)
+        object.__setattr__(self, name, value)
+
+    @property
+    def arrays(self) -> "ResidentArrays":
+        """Every resident array (ties apart) as one bundle for the kernels."""
+        return self._bundle()[0]
+
+    @property
+    def tie_table(self) -> TieTable:
+        """The ties as one bundle for the kernels."""
+        return self._bundle()[1]
+
+    def _bundle(self) -> tuple["ResidentArrays", TieTable]:
+        cached = self.__dict__.get("_bundles")
+        if cached is None:
+            cached = (ResidentArrays(**{name: getattr(self, name) for name in ARRAY_FIELDS}),
+                      TieTable(nbr=self.nbr, w=self.w))
+            self.__dict__["_bundles"] = cached
+        return cached
+
     def allocate(self, slots: int) -> None:
         n = self.n
         self.need = np.zeros(n)
@@ -97,6 +121,11 @@ class Residents:
             setattr(self, name, np.full(n, NEVER, dtype=np.int32))
         self.hours_volunteered = np.zeros(n)
         self.nbr, self.w = empty_ties(n, slots)
+
+
+ARRAY_FIELDS = tuple(f.name for f in fields(Residents) if f.name not in ("n", "nbr", "w"))
+# the resident arrays of :class:`Residents` by name, one argument for a Numba kernel
+ResidentArrays = NamedTuple("ResidentArrays", [(name, np.ndarray) for name in ARRAY_FIELDS])
 
 
 class Resident(FixedAgent):

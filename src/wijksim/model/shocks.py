@@ -1,4 +1,4 @@
-"""Mechanism 8 — shocks: a heat wave and a crisis.
+"""Shocks: a heat wave and a crisis (docs/ODD.md 7.8).
 
 Heat wave (Klinenberg, *Heat Wave*, Chicago 1995; 004 intermezzo 'Palaces for the People'):
 vulnerable seniors are at risk; a tie who checks on them, a cool open place they visit, or a
@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numba import njit
 
-from .draws import drawing, uniform
+from ._numerics.draws import drawing
+from .kernels.shocks import checked_by_ties
 from .needs import send_to_care
 from .residents import IN_CARE
 
@@ -33,6 +33,11 @@ def _window(week: int, year: int, week_of_year: int, weeks: int) -> bool:
     return year > 0 and start <= week < start + weeks
 
 
+def aanbodverlegenheid_now(model) -> np.ndarray:
+    """a as it acts this week: a crisis lowers it for a while (docs/ODD.md 7.3, 7.8)."""
+    return model.residents.a * (1.0 - model.shock.offer_boost)
+
+
 def set_in(model) -> None:
     """Which shocks act this week (and mark their start on the timeline)."""
     p, s, week = model.p.shocks, model.shock, model.week
@@ -46,19 +51,6 @@ def set_in(model) -> None:
         model.log_event("heatwave", "heat wave begins")
 
 
-@njit(cache=True)
-def checked_by_ties(rng, at_risk, nbr, w, a_eff, rate, out):
-    """out[k] = True if some tie checks on at_risk[k] this week."""
-    for s in range(at_risk.shape[0]):
-        i = at_risk[s]
-        out[s] = False
-        for k in range(nbr.shape[1]):
-            j = nbr[i, k]
-            if j >= 0 and uniform(rng) < rate * w[i, k] * (1.0 - 0.5 * a_eff[j]):
-                out[s] = True
-                break
-
-
 def heat_wave(model) -> None:
     if not model.shock.heat:
         return
@@ -66,15 +58,16 @@ def heat_wave(model) -> None:
     at_risk = np.flatnonzero((r.age == 2) & (r.vulnerability >= p.heat_vulnerability)
                              & (r.status != IN_CARE))
     by_tie = np.zeros(at_risk.size, dtype=np.bool_)
-    a_eff = r.a * (1.0 - model.shock.offer_boost)
+    a_eff = aanbodverlegenheid_now(model)
     with drawing(rng) as st:
-        checked_by_ties(st, at_risk, r.nbr, r.w, a_eff, p.heat_check_rate, by_tie)
+        checked_by_ties(st, at_risk, r.tie_table, a_eff, p.heat_check_rate, by_tie)
     at_place = r.visit[at_risk] >= 0
-    by_prof = (r.prof_trust[at_risk] >= 0.3) & (rng.random(at_risk.size) < 0.5)
+    by_prof = (r.prof_trust[at_risk] >= model.p.professionals.trusted_link) \
+        & (rng.random(at_risk.size) < 0.5)
     safe = by_tie | at_place | by_prof
     harm_p = np.where(safe, p.heat_harm_checked, p.heat_harm_unchecked)
     harmed = at_risk[rng.random(at_risk.size) < harm_p]
     send_to_care(model, harmed)
-    model.tally["heat_at_risk"] += at_risk.size
-    model.tally["heat_unreached"] += int((~safe).sum())
-    model.tally["heat_harmed"] += harmed.size
+    model.tally.heat_at_risk += at_risk.size
+    model.tally.heat_unreached += int((~safe).sum())
+    model.tally.heat_harmed += harmed.size

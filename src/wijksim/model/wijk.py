@@ -1,11 +1,12 @@
 """WijkModel: a Dutch neighbourhood as a social ecosystem (Mesa model).
 
-One tick is one week. ``step()`` follows the tick list of MODEL.md; each mechanism lives in its
-own module. Resident state is kept in numpy arrays (``model.residents``) and stepped by
-vectorised or Numba-compiled mechanisms; professionals, places, initiatives, providers and the
-municipality are Mesa agents. Runs are fully determined by scenario and seed: every mechanism
-family draws from its own random stream spawned from the seed, so a change in one mechanism's
-draws (say, a lost tender) does not shift the draws of the others.
+One tick is one week. ``step()`` lists the phases of a week in the order of docs/ODD.md 3.1;
+each mechanism lives in its own module. Resident state is kept in numpy arrays
+(``model.residents``) and stepped by vectorised or Numba-compiled mechanisms; professionals,
+places, initiatives, providers and the municipality are Mesa agents. Runs are fully determined
+by scenario and seed: every mechanism family draws from its own random stream spawned from the
+seed, so a change in one mechanism's draws (say, a lost tender) does not shift the draws of
+the others.
 """
 
 from __future__ import annotations
@@ -23,17 +24,21 @@ from mesa.discrete_space import OrthogonalMooreGrid
 from ..scenario import Scenario, defaults, load_scenario
 from ..scenario.loader import KEY_ALIASES
 from ..scenario.regimes import funding_terms
-from . import helping, initiatives, meeting, needs, outcomes, population, shocks, snapshot
-from .build import (CellIndex, friendship_desire, make_residents, place_sites, reach_lists,
-                    seed_ties)
+from . import (helping, initiatives, meeting, needs, outcomes, places, population, shocks,
+               snapshot)
+from .build import friendship_desire, make_residents, place_sites, reach_lists
+from .homes import homes_of
+from .kernels.build import seed_ties
+from .kernels.meeting import distance_weights
+from .kernels.ties import tie_pass
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
 from .params import Params
 from .places import BUURTHUIS, ThirdPlace
-from .professionals import HULPVERLENER, OPBOUWWERKER, Professional, Team, wijkkennis_after
+from .professionals import Team, wijkkennis_after
 from .residents import HIDDEN, Resident
-from .ties import tie_summary
+from .ties import empty_summary
 
 STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", "places",
            "funding", "municipality", "shocks")
@@ -71,7 +76,11 @@ class WijkModel(mesa.Model):
         self.seed = int(seed)
         self.scenario = scen
         self.p = Params.from_flat(scen.values)
-        self.terms = funding_terms(scen.values)
+        # the funding terms: the status quo while the wijk is built and burns in, the
+        # scenario's regime from week 0 (docs/ODD.md 3.3); see the ``terms`` property
+        self._status_quo_terms = funding_terms(defaults())
+        self._regime_terms = funding_terms(scen.values)
+        self._run_started = False
         seqs = np.random.SeedSequence(self.seed).spawn(len(STREAMS))
         self.streams = SimpleNamespace(**{n: np.random.default_rng(s)
                                           for n, s in zip(STREAMS, seqs)})
@@ -79,8 +88,7 @@ class WijkModel(mesa.Model):
         self.horizon = 52 * self.p.run.years
         self.events: list[dict[str, Any]] = []
         self._recorded_weeks: list[int] = []
-        self._burning = False
-        self.tally = outcomes.new_tally()
+        self.tally = outcomes.Tally()
         self.shock = shocks.ShockState()
         self._build()
         if _store_burn_in is not None:  # see WijkModel.starting
@@ -132,13 +140,13 @@ class WijkModel(mesa.Model):
         """Week 0: the scenario's own terms take over from the status-quo burn-in."""
         self.scenario = scen
         self.p = Params.from_flat(scen.values)
-        self.terms = funding_terms(scen.values)
+        self._regime_terms = funding_terms(scen.values)
         self.horizon = 52 * self.p.run.years
         self.events.clear()
         self.datacollector = mesa.DataCollector(
             model_reporters={name: partial(_read, name) for name in outcomes.OUTCOMES})
         self._record(week=self.week - 1)  # the wijk as the burn-in left it
-        self.tally = outcomes.new_tally()
+        self.tally = outcomes.Tally()
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -149,19 +157,15 @@ class WijkModel(mesa.Model):
         self.age15 = (r.age > 0) | (rng.random(n) < 0.25)
         self.grid = OrthogonalMooreGrid((self.side, self.side), torus=False,
                                         random=self.random)
-        self.cells = CellIndex(r.cell, self.side)
+        self.homes = homes_of(r.x, r.y, r.cell, self.side)
         self.near2 = float(p.wijk.neighbour_radius ** 2)  # who counts as a neighbour
-        self.scratch = np.zeros(n)
-        self.scratch2 = np.zeros(n)
-        self.resident_agents = [Resident(self, i, self.grid._cells[(int(x), int(y))])
+        self.resident_agents = [Resident(self, i, self.grid[(int(x), int(y))])
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
         self._build_places(rng, built)
-        seed_ties(rng, r.nbr, r.w, r.x, r.y, r.group, r.age, self.side, 3, self.cells.start,
-                  self.cells.order, friendship_desire(rng, p, r.age), p.wijk.homophily,
+        desire = friendship_desire(rng, p, r.age)  # drawn before the ties, as always
+        seed_ties(rng, r.tie_table, self.homes, r.group, r.age, 3, desire, p.wijk.homophily,
                   p.wijk.age_homophily, p.meeting.good_tie, INITIAL_TIE_HIGH)
-        self.ties = SimpleNamespace(strength=np.zeros(n), n_ties=np.zeros(n, np.int64),
-                                    n_good=np.zeros(n, np.int64), cross=np.zeros(n),
-                                    strongest=np.zeros(n))
+        self.ties = empty_summary(n)
         self.providers = [WelfareProvider(self, PROVIDER_NAMES[k % len(PROVIDER_NAMES)])
                           for k in range(p.funding.providers)]
         self.funding = FundingCycle(self, self.providers)
@@ -169,7 +173,6 @@ class WijkModel(mesa.Model):
         self.municipality = Municipality(self)
         self._start_needs(rng)
         self._start_initiatives(rng)
-        self.terms = funding_terms(defaults())
         self.municipality.allocate_year()  # sets the team size; hires are vacancies ...
         self._staff_team(rng)  # ... which the starting team fills with experienced staff
         self.summarise_ties()
@@ -184,7 +187,7 @@ class WijkModel(mesa.Model):
             if kind == 0 and per > 0:  # every wijk has at least one buurthuis
                 count = max(1, count)
             for c in place_sites(rng, built, self.side, count, taken):
-                cell = self.grid._cells[(c % self.side, c // self.side)]
+                cell = self.grid[(c % self.side, c // self.side)]
                 self.places.append(ThirdPlace(self, len(self.places), kind, cell))
         px = np.array([pl.x for pl in self.places], dtype=float)
         py = np.array([pl.y for pl in self.places], dtype=float)
@@ -192,9 +195,11 @@ class WijkModel(mesa.Model):
         walk = np.where(r.age == 2, p.meeting.senior_reach, 1.0)  # seniors walk less far
         self.reach_idx, self.reach_dist = reach_lists(r.x.astype(float), r.y.astype(float),
                                                       px, py, reach, scale=walk)
+        # a place's pull by distance: homes and places stay put, so once per model
+        self.reach_weight = distance_weights(self.reach_dist, p.meeting.distance_scale)
         buurthuis = [pl.index for pl in self.places if pl.kind == BUURTHUIS]
         # seniors who live within walking reach of a buurthuis site (open or not): the
-        # catchment in which a closure should be felt (MODEL.md patterns)
+        # catchment in which a closure should be felt (docs/ODD.md 1.2)
         self.near_buurthuis = (r.age == 2) & np.isin(self.reach_idx, buurthuis).any(axis=1)
 
     def _burn_in(self) -> None:
@@ -206,11 +211,10 @@ class WijkModel(mesa.Model):
         from week 0. Scheduled events and programmes start at year 0 or later, so none of
         them acts during the burn-in. Nothing is recorded.
         """
-        self.terms = funding_terms(defaults())
-        self._burning = True
         while self.week < 0:
-            self._tick()
-        self._burning = False
+            type(self).step(self)  # the week itself, without Mesa's count of the run's steps
+        self._run_started = True
+        self.events.clear()
 
     def _start_needs(self, rng) -> None:
         """Problems present at week 0, drawn at their steady-state prevalence (approx.)."""
@@ -237,13 +241,13 @@ class WijkModel(mesa.Model):
             for _ in range(26):
                 if init.size >= 2 * p.initiatives.min_members:
                     break
-                initiatives._recruit(self, [init])
+                initiatives.recruit_into(self, [init])
             if init.size < p.initiatives.min_members:  # this founder could not start one
                 r.initiative[r.initiative == init.unique_id] = -1
                 init.remove()
                 continue
             init.founded = self.week - int(rng.integers(26, 260))  # established, of some age
-        self.tally = outcomes.new_tally()
+        self.tally = outcomes.Tally()
 
     def _staff_team(self, rng) -> None:
         """Fill the funded posts with staff who have a spread of tenures."""
@@ -256,43 +260,70 @@ class WijkModel(mesa.Model):
             self.team.hire(role, self.funding.incumbent, wk, tenure)
         self.team.assign_hours()
 
-    # -- the weekly tick (MODEL.md) ---------------------------------------------------------
+    # -- the weekly tick (docs/ODD.md 3.1) ----------------------------------------------
     def step(self) -> None:
-        """One week (Mesa counts these in ``model.steps``; the burn-in does not)."""
-        self._tick()
-
-    def _tick(self) -> None:
-        self.begin_week()
-        self.municipality.act()  # 6-7. funding cycle, budget year, scheduled events
-        shocks.set_in(self)  # 8. a crisis or heat wave sets in
-        population.move(self)  # residents move away, newcomers arrive
-        needs.arise_and_grow(self)  # 1. needs arise, grow, escalate
-        meeting.meet(self)  # 2. places, street, friends; ties decay
-        helping.ask_and_offer(self)  # 3. asking and offering help
-        self.team.work()  # 4. professionals work
-        initiatives.live(self)  # 5. initiatives live and die
-        self.places_step()  # places: custom, market closures
-        shocks.heat_wave(self)  # 8. a heat wave strikes the unreached
-        helping.drift_toward_norms(self)  # 3. v and a drift toward local norms
-        self.end_week()
+        """One week, phase by phase in the order of docs/ODD.md 3.1; the numbers are the
+        docs/ODD.md sections of the submodels (Mesa counts these weeks in ``model.steps``;
+        the burn-in runs the same week without counting)."""
+        team = self.team
+        self.begin_week()                              # 3.1   the week's fresh start
+        self.municipality.budget_year()                # 7.7   first week of a year: budget
+        self.funding.renew_if_due()                    # 7.6   contract or subsidy renewal
+        self.municipality.scheduled_events()           # 7.7   sale of buurthuizen, BuurtTop
+        shocks.set_in(self)                            # 7.8   a crisis or heat wave sets in
+        population.move(self)                          # 7.9   residents move, newcomers come
+        needs.grow_and_escalate(self)                  # 7.1   open needs grow, escalate
+        needs.arise(self)                              # 7.1   new problems arise
+        meeting.visit_places(self)                     # 7.2   visits and co-presence
+        meeting.meet_in_street(self)                   # 7.2   street encounters
+        meeting.close_triads(self)                     # 7.2   friends introduce friends
+        meeting.keep_up_ties(self)                     # 7.2   private contact, tie decay
+        a_now = shocks.aanbodverlegenheid_now(self)    # 7.8   a as it acts this week
+        helping.ask_ties_for_help(self, a_now)         # 7.3   asking a tie
+        helping.offer_help(self, a_now)                # 7.3   offering help unasked
+        helping.close_solved(self)                     # 7.3   solved problems close
+        helping.ask_professional(self)                 # 7.3   asking a professional
+        team.fill_vacancies()                          # 7.4   new staff start
+        team.wait()                                    # 7.4   trust lost on the waiting list
+        work = team.plan_week()                        # 7.4   paperwork, productivity
+        team.hold_netwerkberaden(work)                 # 7.4   netwerkberaden
+        team.do_casework(work)                         # 7.4   casework
+        team.take_in(work)                             # 7.4   intake from the waiting list
+        support = team.collective_work(work)           # 7.4   outreach, bridging, support
+        team.learn(work)                               # 7.4   wijkkennis, beraad skill
+        team.turnover()                                # 7.4   staff leave
+        initiatives.volunteer_elsewhere(self)          # 7.5   clubs, schools, churches
+        initiatives.fade_engagement(self)              # 7.5   engagement outside initiatives
+        initiatives.apply_for_grants(self)             # 7.5   grant rounds
+        initiatives.carry_corvee(self, support)        # 7.5   corvee, strain, burnout
+        initiatives.run_activities(self)               # 7.5   activities, mutual help
+        initiatives.drift_away(self)                   # 7.5   members leave
+        initiatives.recruit_members(self)              # 7.5   recruitment through ties
+        initiatives.take_over_activities(self)         # 7.5   takeovers by a provider
+        initiatives.end_failing(self)                  # 7.5   initiatives end
+        initiatives.found(self, support)               # 7.5   new initiatives
+        initiatives.claim_closed_places(self)          # 7.5   'buurtrecht' on closed places
+        places.keep_custom(self)                       # 7.2   places' weekly custom
+        shocks.heat_wave(self)                         # 7.8   the heat wave strikes
+        helping.drift_toward_norms(self)               # 7.3   norm drift; tie summary (2.3)
+        self.municipality.book_week()                  # 7.7   the week's spending
+        self.record_if_due()                           # 7.10  outcomes
+        self.advance_week()                            # 3.3   next week; stop at the horizon
 
     def begin_week(self) -> None:
-        self.tally = outcomes.new_tally()
+        """A zeroed tally; everyone's spare time back; this week's flags cleared."""
+        self.tally = outcomes.Tally()
         r = self.residents
         r.spare_left[:] = r.spare_hours
         r.helped_week[:] = False
         r.hours_volunteered[:] = 0.0
 
-    def places_step(self) -> None:
-        for pl in self.places:
-            pl.step()
-
-    def end_week(self) -> None:
-        self.municipality.spend_week()
-        if self.summary_week != self.week:  # drift_toward_norms refreshed it in its pass
-            self.summarise_ties()
-        if not self._burning and (self.week + 1) % self.p.run.record_every == 0:
+    def record_if_due(self) -> None:
+        """Record the week's outcomes every ``run.record_every`` weeks of the run."""
+        if self._run_started and (self.week + 1) % self.p.run.record_every == 0:
             self._record(self.week)
+
+    def advance_week(self) -> None:
         self.week += 1
         if self.week >= self.horizon:
             self.running = False
@@ -337,6 +368,17 @@ class WijkModel(mesa.Model):
         return self.agents_by_type[Initiative] if Initiative in self.agents_by_type else []
 
     @property
+    def terms(self):
+        """The funding terms acting now: the status quo (the schema defaults) while the wijk
+        is built and burns in, the scenario's regime from week 0 (docs/ODD.md 3.3)."""
+        return self._regime_terms if self._run_started else self._status_quo_terms
+
+    @terms.setter
+    def terms(self, new) -> None:
+        """The scenario's terms from now on (week 0, a scheduled switch, a policy change)."""
+        self._regime_terms = new
+
+    @property
     def professionals(self):
         return self.team.members
 
@@ -346,10 +388,12 @@ class WijkModel(mesa.Model):
         return p.enabled and year >= p.start_year and (not p.stop_year or year < p.stop_year)
 
     def summarise_ties(self) -> None:
-        t, r = self.ties, self.residents
-        tie_summary(r.nbr, r.w, r.group, self.p.meeting.good_tie, t.strength, t.n_ties,
-                    t.n_good, t.cross, t.strongest)
-        self.summary_week = self.week
+        """The tie summary of the ties as they are now (the weekly one is taken by the norm
+        drift's pass over the ties, docs/ODD.md 7.3)."""
+        r = self.residents
+        unused_v, unused_a = np.empty(r.n), np.empty(r.n)  # the local norms are not needed
+        tie_pass(r.tie_table, r.group, self.p.meeting.good_tie, self.ties, r.v, r.a, unused_v,
+                 unused_a)
 
     def log_event(self, kind: str, text: str, **extra: Any) -> None:
         self.events.append({"week": self.week, "year": self.week / 52.0, "kind": kind,

@@ -132,7 +132,7 @@ def confined_path(name: str, roots: tuple[Path, ...], extended_by: Path | None) 
             cand = root / f"{stem}.toml"
             if _inside(cand, root) and cand.is_file():
                 return Path(os.path.realpath(cand))
-    reason = ("no such scenario" + _did_you_mean(Path(name).stem, names)) if bare else \
+    reason = ("no such scenario" + did_you_mean(Path(name).stem, names)) if bare else \
         "only scenarios of this app can be used here, by name, not a path"
     if key:
         raise ScenarioError([Problem(where, key, name, allowed, reason)])
@@ -172,7 +172,7 @@ def resolve_scenario_path(source: str | Path, relative_to: Path | None = None) -
         if os.path.lexists(t):
             read_toml(t)  # a device, a pipe, a link loop...: says which, reads nothing
     names = shipped_scenarios()
-    hint = _did_you_mean(cand.stem, names) if bare else ""
+    hint = did_you_mean(cand.stem, names) if bare else ""
     allowed = f"an existing file or a shipped scenario ({', '.join(names) or 'none'})"
     if relative_to is not None:
         raise ScenarioError([Problem(str(relative_to), "extends", str(source), allowed,
@@ -219,7 +219,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...], roots: tuple[Path, ...] | No
         meta = {}
     for k in meta:
         if k not in META_KEYS:
-            problems.append(_unknown(str(path), f"meta.{k}", META_KEYS, prefix="meta."))
+            problems.append(unknown_name(str(path), f"meta.{k}", META_KEYS, prefix="meta."))
     problems += _check_meta_text(meta, str(path))
     if parent is not None and not isinstance(parent, str):
         problems.append(Problem(str(path), "extends", parent, "a scenario name or path"))
@@ -238,7 +238,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...], roots: tuple[Path, ...] | No
                 **meta}
     else:
         values, chain = defaults(), []
-    flat, flat_problems = _flatten(doc, str(path))
+    flat, flat_problems = flatten_doc(doc, str(path))
     problems += flat_problems
     problems += _apply_flat(values, flat, str(path))
     if not problems:
@@ -248,7 +248,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...], roots: tuple[Path, ...] | No
     return values, [*chain, path], meta
 
 
-def _flatten(doc: Mapping[str, Any], origin: str, prefix: str = ""
+def flatten_doc(doc: Mapping[str, Any], origin: str, prefix: str = ""
              ) -> tuple[dict[str, Any], list[Problem]]:
     flat: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -256,13 +256,13 @@ def _flatten(doc: Mapping[str, Any], origin: str, prefix: str = ""
         name = f"{prefix}{k}"
         if isinstance(v, dict):
             if name in SECTION_NAMES:
-                sub, p = _flatten(v, origin, name + ".")
+                sub, p = flatten_doc(v, origin, name + ".")
                 flat.update(sub)
                 problems += p
             elif name in KEYS:
                 problems.append(Problem(origin, name, v, KEYS[name].allowed()))
             else:
-                problems.append(_unknown(origin, name, SECTION_NAMES, what="section"))
+                problems.append(unknown_name(origin, name, SECTION_NAMES, what="section"))
         elif not prefix and name in KEYS:  # "wijk.residents" = 600: one key, with a dot
             section, leaf = name.rsplit(".", 1)
             problems.append(Problem(origin, f'"{name}"', None, "", (
@@ -271,7 +271,7 @@ def _flatten(doc: Mapping[str, Any], origin: str, prefix: str = ""
                 show_value=False))
         elif not prefix:  # the value is not shown: the key may hold anything (a password)
             problems.append(Problem(origin, name, None, "", (
-                f"'{name}' is not inside a [section]" + _did_you_mean(name, KEYS)
+                f"'{name}' is not inside a [section]" + did_you_mean(name, KEYS)
                 + "; keys belong inside a section such as [funding]"), show_value=False))
         else:
             flat[name] = v
@@ -283,7 +283,7 @@ def _apply_flat(values: dict[str, Any], flat: Mapping[str, Any], origin: str) ->
     for name, raw in flat.items():
         key = KEYS.get(name)
         if key is None:
-            problems.append(_unknown(origin, name, KEYS))
+            problems.append(unknown_name(origin, name, KEYS))
             continue
         ok, val = coerce(key, raw)
         if not ok:
@@ -370,10 +370,10 @@ def _check_meta_text(meta: Mapping[str, Any], origin: str) -> list[Problem]:
     return problems
 
 
-def _unknown(origin: str, name: str, known: Iterable[str], what: str = "key",
+def unknown_name(origin: str, name: str, known: Iterable[str], what: str = "key",
              prefix: str = "") -> Problem:
     known = list(known)
-    hint = _did_you_mean(name, known)
+    hint = did_you_mean(name, known)
     leaf = name.rsplit(".", 1)[-1]
     homes = [k.rsplit(".", 1)[0] for k in known if "." in name and k.endswith("." + leaf)]
     if what == "key" and len(homes) == 1:  # the right key under the wrong [section]
@@ -382,7 +382,7 @@ def _unknown(origin: str, name: str, known: Iterable[str], what: str = "key",
                    show_value=False)
 
 
-def _did_you_mean(name: str, known: Iterable[str]) -> str:
+def did_you_mean(name: str, known: Iterable[str]) -> str:
     known = list(known)
     cands = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if not cands:  # a typo in the last part only, e.g. "tender.contract_yeras"
@@ -433,15 +433,3 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
     return p
 
 
-def event_notes(scen: Scenario, years: int | None = None) -> list[str]:
-    """Friendly notes for events that fall after the end of the run (not errors)."""
-    years = years or scen["run.years"]
-    notes = []
-    for key in ("shocks.heatwave_year", "shocks.crisis_year", "municipality.budget_cut_year",
-                "municipality.programme_stop_year", "municipality.sell_buurthuis_year",
-                "netwerkberaad.stop_year", "funding.switch_year"):
-        y = scen[key]
-        if y and y >= years:
-            notes.append(f"note: {key} = {y} is at or after the end of the run ({years} years); "
-                         "that event will not happen")
-    return notes

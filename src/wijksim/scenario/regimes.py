@@ -2,8 +2,8 @@
 
 This is the only place that reads ``funding.regime``. The model never asks which regime it is
 in: it sees a period, a chance that the provider changes at its end, staff continuity, overhead,
-paperwork, output pressure and a budget split (MODEL.md, "Rule: regimes act only through
-mechanisms"). Under multi-year subsidy the partnership is renewed at the end of each period, so
+paperwork, output pressure and a budget split (docs/ODD.md 7.6: regimes act only through
+mechanisms). Under multi-year subsidy the partnership is renewed at the end of each period, so
 the provider never changes and nothing is re-tendered.
 """
 

@@ -290,6 +290,13 @@ section(
         "disposition.", 0.0, 1.0),
     Key("help.offer_rate", 0.481, "Weekly chance a resident with spare time and a = 0 offers "
         "help unasked.", 0.0, 1.0, source="004-H2-crisis", status=CALIBRATED),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("help.informal_effect", [1.0, 0.8, 0.25], "How well informal help works on practical, "
+        "social and complex problems (multiplies help.informal_amount).", 0.0, 1.0, length=3),
+    Key("help.tie_gain", 0.03, "Strength helping someone adds to the tie: gain * (1 - w).",
+        0.0, 1.0),
+    Key("help.trust_pull", 0.002, "Weekly return of trust in institutions toward one's own "
+        "disposition.", 0.0, 1.0),
 )
 
 section(
@@ -340,6 +347,20 @@ section(
         "while on a waiting list.", 0.0, 0.5),
     Key("professionals.trust_loss_leaving", 0.05, "Loss of trust in institutions when your "
         "professional leaves.", 0.0, 1.0, source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("professionals.outreach_share", 0.4, "Share of collective hours spent on outreach "
+        "('erop af'); with support_share and bridging_share it should sum to 1.", 0.0, 1.0),
+    Key("professionals.support_share", 0.35, "Share of collective hours spent supporting "
+        "initiatives.", 0.0, 1.0),
+    Key("professionals.bridging_share", 0.25, "Share of collective hours spent bridging "
+        "between groups.", 0.0, 1.0),
+    Key("professionals.handover_weeks", 2, "Weeks the clients of someone who leaves wait "
+        "before a colleague takes their case over.", 0, 52, "weeks"),
+    Key("professionals.trusted_link", 0.3, "Trust in a known professional from which the link "
+        "counts as trusted: it protects in a heat wave, is counted by trusted_link_share and is "
+        "not replaced by contact with another professional.", 0.0, 1.0),
+    Key("professionals.bridging_tie_gain", 0.15, "Strength of a tie a professional makes "
+        "(bridging introductions, network-oriented casework).", 0.0, 1.0),
 )
 
 section(
@@ -400,6 +421,11 @@ section(
         "place and run it ('buurtrecht', right to challenge).", source="002-buurtrechten"),
     Key("places.community_takeover_members", 8, "Members an initiative needs to take over "
         "and run a place.", 1, 100, "members", source="004-H5-ruimtekoffie"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("places.community_hospitality", 0.2, "Extra hospitality of a place residents run "
+        "themselves (the volunteers are hosts).", 0.0, 1.0),
+    Key("places.community_rent_share", 0.25, "Share of the rent a community-run place pays "
+        "(a symbolic rent and utilities).", 0.0, 1.0),
 )
 
 section(
@@ -444,6 +470,23 @@ section(
         1.0, source="004-EP-sterkhouders"),
     Key("initiatives.mutual_help", 0.02, "Weekly drop of members' v and a through organised "
         "mutual help (lower barriers).", 0.0, 1.0, source="004-H3-publiekewaarden"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("initiatives.no_funding_end_rate", 0.003, "Weekly chance an initiative without a grant "
+        "ends for lack of money.", 0.0, 1.0),
+    Key("initiatives.strain", 0.2, "Energy lost per week per corvee hour per spare hour.",
+        0.0, 5.0),
+    Key("initiatives.founder_share", 0.4, "Share of the corvee the founder (or coordinator) "
+        "carries; the other members share the rest.", 0.0, 1.0),
+    Key("initiatives.attendance", 0.7, "Weekly chance a member attends an activity (with a "
+        "place, or when the activity needs none).", 0.0, 1.0),
+    Key("initiatives.takeover_per_year", 0.15, "Yearly chance a provider takes over a "
+        "countable activity, at output pressure 1.", 0.0, 1.0),
+    Key("initiatives.application_weeks", 4, "Weeks a grant application takes (its load is "
+        "spread over them).", 1, 52, "weeks"),
+    Key("initiatives.engagement_fade", 0.005, "Weekly return of engagement toward one's own "
+        "disposition outside initiatives.", 0.0, 1.0),
+    Key("initiatives.club_min_hours", 3.0, "Hours of a week of volunteering in a club, school "
+        "or church at least (a training, a shift or a meeting).", 0.0, 40.0, "hours"),
 )
 
 section(
@@ -540,6 +583,21 @@ section(
         "never).", 0, 100, "years", source="004-H5-vogelaar"),
     Key("municipality.sell_buurthuis_year", 0, "Year the municipality sells its buurthuis "
         "buildings (0 = never).", 0, 100, "years", source="004-H2-vastgoed"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("municipality.places_max_share", 0.25, "Share of the year's budget places may take at "
+        "most; the least visited close first.", 0.0, 1.0),
+    Key("municipality.buurttop_week", 20, "Week of the year a BuurtTop is held.", 0, 51,
+        "week"),
+    Key("municipality.buurttop_tie_gain", 0.2, "Strength of the acquaintances a BuurtTop "
+        "makes.", 0.0, 1.0),
+    Key("municipality.buurttop_engagement_gain", 0.15, "Rise of participants' engagement: "
+        "gain * (1 - engagement).", 0.0, 1.0),
+    Key("municipality.buurttop_trust_gain", 0.1, "Rise of participants' trust in institutions: "
+        "gain * (1 - trust).", 0.0, 1.0),
+    Key("municipality.buurttop_v_drop", 0.05, "Drop of participants' vraagverlegenheid.",
+        0.0, 1.0),
+    Key("municipality.buurttop_found_chance", 0.15, "Chance a keen participant (a sterkhouder "
+        "in no initiative) founds one.", 0.0, 1.0),
 )
 
 section(
