@@ -58,11 +58,13 @@ def seed_number(text: str) -> int:
     return n
 
 
-def add_run_options(p: argparse.ArgumentParser, seeds: bool = False) -> None:
-    """Options shared by run, compare and sweep."""
+def add_run_options(p: argparse.ArgumentParser, seeds: bool = False,
+                    default_seeds: int = 8) -> None:
+    """Options shared by run, compare, sweep and decompose."""
     if seeds:
         p.add_argument("--seeds", type=int, default=None,
-                       help="replicate seeds, the same for every scenario (default 8)")
+                       help=f"replicate seeds, the same for every scenario (default "
+                            f"{default_seeds})")
     else:
         p.add_argument("--seed", type=seed_number, default=1,
                        help="random seed, 0 or more (default 1)")
@@ -75,7 +77,8 @@ def add_run_options(p: argparse.ArgumentParser, seeds: bool = False) -> None:
 
 # -- verbs ----------------------------------------------------------------------------------
 def cmd_run(args: argparse.Namespace) -> int:
-    from .paths import check_output_folder, safe_name
+    from .paths import safe_name
+    from .run import check_output_folder
     from .run import (check_checkpoint_path, check_out_folder, free_out_folder, resolve_run,
                       run_scenario, write_run)
 
@@ -103,7 +106,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_continue(args: argparse.Namespace) -> int:
     from .model import snapshot
-    from .paths import check_output_folder, safe_name
+    from .paths import safe_name
+    from .run import check_output_folder
     from .run import check_checkpoint_path, check_out_folder, continue_run, write_run
 
     if args.years is not None and not 1 <= args.years <= 200:
@@ -187,7 +191,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .paths import check_output_folder
+    from .run import check_output_folder
     from .scenario.loader import MAX_NAME
 
     name = args.name[:-5] if args.name.endswith(".toml") else args.name

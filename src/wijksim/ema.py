@@ -91,7 +91,7 @@ class WijkRunner:
             return dict.fromkeys(self.outcomes, math.nan)
 
     def _run(self, values: Mapping[str, Any]) -> dict[str, float]:
-        from .experiments.stats import end_values
+        from .analysis.stats import end_values
         from .model import WijkModel
 
         values = dict(values)

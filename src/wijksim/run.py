@@ -216,3 +216,36 @@ def summary_text(result: RunResult) -> str:
                  f"of EUR {cost.sum():,.0f} spent")
     lines.append(f"Ran in {result.seconds:.1f} s")
     return "\n".join(lines) + "\n"
+
+
+SYSTEM_TREES = ("/proc", "/sys", "/dev")  # hold no files of a user's
+
+
+def check_output_folder(folder: Path, option: str = "--out") -> Path:
+    """Make ``folder`` (and its parents) if needed and prove a file can be written in it;
+    before the first run, so a wrong ``--out`` never costs a whole run. Raises
+    ScenarioError naming the option."""
+    import os
+    import tempfile
+
+    from .scenario.errors import Problem, ScenarioError
+
+    def refuse(reason: str) -> ScenarioError:
+        return ScenarioError([Problem(option, "", "", "", f"{folder}: {reason}; choose "
+                                      "another folder", show_value=False)])
+
+    full = Path(os.path.abspath(folder))
+    if any(full == Path(t) or Path(t) in full.parents for t in SYSTEM_TREES):
+        raise refuse("is inside a system folder (/proc, /sys, /dev) that holds no files "
+                     "of yours")
+    for part in (full, *full.parents):  # a file where a folder must be
+        if part.exists() and not part.is_dir():
+            raise refuse(f"{part} is a file, not a folder" if part != full
+                         else "is a file, not a folder")
+    try:
+        full.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=full, prefix=".wijksim-write-test-"):
+            pass
+    except OSError as exc:
+        raise refuse(f"cannot write there ({exc.strerror or exc})") from None
+    return folder

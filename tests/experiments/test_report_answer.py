@@ -16,7 +16,7 @@ import pytest
 from wijksim.analysis import materiality
 from wijksim.analysis.report_text import ODD, OUTCOME_INFO, slug
 from wijksim.experiments import load_results
-from wijksim.experiments.stats import (bounded_interval, difference_interval, outcome_range,
+from wijksim.analysis.stats import (bounded_interval, difference_interval, outcome_range,
                                        summarise)
 
 from .conftest import REPO, TINY_ARGS, cli

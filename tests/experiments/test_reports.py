@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from wijksim.experiments import MAIN_OUTCOMES, load_results, sensitivity, sweep
-from wijksim.experiments.stats import FLOWS
+from wijksim.analysis.stats import FLOWS
 from wijksim.scenario import load_scenario
 
 from .conftest import REPO, TINY, TINY_ARGS, cli

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from wijksim.experiments.stats import (end_values, paired_differences, summarise,
+from wijksim.analysis.stats import (end_values, paired_differences, summarise,
                                          t_interval, trajectories)
 from wijksim.experiments.sensitivity import IncompleteResults, indices, point_means
 from wijksim.experiments.spec import Parameter

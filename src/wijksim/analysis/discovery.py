@@ -217,7 +217,7 @@ def robustness_table(rob: pd.DataFrame) -> pd.DataFrame:
 
 # -- the report section -------------------------------------------------------------------------
 def discovery_blocks(res: Any, folder: Path, lang: str = "en") -> list:
-    from .report import _nl
+    from .report_text import dutch_numbers
     from .report_text import T  # noqa: F401
 
     s = res.manifest["discovery"]
@@ -249,7 +249,7 @@ def discovery_blocks(res: Any, folder: Path, lang: str = "en") -> list:
     y = cond["holds"].to_numpy()
     name = info(o).name(lang).split(" (")[0]
     thr = ("the materiality threshold" if not nl else "de materialiteitsdrempel") \
-        if s["threshold"] == "materiality" else _nl(f"{s['threshold']:g}", lang)
+        if s["threshold"] == "materiality" else dutch_numbers(f"{s['threshold']:g}", lang)
     k, n = int(y.sum()), len(y)
     blocks.append(("p", (
         f"Condition: **{b} beats {a} on {name} by more than {thr}** (difference {b} − {a}, "
@@ -279,7 +279,7 @@ def discovery_blocks(res: Any, folder: Path, lang: str = "en") -> list:
 def _prim_blocks(x, y, coverage, folder, lang) -> list:
     import matplotlib.pyplot as plt
 
-    from .report import _nl
+    from .report_text import dutch_numbers
 
     nl = lang == "nl"
     box, i = run_prim(x, y, coverage)
@@ -305,10 +305,10 @@ def _prim_blocks(x, y, coverage, folder, lang) -> list:
     rows = []
     for key, r in lims.iterrows():
         qps = [v for v in (r["qp (lower)"], r["qp (upper)"]) if pd.notna(v)]
-        rows.append([f"`{key}`", _nl(f"{r['min']:.3g}", lang), _nl(f"{r['max']:.3g}", lang),
-                     _nl(", ".join(f"{q:.2g}" for q in qps) or "–", lang)])
-    trows = [[str(j), _nl(f"{r.coverage:.2f}", lang), _nl(f"{r.density:.2f}", lang),
-              _nl(f"{r.mass:.2f}", lang), str(int(r.res_dim))]
+        rows.append([f"`{key}`", dutch_numbers(f"{r['min']:.3g}", lang), dutch_numbers(f"{r['max']:.3g}", lang),
+                     dutch_numbers(", ".join(f"{q:.2g}" for q in qps) or "–", lang)])
+    trows = [[str(j), dutch_numbers(f"{r.coverage:.2f}", lang), dutch_numbers(f"{r.density:.2f}", lang),
+              dutch_numbers(f"{r.mass:.2f}", lang), str(int(r.res_dim))]
              for j, r in traj.iterrows() if j % max(1, len(traj) // 12) == 0 or j == i]
     text = (f"PRIM peels the design towards points where the condition holds. Chosen: box "
             f"{i}, the densest with coverage ≥ {coverage:g}: coverage "
@@ -323,7 +323,7 @@ def _prim_blocks(x, y, coverage, folder, lang) -> list:
             f"dichtheid {stats['density']:.2f} (aandeel van de punten in de box waar ze "
             f"geldt), massa {stats['mass']:.2f}. Quasi-p-waarden toetsen elke grens "
             "(eenzijdig binomiaal): onder 0,05 is de grens waarschijnlijk geen toeval.")
-    return [("h", 3, "PRIM"), ("p", _nl(text, lang) if nl else text),
+    return [("h", 3, "PRIM"), ("p", dutch_numbers(text, lang) if nl else text),
             ("img", "prim_tradeoff.png", "PRIM coverage/density trade-off"),
             ("table", (["box", "coverage", "density" if not nl else "dichtheid",
                         "mass" if not nl else "massa",
@@ -336,7 +336,7 @@ def _cart_blocks(x, y, folder, lang) -> list:
     import matplotlib.pyplot as plt
     from sklearn import tree
 
-    from .report import _nl
+    from .report_text import dutch_numbers
 
     nl = lang == "nl"
     c = run_cart(x, y)
@@ -356,8 +356,8 @@ def _cart_blocks(x, y, folder, lang) -> list:
             init_lo, init_hi = x[key].min(), x[key].max()
             if lo > init_lo or hi < init_hi:
                 restr.append(f"`{key}` {lo:.3g}–{hi:.3g}")
-        rows.append([str(j), _nl(f"{r['coverage']:.2f}", lang), _nl(f"{r['density']:.2f}", lang),
-                     _nl(f"{r['mass']:.2f}", lang), "; ".join(restr) or "–"])
+        rows.append([str(j), dutch_numbers(f"{r['coverage']:.2f}", lang), dutch_numbers(f"{r['density']:.2f}", lang),
+                     dutch_numbers(f"{r['mass']:.2f}", lang), "; ".join(restr) or "–"])
     text = ("CART (a classification tree) splits the design into boxes; for each leaf its "
             "coverage, density and mass for the condition, and the limits that define it."
             ) if not nl else ("CART (een beslisboom) deelt de opzet op in boxen; per blad de "
@@ -370,7 +370,7 @@ def _cart_blocks(x, y, folder, lang) -> list:
 
 
 def _robustness_blocks(res, policies, folder, lang) -> list:
-    from .report import _nl
+    from .report_text import dutch_numbers
 
     nl = lang == "nl"
     outcomes = [o for o in MAIN if o in res.manifest["outcomes"]]
@@ -383,7 +383,7 @@ def _robustness_blocks(res, policies, folder, lang) -> list:
     for o in outcomes:
         t = tab[tab["outcome"] == o].set_index("policy")
         scale = 100 if o.endswith("_share") else 1
-        cells = [_nl(f"{100 * t.at[p, 'share_within']:.0f} % "
+        cells = [dutch_numbers(f"{100 * t.at[p, 'share_within']:.0f} % "
                      f"({t.at[p, 'mean_regret'] * scale:.3g}; {t.at[p, 'max_regret'] * scale:.3g})",
                      lang) for p in policies]
         unit = "pp" if o.endswith("_share") else info(o).unit(lang)
@@ -410,10 +410,10 @@ def plot_robustness(rob: pd.DataFrame, outcomes: Sequence[str], policies: Sequen
     threshold as a dashed line, and the share of futures within it written above."""
     import matplotlib.pyplot as plt
 
-    from .experiment_plots import _grid, colours, report_label
+    from .experiment_plots import panel_grid, colours, report_label
 
     col = colours(policies)
-    fig, axes = _grid(len(outcomes), height=3.0)
+    fig, axes = panel_grid(len(outcomes), height=3.0)
     for ax, o in zip(axes, outcomes):
         d = rob[rob["outcome"] == o]
         scale = 100 if o.endswith("_share") else 1

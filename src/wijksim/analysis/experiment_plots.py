@@ -50,7 +50,7 @@ def _share_axis(ax, outcome: str) -> None:
         ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
 
 
-def _grid(n: int, extra: int = 0, width: float = 3.9, height: float = 3.2):
+def panel_grid(n: int, extra: int = 0, width: float = 3.9, height: float = 3.2):
     cells = n + extra
     ncols = 3 if cells in (5, 6, 9) else min(4, cells)
     nrows = int(np.ceil(cells / ncols))
@@ -117,7 +117,7 @@ def plot_trajectories(traj: pd.DataFrame, outcomes: Sequence[str], labels: Seque
     """One panel per outcome, a line per scenario (mean over seeds), shaded 95% interval;
     events of the runs marked (lost tenders, closures, staff leaving, shocks)."""
     col = colours(labels)
-    fig, axes = _grid(len(outcomes), extra=1)
+    fig, axes = panel_grid(len(outcomes), extra=1)
     years = event_years(events, labels)
     groups = {k: d for k, d in traj.groupby(["outcome", "label"], sort=False)}
     for ax, outcome in zip(axes, outcomes):
@@ -185,7 +185,7 @@ def plot_differences(diffs: pd.DataFrame, outcomes: Sequence[str], path: Path,
     """One panel per outcome: each paired difference (B - A, last year) with its 95% interval
     and a zero line; an interval that misses zero is a difference the seeds agree on."""
     pairs = list(dict.fromkeys(zip(diffs["a"], diffs["b"])))
-    fig, axes = _grid(len(outcomes), height=0.55 * len(pairs) + 1.6, width=4.2)
+    fig, axes = panel_grid(len(outcomes), height=0.55 * len(pairs) + 1.6, width=4.2)
     names = [f"{b} − {a}" for a, b in pairs]
     for ax, outcome in zip(axes, outcomes):
         d = diffs[diffs["outcome"] == outcome].set_index(["a", "b"]).loc[pairs]
@@ -239,7 +239,7 @@ def plot_response(resp: pd.DataFrame, parameter: str, outcomes: Sequence[str],
     design = resp[resp["point"] >= 0]
     refs = [lab for lab in dict.fromkeys(resp.loc[resp["point"] < 0, "label"])]
     col = colours([*labels, *refs])
-    fig, axes = _grid(len(outcomes), extra=1)
+    fig, axes = panel_grid(len(outcomes), extra=1)
     for ax, outcome in zip(axes, outcomes):
         d = design[design["outcome"] == outcome]
         for lab in labels:
@@ -281,7 +281,7 @@ def plot_indices(idx: pd.DataFrame, path: Path, title: str = "") -> Path:
     outcomes = list(dict.fromkeys(idx["outcome"]))
     order = (idx.groupby("parameter")[main].mean().sort_values(na_position="first").index)
     n_par = len(order)
-    fig, axes = _grid(len(outcomes), extra=1, width=4.3, height=0.34 * n_par + 1.5)
+    fig, axes = panel_grid(len(outcomes), extra=1, width=4.3, height=0.34 * n_par + 1.5)
     names = [p.split(".", 1)[-1] for p in order]
     y = np.arange(n_par)
     clipped = False

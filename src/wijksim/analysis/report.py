@@ -16,7 +16,7 @@ import pandas as pd
 
 from .experiment_plots import (one_line, plot_differences, plot_indices,
                                plot_response, plot_trajectories)
-from .report_text import GITHUB_ODD, LANGS, T, info, odd_link
+from .report_text import GITHUB_ODD, LANGS, T, dutch_numbers, info, odd_link
 
 Table = tuple[list[str], list[list[str]]]  # header, rows
 
@@ -151,7 +151,7 @@ def _one(col: pd.Series) -> str:
 def _comparison(res: Any, folder: Path, lang: str = "en") -> list:
     """The comparison report: the answer first (bottom line and costs), then definitions,
     figures with events, and the full tables."""
-    from ..experiments import stats
+    from . import stats
     from .materiality import MAIN
 
     kept = set(res.manifest["outcomes"])
@@ -171,7 +171,7 @@ def _comparison(res: Any, folder: Path, lang: str = "en") -> list:
                            what=what, common=", ".join(map(str, common))))]
         if not common:
             return blocks
-    ticks = res._columns(outcomes)
+    ticks = res.columns(outcomes)
     ticks = ticks[ticks["seed"].isin(common)]
     end = stats.end_values(ticks, outcomes)
     summary = stats.summarise(end, outcomes)
@@ -234,13 +234,6 @@ def _coverage(res: Any) -> tuple[list[int], dict[str, list[int]]]:
 
 
 # -- the answer first ---------------------------------------------------------------------------
-def _nl(text: str, lang: str) -> str:
-    """Dutch number style: decimal comma, point for thousands, ';' between interval ends."""
-    if lang != "nl":
-        return text
-    return text.replace(", ", "; ").translate(str.maketrans({".": ",", ",": "."}))
-
-
 def _rel(mean: float, low: float, high: float, base: float, lang: str) -> str:
     if not base or not math.isfinite(base) or not math.isfinite(mean):
         return "–"
@@ -249,8 +242,8 @@ def _rel(mean: float, low: float, high: float, base: float, lang: str) -> str:
     dec = _decimals(half) if math.isfinite(half) else 1
     dec = 1 if dec is None else min(dec, 2)
     if not all(math.isfinite(v) for v in r):
-        return _nl(f"{r[0]:+.{dec}f} %", lang)
-    return _nl(f"{r[0]:+.{dec}f} % [{r[1]:+.{dec}f}, {r[2]:+.{dec}f}]", lang)
+        return dutch_numbers(f"{r[0]:+.{dec}f} %", lang)
+    return dutch_numbers(f"{r[0]:+.{dec}f} % [{r[1]:+.{dec}f}, {r[2]:+.{dec}f}]", lang)
 
 
 def _threshold_text(outcome: str, base: float, lang: str) -> str:
@@ -260,8 +253,8 @@ def _threshold_text(outcome: str, base: float, lang: str) -> str:
     lim = t.limit(base)
     value = f"{100 * lim:.3g} pp" if outcome.endswith("_share") else f"{lim:.3g}"
     if t.kind == "relative":
-        return _nl(f"{100 * t.smallest:g} % (= {value})", lang)
-    return _nl(value, lang)
+        return dutch_numbers(f"{100 * t.smallest:g} % (= {value})", lang)
+    return dutch_numbers(value, lang)
 
 
 def direction_word(outcome: str, mean: float, lang: str) -> str:
@@ -311,8 +304,8 @@ def _bottom_line(diffs, costs, outcomes, base, labels, n, lang) -> list:
             if r["verdict"] == "material":
                 word = f"**{word}**"
             rows.append([_name_unit(o, lang),
-                         _nl(fmt(o, r["baseline"]), lang),
-                         _nl(fmt(o, r["baseline"] + r["difference"]), lang), _nl(cell, lang),
+                         dutch_numbers(fmt(o, r["baseline"]), lang),
+                         dutch_numbers(fmt(o, r["baseline"] + r["difference"]), lang), dutch_numbers(cell, lang),
                          _rel(r["difference"], r["low"], r["high"], r["baseline"], lang),
                          direction_word(o, r["difference"], lang), word,
                          _threshold_text(o, r["baseline"], lang)])
@@ -342,9 +335,9 @@ def _summary_sentence(d: pd.DataFrame, costs, a: str, b: str, lang: str) -> str:
         if extra is not None and math.isfinite(extra[0]):
             key = ("sum_cost_same" if extra[0] == 0 else "sum_cost_unclear"
                    if extra[1] <= 0 <= extra[2] else "sum_cost")
-            parts.append(T(key, lang, x=_nl(fmt_money(abs(extra[0])), lang),
+            parts.append(T(key, lang, x=dutch_numbers(fmt_money(abs(extra[0])), lang),
                            more_less=T("more" if extra[0] > 0 else "less", lang), a=a,
-                           ci=_nl(_money_interval(*extra), lang)))
+                           ci=dutch_numbers(_money_interval(*extra), lang)))
     text = "; ".join(parts)
     return f"**{b}**: {text[0].lower() + text[1:]}."
 
@@ -358,7 +351,7 @@ def _cost_values(res: Any, seeds: Sequence[int]) -> pd.DataFrame | None:
     weeks, total cost and cost per resident. None if the costs were not stored."""
     if not set(COST_COLUMNS) <= set(res.manifest["outcomes"]):
         return None
-    t = res._columns(list(COST_COLUMNS))
+    t = res.columns(list(COST_COLUMNS))
     t = t[(t["week"] > 0) & t["seed"].isin(seeds)]
     per = t.groupby(["label", "seed"], observed=True, sort=False)[list(COST_COLUMNS)].mean() * 52
     per = per.reset_index()
@@ -371,7 +364,7 @@ def _cost_values(res: Any, seeds: Sequence[int]) -> pd.DataFrame | None:
 
 
 def _paired_cost(costs: pd.DataFrame, a: str, b: str, col: str = "total_cost"):
-    from ..experiments import stats
+    from . import stats
 
     w = costs.set_index(["label", "seed"])[col]
     if a not in w.index.get_level_values(0) or b not in w.index.get_level_values(0):
@@ -409,7 +402,7 @@ GAIN_UNIT = {  # the unit of outcome a cost per unit is counted in: (size, en, n
 
 
 def _gain_unit(outcome: str):
-    from ..experiments.stats import outcome_range
+    from .stats import outcome_range
 
     if outcome in GAIN_UNIT:
         return GAIN_UNIT[outcome]
@@ -422,7 +415,7 @@ def _gain_unit(outcome: str):
 
 def _costs(costs: pd.DataFrame, bl: pd.DataFrame, base: str, labels, years: str, lang: str
            ) -> list:
-    from ..experiments import stats
+    from . import stats
 
     cols = [("spend_total", info("spend_total").name(lang)),
             ("spend_overhead", info("spend_overhead").name(lang)),
@@ -437,12 +430,12 @@ def _costs(costs: pd.DataFrame, bl: pd.DataFrame, base: str, labels, years: str,
         for c, _ in cols:
             if (c, lab) in s.index:
                 r = s.loc[(c, lab)]
-                row.append(_nl(_money_interval(r["mean"], r["low"], r["high"]), lang))
+                row.append(dutch_numbers(_money_interval(r["mean"], r["low"], r["high"]), lang))
             else:
                 row.append("–")
         if lab != base:
             extra = _paired_cost(costs, base, lab)
-            row.append("–" if extra is None else _nl(_money_interval(*extra), lang))
+            row.append("–" if extra is None else dutch_numbers(_money_interval(*extra), lang))
         else:
             row.append("–")
         rows.append(row)
@@ -466,13 +459,13 @@ def _costs(costs: pd.DataFrame, bl: pd.DataFrame, base: str, labels, years: str,
                 elif extra[1] <= 0 <= extra[2]:
                     cell = T("cost_unclear", lang)
                 elif extra[0] <= 0:
-                    cell = T("dominant", lang) + f" ({_nl(fmt_money(-extra[0]), lang)} " + \
+                    cell = T("dominant", lang) + f" ({dutch_numbers(fmt_money(-extra[0]), lang)} " + \
                         ("minder per jaar)" if lang == "nl" else "less per year)")
                 else:
-                    cell = _nl(fmt_money(extra[0] / (gain / size)), lang) + " " + (
+                    cell = dutch_numbers(fmt_money(extra[0] / (gain / size)), lang) + " " + (
                         unit_nl if lang == "nl" else unit_en)
                 prow.append([info(o).name(lang).split(" (")[0],
-                             _nl(fmt_interval(o, r["difference"], r["low"], r["high"],
+                             dutch_numbers(fmt_interval(o, r["difference"], r["low"], r["high"],
                                               diff=True), lang), cell])
             blocks += [("h", 3, T("cost_per_unit_head", lang, a=base, b=b)),
                        ("table", ([T("outcome", lang), T("gain", lang), T("per_unit", lang)],
@@ -521,7 +514,7 @@ def _event_table(events: pd.DataFrame, labels, n_seeds: int, lang: str) -> Table
         row = [EVENT_NAMES[k][1 if lang == "nl" else 0]]
         for lab in labels:
             c = ((events["kind"] == k) & (events["label"] == lab)).sum() / max(n_seeds, 1)
-            row.append(_nl(f"{c:.1f}", lang))
+            row.append(dutch_numbers(f"{c:.1f}", lang))
         rows.append(row)
     return [T("events_count", lang), *labels], rows
 
@@ -543,7 +536,7 @@ def _summary_table(summary: pd.DataFrame, outcomes: Sequence[str], labels: Seque
         row = [_name_unit(o, lang)]
         for lab in labels:
             r = s.loc[(o, lab)] if (o, lab) in s.index else None
-            row.append("–" if r is None else _nl(fmt_interval(o, r["mean"], r["low"],
+            row.append("–" if r is None else dutch_numbers(fmt_interval(o, r["mean"], r["low"],
                                                               r["high"]), lang))
         rows.append(row)
     return [T("outcome", lang), *labels], rows
@@ -557,7 +550,7 @@ def _diff_table(diffs: pd.DataFrame, outcomes: Sequence[str], lang: str = "en") 
         row = [_name_unit(o, lang)]
         for a, b in pairs:
             r = d.loc[(o, a, b)]
-            cell = _nl(fmt_interval(o, r["mean"], r["low"], r["high"], diff=True), lang)
+            cell = dutch_numbers(fmt_interval(o, r["mean"], r["low"], r["high"], diff=True), lang)
             if r["low"] > 0 or r["high"] < 0:
                 cell = f"**{cell}**"
             row.append(cell)
@@ -576,7 +569,7 @@ def _files(res: Any, tables: Sequence[str], lang: str = "en") -> list:
 
 
 def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
-    from ..experiments import stats
+    from . import stats
 
     m = res.manifest
     outcomes, labels = res.outcomes, res.labels

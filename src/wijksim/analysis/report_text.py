@@ -316,3 +316,10 @@ def T(key: str, lang: str = "en", **kw) -> str:
     en, nl = TEXT[key]
     text = nl if lang == "nl" else en
     return text.format(**kw) if kw else text
+
+
+def dutch_numbers(text: str, lang: str) -> str:
+    """Dutch number style: decimal comma, point for thousands, ';' between interval ends."""
+    if lang != "nl":
+        return text
+    return text.replace(", ", "; ").translate(str.maketrans({".": ",", ",": "."}))

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import levers as lv
+
 LANGS = ("nl", "en")
 DEFAULT_LANG = "nl"
 
@@ -593,14 +595,12 @@ _EVENT_BOTH = [
 def policy_text(levers: dict, lang: str) -> str:
     """What a policy change did, from the levers that moved: 'overstap naar meerjarige
     subsidie; € 40 per bewoner'."""
-    from . import levers as lv
-
     parts = []
     for name, value in levers.items():
         if name == "regime":
             parts.append(t(f"policy_switch_{value}", lang))
         else:
-            parts.append(t(f"short_{name}", lang, v=lv.show(lv.BY_NAME[name], value, lang)))
+            parts.append(t(f"short_{name}", lang, v=show_lever(lv.BY_NAME[name], value, lang)))
     return "; ".join(parts) or t("policy_none", lang)
 
 
@@ -649,8 +649,6 @@ def allowed_text(allowed: str, lang: str) -> str:
 def lever_problem(problem, lang: str) -> str:
     """One validation problem of a lever combination, in the page's language, naming the
     lever as the page does (not the scenario key)."""
-    from . import levers as lv
-
     lever = next((x for x in lv.LEVERS if x.key == problem.key), None)
     if lever is None or not problem.allowed:
         return str(problem) if lang != "nl" else str(problem).replace("is not allowed",
@@ -744,3 +742,17 @@ TEXT.update({
     "gate_wait": ("Te veel pogingen: wacht {seconds} seconden.",
                   "Too many attempts: wait {seconds} seconds."),
 })
+
+
+def show_lever(lever, value, lang: str) -> str:
+    """The lever's value in words for its label: '50%', '3', '160'."""
+    if lever.kind == lv.SWITCH:
+        return {("nl", True): "aan", ("nl", False): "uit", ("en", True): "on",
+                ("en", False): "off"}[(lang, bool(value))]
+    if lever.kind == lv.CHOICE:
+        return t(f"regime_{value}", lang)
+    if lever.percent:
+        return pct(float(value), lang)
+    if lever.kind == lv.FLOAT:
+        return num(float(value), lang, 0 if float(value).is_integer() else 2)
+    return str(int(value))

@@ -143,22 +143,6 @@ def overrides(base: Mapping[str, Any], levers: Mapping[str, Any], residents: int
     return {k: v for k, v in values.items() if v != base.get(k)}
 
 
-def show(lever: Lever, value: Any, lang: str) -> str:
-    """The lever's value in words for its label: '50%', '3', '160'."""
-    from .i18n import num, pct, t
-
-    if lever.kind == SWITCH:
-        return {("nl", True): "aan", ("nl", False): "uit", ("en", True): "on",
-                ("en", False): "off"}[(lang, bool(value))]
-    if lever.kind == CHOICE:
-        return t(f"regime_{value}", lang)
-    if lever.percent:
-        return pct(float(value), lang)
-    if lever.kind == FLOAT:
-        return num(float(value), lang, 0 if float(value).is_integer() else 2)
-    return str(int(value))
-
-
 def live_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
     """The live levers whose position differs, in LEVERS order; tender-only levers are left
     out when the wijk runs (or goes on) under subsidy, where they change nothing."""

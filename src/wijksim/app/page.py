@@ -25,7 +25,7 @@ from . import levers as lv
 from .access import Access
 from .files import ScenarioFiles
 from .gate import JoinGate
-from .i18n import LANGS, lever_problem, num, t
+from .i18n import LANGS, lever_problem, num, show_lever, t
 from .render import COLOUR_MODES, legend_html, markers_html
 from .session import (DEFAULT_SCENARIO, AppConfig, BuildError, BuildRequest, PolicyError,
                       Session, prewarm)
@@ -413,10 +413,10 @@ def LeverControl(lever: lv.Lever, value: Any, on_value, lang: str, residents: in
                 children=[solara.Button(t(f"regime_{r}", lang), value=r) for r in lv.REGIMES],
                 classes=["wijk-regime"])
         elif lever.kind == lv.SWITCH:
-            solara.Switch(label=f"{label}: {lv.show(lever, value, lang)}", value=bool(value),
+            solara.Switch(label=f"{label}: {show_lever(lever, value, lang)}", value=bool(value),
                           on_value=on_value)
         else:
-            shown = lv.show(lever, value, lang)
+            shown = show_lever(lever, value, lang)
             note = f" ({t('only_tender', lang)})" if disabled else ""
             if not lever.live and started_with is not None and value != started_with:
                 note += f" ({t('on_restart', lang)})"

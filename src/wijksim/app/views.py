@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import levers as lv
 from . import render
-from .i18n import describe_event, event_label, num, pct, t, whole
+from .i18n import describe_event, event_label, num, pct, show_lever, t, whole
 from .session import MAJOR_EVENTS, PLOTTED, Session, Wijk
 
 # chart: outcome, better direction, shown as a share (%)
@@ -83,7 +83,7 @@ def settings_text(w: Wijk, lang: str, seed: int) -> str:
     for lever in lv.LEVERS:
         if lever.name == "regime" or (lever.tender_only and pos["regime"] != "tender"):
             continue
-        parts.append(t(f"short_{lever.name}", lang, v=lv.show(lever, pos[lever.name], lang)))
+        parts.append(t(f"short_{lever.name}", lang, v=show_lever(lever, pos[lever.name], lang)))
     parts.append(t("short_seed", lang, v=seed))
     parts.append(t("residents_n", lang, n=whole(w.model.residents.n, lang)))
     return " · ".join(parts)

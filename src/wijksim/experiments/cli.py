@@ -77,11 +77,8 @@ def register(sub) -> None:
                     "left over. Writes decomposition.csv/.parquet/.md/.png.")
     p.add_argument("base", metavar="BASE", help="scenario name or .toml file")
     p.add_argument("other", metavar="OTHER", help="scenario name or .toml file")
-    add_run_options(p, seeds=True)
+    add_run_options(p, seeds=True, default_seeds=6)
     p.set_defaults(seeds=6)
-    for action in p._actions:
-        if action.dest == "seeds":
-            action.help = "replicate seeds, the same for every mix (default 6)"
     _add_exec_options(p)
     p.add_argument("--out", help="results folder (default results/decompose-BASE-OTHER)")
     p.add_argument("--overwrite", action="store_true",
@@ -130,7 +127,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from . import run_experiment
     from .spec import comparison
 
-    from ..paths import check_output_folder
+    from ..run import check_output_folder
     from .executor import check_scheduler_address
 
     check_scheduler_address(args.scheduler)
@@ -153,7 +150,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     from .spec import load_experiment
     from .execute import describe
 
-    from ..paths import check_output_folder, safe_name
+    from ..paths import safe_name
+    from ..run import check_output_folder
     from .executor import check_scheduler_address
 
     check_scheduler_address(args.scheduler)

@@ -28,7 +28,7 @@ import pandas as pd
 from ..scenario import Problem, Scenario, ScenarioError, load_scenario
 from ..scenario.regimes import (GROUP_TITLES, TERM_GROUPS, differing_groups, funding_terms,
                                 mixed_terms, tender_overrides_for)
-from .stats import end_values, t_interval
+from ..analysis.stats import end_values, t_interval
 
 MAX_GROUPS = 6
 OUTCOMES = ("cohesion", "vraagverlegenheid", "hidden_need_share", "escalations", "trust",

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from . import stats
+from ..analysis import stats
 from .store import Store
 
 
@@ -37,7 +37,7 @@ class Results:
             self._ticks = Store(self.folder).ticks(run_ids=self.runs["run_id"])
         return self._ticks
 
-    def _columns(self, outcomes: Sequence[str]) -> pd.DataFrame:
+    def columns(self, outcomes: Sequence[str]) -> pd.DataFrame:
         if self._ticks is not None:
             return self._ticks
         return Store(self.folder).ticks(columns=["year", *outcomes],
@@ -73,7 +73,7 @@ class Results:
         outcomes = list(outcomes or self.outcomes)
         key = ("end", tuple(outcomes))
         if key not in self._cache:
-            self._cache[key] = stats.end_values(self._columns(outcomes), outcomes)
+            self._cache[key] = stats.end_values(self.columns(outcomes), outcomes)
         return self._cache[key]
 
     def summary(self, outcomes: Iterable[str] | None = None) -> pd.DataFrame:
@@ -85,7 +85,7 @@ class Results:
     def trajectories(self, outcomes: Iterable[str] | None = None) -> pd.DataFrame:
         """Per scenario and week: mean over seeds and 95% interval."""
         outcomes = list(outcomes or self.outcomes)
-        return stats.trajectories(self._columns(outcomes), outcomes)
+        return stats.trajectories(self.columns(outcomes), outcomes)
 
     def differences(self, outcomes: Iterable[str] | None = None,
                     pairs: Sequence[tuple[str, str]] | None = None) -> pd.DataFrame:
@@ -107,7 +107,7 @@ class Results:
         from .sensitivity import from_results
 
         outcomes = list(outcomes or self.outcomes)
-        return from_results(self.manifest, self.design, self._columns(outcomes), outcomes)
+        return from_results(self.manifest, self.design, self.columns(outcomes), outcomes)
 
     @property
     def has_indices(self) -> bool:

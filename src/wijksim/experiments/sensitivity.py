@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .stats import end_values
+from ..analysis.stats import end_values
 from .design import salib_problem
 from .spec import Parameter
 

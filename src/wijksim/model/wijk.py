@@ -93,7 +93,7 @@ class WijkModel(mesa.Model):
         self._build()
         if _store_burn_in is not None:  # see WijkModel.starting
             snapshot.save(self, _store_burn_in, kind="burn-in")
-        self._start(scen)
+        self.begin_run(scen)
 
     @classmethod
     def starting(cls, scenario: str | Scenario | None = None, seed: int | None = None,
@@ -118,7 +118,7 @@ class WijkModel(mesa.Model):
                 path.unlink(missing_ok=True)
             else:
                 snapshot.touch(path)
-                model._start(scen)
+                model.begin_run(scen)
                 return model
         model = cls(scen, seed, _store_burn_in=path)
         snapshot.prune(Path(cache))
@@ -136,7 +136,7 @@ class WijkModel(mesa.Model):
             raise snapshot.SnapshotError(path, "does not hold a wijk")
         return model
 
-    def _start(self, scen: Scenario) -> None:
+    def begin_run(self, scen: Scenario) -> None:
         """Week 0: the scenario's own terms take over from the status-quo burn-in."""
         self.scenario = scen
         self.p = Params.from_flat(scen.values)

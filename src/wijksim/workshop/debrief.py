@@ -41,7 +41,7 @@ def debrief_html(session, lang: str = "nl") -> str:
     from .session import COLOUR_BY, HEADLINE
 
     with session.lock:
-        views = draw(session._app, lang, COLOUR_BY)
+        views = draw(session.app_session, lang, COLOUR_BY)
         rounds = session.rounds()
         current = session.decisions()
         every = session.decisions(all_branches=True)

@@ -137,14 +137,14 @@ class WorkshopSession:
         self.message = self.error = ""
         self.last_round_seconds = 0.0
         self._version = itertools.count(1)
-        self._app = AppSession(AppConfig(config.scenario, config.residents, config.seed,
+        self.app_session = AppSession(AppConfig(config.scenario, config.residents, config.seed,
                                          config.burn_in))
         if not _resume:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.join_code, self.secret = new_join_code(), new_secret()
             self.view_key = new_secret()  # the projector's own key: it shows the join code
             self.record = Record(self.folder)
-            scen = self._app.base(config.scenario)
+            scen = self.app_session.base(config.scenario)
             self._set_model(CACHE.get(scen, config.seed))
             self._model.save(self.record.snapshot_path(1))
             self._save_state()
@@ -185,7 +185,7 @@ class WorkshopSession:
         df = model.outcomes()
         w.weeks = [int(x) for x in df["week"]]
         w.series = {k: [float(x) for x in df[k]] for k in w.series}
-        self._app.wijks = [w]
+        self.app_session.wijks = [w]
         self._model = model
 
     # -- who may act ---------------------------------------------------------------------------
@@ -218,7 +218,7 @@ class WorkshopSession:
                     return p
             p = Participant(f"p{len(self.participants) + 1}", name, joined=time.time())
             self.participants[p.pid] = p
-            self._changed()
+            self.notify_changed()
             return p
 
     def choose_role(self, pid: str, role: str) -> Participant:
@@ -239,7 +239,7 @@ class WorkshopSession:
                                     "another role", f"{r.title_nl} is vol "
                                     f"({self.config.limit(role)}); kies een andere rol")
             p.role = role
-            self._changed()
+            self.notify_changed()
             return p
 
     def role_room(self) -> dict[str, tuple[int, int]]:
@@ -273,7 +273,7 @@ class WorkshopSession:
             old = self._planned(lv)
             self._add_pending(pid, lever, new)
             self.record.add_decision(self._row(p, lever, lv.key, old, new))
-            self._changed()
+            self.notify_changed()
             return self._planned(lv)
 
     def order_place(self, pid: str, index: int, open_: bool) -> None:
@@ -293,7 +293,7 @@ class WorkshopSession:
             old = self.place_orders.get(index, bool(places[index].open))
             self.place_orders[index] = bool(open_)
             self.record.add_decision(self._row(p, f"place_{index}", "", old, bool(open_)))
-            self._changed()
+            self.notify_changed()
 
     def _open_for_decisions(self) -> None:
         if self.ended:
@@ -340,7 +340,7 @@ class WorkshopSession:
                                     "laatste jaar")
             pending, orders = dict(self.pending), dict(self.place_orders)
             self.running = True
-            self._changed()
+            self.notify_changed()
         t0 = time.perf_counter()
         try:  # the owner: nobody else touches the model while ``running``
             start = {k: float(model.latest[k]) for k in HEADLINE}
@@ -350,7 +350,7 @@ class WorkshopSession:
             weeks = min(self.config.round_weeks, model.horizon - model.week)
             for _ in range(weeks):
                 model.step()
-            w = self._app.wijks[0]
+            w = self.app_session.wijks[0]
             df = model.outcomes()
             w.weeks = [int(x) for x in df["week"]]
             w.series = {k: [float(x) for x in df[k]] for k in w.series}
@@ -363,7 +363,7 @@ class WorkshopSession:
             if error:
                 self.error = error
                 self._set_model(WijkModel.load(self.record.snapshot_path(self.round)))
-                self._changed()
+                self.notify_changed()
                 raise WorkshopError(f"the wijk could not run this round ({error}); it is back "
                                     "at the start of the round", "de wijk kon deze ronde niet "
                                     f"doorrekenen ({error}); hij staat weer aan het begin van "
@@ -380,7 +380,7 @@ class WorkshopSession:
             self.pending, self.place_orders = {}, {}
             model.save(self.record.snapshot_path(self.round))
             self.last_round_seconds = time.perf_counter() - t0
-            return self._changed()
+            return self.notify_changed()
 
     def _apply(self, model: WijkModel, pending: dict, orders: dict) -> None:
         """Every decision of the round, from this week: one policy change per role (so the
@@ -411,15 +411,15 @@ class WorkshopSession:
                 place.close(f"closed by the gemeente in round {self.round}")
 
     # -- facilitator actions (through Facilitator) ---------------------------------------------
-    def _set(self, **changes: Any) -> Frame:
+    def set_state(self, **changes: Any) -> Frame:
         with self.lock:
             if self.running:
                 raise WorkshopError("wait until the round has run", "wacht tot de ronde klaar is")
             for k, v in changes.items():
                 setattr(self, k, v)
-            return self._changed()
+            return self.notify_changed()
 
-    def _remove(self, pid: str) -> Frame:
+    def remove_participant(self, pid: str) -> Frame:
         with self.lock:
             p = self.participants.get(pid)
             if p is None:
@@ -429,9 +429,9 @@ class WorkshopSession:
                 self.pending[lever] = [(q, v) for q, v in self.pending[lever] if q != pid]
                 if not self.pending[lever]:
                     del self.pending[lever]
-            return self._changed()
+            return self.notify_changed()
 
-    def _back_to(self, round_no: int) -> Frame:
+    def back_to_round(self, round_no: int) -> Frame:
         with self.lock:
             if self.running:
                 raise WorkshopError("wait until the round has run", "wacht tot de ronde klaar is")
@@ -446,10 +446,10 @@ class WorkshopSession:
             self.round_weeks = self.round_weeks[:round_no]
             self.pending, self.place_orders = {}, {}
             self.ended = False
-            return self._changed()
+            return self.notify_changed()
 
     # -- publishing ----------------------------------------------------------------------------
-    def _changed(self) -> Frame:
+    def notify_changed(self) -> Frame:
         """Store the state, make the new frame and tell every listener (under the lock, so
         frames reach listeners in order)."""
         self._save_state()
@@ -498,7 +498,7 @@ class WorkshopSession:
         if self.config.draw:
             from ..app.views import draw
 
-            frame.views.update({lang: draw(self._app, lang, COLOUR_BY) for lang in ("nl", "en")})
+            frame.views.update({lang: draw(self.app_session, lang, COLOUR_BY) for lang in ("nl", "en")})
         return frame
 
     def _round_start_values(self) -> dict[str, float]:
@@ -557,22 +557,22 @@ class Facilitator:
         return self.session.close_round()
 
     def pause(self) -> Frame:
-        return self.session._set(paused=True)
+        return self.session.set_state(paused=True)
 
     def resume(self) -> Frame:
-        return self.session._set(paused=False)
+        return self.session.set_state(paused=False)
 
     def broadcast(self, text: str) -> Frame:
-        return self.session._set(message=" ".join(str(text or "").split())[:280])
+        return self.session.set_state(message=" ".join(str(text or "").split())[:280])
 
     def remove(self, pid: str) -> Frame:
-        return self.session._remove(pid)
+        return self.session.remove_participant(pid)
 
     def back_to(self, round_no: int) -> Frame:
-        return self.session._back_to(round_no)
+        return self.session.back_to_round(round_no)
 
     def end(self) -> Frame:
-        return self.session._set(ended=True)
+        return self.session.set_state(ended=True)
 
     def set_limit(self, role: str, limit: int) -> Frame:
         s = self.session
@@ -582,7 +582,7 @@ class Facilitator:
         with s.lock:
             s.config = replace(s.config, limits=tuple(
                 (k, limit if k == role else v) for k, v in s.config.limits))
-            return s._changed()
+            return s.notify_changed()
 
 
 def _lever_of(key: str) -> rl.RoleLever:
