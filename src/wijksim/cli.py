@@ -78,9 +78,8 @@ def add_run_options(p: argparse.ArgumentParser, seeds: bool = False,
 # -- verbs ----------------------------------------------------------------------------------
 def cmd_run(args: argparse.Namespace) -> int:
     from .paths import safe_name
-    from .run import check_output_folder
-    from .run import (check_checkpoint_path, check_out_folder, free_out_folder, resolve_run,
-                      run_scenario, write_run)
+    from .run import (check_checkpoint_path, check_out_folder, check_output_folder,
+                      free_out_folder, resolve_run, run_scenario)
 
     scen, _ = resolve_run(args.scenario, args.years, args.residents, overrides_from(args))
     if args.out:  # checked before the run, so a refusal costs nothing
@@ -95,6 +94,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     result = run_scenario(args.scenario, seed=args.seed, years=args.years,
                           residents=args.residents, overrides=overrides_from(args),
                           progress=not args.quiet, keep_model=bool(args.checkpoint))
+    return _write_results(result, out, args)
+
+
+def _write_results(result, out: Path, args: argparse.Namespace) -> int:
+    """Results, pictures and summary of a run (and its checkpoint, when asked) in ``out``."""
+    from .run import write_run
+
     paths = write_run(result, out, plots=not args.no_plots)
     if args.checkpoint:
         paths["checkpoint"] = result.model.save(args.checkpoint)
@@ -107,8 +113,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_continue(args: argparse.Namespace) -> int:
     from .model import snapshot
     from .paths import safe_name
-    from .run import check_output_folder
-    from .run import check_checkpoint_path, check_out_folder, continue_run, write_run
+    from .run import check_checkpoint_path, check_output_folder, continue_run
 
     if args.years is not None and not 1 <= args.years <= 200:
         raise ScenarioError([Problem("--years", "--years", args.years,
@@ -126,13 +131,7 @@ def cmd_continue(args: argparse.Namespace) -> int:
         check_checkpoint_path(Path(args.checkpoint))
     check_output_folder(out, "--out")  # last: it makes the folder
     result = continue_run(args.snapshot, years=args.years, progress=not args.quiet)
-    paths = write_run(result, out, plots=not args.no_plots)
-    if args.checkpoint:
-        paths["checkpoint"] = result.model.save(args.checkpoint)
-    if not args.quiet:
-        print(paths["summary"].read_text(), end="")
-        print(f"Results in {out}/: " + ", ".join(p.name for p in paths.values()))
-    return 0
+    return _write_results(result, out, args)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ alike, so both write the same way.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +17,21 @@ def write_text_atomic(text: str, path: Path) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text)
     os.replace(tmp, path)
+
+
+def write_bytes_atomic(data: bytes, path: Path) -> None:
+    """Write ``data`` to a temporary file beside ``path``, fsync, rename: readers see the
+    old file or the new one, whole, and an interrupted write leaves no file under ``path``."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_parquet_atomic(table, path: Path) -> None:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from wijksim import WijkModel
+from wijksim import WijkModel, files
 from wijksim.model import snapshot
 from wijksim.scenario import defaults
 from wijksim.scenario.loader import shipped_scenarios
@@ -142,7 +142,7 @@ def test_an_interrupted_write_leaves_no_finished_looking_file(tmp_path, monkeypa
     def boom(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(snapshot.os, "fsync", boom)
+    monkeypatch.setattr(files.os, "fsync", boom)
     with pytest.raises(KeyboardInterrupt):
         m.save(tmp_path / "w.wsnap")
     assert list(tmp_path.iterdir()) == []

@@ -25,34 +25,45 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(*args: str, log: Path, startup_seconds: float = 120.0) -> Iterator[str]:
-    """Start ``wijksim app --host 127.0.0.1 --port <free> *args`` with its output in ``log``;
-    yield its address once it answers; stop it afterwards."""
-    port = free_port()
+def running_command(args: list[str], url: str, log: Path, startup_seconds: float = 120.0,
+                    poll: float = 0.2) -> Iterator[subprocess.Popen]:
+    """Start ``wijksim *args`` (a server) with its output in ``log``; yield the process once
+    ``url`` answers; stop it afterwards. A server that exits or does not answer in time
+    raises AppDidNotStart with the end of its log."""
     env = dict(os.environ, SOLARA_TELEMETRY_MIXPANEL_ENABLE="False", MPLBACKEND="Agg")
-    cmd = [sys.executable, "-m", "wijksim.cli", "app", "--host", "127.0.0.1", "--port",
-           str(port), *args]
     with open(log, "w") as fh:
-        proc = subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
+        proc = subprocess.Popen([sys.executable, "-m", "wijksim.cli", *args], env=env,
+                                stdout=fh, stderr=subprocess.STDOUT)
+    what = f"wijksim {args[0]}"
     try:
         deadline = time.time() + startup_seconds
         while True:
             if proc.poll() is not None:
-                raise AppDidNotStart(f"wijksim app exited with {proc.returncode}:\n"
+                raise AppDidNotStart(f"{what} exited with {proc.returncode}:\n"
                                      f"{log.read_text()[-3000:]}")
             try:
                 urllib.request.urlopen(url, timeout=2).close()
                 break
             except OSError:
                 if time.time() > deadline:
-                    raise AppDidNotStart(f"wijksim app did not answer within "
+                    raise AppDidNotStart(f"{what} did not answer within "
                                          f"{startup_seconds:.0f} s:\n{log.read_text()[-3000:]}")
-                time.sleep(0.2)
-        yield url
+                time.sleep(poll)
+        yield proc
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextmanager
+def running_app(*args: str, log: Path, startup_seconds: float = 120.0) -> Iterator[str]:
+    """Start ``wijksim app --host 127.0.0.1 --port <free> *args`` with its output in ``log``;
+    yield its address once it answers; stop it afterwards."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with running_command(["app", "--host", "127.0.0.1", "--port", str(port), *args], url, log,
+                         startup_seconds):
+        yield url

@@ -28,7 +28,6 @@ import json
 import os
 import pickle
 import struct
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -37,6 +36,7 @@ from mesa.discrete_space import Cell
 from mesa.discrete_space.grid import pickle_gridcell
 
 from .._version import __version__
+from ..files import write_bytes_atomic
 from ..scenario.errors import Problem, ScenarioError
 from ..scenario.regimes import acts_after_burn_in
 
@@ -90,17 +90,7 @@ def save(model, path: Path | str, kind: str = "checkpoint") -> Path:
     }
     head = json.dumps(header, sort_keys=True).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(MAGIC + struct.pack("<Q", len(head)) + head)
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(MAGIC + struct.pack("<Q", len(head)) + head + payload, path)
     return path
 
 

@@ -17,12 +17,12 @@ the debrief can still show what was tried.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from ..files import write_bytes_atomic
 
 DECISION_COLUMNS = ["seq", "time", "branch", "round", "week", "participant", "name", "role",
                     "lever", "key", "old", "new"]
@@ -30,17 +30,8 @@ SESSION_FILE, DECISIONS_FILE, ROUNDS_FILE = "session.json", "decisions.csv", "ro
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` in one move: readers see the old or the new file, whole."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` in one move (:func:`wijksim.files.write_bytes_atomic`)."""
+    write_bytes_atomic(data, path)
 
 
 class Record:
