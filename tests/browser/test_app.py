@@ -211,7 +211,7 @@ def test_broken_scenario_file_gives_a_friendly_message(page: Page, app_url, arti
         problem = page.locator(".wijk-problem")
         expect(problem).to_be_visible(timeout=UPDATE_MS)
         expect(problem).to_contain_text("kan niet geladen worden")
-        expect(problem).to_contain_text("did you mean 'funding.tender.contract_years'")
+        expect(problem).to_contain_text("bedoel je 'funding.tender.contract_years'")
         expect(problem).to_contain_text("p_incumbent_loses = 1.7")
         expect(page.get_by_text("Traceback")).to_have_count(0)
         expect(page.locator(".wijk-map-box img")).to_have_count(1)  # the old wijk stays

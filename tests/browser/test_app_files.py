@@ -50,9 +50,9 @@ def test_unknown_keys_holding_secrets_are_named_not_shown(page: Page, app_url,
     errors = open_app(page, app_url)
     pick(page, "secret")
     box = problem_box(page)
-    expect(box).to_contain_text("'api_key' is not inside a [section]")
-    expect(box).to_contain_text("unknown key 'funding.token'")
-    expect(box).to_contain_text("unknown section 'credentials'")
+    expect(box).to_contain_text("'api_key' staat niet in een [sectie]")
+    expect(box).to_contain_text("onbekende sleutel 'funding.token'")
+    expect(box).to_contain_text("onbekende sectie 'credentials'")
     assert_nothing_leaks(page, own_scenarios)
     page.screenshot(path=str(artifacts / "app-secret-file.png"))
     assert not errors, errors
@@ -61,19 +61,20 @@ def test_unknown_keys_holding_secrets_are_named_not_shown(page: Page, app_url,
 def test_a_deeply_nested_file_gets_a_message(page: Page, app_url, own_scenarios):
     errors = open_app(page, app_url)
     pick(page, "deep")
-    expect(problem_box(page)).to_contain_text("nests lists or tables more than 12 levels deep")
+    expect(problem_box(page)).to_contain_text("nest lijsten of tabellen meer dan 12 niveaus diep")
     assert_nothing_leaks(page, own_scenarios)
     expect(page.locator(".wijk-map-box img")).to_have_count(1)  # the wijk stays, the tab too
     assert not errors, errors
 
 
+# the page is Dutch by default: the messages are worded in Dutch (app/i18n.problem_text)
 @pytest.mark.parametrize("text, message", [
-    ('extends = "../outside"\n', "only scenarios of this app can be used here"),
-    ('extends = "{outside}"\n', "only scenarios of this app can be used here"),
-    ('extends = "~/outside"\n', "only scenarios of this app can be used here"),
-    ('extends = "outside"\n', "no such scenario"),
-    ("/etc/passwd", "TOML syntax error at line 1"),
-    ('extends = "/etc/passwd"\n', "only scenarios of this app can be used here"),
+    ('extends = "../outside"\n', "alleen scenario's van deze app"),
+    ('extends = "{outside}"\n', "alleen scenario's van deze app"),
+    ('extends = "~/outside"\n', "alleen scenario's van deze app"),
+    ('extends = "outside"\n', "dit scenario bestaat niet"),
+    ("/etc/passwd", "TOML-fout op regel 1"),
+    ('extends = "/etc/passwd"\n', "alleen scenario's van deze app"),
 ])
 def test_paths_outside_the_allowed_folders_are_refused(page: Page, app_url, own_scenarios,
                                                        text, message):

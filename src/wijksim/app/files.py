@@ -17,7 +17,7 @@ import solara
 from ..scenario import ScenarioError
 from ..scenario.tomlfile import MAX_BYTES
 from .i18n import scenario_description, t
-from .sources import OWN, START, UPLOAD, page_lines
+from .sources import OWN, START, UPLOAD, page_problems
 
 
 def item_label(session, key: str, lang: str) -> str:
@@ -50,7 +50,7 @@ def ScenarioFiles(st, session, lang: str, load: Callable[[str], None],
     items = [{"text": item_label(session, k, lang), "value": k} for k in keys]
 
     def fail(exc: BaseException) -> None:
-        show_problem(("scenario", page_lines(session.sources, exc)))
+        show_problem(("scenario", page_problems(session.sources, exc)))
 
     def upload(data: bytes | str) -> None:
         try:

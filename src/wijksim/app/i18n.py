@@ -632,6 +632,27 @@ _ALLOWED_NL = [
 ]
 
 
+# the schema's units in Dutch (longest first, so 'hours/week' is not read as 'hours')
+_UNITS_NL = (("need units/hour", "eenheden nood per uur"), ("need units", "eenheden nood"),
+             ("residents/cell", "bewoners per vakje"), ("residents/hour", "bewoners per uur"),
+             ("visits/week", "bezoeken per week"), ("hours/week", "uur per week"),
+             ("euro/year", "euro per jaar"), ("per week", "per week"), ("per year", "per jaar"),
+             ("residents", "bewoners"), ("contacts", "contacten"), ("members", "leden"),
+             ("people", "mensen"), ("hours", "uur"), ("weeks", "weken"), ("week", "week"),
+             ("years", "jaar"), ("cells", "vakjes"), ("ties", "banden"))
+
+
+def _allowed_part_nl(part: str) -> str:
+    """A number with a decimal comma; a unit in brackets in Dutch; other text as it is."""
+    if re.fullmatch(r"-?\d+(\.\d+)?", part):
+        return part.replace(".", ",")
+    unit = re.fullmatch(r"(.*)\((.+)\)(.*)", part)
+    if unit:
+        words = dict(_UNITS_NL).get(unit.group(2), unit.group(2))
+        return f"{unit.group(1)}({words}){unit.group(3)}"
+    return part
+
+
 def allowed_text(allowed: str, lang: str) -> str:
     """The schema's 'what is allowed' in ``lang`` (the common forms; else as it is)."""
     if lang != "nl":
@@ -639,10 +660,7 @@ def allowed_text(allowed: str, lang: str) -> str:
     for pattern, template in _ALLOWED_NL:
         m = re.fullmatch(pattern, allowed)
         if m:
-            g = [x.replace("euro/year", "euro per jaar").replace("years", "jaar")
-                 .replace(".", ",") if i < 2 else x.replace("euro/year", "euro per jaar")
-                 .replace("(years)", "(jaar)") for i, x in enumerate(m.groups())]
-            return template.format(*g)
+            return template.format(*(_allowed_part_nl(x) for x in m.groups()))
     return allowed
 
 
@@ -756,3 +774,141 @@ def show_lever(lever, value, lang: str) -> str:
     if lever.kind == lv.FLOAT:
         return num(float(value), lang, 0 if float(value).is_integer() else 2)
     return str(int(value))
+
+
+# == scenario-file problems in Dutch (issue 16: validation messages in the page's language) ==
+_ALLOWED_NL += [
+    (r"a whole number of at least (\S+)(.*)", "een heel getal van minstens {0}{1}"),
+    (r"a list of (\d+) numbers, each from (\S+) to (\S+)",
+     "een lijst van {0} getallen, elk van {1} tot en met {2}"),
+    (r"a list of numbers, each from (\S+) to (\S+)", "een lijst getallen, elk van {0} tot en "
+                                                     "met {1}"),
+    (r"a scenario name or path(.*)", "de naam of het pad van een scenario{0}"),
+    (r"an existing file or a shipped scenario(.*)",
+     "een bestaand bestand of een meegeleverd scenario{0}"),
+    (r"a file that does not extend itself", "een bestand dat niet zichzelf uitbreidt"),
+    (r"shares that add up to 1", "aandelen die samen 1 zijn"),
+    (r"0 or a year after start_year(.*)", "0 of een jaar na start_year{0}"),
+    (r"0 when there is no programme", "0 als er geen programma is"),
+    (r"text in quotes", "tekst tussen aanhalingstekens"),
+    (r"the name of a scenario this app offers(.*)",
+     "de naam van een scenario dat deze app aanbiedt{0}"),
+    (r"a known (key|section)", "een bekende {0}"),
+]
+
+# (English pattern, Dutch template): the reasons a scenario file can be refused for. A reason
+# that matches none is shown as it is (tests/app/test_problem_words.py checks the bad-file corpus)
+_REASONS_NL = [
+    (r"unknown key '(.+?)'(.*)", "onbekende sleutel '{0}'{1}"),
+    (r"unknown section '(.+?)'(.*)", "onbekende sectie '{0}'{1}"),
+    (r"'(.+?)' is not inside a \[section\](.*); keys belong inside a section such as "
+     r"\[funding\]", "'{0}' staat niet in een [sectie]{1}; sleutels horen in een sectie zoals "
+                     "[funding]"),
+    (r'"(.+?)" in quotes is one key whose name holds a dot, not the key (\S+) of \[(.+?)\]: '
+     r"write (\S+) without quotes, or (\S+) under \[(.+?)\]",
+     '"{0}" tussen aanhalingstekens is één sleutel met een punt in de naam, niet de sleutel {1} '
+     "van [{2}]: schrijf {3} zonder aanhalingstekens, of {4} onder [{5}]"),
+    (r"TOML syntax error at line (\d+), column (\d+): (.*)", "TOML-fout op regel {0}, kolom {1}: "
+                                                             "{2}"),
+    (r"TOML syntax error: (.*)", "TOML-fout: {0}"),
+    (r"a section line is written \[name\], with the closing \] \(the TOML reader says: (.*)\)",
+     "een sectieregel schrijf je als [naam], met de sluitende ] (de TOML-lezer zegt: {0})"),
+    (r"this line is neither 'key = value' nor a \[section\]; if it is a comment, put a # in "
+     r"front of it \(the TOML reader says: (.*)\)",
+     "deze regel is geen 'sleutel = waarde' en geen [sectie]; is het commentaar, zet er dan een "
+     "# voor (de TOML-lezer zegt: {0})"),
+    (r'text needs quotes: write it as "(.+?)", not (\S+) \(the TOML reader says: (.*)\)',
+     'tekst staat tussen aanhalingstekens: schrijf "{0}", niet {1} (de TOML-lezer zegt: {2})'),
+    (r"a decimal number is written with a point, not a comma: (\S+), not (\S+) \(the TOML "
+     r"reader says: (.*)\)", "een kommagetal schrijf je met een punt, niet met een komma: {0}, "
+                             "niet {1} (de TOML-lezer zegt: {2})"),
+    (r"a key or \[section\] is given twice; each may appear once in a file \(remove one, or put "
+     r"the # back in front of the copy\) \(the TOML reader says: (.*)\)",
+     "een sleutel of [sectie] staat er twee keer; elk mag maar één keer in een bestand (haal er "
+     "een weg, of zet de # weer voor de kopie) (de TOML-lezer zegt: {0})"),
+    (r"this looks like a summary line from the top of a file made by 'wijksim new': put the # "
+     r"back, and change the key in its own \[section\] further down \(the TOML reader says: "
+     r"(.*)\)", "dit lijkt een samenvattingsregel van bovenaan een bestand van 'wijksim new': "
+                "zet de # terug en verander de sleutel in zijn eigen [sectie] verderop (de "
+                "TOML-lezer zegt: {0})"),
+    (r"a list is written \[0\.5, 0\.3, 0\.2\]: check its commas and the closing \] \(the TOML "
+     r"reader says: (.*)\)", "een lijst schrijf je als [0.5, 0.3, 0.2]: kijk de komma's en de "
+                             "sluitende ] na (de TOML-lezer zegt: {0})"),
+    (r"true and false are written in lower case \(the TOML reader says: (.*)\)",
+     "true en false schrijf je met kleine letters (de TOML-lezer zegt: {0})"),
+    (r"\[meta\] name has (\d+) characters; expected 1 to (\d+)",
+     "[meta] name heeft {0} tekens; toegestaan is 1 tot en met {1}"),
+    (r"is not UTF-8 text: byte (\S+) at line (\d+), column (\d+) \(probably saved as "
+     r"Windows-1252 or Latin-1\); save it as UTF-8 text.*",
+     "is geen UTF-8-tekst: byte {0} op regel {1}, kolom {2} (waarschijnlijk opgeslagen als "
+     "Windows-1252 of Latin-1); sla het op als UTF-8-tekst (in de meeste editors: Opslaan als... "
+     "> Codering: UTF-8)"),
+    (r"is saved as (\S+) text; save it as UTF-8 text.*",
+     "is opgeslagen als {0}-tekst; sla het op als UTF-8-tekst (in de meeste editors: Opslaan "
+     "als... > Codering: UTF-8)"),
+    (r"is not a text file \(it contains NUL bytes\).*",
+     "is geen tekstbestand (er staan NUL-bytes in): kies een .toml-scenariobestand"),
+    (r"nests lists or tables more than (\d+) levels deep; a scenario or experiment file needs "
+     r"at most (\d+)", "nest lijsten of tabellen meer dan {0} niveaus diep; een scenario- of "
+                       "experimentbestand heeft er hooguit {1} nodig"),
+    (r"the chain of files extending each other is longer than (\d+) files \((.*)\); let one of "
+     r"them extend a shipped scenario", "de keten van bestanden die elkaar uitbreiden is langer "
+                                        "dan {0} bestanden ({1}); laat er een een meegeleverd "
+                                        "scenario uitbreiden"),
+    (r"the file has no settings: start it with extends = \"(.+?)\" \(or another scenario\) and "
+     r"the keys you want to change", 'het bestand bevat geen instellingen: begin met extends = '
+                                     '"{0}" (of een ander scenario) en de sleutels die je wilt '
+                                     "veranderen"),
+    (r"is a folder, not a file.*", "is een map, geen bestand: kies een .toml-bestand"),
+    (r"only scenarios of this app can be used here, by name, not a path",
+     "hier kunnen alleen scenario's van deze app gebruikt worden, bij naam, niet met een pad"),
+    (r"no such scenario file(.*)", "dit scenariobestand bestaat niet{0}"),
+    (r"no such scenario(.*)", "dit scenario bestaat niet{0}"),
+    (r"the name is empty", "de naam is leeg"),
+    (r"cycle: (.*)", "kringloop: {0}"),
+    (r"they add up to (\S+)", "samen zijn ze {0}"),
+    (r"programme_share is 0, so there is no programme to stop",
+     "programme_share is 0, dus er is geen programma om te stoppen"),
+    (r"(.*) \(extended by (.+?)\)", "{0} (uitgebreid door {1})"),
+]
+
+
+_TAILS_NL = ((" - did you mean '", " - bedoel je '"), (", e.g. ", ", bijv. "),
+             (" belongs under [", " hoort onder ["),
+             ("], not [", "], niet onder ["), (" (extended by ", " (uitgebreid door "))
+
+
+def problem_reason_text(reason: str, lang: str) -> str:
+    """Why a scenario file was refused, in ``lang`` (the reasons of the loader and the TOML
+    reader; one that no pattern knows stays as it is)."""
+    if lang != "nl":
+        return reason
+    for pattern, template in _REASONS_NL:
+        m = re.fullmatch(pattern, reason, flags=re.S)
+        if m:
+            # a part may be a reason of its own (the hint after 'TOML syntax error at ...')
+            reason = template.format(*(problem_reason_text(g or "", lang) for g in m.groups()))
+            break
+    for en, nl in _TAILS_NL:
+        reason = reason.replace(en, nl)
+    return reason
+
+
+def problem_text(problem, lang: str) -> str:
+    """One problem of a scenario file in ``lang``, built like ``str(problem)`` (the value of
+    a key is shown only where the problem allows it: never that of an unknown key)."""
+    if lang != "nl":
+        return str(problem)
+    where = (f"{problem.file}: ".replace(" (extended by ", " (uitgebreid door ")
+             if problem.file else "")
+    reason = problem_reason_text(problem.reason, lang) if problem.reason else ""
+    if problem.reason and not problem.show_value:
+        return where + reason
+    if not problem.key:
+        return where + (reason or "ongeldig") + (
+            f" (verwacht: {allowed_text(problem.allowed, lang)})"
+            if problem.allowed and not problem.reason else "")
+    head = str(problem).split(" is not allowed: expected ", 1)[0].replace(
+        " (extended by ", " (uitgebreid door ")
+    return (f"{head} kan niet: verwacht {allowed_text(problem.allowed, lang)}"
+            + (f" ({reason})" if reason else ""))

@@ -25,11 +25,11 @@ from . import levers as lv
 from .access import Access
 from .files import ScenarioFiles
 from .gate import JoinGate
-from .i18n import LANGS, lever_problem, num, show_lever, t
+from .i18n import LANGS, lever_problem, num, problem_text, show_lever, t
 from .render import COLOUR_MODES, legend_html, markers_html
 from .session import (DEFAULT_SCENARIO, AppConfig, BuildError, BuildRequest, PolicyError,
                       Session, prewarm)
-from .sources import LOG, page_lines
+from .sources import LOG, page_problems
 from .views import Views, draw
 
 CONFIG = AppConfig.from_env()
@@ -162,7 +162,7 @@ def build_request(st: TabState) -> BuildRequest:
 def _problem(kind: str, exc: BaseException) -> tuple[str, list[str]]:
     """The problem box's lines: no server path, no traceback (an unexpected error is
     logged on the server and shown as an empty list, which the box says in words)."""
-    return kind, page_lines(SOURCES, exc)
+    return kind, page_problems(SOURCES, exc)
 
 
 def _combo_problem(exc: Exception) -> tuple[str, list]:
@@ -726,15 +726,20 @@ def ProblemBox(st: TabState, lang: str):
     head = t("scenario_problem" if kind == "scenario" else "combo_problem", lang)
     fix = t("scenario_fix" if kind == "scenario" else "combo_fix", lang)
     lines = lines or [t("internal_error", lang)]  # details are in the server log
-    items = "".join(f"<li>{escape(_problem_line(line, lang))}</li>" for line in lines)
+    items = "".join(f"<li>{escape(_problem_line(line, lang, kind))}</li>" for line in lines)
     return solara.Error(children=[solara.HTML(
         tag="div", classes=["wijk-problem"],
         unsafe_innerHTML=f"<b>{escape(head)}</b><ul>{items}</ul><div>{escape(fix)}</div>")])
 
 
-def _problem_line(line, lang: str) -> str:
-    """A problem in the page's language: a lever's problem named by its lever."""
-    return line if isinstance(line, str) else lever_problem(line, lang)
+def _problem_line(line, lang: str, kind: str) -> str:
+    """A problem in the page's language: a lever combination's problem named by its lever,
+    a scenario file's by its file and key."""
+    if isinstance(line, str):
+        return line
+    if kind != "scenario" and any(lever.key == line.key for lever in lv.LEVERS):
+        return lever_problem(line, lang)
+    return problem_text(line, lang)
 
 
 @solara.component

@@ -18,7 +18,7 @@ import hashlib
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -112,6 +112,17 @@ class ScenarioSources:
 def strip_paths(message: str) -> str:
     """Every absolute path in ``message`` cut to its last part."""
     return _ABSOLUTE.sub("", message)
+
+
+def page_problems(sources: ScenarioSources, exc: BaseException) -> list:
+    """Like :func:`page_lines`, but a ScenarioError's problems stay problems (without server
+    paths), so the page can word them in its language when it draws them."""
+    if isinstance(exc, ScenarioError):
+        return [replace(p, file=sources.page_text(p.file), reason=sources.page_text(p.reason),
+                        allowed=sources.page_text(p.allowed),
+                        value=sources.page_text(p.value) if isinstance(p.value, str)
+                        else p.value) for p in exc.problems]
+    return page_lines(sources, exc)
 
 
 def page_lines(sources: ScenarioSources, exc: BaseException) -> list[str]:

@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .kernels.outcomes import Counts, census, hidden_unknown_of, lonely_of  # noqa: F401 (the map uses them)
+# hidden_unknown_of and lonely_of are the outcome's own definitions; the app's map uses them too
+from .kernels.outcomes import Counts, census, hidden_unknown_of, lonely_of  # noqa: F401
 from .kernels.ties import clustering_of
 
 CLUSTERING_SAMPLE = 400  # residents sampled each week to estimate clustering
