@@ -17,9 +17,9 @@ from html import escape
 from pathlib import Path
 
 from ..app.i18n import num, pct, t
+from ..files import write_bytes_atomic
 from . import roles as rl
 from . import words  # noqa: F401 - registers the texts
-from .record import write_atomic
 
 SHARES = ("hidden_need_share", "lonely_share")
 
@@ -111,5 +111,5 @@ td, th {{ border: 1px solid #ccc; padding: 3px 8px; text-align: left; }}
 def write_debrief(session, lang: str = "nl") -> Path:
     """Write ``debrief-<lang>.html`` into the session folder; return its path."""
     path = Path(session.folder) / f"debrief-{'nl' if lang == 'nl' else 'en'}.html"
-    write_atomic(path, debrief_html(session, lang).encode())
+    write_bytes_atomic(debrief_html(session, lang).encode(), path)
     return path

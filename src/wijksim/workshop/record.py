@@ -29,11 +29,6 @@ DECISION_COLUMNS = ["seq", "time", "branch", "round", "week", "participant", "na
 SESSION_FILE, DECISIONS_FILE, ROUNDS_FILE = "session.json", "decisions.csv", "rounds.csv"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` in one move (:func:`wijksim.files.write_bytes_atomic`)."""
-    write_bytes_atomic(data, path)
-
-
 class Record:
     """Decisions and round outcomes of one session, mirrored in ``folder``."""
 
@@ -54,15 +49,15 @@ class Record:
         self._write_csv(ROUNDS_FILE, self.rounds, cols)
 
     def save_state(self, state: dict[str, Any]) -> None:
-        write_atomic(self.folder / SESSION_FILE,
-                     json.dumps(state, indent=1, ensure_ascii=False).encode())
+        write_bytes_atomic(json.dumps(state, indent=1, ensure_ascii=False).encode(),
+                           self.folder / SESSION_FILE)
 
     def snapshot_path(self, round_no: int) -> Path:
         return self.folder / f"round-{int(round_no)}.wijk"
 
     def _write_csv(self, name: str, rows: list[dict[str, Any]], cols: list[str]) -> None:
         frame = pd.DataFrame(rows, columns=cols)
-        write_atomic(self.folder / name, frame.to_csv(index=False).encode())
+        write_bytes_atomic(frame.to_csv(index=False).encode(), self.folder / name)
 
     # -- reading ----------------------------------------------------------------------------
     @classmethod
