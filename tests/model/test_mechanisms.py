@@ -186,7 +186,8 @@ def _ask(nbr, w, arr, seed=0):
                             ask_tie_weight=2.5, offer_rate=0.0, good_tie=0.3,
                             effect=np.array([1.0, 0.8, 0.25]), amount=0.6, hours=2.0,
                             v_after_help=0.04, v_after_refusal=0.06, a_after_helping=0.02,
-                            tie_gain=0.03)
+                            tie_gain=0.03, willing_base=0.5, willing_tie_weight=0.5,
+                            unasked_v_weight=0.5, unasked_v_share=0.5)
     return ask_ties(np.random.default_rng(seed), people, TieTable(nbr, w), arr["a_eff"],
                             np.array([1.0, 1.0]), rule, 1, np.arange(2))
 
@@ -329,7 +330,8 @@ def test_a_netwerkberaad_widens_the_circle_and_lowers_v():
     from wijksim.model.tietable import clear_ties
     clear_ties(r.tie_table, client)
     r.v[0] = 0.8
-    rule = Beraad(circle=4, tie_gain=0.25, v_drop=0.15, a_drop=0.08, radius=8)
+    rule = Beraad(circle=4, tie_gain=0.25, v_drop=0.15, a_drop=0.08, radius=8,
+                  search_tries=3)
     hold_beraden(np.random.default_rng(1), client, np.array([1.0]), rule, r.arrays, m.homes,
                  r.tie_table)
     assert (r.nbr[0] >= 0).sum() >= 1 and r.v[0] == pytest.approx(0.65)

@@ -49,41 +49,42 @@ def lay_out_homes(rng, p, n: int):
     return side, built, home, group
 
 
-# good contacts outside the wijk (family, old friends), relative to adults: youth have more,
-# seniors fewer as partners and friends die (assumption, docs/ODD.md)
-OUTSIDE_BY_AGE = np.array([1.2, 1.0, 0.5])
-
-
 def draw_traits(rng, p, group: np.ndarray, age: np.ndarray) -> dict[str, np.ndarray]:
     """Dispositions of residents with the given groups and ages (start and newcomers)."""
     n = group.size
     senior = age == 2
     minority = group > 0
+    pr = p.residents
     vuln_mean = (p.wijk.vulnerability_mean + p.wijk.vulnerability_group_gap * minority
-                 + 0.1 * senior)
-    conc = p.residents.disposition_concentration
+                 + p.wijk.vulnerability_senior_extra * senior)
+    conc = pr.disposition_concentration
     v0 = beta_mean(rng, p.residents.v_mean + p.residents.v_senior_extra * senior, conc, n)
     a0 = beta_mean(rng, p.residents.a_mean, conc, n)
-    has_time = rng.random(n) < p.residents.spare_time_share * np.where(age == 0, 0.6, 1.0)
+    has_time = rng.random(n) < pr.spare_time_share * np.where(age == 0,
+                                                              pr.youth_spare_time_factor, 1.0)
     spare = np.where(has_time, rng.exponential(p.residents.spare_hours_mean, n), 0.0)
     # volunteering somewhere (clubs, schools, churches, initiatives): regulars and occasionals
     u = rng.random(n)
     regular = u < p.residents.regular_volunteer_share
     occasional = ~regular & (u < p.residents.regular_volunteer_share
                              + p.residents.occasional_volunteer_share)
-    engagement = beta_mean(rng, p.residents.engagement_mean, 3.0, n)
-    friends_elsewhere = rng.poisson(p.residents.friends_elsewhere_mean * OUTSIDE_BY_AGE[age])
-    trust = beta_mean(rng, p.residents.trust_mean - 0.05 * minority, 8.0, n)
+    engagement = beta_mean(rng, pr.engagement_mean, pr.engagement_concentration, n)
+    # good contacts outside the wijk (family, old friends), relative to adults
+    outside = np.asarray(pr.friends_elsewhere_by_age, dtype=float)
+    friends_elsewhere = rng.poisson(pr.friends_elsewhere_mean * outside[age])
+    trust = beta_mean(rng, pr.trust_mean - pr.trust_minority_gap * minority,
+                      pr.trust_concentration, n)
     return {
-        "vulnerability": beta_mean(rng, vuln_mean, 4.0, n),
+        "vulnerability": beta_mean(rng, vuln_mean, pr.vulnerability_concentration, n),
         "v0": v0, "a0": a0, "v": v0.copy(), "a": a0.copy(),
-        "spare_hours": np.minimum(spare, 40.0),
-        "volunteer_p": np.where(regular, 0.75, np.where(occasional, 0.025, 0.0)),
+        "spare_hours": np.minimum(spare, pr.spare_hours_max),
+        "volunteer_p": np.where(regular, pr.regular_volunteer_rate,
+                                np.where(occasional, pr.occasional_volunteer_rate, 0.0)),
         "engagement": engagement, "engagement0": engagement.copy(),
         "friends_elsewhere": friends_elsewhere.astype(np.int16),
         "trust": trust, "trust0": trust.copy(),
-        "paperwork_skill": beta_mean(rng, 0.5 + p.residents.paperwork_skill_gap
-                                     * (0.5 - minority), 4.0, n),
+        "paperwork_skill": beta_mean(rng, 0.5 + pr.paperwork_skill_gap * (0.5 - minority),
+                                     pr.paperwork_skill_concentration, n),
     }
 
 
@@ -102,32 +103,29 @@ def make_residents(rng, p, n: int) -> tuple[Residents, int, np.ndarray]:
     return r, side, built
 
 
-# friendships at the start relative to adults, as in the model's steady state (measured,
-# docs/ODD.md 5.5): seniors keep fewer, as their friends leave or die and they walk less far
-FRIENDS_BY_AGE = np.array([0.95, 1.0, 0.62])
-# years a newcomer takes to build up their circle of friends in the wijk (assumption, 5.5)
-FRIEND_BUILDING_YEARS = 2.0
-
-
 def friendship_desire(rng, p, age: np.ndarray) -> np.ndarray:
     """Expected friendships (good ties) of each resident in the starting wijk.
 
     In the steady state a resident's circle grows with the years since they moved in, and
     those years are spread as in a wijk where a share ``moving_rate`` leaves every year: so
     each resident draws how long they have lived here (exponential, mean 1 / leave rate) and
-    has ``initial_ties * FRIENDS_BY_AGE[age] * (1 - exp(-years / FRIEND_BUILDING_YEARS))``
-    friends on average. Recent arrivals start with none, as they do later in the run."""
+    has ``initial_ties * initial_ties_by_age[age] * (1 - exp(-years / friend_building_years))``
+    friends on average (``[wijk]`` keys; the ratios by age as in the model's steady state,
+    docs/ODD.md 5.5). Recent arrivals start with none, as they do later in the run."""
     leave = np.where(age == 2, p.wijk.senior_leave_rate, p.wijk.moving_rate)
     years = rng.exponential(1.0 / np.maximum(leave, 1e-3))
-    return (p.wijk.initial_ties * FRIENDS_BY_AGE[age]
-            * (1.0 - np.exp(-years / FRIEND_BUILDING_YEARS)))
+    by_age = np.asarray(p.wijk.initial_ties_by_age, dtype=float)
+    return (p.wijk.initial_ties * by_age[age]
+            * (1.0 - np.exp(-years / p.wijk.friend_building_years)))
 
 
-def place_sites(rng, built: np.ndarray, side: int, count: int, taken: set[int]) -> list[int]:
-    """Spread ``count`` sites over built cells: best of 12 candidates, farthest from the rest."""
+def place_sites(rng, built: np.ndarray, side: int, count: int, taken: set[int],
+                candidates: int) -> list[int]:
+    """Spread ``count`` sites over built cells: best of ``candidates`` (wijk.place_site_candidates)
+    random cells, farthest from the rest."""
     sites: list[int] = []
     for _ in range(count):
-        cand = rng.choice(built, size=min(12, built.size), replace=False)
+        cand = rng.choice(built, size=min(candidates, built.size), replace=False)
         if sites:
             sx, sy = np.array(sites) % side, np.array(sites) // side
             d = np.min(np.hypot((cand % side)[:, None] - sx, (cand // side)[:, None] - sy), axis=1)
@@ -141,8 +139,9 @@ def place_sites(rng, built: np.ndarray, side: int, count: int, taken: set[int]) 
     return sites
 
 
-def reach_lists(rx, ry, px, py, reach, max_places: int = 12, scale=None):
-    """For each resident the nearest places within each place's reach (-1 padded);
+def reach_lists(rx, ry, px, py, reach, max_places: int, scale=None):
+    """For each resident the ``max_places`` (meeting.reach_places) nearest places within
+    each place's reach (-1 padded);
     ``scale`` (per resident) shrinks the reach for those who walk less far."""
     n, n_places = rx.size, px.size
     idx = np.full((n, max_places), -1, dtype=np.int32)

@@ -95,8 +95,10 @@ class FundingCycle:
             self.period_start = self.model.week
 
     def renewal_uncertain_soon(self) -> bool:
-        """Within half a year of a renewal whose outcome is uncertain."""
-        return self.terms.p_provider_change > 0 and self.weeks_to_renewal() <= 26
+        """Within ``funding.renewal_horizon_weeks`` (half a year) of a renewal whose outcome
+        is uncertain."""
+        return (self.terms.p_provider_change > 0
+                and self.weeks_to_renewal() <= self.model.p.funding.renewal_horizon_weeks)
 
     def renewal_overhead(self) -> float:
         return self.terms.renewal_overhead_share * self.model.municipality.base_budget()

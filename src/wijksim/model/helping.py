@@ -43,6 +43,10 @@ class HelpRule(NamedTuple):
     v_after_refusal: float  # v rises this much for whoever is refused
     a_after_helping: float  # a drops this much for whoever helps
     tie_gain: float  # helping strengthens the tie by this gain
+    willing_base: float  # a tie with time helps with chance (1 - a) * (base + weight * w)
+    willing_tie_weight: float
+    unasked_v_weight: float  # help offered unasked is taken with chance 1 - this * v
+    unasked_v_share: float  # ... and lowers v by this share of v_after_help
 
 
 def help_rule(model) -> HelpRule:
@@ -53,7 +57,9 @@ def help_rule(model) -> HelpRule:
                     effect=np.asarray(p.informal_effect, dtype=float),
                     amount=p.informal_amount, hours=p.informal_hours,
                     v_after_help=p.v_after_help, v_after_refusal=p.v_after_refusal,
-                    a_after_helping=p.a_after_helping, tie_gain=p.tie_gain)
+                    a_after_helping=p.a_after_helping, tie_gain=p.tie_gain,
+                    willing_base=p.willing_base, willing_tie_weight=p.willing_tie_weight,
+                    unasked_v_weight=p.unasked_v_weight, unasked_v_share=p.unasked_v_share)
 
 
 def ask_ties_for_help(model, a_now: np.ndarray) -> None:
@@ -94,8 +100,9 @@ def ask_professional(model) -> None:
     if hidden.size == 0:
         return
     x = (p.formal_base + p.ask_need_weight * (r.need[hidden] - 1.0)
-         + p.formal_trust_weight * (r.trust[hidden] + r.prof_trust[hidden] - 0.5)
-         + 0.5 * r.voiced[hidden])
+         + p.formal_trust_weight * (r.trust[hidden] + r.prof_trust[hidden]
+                                    - p.formal_trust_centre)
+         + p.formal_voiced_weight * r.voiced[hidden])
     chance = (1.0 - r.v[hidden]) ** p.ask_v_weight / (1.0 + np.exp(-x))
     asks = hidden[rng.random(hidden.size) < chance]
     r.status[asks] = WAITING

@@ -28,10 +28,8 @@ from .residents import NEVER
 from .shocks import aanbodverlegenheid_now
 
 KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing")
-KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])
-NEEDS_PLACE = np.array([False, True, False, True, False])
-MUTUAL_HELP = np.array([0.5, 1.0, 0.5, 1.0, 0.7])  # how much each kind organises mutual help
-COUNTABLE = np.array([False, True, False, True, False])  # activities a provider can count
+# what each kind does (shares, mutual help, needs a place, countable output) are the
+# initiatives.kind_* keys, in this order
 
 
 class Initiative(mesa.Agent):
@@ -64,7 +62,7 @@ class Initiative(mesa.Agent):
             return 0.0
         skill = self.model.residents.paperwork_skill[self.founder]
         p = self.model.p.initiatives
-        return p.application_hours * (1.5 - skill) / p.application_weeks
+        return p.application_hours * (p.application_skill_offset - skill) / p.application_weeks
 
     def dissolve(self, reason: str) -> None:
         r = self.model.residents
@@ -74,7 +72,7 @@ class Initiative(mesa.Agent):
             if place.runner == self.unique_id:
                 place.close("the residents running it stopped")
         r.initiative[mem] = -1
-        r.engagement[mem] *= 0.7
+        r.engagement[mem] *= self.model.p.initiatives.dissolution_engagement
         self.model.log_event("initiative_ended", f"{self.kind_name} initiative ended "
                              f"({reason})", initiative=self.unique_id)
         self.model.tally.initiatives_ended += 1
@@ -96,7 +94,7 @@ def volunteer_elsewhere(model) -> None:
     hours = np.maximum(r.spare_hours[does], model.p.initiatives.club_min_hours)
     r.last_volunteered[does] = model.week
     r.hours_volunteered[does] += hours
-    r.spare_left[does] -= 0.5 * hours
+    r.spare_left[does] -= model.p.initiatives.club_spare_share * hours
 
 
 def _positions(model, inits):
@@ -120,7 +118,8 @@ def apply_for_grants(model) -> None:
     for init in inits:
         if init.applying_until == m.week:  # decision on the application
             skill = m.residents.paperwork_skill[init.founder]
-            chance = (1 - p.grant_skill_weight) * 0.8 + p.grant_skill_weight * skill
+            chance = ((1 - p.grant_skill_weight) * p.grant_base_success
+                      + p.grant_skill_weight * skill)
             if rng.random() < chance and m.municipality.grant_available():
                 m.municipality.award_grant()
                 init.has_grant = True
@@ -143,7 +142,7 @@ def carry_corvee(model, support_hours: float) -> None:
     m, r, p = model, model.residents, model.p
     raw = np.array([p.initiatives.corvee_hours + i.application_load() for i in inits])
     coordinated = m.municipality.coordinator_coverage(len(inits))
-    after_coord = raw * (1.0 - 0.7 * coordinated)
+    after_coord = raw * (1.0 - p.initiatives.coordinator_relief * coordinated)
     support = support_hours * p.professionals.corvee_relief_per_hour
     relief = support * after_coord / max(after_coord.sum(), 1e-9)
     corvee = np.maximum(after_coord - relief, 0.0)
@@ -166,8 +165,8 @@ def carry_corvee(model, support_hours: float) -> None:
     burnt = members[e < 0.0]
     if burnt.size:
         r.initiative[burnt] = -1
-        r.engagement[burnt] *= 0.6
-        r.energy[burnt] = 0.5
+        r.engagement[burnt] *= p.initiatives.burnout_engagement
+        r.energy[burnt] = p.initiatives.burnout_energy
         m.tally.burnouts += burnt.size
         hand_over(model, inits)
 
@@ -195,9 +194,11 @@ def run_activities(model) -> None:
         return
     has_place = np.array([i.place >= 0 and m.places[i.place].open for i in inits])
     kinds = np.array([i.kind for i in inits])
-    attend_p = np.where(has_place | ~NEEDS_PLACE[kinds], p.attendance, 0.2)
+    needs_place = np.asarray(p.kind_needs_place, dtype=np.bool_)
+    attend_p = np.where(has_place | ~needs_place[kinds], p.attendance,
+                        p.attendance_without_place)
     funded = np.array([i.has_grant for i in inits])
-    attend_p = attend_p * np.where(funded, 1.0, 0.7)
+    attend_p = attend_p * np.where(funded, 1.0, p.attendance_unfunded)
     goes = rng.random(members.size) < attend_p[pos]
     attend, apos = members[goes], pos[goes]
     order = np.argsort(apos, kind="stable")
@@ -205,15 +206,16 @@ def run_activities(model) -> None:
     starts = group_starts(apos)
     n_groups = starts.size - 1
     gain = np.full(n_groups, p.activity_tie_gain)
-    bridging = np.full(n_groups, 0.5)
-    mixing = Mixing(contacts=2.0, homophily=m.p.wijk.homophily, age_homophily=0.0)
+    bridging = np.full(n_groups, p.activity_bridging)
+    mixing = Mixing(contacts=p.activity_contacts, homophily=m.p.wijk.homophily,
+                    age_homophily=0.0)
     with drawing(rng) as st:
         copresence(st, attend.astype(np.int32), starts, gain, bridging, mixing, r.arrays,
                    r.tie_table, contact_log(m))
     r.last_volunteered[attend] = m.week
     r.hours_volunteered[attend] += p.activity_hours
     r.spare_left[attend] = np.maximum(r.spare_left[attend] - p.activity_hours, 0.0)
-    mutual = p.mutual_help * MUTUAL_HELP[kinds[pos]]
+    mutual = p.mutual_help * np.asarray(p.kind_mutual_help, dtype=float)[kinds[pos]]
     r.v[members] = np.maximum(0.0, r.v[members] - mutual)
     r.a[members] = np.maximum(0.0, r.a[members] - mutual)
     r.engagement[members] += p.engagement_gain * (1.0 - r.engagement[members])
@@ -275,7 +277,7 @@ def take_over_activities(model) -> None:
         return
     rng = m.streams.initiatives
     for init in inits:
-        if COUNTABLE[init.kind] and rng.random() < (
+        if m.p.initiatives.kind_countable[init.kind] and rng.random() < (
                 pressure * m.p.initiatives.takeover_per_year / 52):
             m.tally.takeovers += 1
             init.dissolve("activity taken over by a provider")
@@ -293,13 +295,14 @@ def end_failing(model) -> None:
             continue
         if init.place >= 0 and not m.places[init.place].open:
             init.place = nearest_open_place(m, init.founder)
-        if NEEDS_PLACE[init.kind] and init.place < 0:
+        if p.kind_needs_place[init.kind] and init.place < 0:
             init.weeks_without_place += 1
         else:
             init.weeks_without_place = 0
-        if init.size == 0 or (init.size < p.min_members and m.week - init.founded > 26):
+        if init.size == 0 or (init.size < p.min_members
+                              and m.week - init.founded > p.grace_weeks):
             init.dissolve("too few members")
-        elif init.weeks_without_place > 12:
+        elif init.weeks_without_place > p.placeless_weeks:
             init.dissolve("no place to meet")
         elif not init.has_grant and rng.random() < p.no_funding_end_rate:
             init.dissolve("no funding")
@@ -313,7 +316,8 @@ def nearest_open_place(model, resident: int, prefer_community: bool = True) -> i
         if pl < 0 or not model.places[pl].open:
             continue
         place = model.places[pl]
-        score = -model.reach_dist[resident, k] + (5.0 if place.kind in (0, 4) else 0.0)
+        score = -model.reach_dist[resident, k] + (model.p.initiatives.place_preference
+                                                  if place.kind in (0, 4) else 0.0)
         if score > best_score:
             best, best_score = int(pl), score
     return best
@@ -335,18 +339,18 @@ def found(model, support_hours: float) -> None:
 
 
 def start_initiative(model, founder: int, kind: int | None = None) -> Initiative | None:
-    m, r = model, model.residents
+    m, r, p = model, model.residents, model.p.initiatives
     rng = m.streams.initiatives
     place = nearest_open_place(m, founder)
     if kind is None:
-        kind = int(rng.choice(len(KINDS), p=KIND_SHARES))
-    if NEEDS_PLACE[kind] and place < 0:
+        kind = int(rng.choice(len(KINDS), p=np.asarray(p.kind_shares, dtype=float)))
+    if p.kind_needs_place[kind] and place < 0:
         return None
     init = Initiative(m, kind, founder, place)
     r.initiative[founder] = init.unique_id
     row, ws = r.nbr[founder], r.w[founder]
     order = np.argsort(-ws)
-    for k in order[:6]:
+    for k in order[:p.founding_invites]:
         j = row[k]
         if j >= 0 and r.initiative[j] < 0 and r.spare_hours[j] > 0 \
                 and rng.random() < 1.0 - r.a[j]:

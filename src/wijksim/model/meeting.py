@@ -52,12 +52,14 @@ def contact_log(model) -> ContactLog:
 def visit_places(model) -> None:
     """Residents choose places, capacity turns the surplus away, visitors meet."""
     r, p, rng = model.residents, model.p, model.streams.meeting
-    is_open, pull, cap, hosp = place_arrays(model.places)
-    visit_rate = np.asarray(p.meeting.visit_rate)[r.age]
-    visit_p = visit_rate * (0.7 + 0.6 * r.engagement) * (1.0 - 0.5 * r.vulnerability)
+    pm = p.meeting
+    is_open, pull, cap, hosp = place_arrays(model.places, p.places.hospitality_base)
+    visit_rate = np.asarray(pm.visit_rate)[r.age]
+    visit_p = (visit_rate * (pm.visit_engagement_base + pm.visit_engagement_weight * r.engagement)
+               * (1.0 - pm.visit_frailty * r.vulnerability))
     with drawing(rng) as st:
         choose_visits(st, model.reach_idx, model.reach_weight, pull, r.age, visit_p, r.habit,
-                      r.visit)
+                      pm.habit_pull, r.visit)
     visitors = np.flatnonzero(r.visit >= 0)
     place_of = r.visit[visitors]
     counts = np.bincount(place_of, minlength=len(model.places))
@@ -77,7 +79,7 @@ def visit_places(model) -> None:
     key_sorted = key[order]
     starts = group_starts(key_sorted)
     g_place = key_sorted[starts[:-1]] // slots
-    gain = p.meeting.place_tie_gain * (0.5 + hosp[g_place])
+    gain = p.meeting.place_tie_gain * (p.places.hospitality_base + hosp[g_place])
     bridging = p.meeting.host_bridging * hosp[g_place]
     mixing = Mixing(contacts=p.meeting.contacts_per_visit, homophily=p.wijk.homophily,
                     age_homophily=p.wijk.age_homophily)

@@ -202,12 +202,13 @@ def hold_buurttop(model) -> None:
     k = min(r.n, int(round(p.municipality.buurttop_per_1000 * r.n / 1000)))
     if k < 2:
         return
-    weight = (0.2 + r.engagement) * (1.2 - r.v)
+    weight = (top.buurttop_engagement_base + r.engagement) * (top.buurttop_v_base - r.v)
     who = rng.choice(r.n, size=k, replace=False, p=weight / weight.sum()).astype(np.int32)
     starts = np.array([0, k], dtype=np.int64)
     mixing = Mixing(contacts=float(p.municipality.buurttop_contacts),
                     homophily=p.wijk.homophily, age_homophily=0.0)
-    copresence(rng, who, starts, np.array([top.buurttop_tie_gain]), np.array([1.0]), mixing,
+    copresence(rng, who, starts, np.array([top.buurttop_tie_gain]),
+               np.array([top.buurttop_bridging]), mixing,
                r.arrays,
                r.tie_table, contact_log(model))
     r.engagement[who] += top.buurttop_engagement_gain * (1.0 - r.engagement[who])

@@ -15,7 +15,6 @@ import numpy as np
 from .kernels.outcomes import Counts, census, hidden_unknown_of, lonely_of  # noqa: F401
 from .kernels.ties import clustering_of
 
-CLUSTERING_SAMPLE = 400  # residents sampled each week to estimate clustering
 
 OUTCOMES: dict[str, str] = {
     # cohesion
@@ -172,7 +171,7 @@ def measure(model, week: int) -> dict[str, float]:
     total_strength = float(ties.strength.sum())
     # a sample fixed by seed and week, so it does not depend on how often we record
     sample = np.random.default_rng([model.seed, week + 10_000]).integers(
-        0, r.n, size=min(CLUSTERING_SAMPLE, r.n))
+        0, r.n, size=min(model.p.run.clustering_sample, r.n))
     team = model.team
     cases = c["case"]
     out = {

@@ -19,16 +19,6 @@ BUURTHUIS, LIBRARY, CAFE, PLAYGROUND, HUIS_VAN_DE_WIJK = range(5)
 MUNICIPAL, COMMERCIAL, COMMUNITY = "municipal", "commercial", "community"
 OWNERSHIP = (MUNICIPAL, MUNICIPAL, COMMERCIAL, MUNICIPAL, MUNICIPAL)
 
-# Appeal of each kind of place to youth, adults and seniors (assumption, docs/ODD.md 7.2):
-# playgrounds draw children and their parents, cafés adults, buurthuizen seniors.
-AGE_APPEAL = np.array([
-    [0.5, 0.6, 1.0],  # buurthuis
-    [0.8, 0.7, 0.8],  # library
-    [0.3, 1.0, 0.6],  # cafe
-    [1.0, 0.5, 0.1],  # playground
-    [0.6, 0.8, 1.0],  # huis van de wijk
-])
-
 
 class ThirdPlace(FixedAgent):
     """A place where residents meet. ``index`` is its row in the per-tick place arrays."""
@@ -43,6 +33,9 @@ class ThirdPlace(FixedAgent):
         self.reach = float(p.reach[kind])
         self.capacity = float(p.capacity[kind])
         self.base_hospitality = float(p.hospitality[kind])
+        # appeal to youth, adults and seniors (docs/ODD.md 7.2): playgrounds draw children and
+        # their parents, cafés adults, buurthuizen seniors
+        self.appeal = (p.youth_appeal[kind], p.adult_appeal[kind], p.senior_appeal[kind])
         self.ownership = OWNERSHIP[kind]
         self.has_host = bool(p.hosted[kind]) and self.ownership == MUNICIPAL
         self.open = True
@@ -99,19 +92,20 @@ class ThirdPlace(FixedAgent):
         self.visitors_avg += (self.visitors - self.visitors_avg) / 52.0
         if (self.open and self.ownership == COMMERCIAL
                 and self.visitors_avg < self.model.p.places.cafe_min_visitors
-                and self.model.streams.places.random() < 1 / 26):
+                and self.model.streams.places.random() < 1 / self.model.p.places.cafe_closing_weeks):
             self.close("not enough customers")
 
 
-def place_arrays(places: list[ThirdPlace]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
-                                                    np.ndarray]:
-    """Per-place arrays for the meeting kernel: open, pull by age class, capacity, hospitality."""
+def place_arrays(places: list[ThirdPlace], hospitality_base: float
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per-place arrays for the meeting kernel: open, pull by age class, capacity, hospitality
+    (a place's pull is its appeal times ``hospitality_base`` + hospitality, places.* keys)."""
     n = len(places)
     is_open = np.fromiter((pl.open for pl in places), dtype=np.bool_, count=n)
     hosp = np.fromiter((pl.hospitality for pl in places), dtype=float, count=n)
     cap = np.fromiter((pl.capacity for pl in places), dtype=float, count=n)
-    kinds = np.fromiter((pl.kind for pl in places), dtype=np.int64, count=n)
-    pull = AGE_APPEAL[kinds] * (0.5 + hosp)[:, None] * is_open[:, None]
+    appeal = np.array([pl.appeal for pl in places], dtype=float).reshape(n, 3)
+    pull = appeal * (hospitality_base + hosp)[:, None] * is_open[:, None]
     return is_open, pull, cap, hosp
 
 

@@ -59,7 +59,8 @@ class Professional(mesa.Agent):
 
     def orientation_now(self) -> float:
         """Output pressure pushes professionals toward countable, individual work."""
-        return self.orientation * (1.0 - 0.5 * self.model.terms.output_pressure)
+        drop = self.model.p.professionals.pressure_orientation_drop
+        return self.orientation * (1.0 - drop * self.model.terms.output_pressure)
 
     def learn(self) -> None:
         """Wijkkennis grows through contact work (cases, outreach, community work), so hours
@@ -83,6 +84,7 @@ class Beraad(NamedTuple):
     v_drop: float  # the client's vraagverlegenheid drops this much
     a_drop: float  # each participant's aanbodverlegenheid drops this much
     radius: int  # neighbours within this many cells can be asked to join
+    search_tries: int  # tries per seat to fill the circle with neighbours
 
 
 class Visit(NamedTuple):
@@ -263,7 +265,8 @@ class Team:
         if orphan.any():  # cases of someone who left are handled in leave(); be safe
             r.status[cases[orphan]] = WAITING
             cases, pos = cases[~orphan], pos[~orphan]
-        need_h = p.case_hours * np.where(r.need_kind[cases] == COMPLEX, 1.5, 1.0)
+        need_h = p.case_hours * np.where(r.need_kind[cases] == COMPLEX,
+                                         p.complex_hours_factor, 1.0)
         demand = np.bincount(pos, weights=need_h, minlength=len(week.members))
         served = np.minimum(1.0, week.avail / np.maximum(demand, 1e-9))
         week.casework = np.minimum(demand, week.avail)
@@ -277,7 +280,8 @@ class Team:
         m, r, p = self.model, self.model.residents, self.model.p.professionals
         waiting = np.flatnonzero((r.status == WAITING) & (r.handover_until <= m.week))
         waiting = waiting[np.argsort(r.status_since[waiting], kind="stable")]
-        pull = p.casework_pull + m.terms.output_pressure * (1.0 - p.casework_pull) * 0.5
+        pull = p.casework_pull + (m.terms.output_pressure * (1.0 - p.casework_pull)
+                                  * p.pressure_casework_pull)
         cap_hours = np.where(week.is_opb, pull * week.avail, week.avail)
         free_cases = np.floor(np.maximum(cap_hours - week.casework, 0.0) / p.case_hours)
         free_cases = free_cases.astype(np.int64)
@@ -325,7 +329,9 @@ class Team:
         m, r, p = self.model, self.model.residents, self.model.p
         if cases.size == 0:
             return
-        effect = p.professionals.help_per_hour * need_h * served[pos] * (0.5 + 0.5 * wk[pos])
+        base = p.professionals.casework_yield_base  # yield without wijkkennis
+        effect = (p.professionals.help_per_hour * need_h * served[pos]
+                  * (base + (1.0 - base) * wk[pos]))
         r.need[cases] -= effect
         r.v[cases] = np.minimum(1.0, r.v[cases] + p.help.premie * (1.0 - orient[pos]))
         r.helped_week[cases] = True
@@ -335,14 +341,16 @@ class Team:
         r.trust[cases] += p.professionals.institution_trust_gain * (1.0 - r.trust[cases])
         # network-oriented casework enlarges the client's circle now and then
         rng = m.streams.professionals
-        widen = cases[rng.random(cases.size) < 0.1 * orient[pos] * wk[pos]]
+        widen = cases[rng.random(cases.size)
+                      < p.professionals.widening_rate * orient[pos] * wk[pos]]
         if widen.size:
             with drawing(rng) as st:
                 partners = pick_near_each(st, widen, m.homes, m.p.wijk.walk_radius)
             ok = partners >= 0
             strengthen_pairs(r.tie_table, widen[ok].astype(np.int64), partners[ok],
                              np.full(int(ok.sum()), p.professionals.bridging_tie_gain))
-            r.v[widen] = np.maximum(0.0, r.v[widen] - 0.5 * p.help.v_after_help)
+            r.v[widen] = np.maximum(0.0, r.v[widen]
+                                    - p.help.unasked_v_share * p.help.v_after_help)
         m.tally.formal_helps += cases.size
         resolve(m, cases[r.need[cases] <= 1e-9])
 
@@ -376,7 +384,8 @@ class Team:
         if clients_all:
             clients = np.concatenate(clients_all).astype(np.int64)
             rule = Beraad(circle=p.circle, tie_gain=p.tie_gain, v_drop=p.v_drop,
-                          a_drop=p.a_drop, radius=m.p.wijk.walk_radius)
+                          a_drop=p.a_drop, radius=m.p.wijk.walk_radius,
+                          search_tries=p.search_tries)
             with drawing(rng) as st:
                 hold_beraden(st, clients, np.concatenate(know), rule, r.arrays, m.homes,
                              r.tie_table)
@@ -400,7 +409,7 @@ class Team:
             return
         bounds = np.cumsum([0] + [x.size for x in met])
         rule = Visit(link_gain=p.trust_gain, link_threshold=p.trusted_link,
-                     trust_gain=0.2 * p.institution_trust_gain)
+                     trust_gain=p.outreach_trust_share * p.institution_trust_gain)
         visitor = np.repeat(np.array(uids, np.int32), [x.size for x in met])
         m.tally.found_by_outreach += outreach_visits(
             np.concatenate(met), np.concatenate(draws), bounds, visitor, np.array(know), rule,
@@ -417,8 +426,8 @@ class Team:
         know = np.repeat(wk, counts)
         with drawing(m.streams.professionals) as st:
             m.tally.bridging_intros += introduce_across_groups(
-                st, starters, know, p.bridging_tie_gain, m.p.wijk.walk_radius, r.group, m.homes,
-                r.tie_table)
+                st, starters, know, p.bridging_tie_gain, m.p.wijk.walk_radius,
+                p.bridging_tries, r.group, m.homes, r.tie_table)
 
     # -- summaries ------------------------------------------------------------------------
     def mean(self, attr: str) -> float:

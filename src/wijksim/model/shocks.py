@@ -60,10 +60,11 @@ def heat_wave(model) -> None:
     by_tie = np.zeros(at_risk.size, dtype=np.bool_)
     a_eff = aanbodverlegenheid_now(model)
     with drawing(rng) as st:
-        checked_by_ties(st, at_risk, r.tie_table, a_eff, p.heat_check_rate, by_tie)
+        checked_by_ties(st, at_risk, r.tie_table, a_eff, p.heat_check_rate,
+                        p.heat_check_a_weight, by_tie)
     at_place = r.visit[at_risk] >= 0
     by_prof = (r.prof_trust[at_risk] >= model.p.professionals.trusted_link) \
-        & (rng.random(at_risk.size) < 0.5)
+        & (rng.random(at_risk.size) < p.heat_prof_call)
     safe = by_tie | at_place | by_prof
     harm_p = np.where(safe, p.heat_harm_checked, p.heat_harm_unchecked)
     harmed = at_risk[rng.random(at_risk.size) < harm_p]

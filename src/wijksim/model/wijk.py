@@ -42,8 +42,6 @@ from .ties import empty_summary
 
 STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", "places",
            "funding", "municipality", "shocks")
-# strongest tie at the start: in the steady state few ties are above 0.8 (docs/ODD.md 5.5)
-INITIAL_TIE_HIGH = 0.8
 PROVIDER_NAMES = ("Welzijn Samen", "Buurtkracht", "Zorg & Wijk", "De Verbinding",
                   "Wijkwerk Plus", "Sociaal Collectief")
 
@@ -154,7 +152,7 @@ class WijkModel(mesa.Model):
         n = p.wijk.residents
         self.residents, self.side, built = make_residents(rng, p, n)
         r = self.residents
-        self.age15 = (r.age > 0) | (rng.random(n) < 0.25)
+        self.age15 = (r.age > 0) | (rng.random(n) < p.wijk.youth_15plus_share)
         self.grid = OrthogonalMooreGrid((self.side, self.side), torus=False,
                                         random=self.random)
         self.homes = homes_of(r.x, r.y, r.cell, self.side)
@@ -163,8 +161,9 @@ class WijkModel(mesa.Model):
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
         self._build_places(rng, built)
         desire = friendship_desire(rng, p, r.age)  # drawn before the ties, as always
-        seed_ties(rng, r.tie_table, self.homes, r.group, r.age, 3, desire, p.wijk.homophily,
-                  p.wijk.age_homophily, p.meeting.good_tie, INITIAL_TIE_HIGH)
+        seed_ties(rng, r.tie_table, self.homes, r.group, r.age, p.wijk.initial_tie_radius,
+                  desire, p.wijk.homophily, p.wijk.age_homophily, p.meeting.good_tie,
+                  p.wijk.initial_tie_high)
         self.ties = empty_summary(n)
         self.providers = [WelfareProvider(self, PROVIDER_NAMES[k % len(PROVIDER_NAMES)])
                           for k in range(p.funding.providers)]
@@ -186,7 +185,8 @@ class WijkModel(mesa.Model):
             count = round(per * r.n / 1000.0)
             if kind == 0 and per > 0:  # every wijk has at least one buurthuis
                 count = max(1, count)
-            for c in place_sites(rng, built, self.side, count, taken):
+            for c in place_sites(rng, built, self.side, count, taken,
+                                 p.wijk.place_site_candidates):
                 cell = self.grid[(c % self.side, c // self.side)]
                 self.places.append(ThirdPlace(self, len(self.places), kind, cell))
         px = np.array([pl.x for pl in self.places], dtype=float)
@@ -194,7 +194,8 @@ class WijkModel(mesa.Model):
         reach = np.array([pl.reach for pl in self.places], dtype=float)
         walk = np.where(r.age == 2, p.meeting.senior_reach, 1.0)  # seniors walk less far
         self.reach_idx, self.reach_dist = reach_lists(r.x.astype(float), r.y.astype(float),
-                                                      px, py, reach, scale=walk)
+                                                      px, py, reach, p.meeting.reach_places,
+                                                      scale=walk)
         # a place's pull by distance: homes and places stay put, so once per model
         self.reach_weight = distance_weights(self.reach_dist, p.meeting.distance_scale)
         buurthuis = [pl.index for pl in self.places if pl.kind == BUURTHUIS]
@@ -219,7 +220,7 @@ class WijkModel(mesa.Model):
     def _start_needs(self, rng) -> None:
         """Problems present at week 0, drawn at their steady-state prevalence (approx.)."""
         r, p = self.residents, self.p.needs
-        chance = needs.arrival_chance(self) * 20.0  # about 20 weeks of arrivals
+        chance = needs.arrival_chance(self) * p.initial_weeks  # weeks of arrivals
         idx = np.flatnonzero(rng.random(r.n) < np.minimum(chance, 0.9))
         r.need[idx] = p.initial_severity * (1.0 + rng.random(idx.size))
         r.need_kind[idx] = rng.choice(3, size=idx.size, p=np.asarray(p.kind_shares))

@@ -102,6 +102,10 @@ section(
         "regime. Eight years: measured, the time after which the mean cohesion of a "
         "status-quo run moves less than 1.5 % over the next 30 years (docs/ODD.md 3.3).",
         0, 1040, "weeks"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("run.clustering_sample", 400, "Residents sampled each recorded week to estimate the "
+        "clustering coefficient of the network of good ties (a measurement, not a rule).", 10,
+        100000, "residents"),
 )
 
 section(
@@ -143,6 +147,26 @@ section(
         "cells", status=ASSUMPTION),
     Key("wijk.walk_radius", 8, "Walking distance in cells (8 cells = 400 m): how far "
         "professionals look for people around a client or for bridging.", 1, 40, "cells", source="004-H2-thirdplaces"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("wijk.vulnerability_senior_extra", 0.1, "Extra mean vulnerability of seniors.", 0.0,
+        0.5),
+    Key("wijk.youth_15plus_share", 0.25, "Share of youths (under 20) who are 15 or older and "
+        "count in the volunteering outcomes (about 5 of 20 birth years).", 0.0, 1.0),
+    Key("wijk.place_site_candidates", 12, "Places are sited at the best of this many random "
+        "built cells (farthest from the places sited before), so they spread over the wijk.",
+        1, 1000, "cells"),
+    Key("wijk.initial_tie_radius", 3, "The starting friendships are made within this many "
+        "cells of home.", 0, 40, "cells"),
+    Key("wijk.initial_tie_high", 0.8, "Strongest starting friendship: strengths are uniform "
+        "between meeting.good_tie and this (in the steady state few ties are above 0.8).", 0.0,
+        1.0),
+    Key("wijk.initial_ties_by_age", [0.95, 1.0, 0.62], "Starting friendships of youth, adults "
+        "and seniors relative to wijk.initial_ties (as measured in the model's steady state: "
+        "seniors keep fewer as their friends leave and they walk less far).", 0.0, 5.0,
+        length=3),
+    Key("wijk.friend_building_years", 2.0, "Years a newcomer takes to build up a circle of "
+        "friends in the wijk (1 - exp(-years / this) of the full circle at the start).", 0.01,
+        50.0, "years"),
 )
 
 section(
@@ -182,6 +206,29 @@ section(
     Key("residents.paperwork_skill_gap", 0.2, "How much more often the majority group has "
         "'vergadertijgers' (people at ease with forms and meetings).", 0.0, 1.0,
         source="004-H5-vergadertijgers"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("residents.friends_elsewhere_by_age", [1.2, 1.0, 0.5], "Good contacts outside the "
+        "wijk of youth, adults and seniors relative to friends_elsewhere_mean (seniors fewer "
+        "as partners and friends die).", 0.0, 5.0, length=3),
+    Key("residents.youth_spare_time_factor", 0.6, "Youths' chance of having spare time "
+        "relative to spare_time_share (school).", 0.0, 1.0),
+    Key("residents.spare_hours_max", 40.0, "Most spare hours a week anyone has.", 0.5, 100.0,
+        "hours/week"),
+    Key("residents.regular_volunteer_rate", 0.75, "Weekly chance a regular volunteer "
+        "volunteers somewhere (club, school, church).", 0.0, 1.0, "per week",
+        source="000-vrijwilligers"),
+    Key("residents.occasional_volunteer_rate", 0.025, "Weekly chance an occasional volunteer "
+        "volunteers somewhere.", 0.0, 1.0, "per week", source="000-vrijwilligers"),
+    Key("residents.vulnerability_concentration", 4.0, "Concentration of the Beta distribution "
+        "of vulnerability (higher = less spread).", 0.1, 100.0),
+    Key("residents.engagement_concentration", 3.0, "Concentration of the Beta distribution "
+        "of engagement.", 0.1, 100.0),
+    Key("residents.trust_concentration", 8.0, "Concentration of the Beta distribution of "
+        "trust in institutions.", 0.1, 100.0),
+    Key("residents.paperwork_skill_concentration", 4.0, "Concentration of the Beta "
+        "distribution of paperwork skill.", 0.1, 100.0),
+    Key("residents.trust_minority_gap", 0.05, "Lower mean trust in institutions of the "
+        "non-majority groups.", 0.0, 0.5, source="004-H3-mythe"),
 )
 
 section(
@@ -206,6 +253,10 @@ section(
         1e6, "euro", source="004-H6-zolder"),
     Key("needs.care_weeks", 26, "Weeks a resident spends in specialised care.", 1, 520,
         "weeks"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("needs.initial_weeks", 20.0, "Problems open at the start: each resident has one with "
+        "the chance of this many weeks of arrivals (about their steady-state prevalence).",
+        0.0, 520.0, "weeks"),
 )
 
 section(
@@ -252,6 +303,17 @@ section(
         "contacts", status=LITERATURE),
     Key("meeting.strongly_lonely_below", 2, "Fewer good contacts than this: strongly "
         "lonely.", 0, 24, "contacts", status=ASSUMPTION),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("meeting.visit_engagement_base", 0.7, "Visiting chance of a resident with engagement "
+        "0, relative to meeting.visit_rate (it is base + weight * engagement).", 0.0, 2.0),
+    Key("meeting.visit_engagement_weight", 0.6, "Rise of the visiting chance with engagement "
+        "(engagement 0.5 gives visit_rate itself at the defaults).", 0.0, 2.0),
+    Key("meeting.visit_frailty", 0.5, "How much vulnerability lowers the visiting chance: "
+        "times 1 - this * vulnerability.", 0.0, 1.0, source="004-H2-ouderen"),
+    Key("meeting.habit_pull", 3.0, "Pull of the place a resident visited last, relative to "
+        "other places (habit).", 1.0, 100.0),
+    Key("meeting.reach_places", 12, "Nearest places within reach a resident considers.", 1,
+        100, "places"),
 )
 
 section(
@@ -297,6 +359,22 @@ section(
         0.0, 1.0),
     Key("help.trust_pull", 0.002, "Weekly return of trust in institutions toward one's own "
         "disposition.", 0.0, 1.0),
+    Key("help.willing_base", 0.5, "Chance a tie with time helps when asked, at a = 0 and "
+        "tie strength 0: (1 - a) * (willing_base + willing_tie_weight * w).", 0.0, 1.0,
+        source="004-H4-aanbodverlegenheid"),
+    Key("help.willing_tie_weight", 0.5, "Rise of that chance with tie strength w.", 0.0,
+        1.0, source="004-H4-aanbodverlegenheid"),
+    Key("help.unasked_v_weight", 0.5, "Help offered unasked is accepted with chance "
+        "1 - this * v (taking help you did not ask for is easier than asking).", 0.0, 1.0,
+        source="004-H4-vraagverlegenheid"),
+    Key("help.unasked_v_share", 0.5, "Share of help.v_after_help by which v drops after help "
+        "one did not ask for (offered by a tie, or a professional widening one's circle).",
+        0.0, 1.0, source="004-H4-vraagverlegenheid"),
+    Key("help.formal_trust_centre", 0.5, "Trust (in institutions plus in a known "
+        "professional) at which trust neither raises nor lowers asking a professional.", 0.0,
+        2.0),
+    Key("help.formal_voiced_weight", 0.5, "Log-odds added to asking a professional by someone "
+        "who already voiced their need to a tie this week.", 0.0, 10.0),
 )
 
 section(
@@ -361,6 +439,25 @@ section(
         "not replaced by contact with another professional.", 0.0, 1.0),
     Key("professionals.bridging_tie_gain", 0.15, "Strength of a tie a professional makes "
         "(bridging introductions, network-oriented casework).", 0.0, 1.0),
+    Key("professionals.complex_hours_factor", 1.5, "Casework hours a complex problem (debts, "
+        "care) needs relative to professionals.case_hours.", 0.1, 10.0),
+    Key("professionals.casework_yield_base", 0.5, "Yield of casework without wijkkennis, as a "
+        "share of its yield at full wijkkennis (it grows linearly to 1).", 0.0, 1.0,
+        source="004-H3-discontinuiteit"),
+    Key("professionals.pressure_orientation_drop", 0.5, "How much output pressure lowers "
+        "network orientation: times 1 - this * output_pressure.", 0.0, 1.0,
+        source="003-concurrentieslag"),
+    Key("professionals.pressure_casework_pull", 0.5, "How much output pressure adds to the "
+        "casework pull on opbouwwerkers: + this * output_pressure * (1 - casework_pull).", 0.0,
+        1.0, source="004-H1-zuigkracht"),
+    Key("professionals.widening_rate", 0.1, "Weekly chance that casework widens a client's "
+        "circle with a new tie nearby, at full network orientation and wijkkennis.", 0.0, 1.0,
+        "per week", source="004-H4-professionalsonly"),
+    Key("professionals.outreach_trust_share", 0.2, "Gain in trust in institutions from an "
+        "outreach contact, as a share of institution_trust_gain.", 0.0, 1.0,
+        source="004-H4-erop-af"),
+    Key("professionals.bridging_tries", 4, "Tries to find someone of another group nearby for "
+        "one introduction.", 1, 100),
 )
 
 section(
@@ -390,6 +487,9 @@ section(
         source="004-H4-netwerkberaad"),
     Key("netwerkberaad.a_drop", 0.08, "Drop in the participants' a after a beraad.", 0.0,
         1.0, source="004-H4-aanbodverlegenheid"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("netwerkberaad.search_tries", 3, "Tries per invited seat to find people for the "
+        "circle (among the client's ties, then nearby).", 1, 100),
 )
 
 section(
@@ -426,6 +526,18 @@ section(
         "themselves (the volunteers are hosts).", 0.0, 1.0),
     Key("places.community_rent_share", 0.25, "Share of the rent a community-run place pays "
         "(a symbolic rent and utilities).", 0.0, 1.0),
+    Key("places.youth_appeal", [0.5, 0.8, 0.3, 1.0, 0.6], "Appeal of each kind (buurthuis, "
+        "library, cafe, playground, huis_van_de_wijk) to youth (under 20): playgrounds draw "
+        "children and their parents.", 0.0, 1.0, length=5, source="004-H2-thirdplaces"),
+    Key("places.adult_appeal", [0.6, 0.7, 1.0, 0.5, 0.8], "Appeal of each kind to adults: "
+        "cafés draw adults most.", 0.0, 1.0, length=5, source="004-H2-thirdplaces"),
+    Key("places.senior_appeal", [1.0, 0.8, 0.6, 0.1, 1.0], "Appeal of each kind to seniors "
+        "(65+): buurthuizen and the Huis van de Wijk draw seniors most.", 0.0, 1.0, length=5,
+        source="004-H2-ouderen"),
+    Key("places.hospitality_base", 0.5, "A place's pull and the tie strength gained at it "
+        "scale with this plus its hospitality.", 0.0, 5.0, source="004-H5-onshuis"),
+    Key("places.cafe_closing_weeks", 26, "Mean weeks until a café without enough custom "
+        "closes (weekly chance 1 / this).", 1, 520, "weeks", source="004-H2-vastgoed"),
 )
 
 section(
@@ -487,6 +599,52 @@ section(
         "disposition outside initiatives.", 0.0, 1.0),
     Key("initiatives.club_min_hours", 3.0, "Hours of a week of volunteering in a club, school "
         "or church at least (a training, a shift or a meeting).", 0.0, 40.0, "hours"),
+    Key("initiatives.club_spare_share", 0.5, "Share of a week's club volunteering hours that "
+        "comes out of the spare time left for the wijk.", 0.0, 1.0),
+    Key("initiatives.kind_shares", [0.15, 0.25, 0.2, 0.25, 0.15], "Shares of the kinds of new "
+        "initiatives: energy, care network, greening, meeting place, sharing.", 0.0, 1.0,
+        length=5, source="002-omvang"),
+    Key("initiatives.kind_mutual_help", [0.5, 1.0, 0.5, 1.0, 0.7], "How much each kind "
+        "organises mutual help (multiplies initiatives.mutual_help).", 0.0, 1.0, length=5,
+        source="004-H3-publiekewaarden"),
+    Key("initiatives.kind_needs_place", [False, True, False, True, False], "Whether each kind "
+        "needs a place to meet (it ends after placeless_weeks without one).", length=5,
+        source="004-H5-ruimtekoffie"),
+    Key("initiatives.kind_countable", [False, True, False, True, False], "Whether a "
+        "provider can count each kind's activities as its own output (and so take them "
+        "over under output pressure).", length=5, source="003-concurrentieslag"),
+    Key("initiatives.application_skill_offset", 1.5, "A grant application's load is "
+        "application_hours * (this - the coordinator's paperwork skill).", 1.0, 5.0,
+        source="004-H5-vergadertijgers"),
+    Key("initiatives.grant_base_success", 0.8, "Chance an application succeeds on its merits, "
+        "the part that does not depend on paperwork skill (grant_skill_weight).", 0.0, 1.0,
+        source="004-H5-vergadertijgers"),
+    Key("initiatives.coordinator_relief", 0.7, "Share of the corvee a paid coordinator takes "
+        "over.", 0.0, 1.0, source="004-H3-coordinator"),
+    Key("initiatives.attendance_without_place", 0.2, "Weekly chance a member attends when the "
+        "initiative needs a place and has none.", 0.0, 1.0),
+    Key("initiatives.attendance_unfunded", 0.7, "Attendance of an initiative without a grant, "
+        "relative to a funded one.", 0.0, 1.0),
+    Key("initiatives.activity_contacts", 2.0, "Members each attending member talks to per "
+        "activity.", 0.0, 20.0),
+    Key("initiatives.activity_bridging", 0.5, "How much a joint activity lowers the threshold "
+        "for contact across groups (as meeting.host_bridging at a place; age does not "
+        "matter).", 0.0, 1.0, source="004-H5-onshuis"),
+    Key("initiatives.dissolution_engagement", 0.7, "Members' engagement after their initiative "
+        "ends, relative to before.", 0.0, 1.0),
+    Key("initiatives.burnout_engagement", 0.6, "Engagement after a burnout, relative to "
+        "before.", 0.0, 1.0, source="003-corvee"),
+    Key("initiatives.burnout_energy", 0.5, "Energy a burnt-out member restarts with.", 0.0,
+        1.0, source="003-corvee"),
+    Key("initiatives.grace_weeks", 26, "Weeks a new initiative has to reach min_members.",
+        0, 520, "weeks"),
+    Key("initiatives.placeless_weeks", 12, "Weeks an initiative that needs a place survives "
+        "without one.", 0, 520, "weeks", source="004-H5-ruimtekoffie"),
+    Key("initiatives.founding_invites", 6, "Strongest ties a founder invites to join.", 0, 64,
+        "ties"),
+    Key("initiatives.place_preference", 5.0, "How much nearer than other places a buurthuis "
+        "or Huis van de Wijk counts when an initiative chooses its place.", 0.0, 100.0,
+        "cells", source="004-H5-ruimtekoffie"),
 )
 
 section(
@@ -507,6 +665,10 @@ section(
     Key("funding.switch_to", "subsidy", "The regime the wijk switches to in "
         "funding.switch_year (only used when that is set).", choices=("tender", "subsidy"),
         source="004-H1-utrecht"),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("funding.renewal_horizon_weeks", 26, "Weeks before a renewal that may change the "
+        "provider from which staff feel it looms (pre_tender_turnover applies).", 0, 520,
+        "weeks", source="004-H3-discontinuiteit"),
 )
 
 section(
@@ -598,6 +760,13 @@ section(
         0.0, 1.0),
     Key("municipality.buurttop_found_chance", 0.15, "Chance a keen participant (a sterkhouder "
         "in no initiative) founds one.", 0.0, 1.0),
+    Key("municipality.buurttop_engagement_base", 0.2, "Who is drawn to a BuurtTop: weight "
+        "(this + engagement) * (buurttop_v_base - v).", 0.0, 5.0, source="004-H3-buurttop"),
+    Key("municipality.buurttop_bridging", 1.0, "How much a BuurtTop's set-up (mixed tables, a "
+        "host) lowers the threshold for contact across groups (1 = no group preference).",
+        0.0, 1.0, source="004-H3-buurttop"),
+    Key("municipality.buurttop_v_base", 1.2, "See buurttop_engagement_base: the higher, the "
+        "less vraagverlegenheid keeps people away.", 1.0, 10.0, source="004-H3-buurttop"),
 )
 
 section(
@@ -622,6 +791,12 @@ section(
         "crisis lasts (share).", 0.0, 1.0, source="004-H2-crisis"),
     Key("shocks.crisis_need_boost", 1.5, "Multiplier on need arrival during the crisis.",
         1.0, 10.0),
+    # numbers that lived in the model code until issue 12 (defaults unchanged)
+    Key("shocks.heat_prof_call", 0.5, "Weekly chance that a professional an at-risk resident "
+        "trusts (professionals.trusted_link) calls on them in a heat wave.", 0.0, 1.0,
+        source="004-IM-klinenberg"),
+    Key("shocks.heat_check_a_weight", 0.5, "How much aanbodverlegenheid keeps a tie from "
+        "checking: times 1 - this * a.", 0.0, 1.0, source="004-IM-klinenberg"),
 )
 
 # Convenience views ---------------------------------------------------------------------------

@@ -43,7 +43,8 @@ def ask_ties(rng, people, ties, a_eff, strongest, rule, week, order):
         requests += 1
         voiced[i] = True
         j = nbr[i, k]
-        if spare_left[j] >= hours and uniform(rng) < (1.0 - a_eff[j]) * (0.5 + 0.5 * w[i, k]):
+        if spare_left[j] >= hours and uniform(rng) < (1.0 - a_eff[j]) * (
+                rule.willing_base + rule.willing_tie_weight * w[i, k]):
             need[i] -= amount * effect[kind[i]]
             spare_left[j] -= hours
             v[i] = max(0.0, v[i] - rule.v_after_help)
@@ -63,7 +64,8 @@ def offer_to_ties(rng, people, ties, a_eff, rule, week, order):
     """Residents with time may offer help unasked to a tie whose need they know or see.
 
     A need is seen when it was voiced or the tie is a good contact. The receiver accepts with
-    chance 1 - v/2 (taking help you did not ask for is easier than asking). Returns
+    chance 1 - ``rule.unasked_v_weight`` * v (taking help you did not ask for is easier than
+    asking). Returns
     (offers made, offers taken up).
     """
     need, status, kind, v, a = people.need, people.status, people.need_kind, people.v, people.a
@@ -86,12 +88,12 @@ def offer_to_ties(rng, people, ties, a_eff, rule, week, order):
             if (voiced[i] or w[j, k] >= good) and w[j, k] > best_w:
                 best = i
                 best_w = w[j, k]
-        if best < 0 or uniform(rng) >= 1.0 - 0.5 * v[best]:
+        if best < 0 or uniform(rng) >= 1.0 - rule.unasked_v_weight * v[best]:
             continue
         i = best
         need[i] -= rule.amount * rule.effect[kind[i]]
         spare_left[j] -= hours
-        v[i] = max(0.0, v[i] - 0.5 * rule.v_after_help)
+        v[i] = max(0.0, v[i] - rule.unasked_v_share * rule.v_after_help)
         a[j] = max(0.0, a[j] - rule.a_after_helping)
         voiced[i] = True
         helped_week[i] = True

@@ -26,9 +26,10 @@ def distance_weights(reach_dist, distance_scale):
 
 
 @njit(cache=True)
-def choose_visits(rng, reach_idx, reach_weight, pull, age, visit_p, habit, out):
+def choose_visits(rng, reach_idx, reach_weight, pull, age, visit_p, habit, habit_pull, out):
     """out[i] = place visited this week by i (-1 = none); ``reach_weight`` comes from
-    :func:`distance_weights`."""
+    :func:`distance_weights`; the place visited last (``habit``) pulls ``habit_pull`` times
+    as much."""
     n, m = reach_idx.shape
     weights = np.empty(m)
     for i in range(n):
@@ -42,7 +43,7 @@ def choose_visits(rng, reach_idx, reach_weight, pull, age, visit_p, habit, out):
             if pl >= 0:
                 wk = pull[pl, age[i]] * reach_weight[i, k]
                 if pl == habit[i]:
-                    wk *= 3.0
+                    wk *= habit_pull
             weights[k] = wk
             tot += wk
         if tot <= 0.0:

@@ -35,7 +35,7 @@ def hold_beraden(rng, clients, know, rule, people, homes, ties):
                 a[j] = max(0.0, a[j] - a_drop)
                 got += 1
         tries = 0
-        while got < circle and tries < 3 * circle:
+        while got < circle and tries < rule.search_tries * circle:
             tries += 1
             if uniform(rng) >= know[c]:
                 continue
@@ -52,15 +52,16 @@ def hold_beraden(rng, clients, know, rule, people, homes, ties):
 
 
 @njit(cache=True)
-def introduce_across_groups(rng, starters, know, gain, radius, group, homes, ties):
-    """Bridging: introduce each starter to a neighbour (within ``radius`` cells) from another
-    group, with chance ``know[s]``; the new tie starts at ``gain``."""
+def introduce_across_groups(rng, starters, know, gain, radius, tries, group, homes, ties):
+    """Bridging: introduce each starter to a neighbour (within ``radius`` cells, found in at
+    most ``tries`` picks) from another group, with chance ``know[s]``; the new tie starts at
+    ``gain``."""
     made = 0
     for s in range(starters.shape[0]):
         i = starters[s]
         if uniform(rng) >= know[s]:
             continue
-        for _ in range(4):
+        for _ in range(tries):
             j = pick_near(rng, homes, i, radius)
             if j >= 0 and group[j] != group[i]:
                 strengthen(ties, i, j, gain)
