@@ -1,55 +1,127 @@
 """Scenario values as typed, read-only attributes: ``p.funding.tender.contract_years``.
 
-One frozen dataclass per schema section (``Params.run``, ``Params.funding.tender``, ...), its
-fields named and typed by the schema's keys (wijksim.scenario.schema), so the schema stays
-the one list of every number the model reads: a key missing from a scenario, or a misspelt
-attribute, is an error at once rather than a silent default, and the model cannot change a
-scenario value while it runs.
+One frozen dataclass per schema section (``p.run``, ``p.funding.tender``, ...), its fields
+named and typed by the schema's keys (wijksim.scenario.schema). The classes are written out in
+:mod:`wijksim.model.paramtypes`, generated from the schema by ``make docs`` (this module's
+:func:`source`), so a reader and a type checker see every field, and the schema stays the one
+list of every number the model reads: a key missing from a scenario, or a misspelt attribute,
+is an error at once rather than a silent default, and the model cannot change a scenario
+value while it runs. ``tests/model/test_params.py`` fails when the file and the schema differ.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields, make_dataclass
+import sys
+import textwrap
+from dataclasses import fields
+from pathlib import Path
 from typing import Any, Mapping
 
-from ..scenario.schema import SECTIONS
+from ..scenario.schema import SECTIONS, Key
+from .paramtypes import SECTION_TYPES, ScenarioParams
+
+GENERATED = Path(__file__).with_name("paramtypes.py")
 
 
-def _section_types() -> dict[str, type]:
-    """A frozen dataclass for every section path ('' is the root), children before parents."""
+def class_name(path: str) -> str:
+    """'funding.tender' -> 'FundingTenderParams'; '' (the root) -> 'ScenarioParams'."""
+    return "".join(part.title() for part in path.split(".")) + "Params" if path else \
+        "ScenarioParams"
+
+
+def section_paths() -> list[str]:
+    """Every section path, parents of nested sections included, children before parents."""
     paths = {""} | {s.name for s in SECTIONS}
     for s in SECTIONS:  # parents of nested sections ('funding' of 'funding.tender')
         parts = s.name.split(".")
         paths |= {".".join(parts[:k]) for k in range(1, len(parts))}
-    keys = {s.name: s.keys for s in SECTIONS}
-    types: dict[str, type] = {}
-    for path in sorted(paths, key=lambda x: -x.count(".") if x else 1):
-        children = [c for c in paths if c and c.rpartition(".")[0] == path and c != path]
-        spec = [(k.name.rpartition(".")[2], k.type) for k in keys.get(path, [])]
-        spec += [(c.rpartition(".")[2], types[c]) for c in sorted(children)]
-        name = "".join(part.title() for part in path.split(".")) + "Params" if path else \
-            "ScenarioParams"
-        cls = make_dataclass(name, spec, frozen=True)
-        cls.__module__ = __name__  # a class of this module (make_dataclass of Python 3.11)
-        types[path] = cls
-    return types
+    return sorted(paths, key=lambda x: (-x.count(".") if x else 1, x))
 
 
-SECTION_TYPES = _section_types()
-globals().update({cls.__name__: cls for cls in SECTION_TYPES.values()})  # so pickle finds them
+def annotation(key: Key) -> str:
+    """The field's type as written in the generated module."""
+    if key.type is list:
+        items = {type(x) for x in key.default} or {float}
+        item = "bool" if items == {bool} else "int" if items == {int} else "float"
+        return f"list[{item}]"
+    return key.type.__name__
+
+
+def source() -> str:
+    """The text of wijksim/model/paramtypes.py for the current schema."""
+    keys = {s.name: s for s in SECTIONS}
+    paths = section_paths()
+    out = ['"""Typed scenario parameters, one frozen dataclass per schema section.',
+           "",
+           "GENERATED from wijksim.scenario.schema by ``make docs`` "
+           "(wijksim.model.params.main);",
+           "do not edit: change the schema and regenerate. docs/scenario-keys.md describes "
+           "every field.",
+           '"""', "", "from __future__ import annotations", "",
+           "from dataclasses import dataclass"]
+    for path in paths:
+        sec = keys.get(path)
+        children = sorted(c for c in paths if c and c.rpartition(".")[0] == path and c != path)
+        title = f"[{path}] {sec.title}: {sec.doc}" if sec else \
+            (f"[{path}] and its subsections." if path else "Every section of a scenario.")
+        doc = textwrap.wrap(f'"""{title}"""', 95, initial_indent="    ",
+                            subsequent_indent="    ")
+        out += ["", "", "@dataclass(frozen=True, slots=True)", f"class {class_name(path)}:",
+                *doc, ""]
+        for k in sec.keys if sec else []:
+            unit = f" ({k.unit})" if k.unit else ""
+            out.append(f"    {k.name.rpartition('.')[2]}: {annotation(k)}  # {k.status}{unit}")
+        for c in children:
+            out.append(f"    {c.rpartition('.')[2]}: {class_name(c)}")
+    out += ["", "", "# section path -> class ('' is the root)",
+            "SECTION_TYPES: dict[str, type] = {"]
+    out += [f'    "{path}": {class_name(path)},' for path in paths]
+    out += ["}", ""]
+    return "\n".join(out)
+
+
+def _check_in_step() -> None:
+    schema_keys = {k.name for s in SECTIONS for k in s.keys}
+    generated = set()
+    for path, cls in SECTION_TYPES.items():
+        for f in fields(cls):
+            full = f"{path}.{f.name}" if path else f.name
+            if full not in SECTION_TYPES:
+                generated.add(full)
+    if generated != schema_keys:
+        diff = sorted(generated ^ schema_keys)
+        raise RuntimeError(f"{GENERATED.name} is out of step with the scenario schema (keys "
+                           f"{', '.join(diff[:5])}{' ...' if len(diff) > 5 else ''}): run "
+                           "make docs")
 
 
 class Params:
     """Builds the typed parameters of a scenario (its flat dotted values)."""
 
-    @staticmethod
-    def from_flat(values: Mapping[str, Any]):
+    checked = False
+
+    @classmethod
+    def from_flat(cls, values: Mapping[str, Any]) -> ScenarioParams:
+        if not cls.checked:
+            _check_in_step()
+            cls.checked = True
+
         def build(path: str):
-            cls = SECTION_TYPES[path]
+            section = SECTION_TYPES[path]
             args = {}
-            for f in fields(cls):
+            for f in fields(section):
                 full = f"{path}.{f.name}" if path else f.name
                 args[f.name] = build(full) if full in SECTION_TYPES else values[full]
-            return cls(**args)
+            return section(**args)
 
         return build("")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the generated module (default: its place in the package); ``make docs`` calls
+    this."""
+    argv = sys.argv[1:] if argv is None else argv
+    target = Path(argv[0]) if argv else GENERATED
+    target.write_text(source(), encoding="utf-8")
+    print(f"wrote {target}")
+    return 0

@@ -35,6 +35,7 @@ from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
 from .params import Params
+from .paramtypes import ScenarioParams
 from .places import BUURTHUIS, ThirdPlace
 from .professionals import Team, wijkkennis_after
 from .residents import HIDDEN, Resident
@@ -73,7 +74,7 @@ class WijkModel(mesa.Model):
         super().__init__(seed=seed)
         self.seed = int(seed)
         self.scenario = scen
-        self.p = Params.from_flat(scen.values)
+        self.p: ScenarioParams = Params.from_flat(scen.values)
         # the funding terms: the status quo while the wijk is built and burns in, the
         # scenario's regime from week 0 (docs/ODD.md 3.3); see the ``terms`` property
         self._status_quo_terms = funding_terms(defaults())
