@@ -157,7 +157,8 @@ def carry_corvee(model, support_hours: float) -> None:
     founder_share = np.where(sizes > 1, p.initiatives.founder_share, 1.0)  # alone: all
     load = np.where(is_founder, founder_share[pos] * corvee[pos],
                     (1 - founder_share[pos]) * corvee[pos] / others[pos])
-    strain = p.initiatives.strain * load / np.maximum(r.spare_hours[members], 0.5)
+    strain = p.initiatives.strain * load / np.maximum(r.spare_hours[members],
+                                                      p.initiatives.strain_min_hours)
     e = r.energy[members]
     e += p.initiatives.energy_recovery * (1.0 - e) - strain
     r.energy[members] = e

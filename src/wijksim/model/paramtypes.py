@@ -140,6 +140,12 @@ class InitiativesParams:
     placeless_weeks: int  # assumption (weeks)
     founding_invites: int  # assumption (ties)
     place_preference: float  # assumption (cells)
+    strain_min_hours: float  # assumption (hours/week)
+    initial_founder_noise: float  # assumption
+    initial_recruit_rounds: int  # assumption
+    initial_size_factor: int  # assumption
+    initial_min_age_weeks: int  # assumption (weeks)
+    initial_max_age_weeks: int  # assumption (weeks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +218,7 @@ class NeedsParams:
     escalation_cost: float  # assumption (euro)
     care_weeks: int  # assumption (weeks)
     initial_weeks: float  # assumption (weeks)
+    initial_max_share: float  # assumption
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +263,7 @@ class PlacesParams:
     senior_appeal: list[float]  # assumption
     hospitality_base: float  # assumption
     cafe_closing_weeks: int  # assumption (weeks)
+    initial_custom_share: float  # assumption
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,8 @@ class ThirdPlace(FixedAgent):
         self.closed_reason = ""
         self.runner = -1  # uid of the initiative that runs it (community places)
         self.visitors = 0
-        self.visitors_avg = self.capacity * 0.5  # yearly moving average of weekly visits
+        # yearly moving average of weekly visits, from a start below capacity
+        self.visitors_avg = self.capacity * p.initial_custom_share
         self.closed_since = None
 
     @property
@@ -92,7 +93,8 @@ class ThirdPlace(FixedAgent):
         self.visitors_avg += (self.visitors - self.visitors_avg) / 52.0
         if (self.open and self.ownership == COMMERCIAL
                 and self.visitors_avg < self.model.p.places.cafe_min_visitors
-                and self.model.streams.places.random() < 1 / self.model.p.places.cafe_closing_weeks):
+                and self.model.streams.places.random()
+                < 1 / self.model.p.places.cafe_closing_weeks):
             self.close("not enough customers")
 
 

@@ -222,15 +222,16 @@ class WijkModel(mesa.Model):
         """Problems present at week 0, drawn at their steady-state prevalence (approx.)."""
         r, p = self.residents, self.p.needs
         chance = needs.arrival_chance(self) * p.initial_weeks  # weeks of arrivals
-        idx = np.flatnonzero(rng.random(r.n) < np.minimum(chance, 0.9))
+        idx = np.flatnonzero(rng.random(r.n) < np.minimum(chance, p.initial_max_share))
         r.need[idx] = p.initial_severity * (1.0 + rng.random(idx.size))
         r.need_kind[idx] = rng.choice(3, size=idx.size, p=np.asarray(p.kind_shares))
         r.status[idx] = HIDDEN
 
     def _start_initiatives(self, rng) -> None:
         r, p = self.residents, self.p
-        want = int(round(p.initiatives.initial_per_1000 * r.n / 1000.0))
-        order = np.argsort(-(r.engagement + 0.2 * rng.random(r.n)))
+        pi = p.initiatives
+        want = int(round(pi.initial_per_1000 * r.n / 1000.0))
+        order = np.argsort(-(r.engagement + pi.initial_founder_noise * rng.random(r.n)))
         for f in order:
             if len(self.initiatives) >= want:
                 break
@@ -240,15 +241,16 @@ class WijkModel(mesa.Model):
             if init is None:
                 continue
             # an initiative that exists today has found its first members already
-            for _ in range(26):
-                if init.size >= 2 * p.initiatives.min_members:
+            for _ in range(pi.initial_recruit_rounds):
+                if init.size >= pi.initial_size_factor * pi.min_members:
                     break
                 initiatives.recruit_into(self, [init])
             if init.size < p.initiatives.min_members:  # this founder could not start one
                 r.initiative[r.initiative == init.unique_id] = -1
                 init.remove()
                 continue
-            init.founded = self.week - int(rng.integers(26, 260))  # established, of some age
+            init.founded = self.week - int(rng.integers(pi.initial_min_age_weeks,
+                                                        pi.initial_max_age_weeks))
         self.tally = outcomes.Tally()
 
     def _staff_team(self, rng) -> None:

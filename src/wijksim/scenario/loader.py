@@ -400,7 +400,8 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
     def bad(key, allowed, reason=""):
         p.append(Problem(origin, key, v[key], allowed, reason))
 
-    for key in ("wijk.group_shares", "wijk.age_shares", "needs.kind_shares"):
+    for key in ("wijk.group_shares", "wijk.age_shares", "needs.kind_shares",
+                "initiatives.kind_shares"):
         if abs(sum(v[key]) - 1.0) > 1e-6:
             bad(key, "shares that add up to 1", f"they add up to {sum(v[key]):g}")
     if not v["wijk.group_shares"] or v["wijk.group_shares"][0] <= 0:
@@ -421,6 +422,9 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
         bad("municipality.budget_cut_year", "a year from 1 when budget_cut_share is set")
     if v["initiatives.min_members"] > v["initiatives.max_members"]:
         bad("initiatives.min_members", f"at most max_members ({v['initiatives.max_members']})")
+    if v["initiatives.initial_min_age_weeks"] >= v["initiatives.initial_max_age_weeks"]:
+        bad("initiatives.initial_min_age_weeks",
+            f"less than initial_max_age_weeks ({v['initiatives.initial_max_age_weeks']})")
     if v["meeting.strongly_lonely_below"] > v["meeting.lonely_below"]:
         bad("meeting.strongly_lonely_below", f"at most lonely_below ({v['meeting.lonely_below']})")
     if v["funding.switch_year"] and v["funding.switch_to"] == v["funding.regime"]:

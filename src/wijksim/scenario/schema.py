@@ -257,6 +257,8 @@ section(
     Key("needs.initial_weeks", 20.0, "Problems open at the start: each resident has one with "
         "the chance of this many weeks of arrivals (about their steady-state prevalence).",
         0.0, 520.0, "weeks"),
+    Key("needs.initial_max_share", 0.9, "Cap on a resident's chance of an open problem at "
+        "the start.", 0.0, 1.0),
 )
 
 section(
@@ -538,6 +540,9 @@ section(
         "scale with this plus its hospitality.", 0.0, 5.0, source="004-H5-onshuis"),
     Key("places.cafe_closing_weeks", 26, "Mean weeks until a café without enough custom "
         "closes (weekly chance 1 / this).", 1, 520, "weeks", source="004-H2-vastgoed"),
+    Key("places.initial_custom_share", 0.5, "A place's yearly average of weekly visitors at "
+        "the start, as a share of its capacity (a café closes when the average falls below "
+        "cafe_min_visitors).", 0.0, 1.0),
 )
 
 section(
@@ -645,6 +650,20 @@ section(
     Key("initiatives.place_preference", 5.0, "How much nearer than other places a buurthuis "
         "or Huis van de Wijk counts when an initiative chooses its place.", 0.0, 100.0,
         "cells", source="004-H5-ruimtekoffie"),
+    Key("initiatives.strain_min_hours", 0.5, "Spare hours a member counts with at least in "
+        "the strain of the corvee (so those with none are not strained without limit).", 0.01,
+        40.0, "hours/week", source="003-corvee"),
+    Key("initiatives.initial_founder_noise", 0.2, "At the start, founders are the most engaged "
+        "residents after adding uniform noise of this size to engagement.", 0.0, 1.0),
+    Key("initiatives.initial_recruit_rounds", 26, "Recruitment rounds an initiative of the "
+        "start has had (it stops early at initial_size_factor * min_members).", 0, 520),
+    Key("initiatives.initial_size_factor", 2, "An initiative of the start recruits up to this "
+        "many times min_members.", 1, 20),
+    Key("initiatives.initial_min_age_weeks", 26, "Youngest age of an initiative of the start "
+        "(its founding week lies between min and max age before the build week).", 0, 5200,
+        "weeks"),
+    Key("initiatives.initial_max_age_weeks", 260, "Oldest age (exclusive) of an initiative of "
+        "the start; must exceed initial_min_age_weeks.", 1, 5200, "weeks"),
 )
 
 section(
