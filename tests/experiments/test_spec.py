@@ -170,3 +170,32 @@ def test_the_reference_page_covers_every_key_method_and_shipped_file():
         assert f"`{method}`" in page, method
     for path in SHIPPED:
         assert f"`{path.name}`" in page, path.name
+
+
+def test_every_assumption_with_one_number_can_be_a_sensitivity_parameter(tmp_path):
+    """The numbers moved out of the model code (issue 12) are ordinary keys: a screening can
+    vary each scalar assumption, here every one at once within 20 % of its default."""
+    from wijksim.scenario.schema import ASSUMPTION, KEYS
+
+    lines = ['[experiment]', 'name = "all_assumptions"', 'scenarios = ["tender_3y"]',
+             '[design]', 'method = "lhs"', 'samples = 4', '[parameters]']
+    varied = []
+    for name, key in KEYS.items():
+        if key.status != ASSUMPTION or key.type not in (int, float) or not key.default:
+            continue
+        d = key.default
+        low, high = (d - 1, d + 1) if key.type is int else (0.8 * d, 1.2 * d)
+        low, high = sorted((low, high))
+        low = max(low, key.lo) if key.lo is not None else low
+        high = min(high, key.hi) if key.hi is not None else high
+        if low < high:
+            lines.append(f"{name} = {{ low = {low!r}, high = {high!r} }}")
+            varied.append(name)
+    path = tmp_path / "all_assumptions.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    exp = load_experiment(path)
+    assert {p.key for p in exp.parameters} == set(varied)
+    for new in ("places.hospitality_base", "meeting.habit_pull", "help.willing_base",
+                "professionals.widening_rate", "initiatives.coordinator_relief",
+                "shocks.heat_prof_call", "run.clustering_sample"):
+        assert new in varied
