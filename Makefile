@@ -35,7 +35,7 @@ test-fast: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m wijksim.scenario.reference docs/scenario-keys.md
-	$(BIN)/python -c 'import sys; from wijksim.model.params import main; sys.exit(main())'
+	$(BIN)/python -m wijksim.scenario.typegen
 
 reference: $(STAMP)  # on purpose only, in a commit of its own that says why (tests/reference.py)
 	$(BIN)/python -m tests.reference --regenerate

@@ -23,6 +23,8 @@ from mesa.discrete_space import OrthogonalMooreGrid
 
 from ..scenario import Scenario, defaults, load_scenario
 from ..scenario.loader import KEY_ALIASES
+from ..scenario.params import Params
+from ..scenario.paramtypes import ScenarioParams
 from ..scenario.regimes import funding_terms
 from . import (helping, initiatives, meeting, needs, outcomes, places, population, shocks,
                snapshot)
@@ -34,8 +36,6 @@ from .kernels.ties import tie_pass
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
-from .params import Params
-from .paramtypes import ScenarioParams
 from .places import BUURTHUIS, ThirdPlace
 from .professionals import Team, wijkkennis_after
 from .residents import HIDDEN, Resident

@@ -1,4 +1,4 @@
-"""The typed scenario parameters (wijksim.model.paramtypes) are in step with the schema."""
+"""The typed scenario parameters (wijksim.scenario.paramtypes) are in step with the schema."""
 
 import pickle
 from dataclasses import FrozenInstanceError, fields
@@ -6,14 +6,15 @@ from typing import get_type_hints
 
 import pytest
 
-from wijksim.model import paramtypes
-from wijksim.model.params import GENERATED, Params, source
+from wijksim.scenario import paramtypes
+from wijksim.scenario.params import Params
+from wijksim.scenario.typegen import GENERATED, source
 from wijksim.scenario.schema import KEYS, defaults
 
 
 def test_generated_module_matches_the_schema():
     assert GENERATED.read_text(encoding="utf-8") == source(), (
-        "src/wijksim/model/paramtypes.py is out of step with the scenario schema: run make docs")
+        "src/wijksim/scenario/paramtypes.py is out of step with the scenario schema: run make docs")
 
 
 def test_every_key_is_a_typed_field():

@@ -1,6 +1,6 @@
 """Typed scenario parameters, one frozen dataclass per schema section.
 
-GENERATED from wijksim.scenario.schema by ``make docs`` (wijksim.model.params.main);
+GENERATED from wijksim.scenario.schema by ``make docs`` (python -m wijksim.scenario.typegen);
 do not edit: change the schema and regenerate. docs/scenario-keys.md describes every field.
 """
 

@@ -1,24 +1,16 @@
-"""Scenario values as typed, read-only attributes: ``p.funding.tender.contract_years``.
-
-One frozen dataclass per schema section (``p.run``, ``p.funding.tender``, ...), its fields
-named and typed by the schema's keys (wijksim.scenario.schema). The classes are written out in
-:mod:`wijksim.model.paramtypes`, generated from the schema by ``make docs`` (this module's
-:func:`source`), so a reader and a type checker see every field, and the schema stays the one
-list of every number the model reads: a key missing from a scenario, or a misspelt attribute,
-is an error at once rather than a silent default, and the model cannot change a scenario
-value while it runs. ``tests/model/test_params.py`` fails when the file and the schema differ.
+"""Writes :mod:`wijksim.scenario.paramtypes`: the typed scenario parameters, one frozen dataclass
+per schema section, generated from the schema (``make docs`` runs
+``python -m wijksim.scenario.typegen``). ``tests/test_params.py`` fails when the file and the
+schema differ.
 """
 
 from __future__ import annotations
 
 import sys
 import textwrap
-from dataclasses import fields
 from pathlib import Path
-from typing import Any, Mapping
 
-from ..scenario.schema import SECTIONS, Key
-from .paramtypes import SECTION_TYPES, ScenarioParams
+from .schema import SECTIONS, Key
 
 GENERATED = Path(__file__).with_name("paramtypes.py")
 
@@ -54,7 +46,7 @@ def source() -> str:
     out = ['"""Typed scenario parameters, one frozen dataclass per schema section.',
            "",
            "GENERATED from wijksim.scenario.schema by ``make docs`` "
-           "(wijksim.model.params.main);",
+           "(python -m wijksim.scenario.typegen);",
            "do not edit: change the schema and regenerate. docs/scenario-keys.md describes "
            "every field.",
            '"""', "", "from __future__ import annotations", "",
@@ -80,48 +72,15 @@ def source() -> str:
     return "\n".join(out)
 
 
-def _check_in_step() -> None:
-    schema_keys = {k.name for s in SECTIONS for k in s.keys}
-    generated = set()
-    for path, cls in SECTION_TYPES.items():
-        for f in fields(cls):
-            full = f"{path}.{f.name}" if path else f.name
-            if full not in SECTION_TYPES:
-                generated.add(full)
-    if generated != schema_keys:
-        diff = sorted(generated ^ schema_keys)
-        raise RuntimeError(f"{GENERATED.name} is out of step with the scenario schema (keys "
-                           f"{', '.join(diff[:5])}{' ...' if len(diff) > 5 else ''}): run "
-                           "make docs")
-
-
-class Params:
-    """Builds the typed parameters of a scenario (its flat dotted values)."""
-
-    checked = False
-
-    @classmethod
-    def from_flat(cls, values: Mapping[str, Any]) -> ScenarioParams:
-        if not cls.checked:
-            _check_in_step()
-            cls.checked = True
-
-        def build(path: str):
-            section = SECTION_TYPES[path]
-            args = {}
-            for f in fields(section):
-                full = f"{path}.{f.name}" if path else f.name
-                args[f.name] = build(full) if full in SECTION_TYPES else values[full]
-            return section(**args)
-
-        return build("")
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Write the generated module (default: its place in the package); ``make docs`` calls
-    this."""
+    """``python -m wijksim.scenario.typegen [FILE]``: write the generated module (default: its
+    place in the package); ``make docs`` calls this."""
     argv = sys.argv[1:] if argv is None else argv
     target = Path(argv[0]) if argv else GENERATED
     target.write_text(source(), encoding="utf-8")
     print(f"wrote {target}")
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
