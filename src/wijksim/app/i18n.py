@@ -869,6 +869,15 @@ _REASONS_NL = [
     (r"they add up to (\S+)", "samen zijn ze {0}"),
     (r"programme_share is 0, so there is no programme to stop",
      "programme_share is 0, dus er is geen programma om te stoppen"),
+    (r'(\S+) = "(.+?)" needs (.+?), which the file does not set: (.*)',
+     '{0} = "{1}" vraagt om {2}, die het bestand zelf niet zet: {3}'),
+    (r"(\S+) and (\S+)", "{0} en {1}"),
+    (r"populatiebesteding bases its budget on the wijk's zwaarte: say how strongly "
+     r"\(population_weight, 0 to 2\) and against which municipal average "
+     r"\(reference_vulnerability, 0\.01 to 0\.9\) under \[funding\.populatiebesteding\]",
+     "populatiebesteding baseert het budget op de zwaarte van de wijk: zeg hoe sterk "
+     "(population_weight, 0 tot 2) en ten opzichte van welk gemeentelijk gemiddelde "
+     "(reference_vulnerability, 0,01 tot 0,9) onder [funding.populatiebesteding]"),
     (r"(.*) \(extended by (.+?)\)", "{0} (uitgebreid door {1})"),
 ]
 
