@@ -43,7 +43,10 @@ class Municipality(mesa.Agent):
         self.staff_target = {HULPVERLENER: 0.0, OPBOUWWERKER: 0.0}  # FTE
         self.population_factor = 1.0  # this year's budget relative to a flat one
         self.coordination_reserved = 0.0  # this year's cost of coordinating subcontractors
-        self.opbouwwerk_share = 0.0  # share of staff money on opbouwwerk this year
+        self.opbouwwerk_share = 0.0  # share of staff money on opbouwwerk (plan_mix)
+        self.mix_planned_for = None  # the terms and municipal share of the last plan
+        self.care_cost_since_plan = 0.0  # escalation cost since the mix was last planned
+        self.weeks_since_plan = 0
         self.care_cost_year = 0.0  # escalation cost so far this year
         self.care_cost_last_year = 0.0  # ... and over the previous year
 
@@ -110,11 +113,31 @@ class Municipality(mesa.Agent):
         # the municipality funds FTE, not heads: the last person in a role may work part-time
         total = max(0.0, staff_money / p.professionals.cost_per_year)
         programme = min(total, (self.year_budget - base) / p.professionals.cost_per_year)
-        self.opbouwwerk_share = prevention_share(m, p.professionals.opbouwwerker_share,
-                                                 self.care_cost_last_year, self.year_budget)
+        self.plan_mix()
         opb = (total - programme) * self.opbouwwerk_share + programme
         self.staff_target = {HULPVERLENER: total - opb, OPBOUWWERKER: opb}
         m.team.adjust_to(self.staff_target)
+
+    def plan_mix(self) -> None:
+        """The division of staff money over hulpverlening and opbouwwerk, planned for a
+        period: at the first allocation of each period, and again when the terms or the
+        municipality's own share change (a switch, a policy decision). The provider's stake is
+        the mean yearly escalation cost since the last plan (last year's when that is less
+        than a year ago), so its mix does not follow one year's chance number of escalations
+        (funding.prevention_share). Without spending freedom or kept savings it is the
+        municipality's share."""
+        m = self.model
+        municipal = m.p.professionals.opbouwwerker_share
+        plan = (m.terms, municipal)
+        if plan == self.mix_planned_for and not m.funding.renewal_due(m.week):
+            return
+        if self.weeks_since_plan >= 52:
+            care = self.care_cost_since_plan * 52.0 / self.weeks_since_plan
+        else:
+            care = self.care_cost_last_year
+        self.opbouwwerk_share = prevention_share(m, municipal, care, self.year_budget)
+        self.mix_planned_for = plan
+        self.care_cost_since_plan, self.weeks_since_plan = 0.0, 0
 
     def _fit_places(self, limit: float) -> None:
         """Close the least visited municipal places until places fit their budget share."""
@@ -183,6 +206,8 @@ class Municipality(mesa.Agent):
         t.spend_places += sum(pl.yearly_cost for pl in m.places) / 52.0
         t.spend_overhead += self.coordination_reserved / 52.0  # main and subcontractors
         self.care_cost_year += t.escalation_cost
+        self.care_cost_since_plan += t.escalation_cost
+        self.weeks_since_plan += 1
         grants = sum(1 for i in m.initiatives if i.has_grant) * p.initiatives.grant
         t.spend_initiatives += (grants + self.coordinators
                                    * p.initiatives.coordinator_cost) / 52.0
