@@ -107,3 +107,22 @@ def test_coordination_costs_overhead_and_staff_money():
     assert costly.spend_overhead.sum() - free.spend_overhead.sum() == pytest.approx(
         (0.15 * costly.budget_year / 52).iloc[1:].sum(), rel=1e-9)  # 1/52 of it a week
     # (the first row is the wijk as it starts, before a week is booked)
+
+
+def test_a_file_with_this_regime_must_set_its_population_keys(tmp_path):
+    """The keys no default can know: required in a file that uses the regime (directly, by a
+    switch, or inherited from a file that sets them), not when they are inherited."""
+    from wijksim.scenario import ScenarioError, load_scenario
+
+    switch = tmp_path / "switch.toml"
+    switch.write_text('extends = "tender_3y"\n[funding]\nswitch_year = 3\n'
+                      'switch_to = "populatiebesteding"\n')
+    with pytest.raises(ScenarioError, match="funding.switch_to = \"populatiebesteding\" needs"):
+        load_scenario(switch)
+    switch.write_text(switch.read_text() + "[funding.populatiebesteding]\n"
+                      "population_weight = 0.5\nreference_vulnerability = 0.3\n")
+    assert load_scenario(switch)["funding.switch_to"] == "populatiebesteding"
+    child = tmp_path / "child.toml"
+    child.write_text('extends = "populatiebesteding"\n[funding.populatiebesteding]\n'
+                     "subcontractors = 4\n")
+    assert load_scenario(child)["funding.populatiebesteding.population_weight"] == 1.0
