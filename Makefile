@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/wijksim compare tender_3y tender_9y subsidy --out results/demo
+	$(BIN)/wijksim compare tender_3y tender_9y subsidy populatiebesteding --out results/demo
 
 assets:
 	@bash scripts/fetch_solara_cdn.sh "$(SOLARA_CDN)"

@@ -90,6 +90,30 @@ def test_a_lever_reaches_the_model(cache):
     assert s.wijks[0].settings()["contract_years"] == 7
 
 
+def test_populatiebesteding_and_its_levers_reach_the_model(cache):
+    """The third regime is a choice of the regime lever; its own levers reach the model and
+    are idle (left out of the settings line and of logged changes) under the other regimes."""
+    s = session(cache)
+    s.build(request(s, regime="populatiebesteding", population_weight=1.5, savings_kept=0.8,
+                    subcontractors=4))
+    w = s.wijks[0]
+    values = w.model.scenario.values
+    assert w.regime == values["funding.regime"] == "populatiebesteding"
+    assert values["funding.populatiebesteding.population_weight"] == 1.5
+    assert values["funding.populatiebesteding.savings_kept"] == 0.8
+    assert values["funding.populatiebesteding.subcontractors"] == 4
+    assert w.model.terms.subcontractors == 4
+    for lang in ("nl", "en"):
+        text = views.settings_text(w, lang, 1)
+        assert i18n.t("regime_populatiebesteding", lang) in text
+        assert i18n.t("short_subcontractors", lang, v=4) in text
+        assert i18n.t("short_contract_years", lang, v=3) not in text
+    assert lv.BY_NAME["subcontractors"].idle_under("tender")
+    assert not lv.BY_NAME["subcontractors"].idle_under("populatiebesteding")
+    assert lv.live_changes({"regime": "tender", "subcontractors": 2},
+                           {"regime": "tender", "subcontractors": 5}) == {}
+
+
 def test_compare_builds_both_regimes_from_one_wijk(cache):
     s = session(cache)
     s.build(request(s, compare=True))

@@ -24,7 +24,8 @@ def test_groups_cover_every_funding_term_once():
 def test_mixes_of_tender_and_subsidy():
     base, other = load_scenario("tender_3y"), load_scenario("subsidy")
     groups, mixes = plan_mixes(base, other)
-    assert groups == list(TERM_GROUPS)  # the two differ in every group
+    # the two differ in every group but populatiebesteding's, where both are neutral
+    assert groups == [g for g in TERM_GROUPS if g not in ("population_budget", "main_provider")]
     assert len(mixes) == 2 ** len(groups)
     assert len({m.scenario.name for m in mixes}) == len(mixes)
     assert funding_terms(mixes[0].scenario.values) == funding_terms(base.values)
@@ -41,6 +42,34 @@ def test_all_other_mix_runs_exactly_like_other():
     _, mixes = plan_mixes(load_scenario("tender_3y"), load_scenario("subsidy"))
     a = WijkModel(mixes[-1].scenario, seed=4, residents=300, years=1).run()
     b = WijkModel("subsidy", seed=4, residents=300, years=1).run()
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_mixes_of_tender_and_populatiebesteding():
+    """Three regimes: populatiebesteding against the baseline falls into term groups (at most
+    six), its own terms in two groups of their own, and every mix is a valid scenario whose
+    terms are exactly the chosen groups' (written as populatiebesteding when they need it)."""
+    base, other = load_scenario("tender_3y"), load_scenario("populatiebesteding")
+    groups, mixes = plan_mixes(base, other)
+    assert {"population_budget", "main_provider"} <= set(groups)
+    assert "resident_organisations" not in groups and len(groups) <= 6
+    assert funding_terms(mixes[0].scenario.values) == funding_terms(base.values)
+    assert funding_terms(mixes[-1].scenario.values) == funding_terms(other.values)
+    for m in mixes:
+        t0, t1 = funding_terms(base.values), funding_terms(m.scenario.values)
+        changed = {f for f in FundingTerms.__dataclass_fields__
+                   if getattr(t0, f) != getattr(t1, f)}
+        assert changed <= {f for g in m.groups for f in TERM_GROUPS[g]}, m.groups
+    one = next(m for m in mixes if m.groups == ("main_provider",))
+    assert one.scenario.values["funding.regime"] == "populatiebesteding"
+    only_tender = next(m for m in mixes if m.groups == ("accountability",))
+    assert only_tender.scenario.values["funding.regime"] == "tender"
+
+
+def test_all_other_populatie_mix_runs_exactly_like_populatiebesteding():
+    _, mixes = plan_mixes(load_scenario("tender_3y"), load_scenario("populatiebesteding"))
+    a = WijkModel(mixes[-1].scenario, seed=4, residents=300, years=1).run()
+    b = WijkModel("populatiebesteding", seed=4, residents=300, years=1).run()
     pd.testing.assert_frame_equal(a, b)
 
 

@@ -43,10 +43,16 @@ def test_shipped_experiments_are_valid(path):
 
 def test_shipped_experiments_match_their_stated_purpose():
     regimes = load_experiment("regimes")
-    assert regimes.labels == ("tender_3y", "tender_9y", "subsidy") and regimes.is_comparison
+    assert regimes.labels == ("tender_3y", "tender_9y", "subsidy", "populatiebesteding")
+    assert regimes.is_comparison
     cl = load_experiment("contract_length")
     (p,) = cl.parameters
     assert p.key == "funding.tender.contract_years" and p.levels() == list(range(1, 13))
+    pb = load_experiment("populatiebesteding_morris")  # issue 17: its keys are sweepable
+    keys = {p.key for p in pb.parameters}
+    assert {"funding.populatiebesteding.population_weight", "prevention.response",
+            "funding.populatiebesteding.coordination_share"} <= keys
+    assert all(s.values["funding.regime"] == "populatiebesteding" for s in pb.scenarios)
     sobol = load_experiment("sobol_main")
     assert sobol.method == "sobol" and len(sobol.parameters) >= 4
     assert set(sobol.analysis_outcomes) >= set(MAIN_OUTCOMES)

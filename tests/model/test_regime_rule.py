@@ -3,6 +3,8 @@
 With neutral tendering terms (contracts longer than the run, no overhead, no output pressure,
 full staff continuity, the subsidy's paperwork and budget split) tendering must be
 indistinguishable from multi-year subsidy with the same budget on every recorded outcome. The
+same holds for the third regime, populatiebesteding, with neutral terms (no population weight,
+no spending freedom, no kept savings, no subcontractors, the subsidy's other terms). The
 companion test shows the same statistical test does detect the baseline tendering regime, so
 the first test can fail.
 """
@@ -16,7 +18,7 @@ from scipy import stats
 
 from tests.conftest import make_model
 from wijksim.scenario import load_scenario
-from wijksim.scenario.regimes import neutral_tender_overrides
+from wijksim.scenario.regimes import neutral_populatie_overrides, neutral_tender_overrides
 
 YEARS, RESIDENTS, N = 6, 2000, 8
 MODEL_SRC = Path(__file__).parents[2] / "src" / "wijksim" / "model"
@@ -63,10 +65,19 @@ def neutral_tender():
     return neutral_tender_overrides(sub.values, YEARS)
 
 
+def neutral_populatie():
+    sub = load_scenario("subsidy")
+    return neutral_populatie_overrides(sub.values, YEARS)
+
+
+NEUTRAL = {"tender": neutral_tender, "populatiebesteding": neutral_populatie}
+
+
 @pytest.mark.slow
-def test_neutral_tendering_is_indistinguishable_from_subsidy():
+@pytest.mark.parametrize("regime", NEUTRAL)
+def test_neutral_regime_is_indistinguishable_from_subsidy(regime):
     sub, names = end_values("subsidy", range(1, N + 1))
-    neutral, _ = end_values("subsidy", range(101, N + 101), **neutral_tender())
+    neutral, _ = end_values("subsidy", range(101, N + 101), **NEUTRAL[regime]())
     assert significant_outcomes(sub, neutral, names) == []
 
 
@@ -102,10 +113,23 @@ def test_baseline_tendering_is_distinguishable_from_subsidy_in_resident_outcomes
     assert hits, "no resident outcome differs between tender_3y and subsidy"
 
 
-def test_neutral_tendering_reproduces_subsidy_exactly_for_the_same_seed():
+@pytest.mark.parametrize("regime", NEUTRAL)
+def test_neutral_regime_reproduces_subsidy_exactly_for_the_same_seed(regime):
     a = make_model("subsidy", seed=9, **{"run.years": 4}).run()
-    b = make_model("subsidy", seed=9, **{"run.years": 4, **neutral_tender()}).run()
+    b = make_model("subsidy", seed=9, **{"run.years": 4, **NEUTRAL[regime]()}).run()
     assert a.equals(b)
+
+
+def test_populatiebesteding_differs_from_subsidy_only_through_its_terms():
+    """The companion of the exact test: one populatiebesteding term away from neutral (the
+    provider keeps its savings) and the same seed gives another wijk, so the equality above
+    is not trivially true."""
+    a = make_model("subsidy", seed=9, **{"run.years": 4}).run()
+    b = make_model("subsidy", seed=9, **{"run.years": 4, **neutral_populatie(),
+                                         "funding.populatiebesteding.spending_freedom": 1.0,
+                                         "funding.populatiebesteding.savings_kept": 1.0,
+                                         "prevention.response": 5.0}).run()
+    assert not a.equals(b)
 
 
 def test_the_model_never_reads_the_regime_name():
@@ -122,5 +146,7 @@ def test_the_model_never_reads_the_regime_name():
                 assert node.attr != "regime", f"{path.name}:{node.lineno}"
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 assert "funding.regime" not in node.value, f"{path.name}:{node.lineno}"
-                assert "funding.tender" not in node.value and \
-                    "funding.subsidy" not in node.value, f"{path.name}:{node.lineno}"
+                for section in ("funding.tender", "funding.subsidy",
+                                "funding.populatiebesteding"):
+                    assert section not in node.value, f"{path.name}:{node.lineno}"
+                assert node.value != "populatiebesteding", f"{path.name}:{node.lineno}"

@@ -80,6 +80,14 @@ EXPECTED = {
     "long_extends_chain.toml": ["the chain of files extending each other is longer than 10 "
                                 "files (long_extends_chain.toml -> c01.toml -> c02.toml -> ... "
                                 "-> c10.toml); let one of them extend a shipped scenario"],
+    # issue 17: populatiebesteding's population weight and the keys it requires
+    "population_weight_out_of_range.toml": [
+        "funding.populatiebesteding.population_weight = 3.5 is not allowed: expected a number "
+        "from 0 to 2"],
+    "populatiebesteding_without_keys.toml": [
+        'funding.regime = "populatiebesteding" needs '
+        "funding.populatiebesteding.population_weight and "
+        "funding.populatiebesteding.reference_vulnerability, which the file does not set"],
 }
 SECRET_VALUES = {"secret_top_level.toml": "sk-do-not-show-me"}
 

@@ -140,9 +140,12 @@ OUTCOME_INFO: dict[str, OutcomeInfo] = {
                       "aanbestedings- of verlengingsrondes.", "funding"),
     "spend_overhead": _I("Tender overhead", "Kosten van aanbesteden", "euro per year",
                          "euro per jaar",
-                         "Cost of tender rounds (or light renewal rounds under subsidy).",
+                         "Cost of tender rounds (or light renewal rounds under subsidy); "
+                         "under populatiebesteding also the coordination between the main "
+                         "provider and its subcontractors.",
                          "Kosten van aanbestedingsrondes (of lichte verlengingsrondes bij "
-                         "subsidie).", "funding"),
+                         "subsidie); bij populatiebesteding ook de afstemming tussen "
+                         "hoofdaanbieder en onderaannemers.", "funding"),
     "escalation_cost": _I("Cost of escalations", "Kosten van escalaties", "euro per year",
                           "euro per jaar",
                           "Cost of specialised care for the escalated problems (paid outside "

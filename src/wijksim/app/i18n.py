@@ -72,13 +72,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_team": ("Het team", "The team"),
     "group_places": ("Plekken", "Places"),
     "only_tender": ("geldt alleen bij aanbesteden", "only applies to tendering"),
+    "only_populatiebesteding": ("geldt alleen bij populatiebesteding",
+                                "only applies to populatiebesteding"),
     "regime": ("Manier van financieren", "Way of funding"),
     "regime_tender": ("Aanbesteden", "Tendering"),
     "regime_subsidy": ("Meerjarige subsidie", "Multi-year subsidy"),
+    "regime_populatiebesteding": ("Populatiebesteding", "Population-based funding"),
     "regime_tender_long": ("Aanbesteden: om de paar jaar een nieuwe aanbesteding",
                            "Tendering (aanbesteden): a new tender every few years"),
     "regime_subsidy_long": ("Meerjarige subsidie: een vaste partner, gebiedsgericht",
                             "Multi-year subsidy: a stable partner, area-based"),
+    "regime_populatiebesteding_long": (
+        "Populatiebesteding: een budget naar de bevolking, één hoofdaanbieder die vrij besteedt",
+        "Population-based funding (populatiebesteding): a budget for the population, one main "
+        "provider free to spend it"),
     "seed": ("Seed (toeval)", "Seed (luck)"),
     "seed_help": ("Een ander getal geeft een andere wijk met ander toeval.",
                   "Another number gives another wijk with other luck."),
@@ -217,9 +224,34 @@ TEXT: dict[str, tuple[str, str]] = {
     # -- lever labels and help (keys: lever name) ------------------------------------------
     "lever_regime": ("Manier van financieren", "Way of funding"),
     "lever_regime_help": ("Aanbesteden: contracten van een paar jaar, daarna kan een andere "
-                          "organisatie winnen. Meerjarige subsidie: een vaste partner.",
+                          "organisatie winnen. Meerjarige subsidie: een vaste partner. "
+                          "Populatiebesteding: een bedrag naar de zwaarte van de bevolking, "
+                          "dat één hoofdaanbieder vrij verdeelt over hulpverlening en "
+                          "opbouwwerk; hij legt verantwoording af over resultaten.",
                           "Tendering: contracts of a few years, after which another "
-                          "organisation can win. Multi-year subsidy: a stable partner."),
+                          "organisation can win. Multi-year subsidy: a stable partner. "
+                          "Population-based funding: an amount based on the population's "
+                          "needs, which one main provider divides freely over casework and "
+                          "community work; it accounts for results."),
+    "lever_population_weight": ("Gewicht van de bevolking in het budget",
+                                "Weight of the population in the budget"),
+    "lever_population_weight_help": (
+        "0: een vast bedrag per bewoner; 1: het budget naar de zwaarte van de wijk (kwetsbaarheid "
+        "van de bewoners) ten opzichte van het gemiddelde van de gemeente.",
+        "0: a flat amount per resident; 1: the budget follows the wijk's needs (its residents' "
+        "vulnerability) relative to the municipality's average."),
+    "lever_savings_kept": ("Deel van de besparing dat de aanbieder houdt",
+                           "Share of savings the provider keeps"),
+    "lever_savings_kept_help": (
+        "Wat de hoofdaanbieder bespaart op dure zorg mag hij (deels) houden; hoe meer, hoe meer "
+        "hij in preventie (opbouwwerk) steekt.",
+        "What the main provider saves on expensive care it may (partly) keep; the more, the more "
+        "it puts into prevention (community work)."),
+    "lever_subcontractors": ("Onderaannemers van de hoofdaanbieder",
+                             "Subcontractors of the main provider"),
+    "lever_subcontractors_help": (
+        "Elke onderaannemer kost afstemming: geld dat niet naar professionals gaat.",
+        "Each subcontractor costs coordination: money that does not go to professionals."),
     "lever_contract_years": ("Contractduur (jaar)", "Contract length (years)"),
     "lever_contract_years_help": ("Om de hoeveel jaar wordt opnieuw aanbesteed? Utrecht ging "
                                   "naar 9 jaar.",
@@ -392,6 +424,8 @@ SCENARIO_NL = {
     "heatwave": "Aanbesteden; een hittegolf van twee weken in de zomer van jaar 5",
     "programme_stopped": "Aanbesteden plus een gebiedsprogramma (extra opbouwwerk, "
                          "netwerkberaden) dat in jaar 5 stopt",
+    "populatiebesteding": "Populatiebesteding: budget naar de bevolking, één hoofdaanbieder "
+                          "die vrij besteedt, verantwoording op resultaten",
 }
 
 
@@ -424,6 +458,9 @@ TEXT.update({
     "short_contract_years": ("contract {v} jaar", "{v}-year contracts"),
     "short_p_lose": ("kans op verlies {v}", "chance of losing {v}"),
     "short_staff_moves": ("{v} van het personeel gaat mee", "{v} of staff move along"),
+    "short_population_weight": ("bevolkingsgewicht {v}", "population weight {v}"),
+    "short_savings_kept": ("{v} van de besparing blijft", "{v} of savings kept"),
+    "short_subcontractors": ("{v} onderaannemers", "{v} subcontractors"),
     "short_budget": ("€ {v} per bewoner", "€{v} per resident"),
     "short_opbouw_share": ("{v} opbouwwerkers", "{v} community workers"),
     "short_netwerkberaad": ("netwerkberaden {v}", "network meetings {v}"),
@@ -518,6 +555,8 @@ TEXT.update({
     "policy_switch_subsidy": ("overstap naar meerjarige subsidie",
                               "switch to multi-year subsidy"),
     "policy_switch_tender": ("overstap naar aanbesteden", "switch to tendering"),
+    "policy_switch_populatiebesteding": ("overstap naar populatiebesteding",
+                                         "switch to population-based funding"),
     "policy_none": ("beleid gewijzigd", "policy changed"),
     "policy_failed": ("Deze knop kan de lopende wijk niet aan:",
                       "The running wijk cannot take this lever position:"),
@@ -543,7 +582,8 @@ _REASONS_EN = {"turnover": "another job"}
 _ROLES = {"hulpverlener": ("hulpverlener", "caseworker"),
           "opbouwwerker": ("opbouwwerker", "community worker")}
 _REGIME_WORDS = {"subsidy": ("meerjarige subsidie", "multi-year subsidy"),
-                 "tender": ("aanbesteden", "tendering")}
+                 "tender": ("aanbesteden", "tendering"),
+                 "populatiebesteding": ("populatiebesteding", "population-based funding")}
 
 
 def _staff_moved(g: tuple[str, ...], lang: str) -> str:
@@ -869,6 +909,15 @@ _REASONS_NL = [
     (r"they add up to (\S+)", "samen zijn ze {0}"),
     (r"programme_share is 0, so there is no programme to stop",
      "programme_share is 0, dus er is geen programma om te stoppen"),
+    (r'(\S+) = "(.+?)" needs (.+?), which the file does not set: (.*)',
+     '{0} = "{1}" vraagt om {2}, die het bestand zelf niet zet: {3}'),
+    (r"(\S+) and (\S+)", "{0} en {1}"),
+    (r"populatiebesteding bases its budget on the wijk's zwaarte: say how strongly "
+     r"\(population_weight, 0 to 2\) and against which municipal average "
+     r"\(reference_vulnerability, 0\.01 to 0\.9\) under \[funding\.populatiebesteding\]",
+     "populatiebesteding baseert het budget op de zwaarte van de wijk: zeg hoe sterk "
+     "(population_weight, 0 tot 2) en ten opzichte van welk gemeentelijk gemiddelde "
+     "(reference_vulnerability, 0,01 tot 0,9) onder [funding.populatiebesteding]"),
     (r"(.*) \(extended by (.+?)\)", "{0} (uitgebreid door {1})"),
 ]
 

@@ -36,8 +36,16 @@ class Lever:
     hi: float | None = None
     step: float = 1
     percent: bool = False
-    tender_only: bool = False
+    only_regime: str = ""  # acts only under this regime ('' = under every regime)
     place_kind: int = -1  # for PLACES levers: index into places.per_1000
+
+    @property
+    def tender_only(self) -> bool:
+        return self.only_regime == "tender"
+
+    def idle_under(self, regime: str) -> bool:
+        """Whether this lever changes nothing under ``regime`` (a key of another regime)."""
+        return bool(self.only_regime) and regime != self.only_regime
 
     @property
     def live(self) -> bool:
@@ -105,11 +113,17 @@ def places_per_1000(count: int, residents: int) -> float:
 LEVERS: tuple[Lever, ...] = (
     Lever("regime", "funding.regime", CHOICE, "funding"),
     Lever("contract_years", "funding.tender.contract_years", INT, "funding", lo=1, hi=15,
-          tender_only=True),
+          only_regime="tender"),
     Lever("p_lose", "funding.tender.p_incumbent_loses", FLOAT, "funding", step=0.05,
-          percent=True, tender_only=True),
+          percent=True, only_regime="tender"),
     Lever("staff_moves", "funding.tender.staff_moves", FLOAT, "funding", step=0.05,
-          percent=True, tender_only=True),
+          percent=True, only_regime="tender"),
+    Lever("population_weight", "funding.populatiebesteding.population_weight", FLOAT,
+          "funding", step=0.1, only_regime="populatiebesteding"),
+    Lever("savings_kept", "funding.populatiebesteding.savings_kept", FLOAT, "funding",
+          step=0.05, percent=True, only_regime="populatiebesteding"),
+    Lever("subcontractors", "funding.populatiebesteding.subcontractors", INT, "funding",
+          lo=0, hi=6, only_regime="populatiebesteding"),
     Lever("budget", "funding.budget_per_resident", FLOAT, "funding", lo=40, hi=400, step=10),
     Lever("opbouw_share", "professionals.opbouwwerker_share", FLOAT, "team", step=0.05,
           percent=True),
@@ -121,7 +135,8 @@ LEVERS: tuple[Lever, ...] = (
 )
 BY_NAME = {lv.name: lv for lv in LEVERS}
 GROUPS = ("funding", "team", "places")
-REGIMES = KEYS["funding.regime"].choices  # ("tender", "subsidy")
+REGIMES = KEYS["funding.regime"].choices  # ("tender", "subsidy", "populatiebesteding")
+COMPARE_REGIMES = ("tender", "subsidy")  # compare mode: the two wijks side by side
 
 
 def positions(values: Mapping[str, Any], residents: int) -> dict[str, Any]:
@@ -144,9 +159,10 @@ def overrides(base: Mapping[str, Any], levers: Mapping[str, Any], residents: int
 
 
 def live_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
-    """The live levers whose position differs, in LEVERS order; tender-only levers are left
-    out when the wijk runs (or goes on) under subsidy, where they change nothing."""
+    """The live levers whose position differs, in LEVERS order; a regime's own levers are
+    left out when the wijk runs (or goes on) under another regime, where they change
+    nothing."""
     regime = after.get("regime", before.get("regime"))
     return {lv.name: after[lv.name] for lv in LEVERS
             if lv.live and lv.name in after and after[lv.name] != before.get(lv.name)
-            and not (lv.tender_only and regime != "tender")}
+            and not lv.idle_under(regime)}

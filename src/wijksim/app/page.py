@@ -401,7 +401,7 @@ def LeverControl(lever: lv.Lever, value: Any, on_value, lang: str, residents: in
                  compare: bool, regime: str, started_with: Any = None):
     if value is None:
         return solara.Text("")
-    disabled = lever.tender_only and regime != "tender" and not compare
+    disabled = lever.idle_under(regime) and not (compare and lever.tender_only)
     label = t(f"lever_{lever.name}", lang)
     with solara.Column(classes=["lever", f"lever-{lever.name}"], gap="0px") as col:
         if lever.kind == lv.CHOICE:
@@ -417,7 +417,7 @@ def LeverControl(lever: lv.Lever, value: Any, on_value, lang: str, residents: in
                           on_value=on_value)
         else:
             shown = show_lever(lever, value, lang)
-            note = f" ({t('only_tender', lang)})" if disabled else ""
+            note = f" ({t('only_' + lever.only_regime, lang)})" if disabled else ""
             if not lever.live and started_with is not None and value != started_with:
                 note += f" ({t('on_restart', lang)})"
             solara.HTML(tag="div", unsafe_innerHTML=escape(f"{label}: {shown}{note}"),

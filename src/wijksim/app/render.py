@@ -35,7 +35,7 @@ JITTER_SEED = 20240611  # fixed: a resident's dot stays put from frame to frame
 # colours
 PARK = (214, 232, 207)
 BUILT = (238, 236, 230)
-REGIME_COLOUR = {"tender": "#d95f02", "subsidy": "#1b9e77"}
+REGIME_COLOUR = {"tender": "#d95f02", "subsidy": "#1b9e77", "populatiebesteding": "#7570b3"}
 PLACE_COLOUR = {"buurthuis": "#5e3c99", "library": "#225ea8", "cafe": "#8c510a",
                 "playground": "#238b45", "huis_van_de_wijk": "#c51b7d"}
 ROLE_COLOUR = {"hulpverlener": "#00838f", "opbouwwerker": "#f9a825"}

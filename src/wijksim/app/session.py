@@ -231,7 +231,7 @@ class Session:
         """The resolved scenario of each wijk (validated; raises ScenarioError)."""
         base = self.base(req.scenario)
         levers = dict(req.levers)
-        regimes = list(lv.REGIMES) if req.compare else [levers.get("regime",
+        regimes = list(lv.COMPARE_REGIMES) if req.compare else [levers.get("regime",
                                                                   base["funding.regime"])]
         out = []
         for regime in regimes:

@@ -81,7 +81,7 @@ def settings_text(w: Wijk, lang: str, seed: int) -> str:
     pos = w.settings()
     parts = [regime_title(pos["regime"], lang)]
     for lever in lv.LEVERS:
-        if lever.name == "regime" or (lever.tender_only and pos["regime"] != "tender"):
+        if lever.name == "regime" or lever.idle_under(pos["regime"]):
             continue
         parts.append(t(f"short_{lever.name}", lang, v=show_lever(lever, pos[lever.name], lang)))
     parts.append(t("short_seed", lang, v=seed))
@@ -167,7 +167,7 @@ def gap_rows(session: Session, lang: str) -> list[tuple[str, str, str, str, str,
 
     if len(session.wijks) != 2:
         return []
-    a, b = session.wijks  # tendering, subsidy (lv.REGIMES order)
+    a, b = session.wijks  # tendering, subsidy (lv.COMPARE_REGIMES order)
     rows = []
     for name, better, share in CHARTS:
         va, vb = a.series[name][-1], b.series[name][-1]

@@ -71,7 +71,8 @@ def register(sub) -> None:
                           "funding terms (Shapley)",
         description="Run every mix of the groups of funding terms in which BASE and OTHER "
                     "differ (re-tendering cycle, staff continuity, tender overhead, "
-                    "accountability, resident organisations; at most 6 groups, 64 mixes) "
+                    "accountability, resident organisations, and populatiebesteding's "
+                    "population budget and main provider; at most 6 groups, 64 mixes) "
                     "with the same seeds, and split OTHER - BASE into exact Shapley parts "
                     "with 95% intervals over seeds, the effects alone and the interaction "
                     "left over. Writes decomposition.csv/.parquet/.md/.png.")

@@ -2,7 +2,8 @@
 
 Two scenarios (say ``tender_3y`` and ``subsidy``) differ in a bundle of funding terms. Their
 generic terms (scenario/regimes.py) fall into named groups — re-tendering cycle, staff
-continuity, tender overhead, accountability, resident organisations — and any mix of the two
+continuity, tender overhead, accountability, resident organisations, and populatiebesteding's
+population budget and main provider — and any mix of the two
 scenarios' groups is itself a funding regime the model can run. ``decompose`` runs every mix
 (2^k for k differing groups, at most 6 groups: 64 mixes), with the same seeds for every mix
 (common random numbers), and attributes the difference in each outcome's end value to the
@@ -27,7 +28,7 @@ import pandas as pd
 
 from ..scenario import Problem, Scenario, ScenarioError, load_scenario
 from ..scenario.regimes import (GROUP_TITLES, TERM_GROUPS, differing_groups, funding_terms,
-                                mixed_terms, tender_overrides_for)
+                                mixed_terms, overrides_for)
 from ..analysis.stats import end_values, t_interval
 
 MAX_GROUPS = 6
@@ -37,7 +38,8 @@ OUTCOMES = ("cohesion", "vraagverlegenheid", "hidden_need_share", "escalations",
 
 def _non_funding_differences(base: Scenario, other: Scenario) -> dict[str, Any]:
     """Scenario keys other than the funding terms in which OTHER differs from BASE."""
-    skip = ("funding.regime", "funding.tender.", "funding.subsidy.", "meta.")
+    skip = ("funding.regime", "funding.tender.", "funding.subsidy.",
+            "funding.populatiebesteding.", "meta.")
     return {k: v for k, v in other.values.items()
             if not k.startswith(skip) and base.values.get(k) != v}
 
@@ -57,8 +59,9 @@ class Mix:
 def plan_mixes(base: Scenario, other: Scenario) -> tuple[list[str], list[Mix]]:
     """The differing groups and every mix of them, as runnable scenarios.
 
-    Each mix is BASE with the terms of the chosen groups from OTHER, written as a tendering
-    regime with exactly those terms (regimes.tender_overrides_for); keys outside the funding
+    Each mix is BASE with the terms of the chosen groups from OTHER, written as a regime with
+    exactly those terms (regimes.overrides_for: a tender, or populatiebesteding when its
+    terms are not neutral); keys outside the funding
     terms in which OTHER differs form one more group, 'other_keys'."""
     tb, to = funding_terms(base.values), funding_terms(other.values)
     groups = differing_groups(tb, to)
@@ -77,7 +80,7 @@ def plan_mixes(base: Scenario, other: Scenario) -> tuple[list[str], list[Mix]]:
     for k in range(len(groups) + 1):
         for chosen in combinations(groups, k):
             terms = mixed_terms(tb, to, [g for g in chosen if g in TERM_GROUPS])
-            over = tender_overrides_for(terms)
+            over = overrides_for(terms)
             if "other_keys" in chosen:
                 over.update(extra)
             name = base.name + "".join(f"+{g}" for g in chosen)

@@ -7,6 +7,12 @@ wait for hand-over, extra turnover while a renewal is uncertain, and the overhea
 round (lawyers, consultants, bid writing: 004 H8). Under aanbesteden a re-tender can hand the
 wijk to another provider, and staff who do not move along take their wijkkennis and their
 clients' trust with them (004 H1). Under meerjarige subsidiering the partnership is renewed.
+
+A provider that may divide the staff money over hulpverlening and opbouwwerk and keeps part of
+what it saves (populatiebesteding, 004 H5) moves money toward opbouwwerk — prevention and
+collective work, which keep people off the expensive 'zolder' of care (004 H6) — in proportion
+to its stake in last year's escalation costs (``prevention_share``; an assumption of this
+model, docs/ODD.md 7.6).
 """
 
 from __future__ import annotations
@@ -25,6 +31,23 @@ class WelfareProvider(mesa.Agent):
     @property
     def staff(self) -> list:
         return [p for p in self.model.team.members if p.provider is self]
+
+
+def prevention_share(model, municipal_share: float, care_cost: float, budget: float) -> float:
+    """The share of staff money the provider puts into opbouwwerk this year.
+
+    Without spending freedom, or without a share in what it saves, the provider follows the
+    municipality's ``municipal_share``. With both, its stake is the share of last year's
+    escalation cost (``care_cost``) it would keep if prevention avoided it, relative to the
+    year's ``budget``; it moves that share of the money (times ``prevention.response``) to
+    opbouwwerk, up to ``prevention.max_opbouwwerker_share`` as far as its freedom reaches. It never moves away from prevention: a provider with a stake in savings has no
+    reason to buy more casework than the municipality would."""
+    t, p = model.terms, model.p.prevention
+    room = t.spending_freedom * max(0.0, p.max_opbouwwerker_share - municipal_share)
+    if room <= 0.0 or t.savings_kept <= 0.0 or budget <= 0.0:
+        return municipal_share
+    stake = t.savings_kept * care_cost / budget
+    return municipal_share + min(room, p.response * stake)
 
 
 class FundingCycle:

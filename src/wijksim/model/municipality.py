@@ -1,8 +1,12 @@
 """The municipality: yearly budget, policies and scheduled events (docs/ODD.md 7.7).
 
 Each year the municipality splits the social-base budget: the overhead of a renewal round due
-that year, the rent and hosts of its places, the share for residents' organisations (initiative
-grants and paid coordinators), and what is left pays for professionals. Scheduled events: a
+that year, the coordination between a main provider and its subcontractors, the rent and hosts
+of its places, the share for residents' organisations (initiative grants and paid
+coordinators), and what is left pays for professionals. The budget is the budget per resident,
+scaled by the population's zwaarte as far as the funding terms say (populatiebesteding, 004
+H5); how the staff money divides over hulpverlening and opbouwwerk is the municipality's
+choice unless the terms leave it to the provider (funding.prevention_share). Scheduled events: a
 budget cut, an area programme (wijkenaanpak) that adds opbouwwerk and may be stopped halfway
 (Vogelaar, 004 H5), the sale of buurthuis buildings (004 H2, vastgoed), and BuurtTops — one-day
 deliberations that create bridging ties, found initiatives and raise trust (004 H3, Epiloog §3).
@@ -15,6 +19,7 @@ import math
 import mesa
 import numpy as np
 
+from .funding import prevention_share
 from .initiatives import start_initiative
 from .kernels.meeting import copresence
 from .meeting import Mixing, contact_log
@@ -36,14 +41,38 @@ class Municipality(mesa.Agent):
         self.grants_committed = 0
         self.grant_pool = 0.0
         self.staff_target = {HULPVERLENER: 0.0, OPBOUWWERKER: 0.0}  # FTE
+        self.population_factor = 1.0  # this year's budget relative to a flat one
+        self.coordination_reserved = 0.0  # this year's cost of coordinating subcontractors
+        self.opbouwwerk_share = 0.0  # share of staff money on opbouwwerk (plan_mix)
+        self.mix_planned_for = None  # the terms and municipal share of the last plan
+        self.care_cost_since_plan = 0.0  # escalation cost since the mix was last planned
+        self.weeks_since_plan = 0
+        self.care_cost_year = 0.0  # escalation cost so far this year
+        self.care_cost_last_year = 0.0  # ... and over the previous year
 
     # -- budget ---------------------------------------------------------------------------
     def _year(self) -> int:
         return self.model.week // 52
 
+    def zwaarte(self) -> float:
+        """The population's zwaarte as a population-based budget measures it: the residents'
+        mean vulnerability, the characteristic that makes problems arise (004 H5: 'gebaseerd
+        op zwaarte en/of kenmerken van die populatie')."""
+        return float(self.model.residents.vulnerability.mean())
+
+    def weigh_population(self) -> float:
+        """The budget relative to a flat amount per resident: 1 + weight x (zwaarte /
+        reference - 1), never below 0; exactly 1 when the terms give the population no weight
+        (tender, subsidy)."""
+        t = self.model.terms
+        if t.population_weight == 0:
+            return 1.0
+        rel = self.zwaarte() / t.reference_vulnerability - 1.0
+        return max(0.0, 1.0 + t.population_weight * rel)
+
     def base_budget(self) -> float:
         p = self.model.p
-        b = p.funding.budget_per_resident * self.model.residents.n
+        b = p.funding.budget_per_resident * self.model.residents.n * self.population_factor
         cut_year = p.municipality.budget_cut_year
         if cut_year and self._year() >= cut_year:
             b *= 1.0 - p.municipality.budget_cut_share
@@ -61,11 +90,14 @@ class Municipality(mesa.Agent):
 
     def allocate_year(self) -> None:
         m, p = self.model, self.model.p
+        self.population_factor = self.weigh_population()  # the amount is fixed for the year
         base = self.base_budget()
         self.year_budget = self.budget()
         week0 = m.week
         renewals = [w for w in range(week0, week0 + 52) if m.funding.renewal_due(w)]
         self.overhead_reserved = len(renewals) * m.funding.renewal_overhead()
+        self.coordination_reserved = (m.terms.subcontractors * m.terms.coordination_share
+                                      * self.year_budget)
         self._fit_places(p.municipality.places_max_share * self.year_budget)
         self.places_budget = sum(pl.yearly_cost for pl in m.places)
         self.org_pool = m.terms.resident_org_share * base
@@ -76,14 +108,36 @@ class Municipality(mesa.Agent):
                                                                1e-9)))
         self.grant_pool = self.org_pool - self.coordinators * p.initiatives.coordinator_cost
         self._honour_grants()
-        staff_money = (self.year_budget - self.overhead_reserved - self.places_budget
-                       - self.org_pool)
+        staff_money = (self.year_budget - self.overhead_reserved - self.coordination_reserved
+                       - self.places_budget - self.org_pool)
         # the municipality funds FTE, not heads: the last person in a role may work part-time
         total = max(0.0, staff_money / p.professionals.cost_per_year)
         programme = min(total, (self.year_budget - base) / p.professionals.cost_per_year)
-        opb = (total - programme) * p.professionals.opbouwwerker_share + programme
+        self.plan_mix()
+        opb = (total - programme) * self.opbouwwerk_share + programme
         self.staff_target = {HULPVERLENER: total - opb, OPBOUWWERKER: opb}
         m.team.adjust_to(self.staff_target)
+
+    def plan_mix(self) -> None:
+        """The division of staff money over hulpverlening and opbouwwerk, planned for a
+        period: at the first allocation of each period, and again when the terms or the
+        municipality's own share change (a switch, a policy decision). The provider's stake is
+        the mean yearly escalation cost since the last plan (last year's when that is less
+        than a year ago), so its mix does not follow one year's chance number of escalations
+        (funding.prevention_share). Without spending freedom or kept savings it is the
+        municipality's share."""
+        m = self.model
+        municipal = m.p.professionals.opbouwwerker_share
+        plan = (m.terms, municipal)
+        if plan == self.mix_planned_for and not m.funding.renewal_due(m.week):
+            return
+        if self.weeks_since_plan >= 52:
+            care = self.care_cost_since_plan * 52.0 / self.weeks_since_plan
+        else:
+            care = self.care_cost_last_year
+        self.opbouwwerk_share = prevention_share(m, municipal, care, self.year_budget)
+        self.mix_planned_for = plan
+        self.care_cost_since_plan, self.weeks_since_plan = 0.0, 0
 
     def _fit_places(self, limit: float) -> None:
         """Close the least visited municipal places until places fit their budget share."""
@@ -110,7 +164,8 @@ class Municipality(mesa.Agent):
     def committed(self) -> float:
         """Money this year's allocation has promised (staff at the funded team size)."""
         staff = sum(self.staff_target.values()) * self.model.p.professionals.cost_per_year
-        return self.overhead_reserved + self.places_budget + self.org_pool + staff
+        return (self.overhead_reserved + self.coordination_reserved + self.places_budget
+                + self.org_pool + staff)
 
     def fund_place(self, yearly_cost: float) -> bool:
         """Take on a place's cost mid-year if this year's budget still has room."""
@@ -149,6 +204,10 @@ class Municipality(mesa.Agent):
             t.spend_idle += max(0.0, staff_cost - hourly * (
                 t.hours_casework + t.hours_collective + t.hours_admin))
         t.spend_places += sum(pl.yearly_cost for pl in m.places) / 52.0
+        t.spend_overhead += self.coordination_reserved / 52.0  # main and subcontractors
+        self.care_cost_year += t.escalation_cost
+        self.care_cost_since_plan += t.escalation_cost
+        self.weeks_since_plan += 1
         grants = sum(1 for i in m.initiatives if i.has_grant) * p.initiatives.grant
         t.spend_initiatives += (grants + self.coordinators
                                    * p.initiatives.coordinator_cost) / 52.0
@@ -159,6 +218,7 @@ class Municipality(mesa.Agent):
         of funding where one is scheduled (7.6: the allocation then uses the new terms), and
         allocate the year's budget."""
         if self.model.week % 52 == 0:
+            self.care_cost_last_year, self.care_cost_year = self.care_cost_year, 0.0
             self._announce(self.model.week // 52)
             self.model.funding.switch_if_due()
             self.allocate_year()

@@ -96,7 +96,7 @@ OUTCOMES: dict[str, str] = {
     "spend_idle": "staff cost of hours lost in transitions or left unused",
     "spend_places": "rent, upkeep and hosts of places",
     "spend_initiatives": "initiative grants and paid coordinators",
-    "spend_overhead": "cost of tender or renewal rounds",
+    "spend_overhead": "cost of tender or renewal rounds and of coordinating subcontractors",
     "spend_total": "all social-base spending this week",
     "budget_year": "this year's social-base budget",
 }

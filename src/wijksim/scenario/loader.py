@@ -92,7 +92,7 @@ def load_scenario(source: str | Path | Scenario | None = None,
             path = source
         else:
             path = confined_path(str(source), roots, None)
-        values, chain, meta = _load_chain(path, seen=(), roots=roots)
+        values, chain, meta = _load_file(path, roots=roots)
         scen = _scenario(path, values, chain, meta)
     return scen.with_overrides(overrides or {})
 
@@ -105,7 +105,7 @@ def load_scenario_text(text: str | bytes, label: str, roots: tuple[Path, ...],
     path = Path(label)
     raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
     doc = parse_toml(raw, path)
-    values, chain, meta = _load_chain(path, seen=(), roots=roots, doc=_non_empty(doc, path))
+    values, chain, meta = _load_file(path, roots=roots, doc=_non_empty(doc, path))
     return _scenario(path, values, chain, meta).with_overrides(overrides or {})
 
 
@@ -200,7 +200,9 @@ def _non_empty(doc: dict[str, Any], path: Path) -> dict[str, Any]:
 
 
 def _load_chain(path: Path, seen: tuple[Path, ...], roots: tuple[Path, ...] | None = None,
-                doc: dict[str, Any] | None = None) -> tuple[dict, list[Path], dict]:
+                doc: dict[str, Any] | None = None
+                ) -> tuple[dict, list[Path], dict, frozenset[str]]:
+    """Values, files merged (base first), [meta], and the keys the files set themselves."""
     if path in seen:
         cycle = " -> ".join(p.name for p in (*seen, path))
         raise ScenarioError([Problem(str(seen[-1]), "extends", path.name,
@@ -228,7 +230,8 @@ def _load_chain(path: Path, seen: tuple[Path, ...], roots: tuple[Path, ...] | No
         parent_path = (confined_path(parent, roots, path) if roots is not None
                        else resolve_scenario_path(parent, relative_to=path))
         try:
-            values, chain, parent_meta = _load_chain(parent_path, (*seen, path), roots)
+            values, chain, parent_meta, given = _load_chain(parent_path, (*seen, path),
+                                                            roots)
         except ScenarioError as err:
             if seen or str(path) in str(err):  # said by the deepest file, or names us
                 raise
@@ -237,7 +240,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...], roots: tuple[Path, ...] | No
                     if k not in ("name", "description", "description_nl", "title_nl")},
                 **meta}
     else:
-        values, chain = defaults(), []
+        values, chain, given = defaults(), [], frozenset()
     flat, flat_problems = flatten_doc(doc, str(path))
     problems += flat_problems
     problems += _apply_flat(values, flat, str(path))
@@ -245,7 +248,40 @@ def _load_chain(path: Path, seen: tuple[Path, ...], roots: tuple[Path, ...] | No
         problems += _check_contradictions(values, str(path))
     if problems:
         raise ScenarioError(problems)
-    return values, [*chain, path], meta
+    return values, [*chain, path], meta, frozenset(given | set(flat))
+
+
+# Keys a scenario *file* must set itself when it uses a regime (in the file or a file it
+# extends): values no schema default can know. The command line, the app and experiment files
+# start from a file, so they inherit them.
+REQUIRED_WITH_REGIME = {
+    "populatiebesteding": (
+        ("funding.populatiebesteding.population_weight",
+         "funding.populatiebesteding.reference_vulnerability"),
+        "populatiebesteding bases its budget on the wijk's zwaarte: say how strongly "
+        "(population_weight, 0 to 2) and against which municipal average "
+        "(reference_vulnerability, 0.01 to 0.9) under [funding.populatiebesteding]"),
+}
+
+
+def _load_file(path: Path, roots: tuple[Path, ...] | None = None,
+               doc: dict[str, Any] | None = None) -> tuple[dict, list[Path], dict]:
+    """A scenario file with everything it extends, and the keys its regime requires."""
+    values, chain, meta, given = _load_chain(path, seen=(), roots=roots, doc=doc)
+    problems = []
+    regimes = [("funding.regime", values["funding.regime"])]
+    if values["funding.switch_year"]:
+        regimes.append(("funding.switch_to", values["funding.switch_to"]))
+    for key, regime in regimes:
+        need, why = REQUIRED_WITH_REGIME.get(regime, ((), ""))
+        missing = [k for k in need if k not in given]
+        if missing:
+            problems.append(Problem(str(path), missing[0], None, "", (
+                f"{key} = \"{regime}\" needs {' and '.join(missing)}, which the file does not "
+                f"set: {why}"), show_value=False))
+    if problems:
+        raise ScenarioError(problems[:1])
+    return values, chain, meta
 
 
 def flatten_doc(doc: Mapping[str, Any], origin: str, prefix: str = ""
@@ -431,7 +467,7 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
         bad("funding.switch_to", "the other regime than funding.regime "
             f"({v['funding.regime']!r}) when switch_year is set",
             "switching to the regime the wijk already has changes nothing")
-    for sec in ("tender", "subsidy"):
+    for sec in ("tender", "subsidy", "populatiebesteding"):
         if v[f"funding.{sec}.resident_org_share"] > 0.8:
             bad(f"funding.{sec}.resident_org_share", "at most 0.8")
     return p

@@ -10,6 +10,39 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class FundingPopulatiebestedingParams:
+    """[funding.populatiebesteding] Populatiebesteding (population-based funding): Terms used
+    when regime = 'populatiebesteding' (004 H5, after NDSD/KPMG/Plexus/HHM 2016): a fixed
+    amount for the wijk's population, based on its zwaarte (here: its residents' mean
+    vulnerability against the municipality's reference), spent by one main provider that is
+    free to divide it over hulpverlening and opbouwwerk, works with subcontractors and accounts
+    for agreed results rather than outputs. The contracting terms (period, chance the main
+    provider changes, staff continuity) work as under the other regimes; with population_weight
+    0, no subcontractors, no spending freedom and no kept savings (and the subsidy's other
+    terms) it is indistinguishable from subsidy. A scenario file with this regime must set
+    population_weight and reference_vulnerability itself."""
+
+    population_weight: float  # assumption
+    reference_vulnerability: float  # assumption
+    period_years: int  # assumption (years)
+    p_provider_change: float  # assumption
+    staff_moves: float  # assumption
+    transition_weeks: int  # assumption (weeks)
+    transition_productivity: float  # assumption
+    pre_renewal_turnover: float  # assumption (per year)
+    overhead_share: float  # assumption
+    subcontractors: int  # assumption
+    coordination_share: float  # assumption
+    spending_freedom: float  # assumption
+    savings_kept: float  # assumption
+    output_pressure: float  # assumption
+    admin_share: float  # assumption
+    resident_org_share: float  # assumption
+    paid_coordinators: bool  # assumption
+    grant_years: int  # assumption (years)
+
+
+@dataclass(frozen=True, slots=True)
 class FundingSubsidyParams:
     """[funding.subsidy] Multi-year subsidy (meerjarige subsidiering): Terms used when regime =
     'subsidy'."""
@@ -54,6 +87,7 @@ class FundingParams:
     switch_year: int  # assumption (years)
     switch_to: str  # assumption
     renewal_horizon_weeks: int  # assumption (weeks)
+    populatiebesteding: FundingPopulatiebestedingParams
     subsidy: FundingSubsidyParams
     tender: FundingTenderParams
 
@@ -267,6 +301,18 @@ class PlacesParams:
 
 
 @dataclass(frozen=True, slots=True)
+class PreventionParams:
+    """[prevention] Prevention by a provider that keeps its savings: A main provider that may
+    move money between hulpverlening and opbouwwerk and keeps a share of what it saves shifts
+    staff toward opbouwwerk (prevention, collective work) in proportion to its stake: the care
+    costs of last year's escalations it would share in (docs/ODD.md 7.6). Acts only when the
+    funding terms give spending freedom and kept savings (populatiebesteding)."""
+
+    response: float  # assumption (euro/euro)
+    max_opbouwwerker_share: float  # assumption
+
+
+@dataclass(frozen=True, slots=True)
 class ProfessionalsParams:
     """[professionals] Social professionals: Hulpverleners and opbouwwerkers, caseload,
     wijkkennis, paperwork (mechanism 4)."""
@@ -406,6 +452,7 @@ class ScenarioParams:
     needs: NeedsParams
     netwerkberaad: NetwerkberaadParams
     places: PlacesParams
+    prevention: PreventionParams
     professionals: ProfessionalsParams
     residents: ResidentsParams
     run: RunParams
@@ -415,6 +462,7 @@ class ScenarioParams:
 
 # section path -> class ('' is the root)
 SECTION_TYPES: dict[str, type] = {
+    "funding.populatiebesteding": FundingPopulatiebestedingParams,
     "funding.subsidy": FundingSubsidyParams,
     "funding.tender": FundingTenderParams,
     "funding": FundingParams,
@@ -425,6 +473,7 @@ SECTION_TYPES: dict[str, type] = {
     "needs": NeedsParams,
     "netwerkberaad": NetwerkberaadParams,
     "places": PlacesParams,
+    "prevention": PreventionParams,
     "professionals": ProfessionalsParams,
     "residents": ResidentsParams,
     "run": RunParams,

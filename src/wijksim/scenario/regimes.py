@@ -4,13 +4,22 @@ This is the only place that reads ``funding.regime``. The model never asks which
 in: it sees a period, a chance that the provider changes at its end, staff continuity, overhead,
 paperwork, output pressure and a budget split (docs/ODD.md 7.6: regimes act only through
 mechanisms). Under multi-year subsidy the partnership is renewed at the end of each period, so
-the provider never changes and nothing is re-tendered.
+the provider never changes and nothing is re-tendered. Under populatiebesteding (004 H5) the
+budget follows the population's zwaarte, one main provider may divide the staff money over
+hulpverlening and opbouwwerk and keeps part of what it saves, and coordinating its
+subcontractors costs money; the other two regimes have neutral values for those terms (weight
+0, no freedom, no kept savings, no subcontractors), so they behave exactly as before.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any, Mapping
+
+from .schema import KEYS
+
+# the reference zwaarte the other regimes carry (unused while their population weight is 0)
+NEUTRAL_REFERENCE = KEYS["funding.populatiebesteding.reference_vulnerability"].default
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,13 @@ class FundingTerms:
     resident_org_share: float
     paid_coordinators: bool
     grant_years: int
+    # populatiebesteding (neutral under tender and subsidy)
+    population_weight: float = 0.0  # how strongly the budget follows the wijk's zwaarte
+    reference_vulnerability: float = NEUTRAL_REFERENCE  # zwaarte of the flat budget
+    spending_freedom: float = 0.0  # how far the provider may move money between the roles
+    savings_kept: float = 0.0  # share of what prevention saves that the provider keeps
+    subcontractors: int = 0  # subcontractors under one main provider
+    coordination_share: float = 0.0  # yearly cost per subcontractor, share of the budget
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -50,6 +66,8 @@ def funding_terms(v: Mapping[str, Any]) -> FundingTerms:
             paid_coordinators=v[t + "paid_coordinators"],
             grant_years=v[t + "grant_years"],
         )
+    if v["funding.regime"] == "populatiebesteding":
+        return populatie_terms(v)
     s = "funding.subsidy."
     return FundingTerms(
         period_weeks=52 * v[s + "period_years"],
@@ -64,6 +82,37 @@ def funding_terms(v: Mapping[str, Any]) -> FundingTerms:
         resident_org_share=v[s + "resident_org_share"],
         paid_coordinators=v[s + "paid_coordinators"],
         grant_years=v[s + "grant_years"],
+    )
+
+
+POPULATIE = "funding.populatiebesteding."
+
+
+def populatie_terms(v: Mapping[str, Any]) -> FundingTerms:
+    """Populatiebesteding (004 H5, the five-point definition after NDSD/KPMG/Plexus/HHM 2016):
+    an amount based on the population's zwaarte, one main provider free in how it spends it,
+    accountable for agreed results (its own paperwork and output pressure), subcontractors
+    whose coordination costs money, and a multi-year arrangement."""
+    q = POPULATIE
+    return FundingTerms(
+        period_weeks=52 * v[q + "period_years"],
+        p_provider_change=v[q + "p_provider_change"],
+        staff_continuity=v[q + "staff_moves"],
+        transition_weeks=v[q + "transition_weeks"],
+        transition_productivity=v[q + "transition_productivity"],
+        pre_renewal_turnover=v[q + "pre_renewal_turnover"],
+        renewal_overhead_share=v[q + "overhead_share"],
+        output_pressure=v[q + "output_pressure"],
+        admin_share=v[q + "admin_share"],
+        resident_org_share=v[q + "resident_org_share"],
+        paid_coordinators=v[q + "paid_coordinators"],
+        grant_years=v[q + "grant_years"],
+        population_weight=v[q + "population_weight"],
+        reference_vulnerability=v[q + "reference_vulnerability"],
+        spending_freedom=v[q + "spending_freedom"],
+        savings_kept=v[q + "savings_kept"],
+        subcontractors=v[q + "subcontractors"],
+        coordination_share=v[q + "coordination_share"],
     )
 
 
@@ -90,6 +139,31 @@ def switch_in_week(v: Mapping[str, Any], week: int) -> str:
     return ""
 
 
+def neutral_populatie_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]:
+    """Populatiebesteding with neutral terms that mirror the subsidy's: a flat budget (weight
+    0), no spending freedom, no kept savings, no subcontractors, a period longer than the run
+    (for the regime-rule tests). Only the funding.populatiebesteding keys differ from the
+    subsidy scenario; the model must not tell the two apart."""
+    s, q = "funding.subsidy.", POPULATIE
+    return {
+        "funding.regime": "populatiebesteding",
+        q + "period_years": max(years, 1) + 1,
+        q + "p_provider_change": 0.0,
+        q + "staff_moves": 1.0,
+        q + "pre_renewal_turnover": 0.0,
+        q + "overhead_share": 0.0,
+        q + "population_weight": 0.0,
+        q + "spending_freedom": 0.0,
+        q + "savings_kept": 0.0,
+        q + "subcontractors": 0,
+        q + "output_pressure": v[s + "output_pressure"],
+        q + "admin_share": v[s + "admin_share"],
+        q + "resident_org_share": v[s + "resident_org_share"],
+        q + "paid_coordinators": v[s + "paid_coordinators"],
+        q + "grant_years": v[s + "grant_years"],
+    }
+
+
 def neutral_tender_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]:
     """Tendering with neutral terms that mirror the subsidy's (for the metamorphic test)."""
     s = "funding.subsidy."
@@ -114,7 +188,8 @@ def neutral_tender_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]
 # burn-in, so a stored burn-in (wijksim.model.snapshot) is reused only where those agree.
 # tests/model/test_snapshot.py checks each key below leaves the week-0 wijk alone.
 AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "funding.switch_",
-                 "municipality.", "shocks.", "netwerkberaad.", "run.years", "run.record_every")
+                 POPULATIE, "prevention.", "municipality.", "shocks.", "netwerkberaad.",
+                 "run.years", "run.record_every")
 
 
 def acts_after_burn_in(key: str) -> bool:
@@ -139,6 +214,12 @@ TERM_GROUPS: dict[str, tuple[str, ...]] = {
     "accountability": ("admin_share", "output_pressure"),
     # money and time for residents' own organisations
     "resident_organisations": ("resident_org_share", "paid_coordinators", "grant_years"),
+    # populatiebesteding: a budget that follows the population's zwaarte
+    "population_budget": ("population_weight", "reference_vulnerability"),
+    # populatiebesteding: one main provider, free to divide the money and keeping part of what
+    # it saves, and the cost of coordinating its subcontractors
+    "main_provider": ("spending_freedom", "savings_kept", "subcontractors",
+                      "coordination_share"),
 }
 GROUP_TITLES = {
     "retendering": "re-tendering cycle",
@@ -146,6 +227,8 @@ GROUP_TITLES = {
     "tender_overhead": "tender overhead",
     "accountability": "accountability and paperwork",
     "resident_organisations": "resident organisations and coordinators",
+    "population_budget": "budget following the population's zwaarte",
+    "main_provider": "main provider's freedom, kept savings and coordination",
     "other_keys": "other scenario keys",
 }
 
@@ -161,6 +244,42 @@ def mixed_terms(base: FundingTerms, other: FundingTerms, groups) -> FundingTerms
     from dataclasses import replace
 
     return replace(base, **{f: getattr(other, f) for g in groups for f in TERM_GROUPS[g]})
+
+
+def overrides_for(terms: FundingTerms) -> dict[str, Any]:
+    """Scenario keys of a regime whose generic terms are exactly ``terms``: a tender when the
+    populatiebesteding terms are neutral (as before there was a third regime), else
+    populatiebesteding, whose keys can express every term."""
+    neutral = FundingTerms(**{**terms.as_dict(), **POPULATIE_NEUTRAL})
+    if terms == neutral:
+        return tender_overrides_for(terms)
+    q = POPULATIE
+    return {
+        "funding.regime": "populatiebesteding",
+        q + "period_years": terms.period_weeks // 52,
+        q + "p_provider_change": terms.p_provider_change,
+        q + "staff_moves": terms.staff_continuity,
+        q + "transition_weeks": terms.transition_weeks,
+        q + "transition_productivity": terms.transition_productivity,
+        q + "pre_renewal_turnover": terms.pre_renewal_turnover,
+        q + "overhead_share": terms.renewal_overhead_share,
+        q + "output_pressure": terms.output_pressure,
+        q + "admin_share": terms.admin_share,
+        q + "resident_org_share": terms.resident_org_share,
+        q + "paid_coordinators": terms.paid_coordinators,
+        q + "grant_years": terms.grant_years,
+        q + "population_weight": terms.population_weight,
+        q + "reference_vulnerability": terms.reference_vulnerability,
+        q + "spending_freedom": terms.spending_freedom,
+        q + "savings_kept": terms.savings_kept,
+        q + "subcontractors": terms.subcontractors,
+        q + "coordination_share": terms.coordination_share,
+    }
+
+
+# the populatiebesteding terms as tender and subsidy have them (FundingTerms' defaults)
+POPULATIE_NEUTRAL = {f: FundingTerms.__dataclass_fields__[f].default
+                     for f in TERM_GROUPS["population_budget"] + TERM_GROUPS["main_provider"]}
 
 
 def tender_overrides_for(terms: FundingTerms) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CALIBRATED, LITERATURE, ASSUMPTION = "calibrated", "literature", "assumption"
+# the funding regimes a scenario can choose (scenario/regimes.py turns each into generic terms)
+REGIMES = ("tender", "subsidy", "populatiebesteding")
 
 
 @dataclass(frozen=True)
@@ -670,8 +672,9 @@ section(
     "funding", "Funding regime", "How the social base is financed (mechanism 6). The regime "
     "only chooses which parameter set applies; the model sees generic funding terms.",
     Key("funding.regime", "tender", "tender = aanbesteden (periodic contracts); subsidy = "
-        "meerjarige subsidiering (multi-year, area-based).", choices=("tender", "subsidy"),
-        source="004-H8-geenmarkt"),
+        "meerjarige subsidiering (multi-year, area-based); populatiebesteding = a budget for "
+        "the wijk's population, spent freely by one main provider that accounts for results.",
+        choices=REGIMES, source="004-H8-geenmarkt,004-H5-populatie"),
     Key("funding.budget_per_resident", 160.0, "Yearly social base budget per resident "
         "(professionals, places, initiatives, overhead).", 0.0, 5000.0, "euro/year",
         status=ASSUMPTION),
@@ -682,7 +685,7 @@ section(
         "(its section below), in the same wijk: nothing before the switch changes.", 0, 100,
         "years", source="004-H1-utrecht"),
     Key("funding.switch_to", "subsidy", "The regime the wijk switches to in "
-        "funding.switch_year (only used when that is set).", choices=("tender", "subsidy"),
+        "funding.switch_year (only used when that is set).", choices=REGIMES,
         source="004-H1-utrecht"),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("funding.renewal_horizon_weeks", 26, "Weeks before a renewal that may change the "
@@ -743,6 +746,93 @@ section(
         "years", source="004-H3-coordinator"),
     Key("funding.subsidy.output_pressure", 0.0, "Pressure to show countable outputs.", 0.0,
         1.0),
+)
+
+section(
+    "funding.populatiebesteding", "Populatiebesteding (population-based funding)", "Terms "
+    "used when regime = 'populatiebesteding' (004 H5, after NDSD/KPMG/Plexus/HHM 2016): a "
+    "fixed amount for the wijk's population, based on its zwaarte (here: its residents' mean "
+    "vulnerability against the municipality's reference), spent by one main provider that is "
+    "free to divide it over hulpverlening and opbouwwerk, works with subcontractors and "
+    "accounts for agreed results rather than outputs. The contracting terms (period, chance "
+    "the main provider changes, staff continuity) work as under the other regimes; with "
+    "population_weight 0, no subcontractors, no spending freedom and no kept savings "
+    "(and the subsidy's other terms) it is indistinguishable from subsidy. A scenario file "
+    "with this regime must set population_weight and reference_vulnerability itself.",
+    Key("funding.populatiebesteding.population_weight", 1.0, "How strongly the budget follows "
+        "the wijk's zwaarte: budget = budget_per_resident x residents x (1 + weight x "
+        "(zwaarte / reference_vulnerability - 1)), at least 0; zwaarte is the residents' mean "
+        "vulnerability, measured each year. 0 = a flat amount per resident, 1 = proportional "
+        "to zwaarte.", 0.0, 2.0, source="004-H5-populatie"),
+    Key("funding.populatiebesteding.reference_vulnerability", 0.31, "The zwaarte of an "
+        "average wijk of the municipality (mean resident vulnerability) at which the budget "
+        "is budget_per_resident per resident. The default is the default wijk's own expected "
+        "mean (0.25, +0.1 for the 40 % in other groups, +0.1 for the 20 % seniors), so the "
+        "default wijk gets about the flat budget.", 0.01, 0.9,
+        source="004-H5-populatie"),
+    Key("funding.populatiebesteding.period_years", 5, "Length of the populatiebesteding "
+        "arrangement with the main provider (multi-year).", 1, 100, "years",
+        source="004-H5-populatie,004-EP-tijdspanne"),
+    Key("funding.populatiebesteding.p_provider_change", 0.0, "Chance another main provider "
+        "takes over when the period ends (0 = the arrangement is renewed with the same "
+        "one).", 0.0, 1.0, source="004-H5-populatie"),
+    Key("funding.populatiebesteding.staff_moves", 1.0, "Share of staff that moves along when "
+        "the main provider changes.", 0.0, 1.0, source="004-H3-discontinuiteit"),
+    Key("funding.populatiebesteding.transition_weeks", 26, "Weeks of reduced productivity "
+        "after a change of main provider.", 0, 104, "weeks",
+        source="004-H3-discontinuiteit"),
+    Key("funding.populatiebesteding.transition_productivity", 0.75, "Productivity during "
+        "that transition.", 0.0, 1.0),
+    Key("funding.populatiebesteding.pre_renewal_turnover", 0.0, "Extra yearly turnover in "
+        "the half year before a renewal whose outcome is uncertain.", 0.0, 1.0, "per year",
+        source="004-H3-discontinuiteit"),
+    Key("funding.populatiebesteding.overhead_share", 0.0, "Cost of negotiating a new "
+        "period, as a share of a year's budget.", 0.0, 0.5),
+    Key("funding.populatiebesteding.subcontractors", 2, "Subcontractors working under the "
+        "main provider (hoofd- en onderaannemerschap: how populatiebesteding was mostly "
+        "applied).", 0, 20, source="004-H5-populatie"),
+    Key("funding.populatiebesteding.coordination_share", 0.015, "Yearly cost of the "
+        "financial and working arrangements between the main provider and one "
+        "subcontractor, as a share of the year's budget ('meteen het lastigste onderdeel'); "
+        "it comes off the money for staff and is booked as overhead.", 0.0, 0.2,
+        source="004-H5-populatie"),
+    Key("funding.populatiebesteding.spending_freedom", 1.0, "How far the main provider may "
+        "move staff money between hulpverlening and opbouwwerk (0 = the municipality's "
+        "professionals.opbouwwerker_share binds, 1 = free up to "
+        "prevention.max_opbouwwerker_share).", 0.0, 1.0, source="004-H5-populatie"),
+    Key("funding.populatiebesteding.savings_kept", 0.5, "Share of what prevention saves that "
+        "the main provider keeps (the fixed amount is its own: what it does not need to "
+        "spend on escalations it keeps). 0 = no stake in prevention.", 0.0, 1.0,
+        source="004-H5-populatie,004-H6-zolder"),
+    Key("funding.populatiebesteding.output_pressure", 0.0, "Pressure to show countable "
+        "outputs: accountability is on agreed results, not outputs.", 0.0, 1.0,
+        source="004-H5-populatie"),
+    Key("funding.populatiebesteding.admin_share", 0.15, "Share of professional hours on "
+        "accountability for the agreed results (main provider to the municipality, "
+        "subcontractors to the main provider).", 0.0, 0.9, source="004-H5-populatie"),
+    Key("funding.populatiebesteding.resident_org_share", 0.03, "Share of budget for "
+        "residents' organisations (the text names none for populatiebesteding: the status "
+        "quo's).", 0.0, 0.8, source="004-EP-wijkbudget"),
+    Key("funding.populatiebesteding.paid_coordinators", False, "Fund paid coordinators for "
+        "initiatives.", source="004-H3-coordinator"),
+    Key("funding.populatiebesteding.grant_years", 1, "Length of an initiative's grant.", 1,
+        20, "years", source="004-H5-vergadertijgers"),
+)
+
+section(
+    "prevention", "Prevention by a provider that keeps its savings", "A main provider that "
+    "may move money between hulpverlening and opbouwwerk and keeps a share of what it saves "
+    "shifts staff toward opbouwwerk (prevention, collective work) in proportion to its stake: "
+    "the care costs of last year's escalations it would share in (docs/ODD.md 7.6). Acts only "
+    "when the funding terms give spending freedom and kept savings (populatiebesteding).",
+    Key("prevention.response", 1.0, "Budget moved to opbouwwerk per euro of escalation cost "
+        "the provider stands to keep: the opbouwwerker share rises by min(spending_freedom x "
+        "(max_opbouwwerker_share - opbouwwerker_share), response x savings_kept x last year's "
+        "escalation cost / the year's budget). 1 = it invests what it would keep.", 0.0, 20.0,
+        "euro/euro", source="004-H5-populatie,004-H6-zolder"),
+    Key("prevention.max_opbouwwerker_share", 0.5, "The largest opbouwwerker share a provider "
+        "moves to (it keeps a wijkteam for casework).", 0.0, 1.0,
+        source="004-H4-rollen"),
 )
 
 section(

@@ -135,7 +135,7 @@ def _fmt_outcome(name: str, value: float, lang: str) -> str:
 def _fmt_value(v: Any, lang: str) -> str:
     if isinstance(v, bool):
         return {True: "aan", False: "uit"}[v] if lang == "nl" else {True: "on", False: "off"}[v]
-    if v in ("tender", "subsidy"):
+    if isinstance(v, str) and v in rl.KEYS["funding.regime"].choices:
         return t(f"regime_{v}", lang)
     if isinstance(v, float):
         return num(v, lang, 4 if abs(v) < 0.01 and v else 2).rstrip("0").rstrip(",.") or "0"

@@ -595,7 +595,7 @@ def _show(v: Any, lang: str) -> str:
 
     if isinstance(v, bool):
         return ("aan" if v else "uit") if lang == "nl" else ("on" if v else "off")
-    if v in ("tender", "subsidy"):
+    if isinstance(v, str) and v in rl.KEYS["funding.regime"].choices:
         return t(f"regime_{v}", lang)
     if isinstance(v, float):
         return f"{v:g}"
