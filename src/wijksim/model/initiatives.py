@@ -27,11 +27,18 @@ from .meeting import Mixing, contact_log
 from .residents import NEVER
 from .shocks import aanbodverlegenheid_now
 
-KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing")
-KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])
-NEEDS_PLACE = np.array([False, True, False, True, False])
-MUTUAL_HELP = np.array([0.5, 1.0, 0.5, 1.0, 0.7])  # how much each kind organises mutual help
-COUNTABLE = np.array([False, True, False, True, False])  # activities a provider can count
+# The first GENERIC kinds are today's bewonersinitiatieven; the last three are the
+# burgercollectieven that run things (collectives.py, docs/ODD.md 7.12).
+KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing",
+         "wijkcooperatie", "energiecooperatie", "zorgcooperatie")
+GENERIC = 5
+WIJKCOOPERATIE, ENERGIECOOPERATIE, ZORGCOOPERATIE = range(GENERIC, GENERIC + 3)
+KIND_SHARES = np.array([0.15, 0.25, 0.2, 0.25, 0.15])  # of the generic kinds
+NEEDS_PLACE = np.array([False, True, False, True, False, True, False, False])
+MUTUAL_HELP = np.array([0.5, 1.0, 0.5, 1.0, 0.7])  # how much each generic kind organises help
+COUNTABLE = np.array([False, True, False, True, False, False, False, False])  # a provider
+# can count these activities (and take them over); a collective's are its own enterprise
+NO_TASK = "none"
 
 
 class Initiative(mesa.Agent):
@@ -50,10 +57,49 @@ class Initiative(mesa.Agent):
         self.weeks_without_place = 0
         self.size = 0
         self.corvee = 0.0
+        # burgercollectieven and buurtrechten (collectives.py, buurtrechten.py); a generic
+        # initiative keeps these at their neutral values
+        self.fonds_until = -1  # funded by the wijkfonds / lokaal fonds until this week
+        self.building = False  # runs a building taken over under the right to buildings
+        self.task = NO_TASK  # a public task taken over under the right to challenge
+        self.task_until = -1  # end week of the task contract
+        self.task_jobs = 0  # residents employed on the task
+        self.employees = np.empty(0, dtype=np.int64)  # members the collective employs
 
     @property
     def kind_name(self) -> str:
         return KINDS[self.kind]
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind >= GENERIC
+
+    @property
+    def funded(self) -> bool:
+        """A municipal grant, or money from the wijkfonds / lokaal fonds residents allocate."""
+        return self.has_grant or self.fonds_until > max(self.model.week, -1)
+
+    @property
+    def extra_corvee(self) -> float:
+        """Weekly corvee beyond initiatives.corvee_hours: a collective's own (an enterprise,
+        the municipality's hurdles, halved at full steady support), a building taken over
+        under the right to buildings, a task under the right to challenge. 0 for a generic
+        initiative without either (docs/ODD.md 7.11-7.12)."""
+        if self.kind < GENERIC and not self.building and self.task == NO_TASK:
+            return 0.0
+        p = self.model.p
+        base = p.initiatives.corvee_hours
+        extra = 0.0
+        if self.kind >= GENERIC:
+            c = p.collectives
+            own = (base * c.corvee_factor[self.kind - GENERIC]
+                   + c.hurdles * c.hurdle_corvee_hours) * (1.0 - 0.5 * c.steady_support)
+            extra += own - base
+        if self.building:
+            extra += p.buurtrechten.buildings_corvee_hours
+        if self.task != NO_TASK:
+            extra += p.buurtrechten.challenge_corvee_hours
+        return extra
 
     def members(self) -> np.ndarray:
         return np.flatnonzero(self.model.residents.initiative == self.unique_id)
@@ -71,7 +117,9 @@ class Initiative(mesa.Agent):
         self.ended = True
         mem = self.members()
         for place in self.model.places:  # a place the residents ran closes with them
-            if place.runner == self.unique_id:
+            if place.runner == self.unique_id and place.contract_until >= 0:
+                place.return_to_municipality()  # a task contract falls back (7.11)
+            elif place.runner == self.unique_id:
                 place.close("the residents running it stopped")
         r.initiative[mem] = -1
         r.engagement[mem] *= 0.7
@@ -141,7 +189,8 @@ def carry_corvee(model, support_hours: float) -> None:
     if not inits:
         return
     m, r, p = model, model.residents, model.p
-    raw = np.array([p.initiatives.corvee_hours + i.application_load() for i in inits])
+    raw = np.array([p.initiatives.corvee_hours + i.application_load() + i.extra_corvee
+                    for i in inits])
     coordinated = m.municipality.coordinator_coverage(len(inits))
     after_coord = raw * (1.0 - 0.7 * coordinated)
     support = support_hours * p.professionals.corvee_relief_per_hour
@@ -196,7 +245,7 @@ def run_activities(model) -> None:
     has_place = np.array([i.place >= 0 and m.places[i.place].open for i in inits])
     kinds = np.array([i.kind for i in inits])
     attend_p = np.where(has_place | ~NEEDS_PLACE[kinds], p.attendance, 0.2)
-    funded = np.array([i.has_grant for i in inits])
+    funded = np.array([i.funded for i in inits])
     attend_p = attend_p * np.where(funded, 1.0, 0.7)
     goes = rng.random(members.size) < attend_p[pos]
     attend, apos = members[goes], pos[goes]
@@ -206,6 +255,9 @@ def run_activities(model) -> None:
     n_groups = starts.size - 1
     gain = np.full(n_groups, p.activity_tie_gain)
     bridging = np.full(n_groups, 0.5)
+    if kinds.max() >= GENERIC:  # an energiecooperatie's members meet across groups
+        group_kind = kinds[apos[starts[:-1]]]
+        bridging[group_kind == ENERGIECOOPERATIE] = m.p.collectives.energy_bridging
     mixing = Mixing(contacts=2.0, homophily=m.p.wijk.homophily, age_homophily=0.0)
     with drawing(rng) as st:
         copresence(st, attend.astype(np.int32), starts, gain, bridging, mixing, r.arrays,
@@ -213,10 +265,21 @@ def run_activities(model) -> None:
     r.last_volunteered[attend] = m.week
     r.hours_volunteered[attend] += p.activity_hours
     r.spare_left[attend] = np.maximum(r.spare_left[attend] - p.activity_hours, 0.0)
-    mutual = p.mutual_help * MUTUAL_HELP[kinds[pos]]
+    mutual = p.mutual_help * mutual_help_of(m, kinds)[pos]
     r.v[members] = np.maximum(0.0, r.v[members] - mutual)
     r.a[members] = np.maximum(0.0, r.a[members] - mutual)
     r.engagement[members] += p.engagement_gain * (1.0 - r.engagement[members])
+
+
+def mutual_help_of(model, kinds: np.ndarray) -> np.ndarray:
+    """How much each initiative organises mutual help, by kind (collectives: their key)."""
+    out = np.empty(kinds.size)
+    generic = kinds < GENERIC
+    out[generic] = MUTUAL_HELP[kinds[generic]]
+    if not generic.all():
+        per = np.asarray(model.p.collectives.mutual_help, dtype=float)
+        out[~generic] = per[kinds[~generic] - GENERIC]
+    return out
 
 
 def fade_engagement(model) -> None:
@@ -301,8 +364,17 @@ def end_failing(model) -> None:
             init.dissolve("too few members")
         elif init.weeks_without_place > 12:
             init.dissolve("no place to meet")
-        elif not init.has_grant and rng.random() < p.no_funding_end_rate:
+        elif not init.funded and rng.random() < unfunded_end_rate(m, init):
             init.dissolve("no funding")
+
+
+def unfunded_end_rate(model, init: Initiative) -> float:
+    """Weekly chance an unfunded initiative ends; steady municipal support carries part of a
+    collective's running costs (collectives.steady_support)."""
+    rate = model.p.initiatives.no_funding_end_rate
+    if init.kind >= GENERIC:
+        rate *= 1.0 - model.p.collectives.steady_support
+    return rate
 
 
 def nearest_open_place(model, resident: int, prefer_community: bool = True) -> int:
@@ -334,12 +406,16 @@ def found(model, support_hours: float) -> None:
         start_initiative(m, int(f))
 
 
-def start_initiative(model, founder: int, kind: int | None = None) -> Initiative | None:
+def start_initiative(model, founder: int, kind: int | None = None,
+                     rng: np.random.Generator | None = None) -> Initiative | None:
+    """``founder`` starts an initiative (a generic kind drawn by KIND_SHARES unless ``kind``
+    is given) with up to six of their strongest ties; ``rng``: the stream to draw from (the
+    initiatives' stream unless given)."""
     m, r = model, model.residents
-    rng = m.streams.initiatives
+    rng = m.streams.initiatives if rng is None else rng
     place = nearest_open_place(m, founder)
     if kind is None:
-        kind = int(rng.choice(len(KINDS), p=KIND_SHARES))
+        kind = int(rng.choice(GENERIC, p=KIND_SHARES))
     if NEEDS_PLACE[kind] and place < 0:
         return None
     init = Initiative(m, kind, founder, place)

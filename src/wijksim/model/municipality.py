@@ -15,6 +15,9 @@ import math
 import mesa
 import numpy as np
 
+from .buurtrechten import (defended, fill_wijkfonds, first_refusal, fonds_spend_per_year,
+                           fund_tasks, plan_reopenings, under_contract)
+from .collectives import support_cost
 from .initiatives import start_initiative
 from .kernels.meeting import copresence
 from .meeting import Mixing, contact_log
@@ -67,6 +70,7 @@ class Municipality(mesa.Agent):
         renewals = [w for w in range(week0, week0 + 52) if m.funding.renewal_due(w)]
         self.overhead_reserved = len(renewals) * m.funding.renewal_overhead()
         self._fit_places(p.municipality.places_max_share * self.year_budget)
+        plan_reopenings(m, p.municipality.places_max_share * self.year_budget)  # 7.11
         self.places_budget = sum(pl.yearly_cost for pl in m.places)
         self.org_pool = m.terms.resident_org_share * base
         n_init = len(m.initiatives)
@@ -75,6 +79,10 @@ class Municipality(mesa.Agent):
         self.coordinators = min(want, int(self.org_pool // max(p.initiatives.coordinator_cost,
                                                                1e-9)))
         self.grant_pool = self.org_pool - self.coordinators * p.initiatives.coordinator_cost
+        support = support_cost(m)  # steady support of burgercollectieven (7.12)
+        if support > 0:
+            self.grant_pool = max(0.0, self.grant_pool - support)
+        self.grant_pool = fill_wijkfonds(m, self.grant_pool)  # access to money (7.11)
         self._honour_grants()
         staff_money = (self.year_budget - self.overhead_reserved - self.places_budget
                        - self.org_pool)
@@ -82,18 +90,28 @@ class Municipality(mesa.Agent):
         total = max(0.0, staff_money / p.professionals.cost_per_year)
         programme = min(total, (self.year_budget - base) / p.professionals.cost_per_year)
         opb = (total - programme) * p.professionals.opbouwwerker_share + programme
-        self.staff_target = {HULPVERLENER: total - opb, OPBOUWWERKER: opb}
+        self.staff_target = fund_tasks(m, {HULPVERLENER: total - opb, OPBOUWWERKER: opb})
         m.team.adjust_to(self.staff_target)
 
     def _fit_places(self, limit: float) -> None:
-        """Close the least visited municipal places until places fit their budget share."""
-        places = [pl for pl in self.model.places if pl.open and pl.ownership != COMMERCIAL]
-        places.sort(key=lambda pl: (pl.visitors_avg, pl.index))
+        """Close the least visited municipal places until places fit their budget share.
+        Buurtrechten (7.11): places the residents' plan defends close last, a place under a
+        task contract stays open for its term, and residents get first refusal of a
+        municipal place before it closes."""
+        m = self.model
+        places = [pl for pl in m.places if pl.open and pl.ownership != COMMERCIAL]
+        places.sort(key=lambda pl: (defended(m, pl), pl.visitors_avg, pl.index))
         total = sum(pl.yearly_cost for pl in places)
         for pl in places:
             if total <= limit:
                 break
-            total -= pl.yearly_cost
+            if under_contract(pl, m.week):
+                continue
+            cost = pl.yearly_cost
+            if first_refusal(m, pl):
+                total -= cost - pl.yearly_cost
+                continue
+            total -= cost
             pl.close("budget")
 
     def _honour_grants(self) -> None:
@@ -150,8 +168,9 @@ class Municipality(mesa.Agent):
                 t.hours_casework + t.hours_collective + t.hours_admin))
         t.spend_places += sum(pl.yearly_cost for pl in m.places) / 52.0
         grants = sum(1 for i in m.initiatives if i.has_grant) * p.initiatives.grant
-        t.spend_initiatives += (grants + self.coordinators
-                                   * p.initiatives.coordinator_cost) / 52.0
+        residents_money = fonds_spend_per_year(m) + support_cost(m)  # 7.11, 7.12
+        t.spend_initiatives += (grants + self.coordinators * p.initiatives.coordinator_cost
+                                + residents_money) / 52.0
 
     # -- the week ---------------------------------------------------------------------------
     def budget_year(self) -> None:

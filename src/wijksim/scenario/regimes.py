@@ -114,7 +114,8 @@ def neutral_tender_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]
 # burn-in, so a stored burn-in (wijksim.model.snapshot) is reused only where those agree.
 # tests/model/test_snapshot.py checks each key below leaves the week-0 wijk alone.
 AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "funding.switch_",
-                 "municipality.", "shocks.", "netwerkberaad.", "run.years", "run.record_every")
+                 "municipality.", "shocks.", "netwerkberaad.", "run.years", "run.record_every",
+                 "buurtrechten.", "collectives.")
 
 
 def acts_after_burn_in(key: str) -> bool:
