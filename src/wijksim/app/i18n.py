@@ -790,6 +790,10 @@ _ALLOWED_NL += [
     (r"shares that add up to 1", "aandelen die samen 1 zijn"),
     (r"0 or a year after start_year(.*)", "0 of een jaar na start_year{0}"),
     (r"0 when there is no programme", "0 als er geen programma is"),
+    (r"'buurthuis', 'community_work' or 'service' when buurtrechten.challenge is on",
+     "'buurthuis', 'community_work' of 'service' als buurtrechten.challenge aan staat"),
+    (r"a share above 0 \(up to 1\) when buurtrechten.wijkfonds is on",
+     "een aandeel boven 0 (tot en met 1) als buurtrechten.wijkfonds aan staat"),
     (r"text in quotes", "tekst tussen aanhalingstekens"),
     (r"the name of a scenario this app offers(.*)",
      "de naam van een scenario dat deze app aanbiedt{0}"),
@@ -869,6 +873,9 @@ _REASONS_NL = [
     (r"they add up to (\S+)", "samen zijn ze {0}"),
     (r"programme_share is 0, so there is no programme to stop",
      "programme_share is 0, dus er is geen programma om te stoppen"),
+    (r"the right to challenge needs a task to challenge",
+     "het uitdaagrecht heeft een taak nodig om uit te dagen"),
+    (r"a wijkfonds needs money to allocate", "een wijkfonds heeft geld nodig om te verdelen"),
     (r"(.*) \(extended by (.+?)\)", "{0} (uitgebreid door {1})"),
 ]
 

@@ -168,11 +168,11 @@ def fund_by_residents(model) -> None:
     grant = m.p.initiatives.grant
     if m.fonds.balance < grant or grant <= 0:
         return
-    voters = fonds_voters(m)
-    if voters.size == 0:
-        return
     cands = [i for i in m.initiatives if not i.ended and not i.funded]
     if not cands:
+        return
+    voters = fonds_voters(m)
+    if voters.size == 0:
         return
     votes = count_votes(m, voters, np.array([i.unique_id for i in cands]))
     order = sorted(range(len(cands)), key=lambda k: (-votes[k], cands[k].unique_id))

@@ -499,7 +499,7 @@ section(
         "de Wijk it meets at, and gets first refusal before one closes for budget reasons "
         "(today's reopening of closed places is places.community_rights).",
         source="004-H3-buurtrechten,002-buurtrechten"),
-    Key("buurtrechten.buildings_members", 12, "Members an initiative needs to take over an "
+    Key("buurtrechten.buildings_members", 10, "Members an initiative needs to take over an "
         "open building (it turns into an enterprise, 004 l. 787).", 1, 100, "members",
         source="004-H3-buurtrechten"),
     Key("buurtrechten.buildings_bid_rate", 0.2, "Yearly chance that an initiative large "
@@ -521,7 +521,7 @@ section(
         "can bid (a track record: not every collective is yet able to take over tasks "
         "of market and government, 000 l. 131).", 0, 50, "years",
         source="000-randvoorwaarden"),
-    Key("buurtrechten.challenge_min_members", 12, "Members a wijkcooperatie needs before it "
+    Key("buurtrechten.challenge_min_members", 8, "Members a wijkcooperatie needs before it "
         "can bid ('een harde kern van onverschrokken doorzetters', 004 l. 779).", 1, 1000,
         "members", source="004-H3-buurtrechten"),
     Key("buurtrechten.challenge_success", 0.5, "Chance a yearly bid is accepted when the "
