@@ -258,7 +258,7 @@ def bid_for_tasks(model) -> None:
         if target is not None:
             target.contract_to(coop.unique_id, coop.task_until)
             coop.place = target.index
-            coop.task_jobs = 1  # the host
+            coop.task_jobs = 1.0  # the host
         else:
             held.add(task)
         m.log_event("challenge_won", f"{coop.kind_name} takes over {task}",
@@ -292,7 +292,7 @@ def end_tasks(model) -> None:
                     pl.return_to_municipality()
             model.log_event("task_ended", f"{coop.kind_name}: {coop.task} back to the "
                             "municipality", initiative=coop.unique_id)
-            coop.task, coop.task_until, coop.task_jobs = NO_TASK, -1, 0
+            coop.task, coop.task_until, coop.task_jobs = NO_TASK, -1, 0.0
 
 
 def under_contract(pl, week: int) -> bool:
@@ -312,7 +312,7 @@ def fund_tasks(model, targets: dict) -> dict:
         role = TASK_ROLE[coop.task]
         moved = b.challenge_task_share * targets[role]
         out[role] -= moved
-        coop.task_jobs = int(moved * cost // b.resident_wage)
+        coop.task_jobs = moved * cost / b.resident_wage  # resident FTE
     return out
 
 

@@ -119,7 +119,7 @@ def employ(model, coops) -> None:
     r, c = model.residents, model.p.collectives
     for coop in coops:
         mem = coop.members()
-        jobs = min(mem.size, c.coop_jobs + coop.task_jobs)
+        jobs = min(mem.size, c.coop_jobs + int(np.ceil(coop.task_jobs)))
         if jobs == 0:
             coop.employees = np.empty(0, dtype=np.int64)
             continue

@@ -63,7 +63,7 @@ class Initiative(mesa.Agent):
         self.building = False  # runs a building taken over under the right to buildings
         self.task = NO_TASK  # a public task taken over under the right to challenge
         self.task_until = -1  # end week of the task contract
-        self.task_jobs = 0  # residents employed on the task
+        self.task_jobs = 0.0  # resident FTE the task's budget pays
         self.employees = np.empty(0, dtype=np.int64)  # members the collective employs
 
     @property

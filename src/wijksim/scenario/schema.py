@@ -612,7 +612,7 @@ section(
         "to the lokaal fonds.", 0.0, 0.5, "per year", source="000-energie"),
     Key("collectives.energy_invest_below", 0.5, "Residents with a vulnerability below this "
         "can invest (and so found or join an energiecooperatie).", 0.0, 1.0),
-    Key("collectives.energy_door_rate", 0.002, "Weekly chance that a resident living near a "
+    Key("collectives.energy_door_rate", 0.0002, "Weekly chance that a resident living near a "
         "member, of whatever group, joins an energiecooperatie (door-to-door, not through "
         "ties).", 0.0, 1.0, "per week"),
     Key("collectives.energy_door_reach", 4.0, "Distance from a member's home within which "
