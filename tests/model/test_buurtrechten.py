@@ -124,7 +124,10 @@ def test_a_collective_keeps_the_buurthuis_open_at_least_as_long_as_the_municipal
     stops. Compared per buurthuis with the same wijk where the municipality ran it."""
     cut = {"municipality.budget_cut_year": 2, "municipality.budget_cut_share": 0.6,
            "places.per_1000": [1.0, 0.067, 0.6, 0.8, 0.0]}
-    setting = {**cut, **EAGER, "buurtrechten.challenge_task": "buurthuis",
+    # a collective that does not burn out at once (light corvee), so the contract is tested
+    light = {"buurtrechten.challenge_corvee_hours": 0.0, "collectives.hurdles": 0.0,
+             "collectives.steady_support": 1.0, "collectives.corvee_factor": [0.1, 0.1, 0.1]}
+    setting = {**cut, **EAGER, **light, "buurtrechten.challenge_task": "buurthuis",
                "buurtrechten.challenge_contract_years": 4}
     municipal = WijkModel(None, seed=4, years=4, **SMALL, **setting)
     residents = WijkModel(None, seed=4, years=4, **SMALL,
@@ -132,12 +135,16 @@ def test_a_collective_keeps_the_buurthuis_open_at_least_as_long_as_the_municipal
     open_weeks = {}
     for name, m in (("municipal", municipal), ("residents", residents)):
         weeks = np.zeros(len(m.places), dtype=int)
-        contracted = set()
+        promised: dict[int, int] = {}  # place -> the end week of its first contract
         while m.running:
             m.step()
             weeks += [pl.open for pl in m.places]
-            contracted |= {pl.index for pl in m.places if pl.contract_until >= 0}
-        open_weeks[name] = (weeks, contracted)
+            for pl in m.places:
+                if pl.contract_until >= 0:
+                    promised.setdefault(pl.index, pl.contract_until)
+            for k, until in promised.items():  # open for the whole term, as promised
+                assert m.week > until or m.places[k].open, (name, k, m.week)
+        open_weeks[name] = (weeks, set(promised))
     taken = open_weeks["residents"][1]
     assert taken, "no buurthuis was taken over: the test needs a contract"
     closed_municipal = [k for k in taken
