@@ -793,6 +793,12 @@ UNCERTAINTIES: dict[str, tuple] = {
     "help.norm_drift": (0.0, 0.1),
     "initiatives.found_rate": (0.0001, 0.001),
     "initiatives.corvee_hours": (1.0, 10.0),
+    # buurtrechten and burgercollectieven (docs/ODD.md 7.11-7.12): they act only where the
+    # scenario turns a right or the collectives on
+    "buurtrechten.challenge_capacity": (0.4, 1.0),
+    "buurtrechten.challenge_corvee_hours": (0.0, 12.0),
+    "collectives.care_help_rate": (0.0, 0.6),
+    "collectives.hurdle_corvee_hours": (0.0, 12.0),
 }
 LEVERS: dict[str, tuple] = {
     "funding.budget_per_resident": (100.0, 250.0),
@@ -800,4 +806,10 @@ LEVERS: dict[str, tuple] = {
     "funding.subsidy.resident_org_share": (0.03, 0.3),
     "funding.tender.contract_years": (1, 12),
     "netwerkberaad.enabled": (False, True),
+    "buurtrechten.buildings": (False, True),
+    "buurtrechten.planning": (False, True),
+    "collectives.enabled": (False, True),
+    "collectives.recognition": (0.0, 1.0),
+    "collectives.steady_support": (0.0, 1.0),
+    "collectives.hurdles": (0.0, 1.0),
 }
