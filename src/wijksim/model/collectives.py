@@ -82,10 +82,23 @@ def found_collectives(model) -> None:
             cand = cand[can_invest(m)[cand]]
         founders = cand[rng.random(cand.size) < founding_chance(m, kind)]
         for f in founders:
-            init = start_initiative(m, int(f), kind=kind, rng=rng)
-            if init is not None:
-                m.log_event("collective_founded", f"{init.kind_name} founded",
-                            initiative=init.unique_id)
+            found_one(m, int(f), kind, rng)
+
+
+def found_one(model, founder: int, kind: int, rng) -> None:
+    """A collective starts with a founding group: the founder and the ties who join at once.
+    Fewer than collectives.founding_members, and it is not founded (the group disperses)."""
+    init = start_initiative(model, founder, kind=kind, rng=rng)
+    if init is None:
+        return
+    if init.size < model.p.collectives.founding_members:
+        r = model.residents
+        r.initiative[r.initiative == init.unique_id] = -1
+        model.tally.initiatives_founded -= 1
+        init.remove()
+        return
+    model.log_event("collective_founded", f"{init.kind_name} founded",
+                    initiative=init.unique_id)
 
 
 def run_collectives(model) -> None:

@@ -110,7 +110,10 @@ class Initiative(mesa.Agent):
             return 0.0
         skill = self.model.residents.paperwork_skill[self.founder]
         p = self.model.p.initiatives
-        return p.application_hours * (1.5 - skill) / p.application_weeks
+        load = p.application_hours * (1.5 - skill) / p.application_weeks
+        if self.kind >= GENERIC:  # steady support: fewer and lighter applications (7.12)
+            load *= 1.0 - self.model.p.collectives.steady_support
+        return load
 
     def dissolve(self, reason: str) -> None:
         r = self.model.residents
@@ -322,8 +325,11 @@ def drift_away(model) -> None:
     founder = np.zeros(r.n, dtype=np.bool_)
     founder[np.array([i.founder for i in inits], dtype=np.int64)] = True
     members = np.flatnonzero(r.initiative >= 0)
-    go = members[(rng.random(members.size) < model.p.initiatives.leave_rate / 52.0)
-                 & ~founder[members]]
+    rate = np.full(members.size, model.p.initiatives.leave_rate / 52.0)
+    colls = [i.unique_id for i in inits if i.kind >= GENERIC]
+    if colls:  # a cooperative's members hold a formal membership (7.12)
+        rate[np.isin(r.initiative[members], colls)] *= model.p.collectives.leave_factor
+    go = members[(rng.random(members.size) < rate) & ~founder[members]]
     r.initiative[go] = -1
 
 

@@ -579,13 +579,20 @@ section(
         "per week", length=3, source="000-burgercollectieven"),
     Key("collectives.min_founding_ties", 4, "Good contacts a founder of a collective needs.",
         0, 24, "ties"),
+    Key("collectives.leave_factor", 0.5, "A collective's members leave for ordinary reasons "
+        "at this factor times initiatives.leave_rate (a formal membership, often a share or "
+        "a fee, holds people longer than a loose initiative).", 0.0, 1.0),
+    Key("collectives.founding_members", 3, "Members a collective needs at its founding (the "
+        "founder and the ties who join at once); with fewer it is not founded.", 1, 100,
+        "members"),
     Key("collectives.recognition", 0.5, "Municipal recognition of collectives (001: "
         "'Erkenning van het belang van burgercollectieven'): founding and bids for tasks "
         "scale with 0.5 + recognition; members' trust in institutions rises with it.", 0.0,
         1.0, source="001-erkenning"),
     Key("collectives.steady_support", 0.5, "Steady (multi-year) municipal support: the share "
-        "of a collective's running costs the municipality carries. Halves its corvee at 1 "
-        "and lowers its chance to end for lack of funding.", 0.0, 1.0,
+        "of a collective's running costs the municipality carries. Halves its corvee at 1, "
+        "lowers its grant-application load by this share and its chance to end for lack of "
+        "funding.", 0.0, 1.0,
         source="002-financiering"),
     Key("collectives.hurdles", 0.5, "Administrative hurdles (the 'hordenloop' of 003): extra "
         "corvee and fewer foundings.", 0.0, 1.0, source="003-hordenloop,003-corvee"),
