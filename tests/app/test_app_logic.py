@@ -53,6 +53,21 @@ def test_bounds_stretch_to_the_loaded_value_but_not_past_the_schema():
     assert lever.bounds(500)[1] == KEYS[lever.key].hi
 
 
+def test_a_right_lever_turns_its_right_on_and_off_with_the_value_it_needs():
+    base = load_scenario("tender_3y", overrides={"wijk.residents": 3000}).values
+    pos = lv.positions(base, 3000)
+    assert pos["right_challenge"] == "none" and pos["wijkfonds"] == 0.0
+    on = lv.overrides(base, {**pos, "right_challenge": "service", "wijkfonds": 0.3}, 3000)
+    assert on == {"buurtrechten.challenge": True, "buurtrechten.challenge_task": "service",
+                  "buurtrechten.wijkfonds": True, "buurtrechten.wijkfonds_share": 0.3}
+    load_scenario("tender_3y", overrides=on)  # a combination the loader accepts
+    back = lv.positions({**base, **on}, 3000)
+    assert back["right_challenge"] == "service" and back["wijkfonds"] == 0.3
+    off = lv.overrides({**base, **on}, {**back, "right_challenge": "none", "wijkfonds": 0.0},
+                       3000)
+    assert off == {"buurtrechten.challenge": False, "buurtrechten.wijkfonds": False}
+
+
 def test_lever_positions_round_trip_through_overrides():
     base = load_scenario("subsidy_netwerkberaad", overrides={"wijk.residents": 3000}).values
     pos = lv.positions(base, 3000)
@@ -335,6 +350,8 @@ def _lever_value(lever, u: float, residents: int):
         return u >= 0.5
     if lever.kind == lv.CHOICE:
         return lv.REGIMES[int(u >= 0.5)]
+    if lever.kind == lv.OPTION:
+        return lever.choices[int(round(u * (len(lever.choices) - 1)))]
     lo, hi = lever.bounds(None, residents)
     if lever.kind in (lv.INT, lv.PLACES):
         return int(round(lo + u * (hi - lo)))

@@ -303,3 +303,18 @@ def test_absurd_slider_combinations_keep_the_page_alive(page: Page, app_url, art
             expect(page.get_by_text("liep vast")).to_have_count(0)  # no model failure
     shoot(page, artifacts, "app-absurd-levers.png", 1100)
     assert not errors, errors
+
+
+def test_a_buurtrecht_lever_reaches_the_model(page: Page, app_url):
+    """The right to challenge is a row of buttons; picking a task turns the right on in the
+    running wijk (the settings line says so) without a problem about its needed key."""
+    errors = open_app(page, app_url)
+    challenge = page.locator(".lever-right_challenge")
+    expect(challenge).to_contain_text("Uitdaagrecht")
+    challenge.get_by_role("button", name="opbouwwerk").click()
+    expect(page.locator(".wijk-settings")).to_contain_text("uitdaagrecht: opbouwwerk",
+                                                           timeout=UPDATE_MS)
+    page.locator(".lever-collectives label").click()
+    expect(page.locator(".wijk-settings")).to_contain_text("burgercollectieven aan",
+                                                           timeout=UPDATE_MS)
+    assert not errors, errors

@@ -71,6 +71,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_funding": ("Financiering", "Funding"),
     "group_team": ("Het team", "The team"),
     "group_places": ("Plekken", "Places"),
+    "group_rights": ("Buurtrechten", "Neighbourhood rights (buurtrechten)"),
+    "group_collectives": ("Burgercollectieven", "Citizen collectives (burgercollectieven)"),
     "only_tender": ("geldt alleen bij aanbesteden", "only applies to tendering"),
     "only_populatiebesteding": ("geldt alleen bij populatiebesteding",
                                 "only applies to populatiebesteding"),
@@ -282,6 +284,46 @@ TEXT: dict[str, tuple[str, str]] = {
     "lever_buurthuizen": ("Buurthuizen", "Community centres (buurthuis)"),
     "lever_buurthuizen_help": ("Aantal buurthuizen in de wijk.", "Number of community centres."),
     "lever_huizen": ("Huizen van de Wijk", "Huizen van de Wijk"),
+    "lever_right_buildings": ("Recht op gebouwen", "Right to buildings"),
+    "lever_right_buildings_help": ("Een initiatief mag het buurthuis of Huis van de Wijk waar "
+                                   "het samenkomt overnemen, en krijgt voorrang voordat de "
+                                   "gemeente het om geld sluit.",
+                                   "An initiative may take over the buurthuis or Huis van de "
+                                   "Wijk it meets at, and gets first refusal before the "
+                                   "municipality closes it for money."),
+    "lever_right_challenge": ("Uitdaagrecht", "Right to challenge"),
+    "lever_right_challenge_help": ("Een wijkcoöperatie mag een taak met het budget overnemen. "
+                                   "Risico's: minder capaciteit, uitgeputte vrijwilligers, "
+                                   "concurreren met bedrijven.",
+                                   "A wijkcooperatie may take over a task with its budget. "
+                                   "Risks: less capacity, volunteers burning out, competing "
+                                   "with companies."),
+    "lever_right_challenge_none": ("uit", "off"),
+    "lever_right_challenge_buurthuis": ("buurthuis", "community centre"),
+    "lever_right_challenge_community_work": ("opbouwwerk", "community work"),
+    "lever_right_challenge_service": ("dienst", "service"),
+    "lever_wijkfonds": ("Wijkfonds (deel van het bewonersgeld)",
+                        "Wijkfonds (share of the residents' money)"),
+    "lever_wijkfonds_help": ("Toegang tot geld: bewoners verdelen dit deel zelf; 0 = uit.",
+                             "Access to money: residents allocate this share themselves; "
+                             "0 = off."),
+    "lever_right_planning": ("Recht op buurtplanning", "Right to neighbourhood planning"),
+    "lever_right_planning_help": ("Bewoners bepalen mee welke plekken open blijven of weer "
+                                  "opengaan.", "Residents have a say in which places stay "
+                                  "open or open again."),
+    "lever_collectives": ("Burgercollectieven", "Citizen collectives"),
+    "lever_collectives_help": ("Wijkcoöperaties, energiecoöperaties en zorgcoöperaties kunnen "
+                               "ontstaan.", "Wijkcooperaties, energy and care cooperatives "
+                               "can be founded."),
+    "lever_recognition": ("Erkenning door de gemeente", "Recognition by the municipality"),
+    "lever_recognition_help": ("Meer erkenning: meer collectieven, meer vertrouwen.",
+                               "More recognition: more collectives, more trust."),
+    "lever_steady_support": ("Vaste steun", "Steady support"),
+    "lever_steady_support_help": ("Meerjarige steun: minder corvee, minder kans op stoppen.",
+                                  "Multi-year support: less corvee, less chance to stop."),
+    "lever_hurdles": ("Administratieve drempels", "Administrative hurdles"),
+    "lever_hurdles_help": ("De 'hordenloop': meer corvee, minder nieuwe collectieven.",
+                           "The 'hordenloop': more corvee, fewer new collectives."),
     "lever_huizen_help": ("Gastvrije plekken met een gastheer of gastvrouw en gratis koffie.",
                           "Hospitable places with a host and free coffee."),
 }
@@ -309,13 +351,28 @@ EVENT_KINDS = {
     "crisis": ("Crisis", "Crisis"),
     "buurttop": ("BuurtTop", "BuurtTop"),
     "initiative_ended": ("Bewonersinitiatief gestopt", "Citizen initiative ended"),
+    # buurtrechten and burgercollectieven (docs/ODD.md 7.11-7.12)
+    "transfer": ("Plek overgenomen door bewoners", "Place taken over by residents"),
+    "contract": ("Buurthuis met taakcontract", "Community centre under a task contract"),
+    "contract_end": ("Plek terug naar de gemeente", "Place back to the municipality"),
+    "collective_founded": ("Burgercollectief opgericht", "Citizen collective founded"),
+    "wijkfonds": ("Wijkfonds verdeeld", "Wijkfonds allocated"),
+    "challenge_won": ("Uitdaging gewonnen", "Challenge won"),
+    "challenge_lost": ("Uitdaging afgewezen", "Challenge refused"),
+    "task_ended": ("Taak terug naar de gemeente", "Task back to the municipality"),
 }
 
 INITIATIVE_KINDS = {
     "energy": ("energie", "energy"), "care_network": ("zorgnetwerk", "care network"),
     "greening": ("vergroening", "greening"), "meeting_place": ("ontmoetingsplek", "meeting place"),
     "sharing": ("delen", "sharing"),
+    "wijkcooperatie": ("wijkcoöperatie", "wijkcooperatie"),
+    "energiecooperatie": ("energiecoöperatie", "energy cooperative"),
+    "zorgcooperatie": ("zorgcoöperatie", "care cooperative"),
 }
+TASKS = {"buurthuis": ("het buurthuis", "the community centre"),
+         "community_work": ("opbouwwerk", "community work"),
+         "service": ("een dienst", "a service")}
 
 _REASONS = {
     "too few members": "te weinig leden", "no funding": "geen geld meer",
@@ -323,6 +380,8 @@ _REASONS = {
     "budget": "geen budget", "building sold": "gebouw verkocht",
     "not enough customers": "te weinig klanten", "closed in the workshop":
     "gesloten in de workshop", "no place to meet": "geen plek om samen te komen",
+    "right to buildings": "recht op gebouwen",
+    "first refusal before closing": "voorrang voordat de plek sloot",
 }
 
 # (pattern on the model's English text, Dutch template using the groups)
@@ -466,6 +525,14 @@ TEXT.update({
     "short_netwerkberaad": ("netwerkberaden {v}", "network meetings {v}"),
     "short_buurthuizen": ("buurthuizen: {v}", "community centres: {v}"),
     "short_huizen": ("Huizen van de Wijk: {v}", "Huizen van de Wijk: {v}"),
+    "short_right_buildings": ("recht op gebouwen {v}", "right to buildings {v}"),
+    "short_right_challenge": ("uitdaagrecht: {v}", "right to challenge: {v}"),
+    "short_wijkfonds": ("wijkfonds {v}", "wijkfonds {v}"),
+    "short_right_planning": ("buurtplanning {v}", "neighbourhood planning {v}"),
+    "short_collectives": ("burgercollectieven {v}", "citizen collectives {v}"),
+    "short_recognition": ("erkenning {v}", "recognition {v}"),
+    "short_steady_support": ("vaste steun {v}", "steady support {v}"),
+    "short_hurdles": ("drempels {v}", "hurdles {v}"),
     # the charts
     "chart_cohesion": ("Samenhang", "Cohesion"),
     "chart_cohesion_help": ("Hoe sterk de contacten van een bewoner samen zijn, gemiddeld "
@@ -626,6 +693,37 @@ _EVENT_BOTH = [
         f"initiatief {pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), 'nl')} gestopt "
         f"({reason_text(g[1], lang)})" if lang == "nl" else
         f"{pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), 'en')} initiative ended ({g[1]})")),
+    (r"(\w+) taken over by residents \((.+)\)", lambda g, lang: (
+        f"{place_name(g[0], lang)} overgenomen door bewoners ({reason_text(g[1], lang)})"
+        if lang == "nl" else f"{place_name(g[0], lang)} taken over by residents ({g[1]})")),
+    (r"(\w+) run by residents under a task contract", lambda g, lang: (
+        f"{place_name(g[0], lang)} gerund door bewoners met een taakcontract" if lang == "nl"
+        else f"{place_name(g[0], lang)} run by residents under a task contract")),
+    (r"(\w+) back to the municipality", lambda g, lang: (
+        f"{place_name(g[0], lang)} terug naar de gemeente" if lang == "nl" else
+        f"{place_name(g[0], lang)} back to the municipality")),
+    (r"(\w+) reopened in the residents' plan", lambda g, lang: (
+        f"{place_name(g[0], lang)} heropend in het bewonersplan" if lang == "nl" else
+        f"{place_name(g[0], lang)} reopened in the residents' plan")),
+    (r"(\w+) founded", lambda g, lang: (
+        f"{pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), lang)} "
+        + ("opgericht" if lang == "nl" else "founded"))),
+    (r"residents funded (\d+) initiatives from the fonds", lambda g, lang: (
+        f"bewoners gaven {g[0]} initiatieven geld uit het wijkfonds" if lang == "nl" else
+        f"residents funded {g[0]} initiatives from the fonds")),
+    (r"(\w+) bid for (\w+) was not accepted", lambda g, lang: (
+        f"bod van de {pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), 'nl')} op "
+        f"{pick(TASKS.get(g[1], (g[1], g[1])), 'nl')} afgewezen" if lang == "nl" else
+        f"{pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), 'en')} bid for "
+        f"{pick(TASKS.get(g[1], (g[1], g[1])), 'en')} was not accepted")),
+    (r"(\w+) takes over (\w+)", lambda g, lang: (
+        f"{pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), lang)} "
+        + ("neemt " if lang == "nl" else "takes over ")
+        + pick(TASKS.get(g[1], (g[1], g[1])), lang) + (" over" if lang == "nl" else ""))),
+    (r"(\w+): (\w+) back to the municipality", lambda g, lang: (
+        f"{pick(INITIATIVE_KINDS.get(g[0], (g[0], g[0])), lang)}: "
+        f"{pick(TASKS.get(g[1], (g[1], g[1])), lang)} "
+        + ("terug naar de gemeente" if lang == "nl" else "back to the municipality"))),
     (r"funding switched to (\w+)", lambda g, lang: (
         ("overstap naar " if lang == "nl" else "switch to ")
         + pick(_REGIME_WORDS.get(g[0], (g[0], g[0])), lang))),
@@ -809,6 +907,8 @@ def show_lever(lever, value, lang: str) -> str:
                 ("en", False): "off"}[(lang, bool(value))]
     if lever.kind == lv.CHOICE:
         return t(f"regime_{value}", lang)
+    if lever.kind == lv.OPTION:
+        return t(f"lever_{lever.name}_{value}", lang)
     if lever.percent:
         return pct(float(value), lang)
     if lever.kind == lv.FLOAT:
@@ -830,6 +930,10 @@ _ALLOWED_NL += [
     (r"shares that add up to 1", "aandelen die samen 1 zijn"),
     (r"0 or a year after start_year(.*)", "0 of een jaar na start_year{0}"),
     (r"0 when there is no programme", "0 als er geen programma is"),
+    (r"'buurthuis', 'community_work' or 'service' when buurtrechten.challenge is on",
+     "'buurthuis', 'community_work' of 'service' als buurtrechten.challenge aan staat"),
+    (r"a share above 0 \(up to 1\) when buurtrechten.wijkfonds is on",
+     "een aandeel boven 0 (tot en met 1) als buurtrechten.wijkfonds aan staat"),
     (r"text in quotes", "tekst tussen aanhalingstekens"),
     (r"the name of a scenario this app offers(.*)",
      "de naam van een scenario dat deze app aanbiedt{0}"),
@@ -918,6 +1022,9 @@ _REASONS_NL = [
      "populatiebesteding baseert het budget op de zwaarte van de wijk: zeg hoe sterk "
      "(population_weight, 0 tot 2) en ten opzichte van welk gemeentelijk gemiddelde "
      "(reference_vulnerability, 0,01 tot 0,9) onder [funding.populatiebesteding]"),
+    (r"the right to challenge needs a task to challenge",
+     "het uitdaagrecht heeft een taak nodig om uit te dagen"),
+    (r"a wijkfonds needs money to allocate", "een wijkfonds heeft geld nodig om te verdelen"),
     (r"(.*) \(extended by (.+?)\)", "{0} (uitgebreid door {1})"),
 ]
 

@@ -21,6 +21,8 @@ from ..scenario import KEYS
 from ..scenario.schema import PLACE_KINDS
 
 SWITCH, CHOICE, INT, FLOAT, PLACES = "switch", "choice", "int", "float", "places"
+OPTION = "option"  # one of a few named values (buttons), e.g. the task residents may challenge
+OFF = "none"  # the OPTION value that turns its right off
 PLACE_KEY = "places.per_1000"
 
 
@@ -38,6 +40,10 @@ class Lever:
     percent: bool = False
     only_regime: str = ""  # acts only under this regime ('' = under every regime)
     place_kind: int = -1  # for PLACES levers: index into places.per_1000
+    # a right that needs a value (buurtrechten, docs/ODD.md 7.11): the lever sets its value
+    # and turns the right (``switch_key``) on, or off at "none" / 0 - so the app never makes
+    # the combination the loader refuses (a right on without the key it needs)
+    switch_key: str | None = None
 
     @property
     def tender_only(self) -> bool:
@@ -71,8 +77,14 @@ class Lever:
         return lo, hi
 
     # -- values -----------------------------------------------------------------------------
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return KEYS[self.key].choices or ()
+
     def read(self, values: Mapping[str, Any], residents: int) -> Any:
         """This lever's position for fully resolved scenario ``values``."""
+        if self.switch_key is not None and not values[self.switch_key]:
+            return OFF if self.kind == OPTION else 0.0
         if self.kind == PLACES:
             return places_count(values[PLACE_KEY][self.place_kind], residents, self.place_kind)
         v = values[self.key]
@@ -89,6 +101,11 @@ class Lever:
             if places_count(per[self.place_kind], residents, self.place_kind) != int(value):
                 per[self.place_kind] = places_per_1000(int(value), residents)
             values[PLACE_KEY] = per  # an unchanged count keeps the file's own value
+        elif self.switch_key is not None:
+            on = value != OFF if self.kind == OPTION else float(value) > 0
+            values[self.switch_key] = on
+            if on:
+                values[self.key] = value if self.kind == OPTION else round(float(value), 6)
         elif self.kind == INT:
             values[self.key] = int(value)
         elif self.kind == FLOAT:
@@ -132,9 +149,22 @@ LEVERS: tuple[Lever, ...] = (
           place_kind=PLACE_KINDS.index("buurthuis")),
     Lever("huizen", PLACE_KEY, PLACES, "places", lo=0, hi=5,
           place_kind=PLACE_KINDS.index("huis_van_de_wijk")),
+    # buurtrechten (docs/ODD.md 7.11) and the stance toward burgercollectieven (7.12)
+    Lever("right_buildings", "buurtrechten.buildings", SWITCH, "rights"),
+    Lever("right_challenge", "buurtrechten.challenge_task", OPTION, "rights",
+          switch_key="buurtrechten.challenge"),
+    Lever("wijkfonds", "buurtrechten.wijkfonds_share", FLOAT, "rights", step=0.05,
+          percent=True, switch_key="buurtrechten.wijkfonds"),
+    Lever("right_planning", "buurtrechten.planning", SWITCH, "rights"),
+    Lever("collectives", "collectives.enabled", SWITCH, "collectives"),
+    Lever("recognition", "collectives.recognition", FLOAT, "collectives", step=0.05,
+          percent=True),
+    Lever("steady_support", "collectives.steady_support", FLOAT, "collectives", step=0.05,
+          percent=True),
+    Lever("hurdles", "collectives.hurdles", FLOAT, "collectives", step=0.05, percent=True),
 )
 BY_NAME = {lv.name: lv for lv in LEVERS}
-GROUPS = ("funding", "team", "places")
+GROUPS = ("funding", "team", "places", "rights", "collectives")
 REGIMES = KEYS["funding.regime"].choices  # ("tender", "subsidy", "populatiebesteding")
 COMPARE_REGIMES = ("tender", "subsidy")  # compare mode: the two wijks side by side
 

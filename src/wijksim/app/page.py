@@ -404,7 +404,13 @@ def LeverControl(lever: lv.Lever, value: Any, on_value, lang: str, residents: in
     disabled = lever.idle_under(regime) and not (compare and lever.tender_only)
     label = t(f"lever_{lever.name}", lang)
     with solara.Column(classes=["lever", f"lever-{lever.name}"], gap="0px") as col:
-        if lever.kind == lv.CHOICE:
+        if lever.kind == lv.OPTION:
+            solara.HTML(tag="div", unsafe_innerHTML=escape(label), classes=["lever-label"])
+            solara.ToggleButtonsSingle(
+                value=value, on_value=on_value, dense=True,
+                children=[solara.Button(t(f"lever_{lever.name}_{c}", lang), value=c)
+                          for c in lever.choices])
+        elif lever.kind == lv.CHOICE:
             if compare:
                 return col
             solara.HTML(tag="div", unsafe_innerHTML=escape(label), classes=["lever-label"])

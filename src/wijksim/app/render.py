@@ -49,6 +49,11 @@ EVENT_STYLE = {  # colour, symbol
     "staff_left": ("#a0a0a0", "↘"), "policy_change": ("#111111", "✎"),
     "regime_switch": ("#6a3d9a", "⇄"),
     "workshop_round": ("#999999", "▏"),  # a workshop round starts (wijksim workshop)
+    # buurtrechten and burgercollectieven (docs/ODD.md 7.11-7.12)
+    "transfer": ("#2ca02c", "⌂"), "contract": ("#2ca02c", "✍"),
+    "contract_end": ("#7f7f7f", "↩"), "collective_founded": ("#e377c2", "+"),
+    "wijkfonds": ("#bcbd22", "¤"), "challenge_won": ("#2ca02c", "✓"),
+    "challenge_lost": ("#7f7f7f", "✗"), "task_ended": ("#7f7f7f", "↩"),
 }
 
 

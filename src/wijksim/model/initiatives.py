@@ -27,9 +27,29 @@ from .meeting import Mixing, contact_log
 from .residents import NEVER
 from .shocks import aanbodverlegenheid_now
 
-KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing")
-# what each kind does (shares, mutual help, needs a place, countable output) are the
-# initiatives.kind_* keys, in this order
+# The first GENERIC kinds are today's bewonersinitiatieven; what each does (shares, mutual
+# help, needs a place, countable output) are the initiatives.kind_* keys, in this order. The
+# last three are the burgercollectieven that run things (collectives.py, docs/ODD.md 7.12).
+KINDS = ("energy", "care_network", "greening", "meeting_place", "sharing",
+         "wijkcooperatie", "energiecooperatie", "zorgcooperatie")
+GENERIC = 5
+WIJKCOOPERATIE, ENERGIECOOPERATIE, ZORGCOOPERATIE = range(GENERIC, GENERIC + 3)
+# what a collective is, not a number to vary: a wijkcooperatie runs from a building, an
+# energie- or zorgcooperatie does not; a provider cannot count (take over) a collective's work,
+# which is its own enterprise
+COLLECTIVE_NEEDS_PLACE = (True, False, False)
+NO_TASK = "none"
+
+
+def needs_place_of(model) -> np.ndarray:
+    """Whether each kind of KINDS needs a place to meet."""
+    return np.array(list(model.p.initiatives.kind_needs_place) + list(COLLECTIVE_NEEDS_PLACE),
+                    dtype=np.bool_)
+
+
+def countable_of(model) -> np.ndarray:
+    """Whether a provider can count (and take over) each kind's activities."""
+    return np.array(list(model.p.initiatives.kind_countable) + [False] * 3, dtype=np.bool_)
 
 
 class Initiative(mesa.Agent):
@@ -48,10 +68,49 @@ class Initiative(mesa.Agent):
         self.weeks_without_place = 0
         self.size = 0
         self.corvee = 0.0
+        # burgercollectieven and buurtrechten (collectives.py, buurtrechten.py); a generic
+        # initiative keeps these at their neutral values
+        self.fonds_until = -1  # funded by the wijkfonds / lokaal fonds until this week
+        self.building = False  # runs a building taken over under the right to buildings
+        self.task = NO_TASK  # a public task taken over under the right to challenge
+        self.task_until = -1  # end week of the task contract
+        self.task_jobs = 0.0  # resident FTE the task's budget pays
+        self.employees = np.empty(0, dtype=np.int64)  # members the collective employs
 
     @property
     def kind_name(self) -> str:
         return KINDS[self.kind]
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind >= GENERIC
+
+    @property
+    def funded(self) -> bool:
+        """A municipal grant, or money from the wijkfonds / lokaal fonds residents allocate."""
+        return self.has_grant or self.fonds_until > max(self.model.week, -1)
+
+    @property
+    def extra_corvee(self) -> float:
+        """Weekly corvee beyond initiatives.corvee_hours: a collective's own (an enterprise,
+        the municipality's hurdles, halved at full steady support), a building taken over
+        under the right to buildings, a task under the right to challenge. 0 for a generic
+        initiative without either (docs/ODD.md 7.11-7.12)."""
+        if self.kind < GENERIC and not self.building and self.task == NO_TASK:
+            return 0.0
+        p = self.model.p
+        base = p.initiatives.corvee_hours
+        extra = 0.0
+        if self.kind >= GENERIC:
+            c = p.collectives
+            own = (base * c.corvee_factor[self.kind - GENERIC]
+                   + c.hurdles * c.hurdle_corvee_hours) * (1.0 - 0.5 * c.steady_support)
+            extra += own - base
+        if self.building:
+            extra += p.buurtrechten.buildings_corvee_hours
+        if self.task != NO_TASK:
+            extra += p.buurtrechten.challenge_corvee_hours
+        return extra
 
     def members(self) -> np.ndarray:
         return np.flatnonzero(self.model.residents.initiative == self.unique_id)
@@ -62,14 +121,19 @@ class Initiative(mesa.Agent):
             return 0.0
         skill = self.model.residents.paperwork_skill[self.founder]
         p = self.model.p.initiatives
-        return p.application_hours * (p.application_skill_offset - skill) / p.application_weeks
+        load = p.application_hours * (p.application_skill_offset - skill) / p.application_weeks
+        if self.kind >= GENERIC:  # steady support: fewer and lighter applications (7.12)
+            load *= 1.0 - self.model.p.collectives.steady_support
+        return load
 
     def dissolve(self, reason: str) -> None:
         r = self.model.residents
         self.ended = True
         mem = self.members()
         for place in self.model.places:  # a place the residents ran closes with them
-            if place.runner == self.unique_id:
+            if place.runner == self.unique_id and place.contract_until >= 0:
+                place.return_to_municipality()  # a task contract falls back (7.11)
+            elif place.runner == self.unique_id:
                 place.close("the residents running it stopped")
         r.initiative[mem] = -1
         r.engagement[mem] *= self.model.p.initiatives.dissolution_engagement
@@ -140,7 +204,8 @@ def carry_corvee(model, support_hours: float) -> None:
     if not inits:
         return
     m, r, p = model, model.residents, model.p
-    raw = np.array([p.initiatives.corvee_hours + i.application_load() for i in inits])
+    raw = np.array([p.initiatives.corvee_hours + i.application_load() + i.extra_corvee
+                    for i in inits])
     coordinated = m.municipality.coordinator_coverage(len(inits))
     after_coord = raw * (1.0 - p.initiatives.coordinator_relief * coordinated)
     support = support_hours * p.professionals.corvee_relief_per_hour
@@ -195,10 +260,9 @@ def run_activities(model) -> None:
         return
     has_place = np.array([i.place >= 0 and m.places[i.place].open for i in inits])
     kinds = np.array([i.kind for i in inits])
-    needs_place = np.asarray(p.kind_needs_place, dtype=np.bool_)
-    attend_p = np.where(has_place | ~needs_place[kinds], p.attendance,
+    attend_p = np.where(has_place | ~needs_place_of(m)[kinds], p.attendance,
                         p.attendance_without_place)
-    funded = np.array([i.has_grant for i in inits])
+    funded = np.array([i.funded for i in inits])
     attend_p = attend_p * np.where(funded, 1.0, p.attendance_unfunded)
     goes = rng.random(members.size) < attend_p[pos]
     attend, apos = members[goes], pos[goes]
@@ -208,6 +272,9 @@ def run_activities(model) -> None:
     n_groups = starts.size - 1
     gain = np.full(n_groups, p.activity_tie_gain)
     bridging = np.full(n_groups, p.activity_bridging)
+    if kinds.max() >= GENERIC:  # an energiecooperatie's members meet across groups
+        group_kind = kinds[apos[starts[:-1]]]
+        bridging[group_kind == ENERGIECOOPERATIE] = m.p.collectives.energy_bridging
     mixing = Mixing(contacts=p.activity_contacts, homophily=m.p.wijk.homophily,
                     age_homophily=0.0)
     with drawing(rng) as st:
@@ -216,10 +283,21 @@ def run_activities(model) -> None:
     r.last_volunteered[attend] = m.week
     r.hours_volunteered[attend] += p.activity_hours
     r.spare_left[attend] = np.maximum(r.spare_left[attend] - p.activity_hours, 0.0)
-    mutual = p.mutual_help * np.asarray(p.kind_mutual_help, dtype=float)[kinds[pos]]
+    mutual = p.mutual_help * mutual_help_of(m, kinds)[pos]
     r.v[members] = np.maximum(0.0, r.v[members] - mutual)
     r.a[members] = np.maximum(0.0, r.a[members] - mutual)
     r.engagement[members] += p.engagement_gain * (1.0 - r.engagement[members])
+
+
+def mutual_help_of(model, kinds: np.ndarray) -> np.ndarray:
+    """How much each initiative organises mutual help, by kind (collectives: their key)."""
+    out = np.empty(kinds.size)
+    generic = kinds < GENERIC
+    out[generic] = np.asarray(model.p.initiatives.kind_mutual_help, dtype=float)[kinds[generic]]
+    if not generic.all():
+        per = np.asarray(model.p.collectives.mutual_help, dtype=float)
+        out[~generic] = per[kinds[~generic] - GENERIC]
+    return out
 
 
 def fade_engagement(model) -> None:
@@ -262,8 +340,11 @@ def drift_away(model) -> None:
     founder = np.zeros(r.n, dtype=np.bool_)
     founder[np.array([i.founder for i in inits], dtype=np.int64)] = True
     members = np.flatnonzero(r.initiative >= 0)
-    go = members[(rng.random(members.size) < model.p.initiatives.leave_rate / 52.0)
-                 & ~founder[members]]
+    rate = np.full(members.size, model.p.initiatives.leave_rate / 52.0)
+    colls = [i.unique_id for i in inits if i.kind >= GENERIC]
+    if colls:  # a cooperative's members hold a formal membership (7.12)
+        rate[np.isin(r.initiative[members], colls)] *= model.p.collectives.leave_factor
+    go = members[(rng.random(members.size) < rate) & ~founder[members]]
     r.initiative[go] = -1
 
 
@@ -278,7 +359,7 @@ def take_over_activities(model) -> None:
         return
     rng = m.streams.initiatives
     for init in inits:
-        if m.p.initiatives.kind_countable[init.kind] and rng.random() < (
+        if countable_of(m)[init.kind] and rng.random() < (
                 pressure * m.p.initiatives.takeover_per_year / 52):
             m.tally.takeovers += 1
             init.dissolve("activity taken over by a provider")
@@ -291,12 +372,13 @@ def end_failing(model) -> None:
         return
     m, p = model, model.p.initiatives
     rng = m.streams.initiatives
+    needs_place = needs_place_of(m)
     for init in inits:
         if init.ended:  # already dissolved this week (taken over)
             continue
         if init.place >= 0 and not m.places[init.place].open:
             init.place = nearest_open_place(m, init.founder)
-        if p.kind_needs_place[init.kind] and init.place < 0:
+        if needs_place[init.kind] and init.place < 0:
             init.weeks_without_place += 1
         else:
             init.weeks_without_place = 0
@@ -305,8 +387,17 @@ def end_failing(model) -> None:
             init.dissolve("too few members")
         elif init.weeks_without_place > p.placeless_weeks:
             init.dissolve("no place to meet")
-        elif not init.has_grant and rng.random() < p.no_funding_end_rate:
+        elif not init.funded and rng.random() < unfunded_end_rate(m, init):
             init.dissolve("no funding")
+
+
+def unfunded_end_rate(model, init: Initiative) -> float:
+    """Weekly chance an unfunded initiative ends; steady municipal support carries part of a
+    collective's running costs (collectives.steady_support)."""
+    rate = model.p.initiatives.no_funding_end_rate
+    if init.kind >= GENERIC:
+        rate *= 1.0 - model.p.collectives.steady_support
+    return rate
 
 
 def nearest_open_place(model, resident: int, prefer_community: bool = True) -> int:
@@ -339,13 +430,17 @@ def found(model, support_hours: float) -> None:
         start_initiative(m, int(f))
 
 
-def start_initiative(model, founder: int, kind: int | None = None) -> Initiative | None:
+def start_initiative(model, founder: int, kind: int | None = None,
+                     rng: np.random.Generator | None = None) -> Initiative | None:
+    """``founder`` starts an initiative (a generic kind drawn by initiatives.kind_shares
+    unless ``kind`` is given) with up to initiatives.founding_invites of their strongest ties;
+    ``rng``: the stream to draw from (the initiatives' stream unless given)."""
     m, r, p = model, model.residents, model.p.initiatives
-    rng = m.streams.initiatives
+    rng = m.streams.initiatives if rng is None else rng
     place = nearest_open_place(m, founder)
     if kind is None:
-        kind = int(rng.choice(len(KINDS), p=np.asarray(p.kind_shares, dtype=float)))
-    if p.kind_needs_place[kind] and place < 0:
+        kind = int(rng.choice(GENERIC, p=np.asarray(p.kind_shares, dtype=float)))
+    if needs_place_of(m)[kind] and place < 0:
         return None
     init = Initiative(m, kind, founder, place)
     r.initiative[founder] = init.unique_id

@@ -19,6 +19,9 @@ import math
 import mesa
 import numpy as np
 
+from .buurtrechten import (defended, fill_wijkfonds, first_refusal, fonds_spend_per_year,
+                           fund_tasks, plan_reopenings, under_contract)
+from .collectives import support_cost
 from .funding import prevention_share
 from .initiatives import start_initiative
 from .kernels.meeting import copresence
@@ -99,6 +102,7 @@ class Municipality(mesa.Agent):
         self.coordination_reserved = (m.terms.subcontractors * m.terms.coordination_share
                                       * self.year_budget)
         self._fit_places(p.municipality.places_max_share * self.year_budget)
+        plan_reopenings(m, p.municipality.places_max_share * self.year_budget)  # 7.11
         self.places_budget = sum(pl.yearly_cost for pl in m.places)
         self.org_pool = m.terms.resident_org_share * base
         n_init = len(m.initiatives)
@@ -107,6 +111,10 @@ class Municipality(mesa.Agent):
         self.coordinators = min(want, int(self.org_pool // max(p.initiatives.coordinator_cost,
                                                                1e-9)))
         self.grant_pool = self.org_pool - self.coordinators * p.initiatives.coordinator_cost
+        support = support_cost(m)  # steady support of burgercollectieven (7.12)
+        if support > 0:
+            self.grant_pool = max(0.0, self.grant_pool - support)
+        self.grant_pool = fill_wijkfonds(m, self.grant_pool)  # access to money (7.11)
         self._honour_grants()
         staff_money = (self.year_budget - self.overhead_reserved - self.coordination_reserved
                        - self.places_budget - self.org_pool)
@@ -115,7 +123,7 @@ class Municipality(mesa.Agent):
         programme = min(total, (self.year_budget - base) / p.professionals.cost_per_year)
         self.plan_mix()
         opb = (total - programme) * self.opbouwwerk_share + programme
-        self.staff_target = {HULPVERLENER: total - opb, OPBOUWWERKER: opb}
+        self.staff_target = fund_tasks(m, {HULPVERLENER: total - opb, OPBOUWWERKER: opb})
         m.team.adjust_to(self.staff_target)
 
     def plan_mix(self) -> None:
@@ -140,14 +148,24 @@ class Municipality(mesa.Agent):
         self.care_cost_since_plan, self.weeks_since_plan = 0.0, 0
 
     def _fit_places(self, limit: float) -> None:
-        """Close the least visited municipal places until places fit their budget share."""
-        places = [pl for pl in self.model.places if pl.open and pl.ownership != COMMERCIAL]
-        places.sort(key=lambda pl: (pl.visitors_avg, pl.index))
+        """Close the least visited municipal places until places fit their budget share.
+        Buurtrechten (7.11): places the residents' plan defends close last, a place under a
+        task contract stays open for its term, and residents get first refusal of a
+        municipal place before it closes."""
+        m = self.model
+        places = [pl for pl in m.places if pl.open and pl.ownership != COMMERCIAL]
+        places.sort(key=lambda pl: (defended(m, pl), pl.visitors_avg, pl.index))
         total = sum(pl.yearly_cost for pl in places)
         for pl in places:
             if total <= limit:
                 break
-            total -= pl.yearly_cost
+            if under_contract(pl, m.week):
+                continue
+            cost = pl.yearly_cost
+            if first_refusal(m, pl):
+                total -= cost - pl.yearly_cost
+                continue
+            total -= cost
             pl.close("budget")
 
     def _honour_grants(self) -> None:
@@ -209,8 +227,9 @@ class Municipality(mesa.Agent):
         self.care_cost_since_plan += t.escalation_cost
         self.weeks_since_plan += 1
         grants = sum(1 for i in m.initiatives if i.has_grant) * p.initiatives.grant
-        t.spend_initiatives += (grants + self.coordinators
-                                   * p.initiatives.coordinator_cost) / 52.0
+        residents_money = fonds_spend_per_year(m) + support_cost(m)  # 7.11, 7.12
+        t.spend_initiatives += (grants + self.coordinators * p.initiatives.coordinator_cost
+                                + residents_money) / 52.0
 
     # -- the week ---------------------------------------------------------------------------
     def budget_year(self) -> None:

@@ -42,6 +42,9 @@ class ThirdPlace(FixedAgent):
         self.sold = False
         self.closed_reason = ""
         self.runner = -1  # uid of the initiative that runs it (community places)
+        # a buurthuis run under a right-to-challenge contract keeps its budget (rent and a
+        # host the collective employs) until this week; -1: no contract (docs/ODD.md 7.11)
+        self.contract_until = -1
         self.visitors = 0
         # yearly moving average of weekly visits, from a start below capacity
         self.visitors_avg = self.capacity * p.initial_custom_share
@@ -66,7 +69,7 @@ class ThirdPlace(FixedAgent):
         if not self.open or self.ownership == COMMERCIAL:
             return 0.0
         p = self.model.p.places
-        if self.ownership == COMMUNITY:
+        if self.ownership == COMMUNITY and self.contract_until < 0:
             return p.community_rent_share * p.rent[self.kind]
         return p.rent[self.kind] + (p.host_cost if self.has_host else 0.0)
 
@@ -76,6 +79,7 @@ class ThirdPlace(FixedAgent):
             self.closed_reason = reason
             self.closed_since = self.model.week
             self.runner = -1
+            self.contract_until = -1
             self.model.log_event("closure", f"{self.kind_name} closed ({reason})", place=self.index)
 
     def reopen_as_community(self, initiative_uid: int) -> None:
@@ -86,6 +90,50 @@ class ThirdPlace(FixedAgent):
         self.closed_reason = ""
         self.closed_since = None
         self.model.log_event("reopening", f"{self.kind_name} reopened by residents",
+                             place=self.index)
+
+    def hand_to_community(self, initiative_uid: int, why: str) -> None:
+        """An open municipal place passes to residents (right to buildings, docs/ODD.md 7.11):
+        they run it without the municipal host, at the community share of the rent."""
+        self.ownership = COMMUNITY
+        self.has_host = False
+        self.runner = initiative_uid
+        self.model.log_event("transfer", f"{self.kind_name} taken over by residents ({why})",
+                             place=self.index)
+
+    def contract_to(self, initiative_uid: int, until_week: int) -> None:
+        """A collective runs the place under a task contract (right to challenge): the rent
+        and host budget move with it and the collective employs a resident as host."""
+        self.open = True
+        self.ownership = COMMUNITY
+        self.has_host = True
+        self.runner = initiative_uid
+        self.contract_until = until_week
+        self.closed_reason = ""
+        self.closed_since = None
+        self.model.log_event("contract", f"{self.kind_name} run by residents under a task "
+                             "contract", place=self.index)
+
+    def return_to_municipality(self) -> None:
+        """A task contract ends (its term, or the collective stopped): the municipality runs
+        the place again, as before the contract (the fallback of the right to challenge)."""
+        self.ownership = OWNERSHIP[self.kind]
+        self.has_host = bool(self.model.p.places.hosted[self.kind]) and \
+            self.ownership == MUNICIPAL
+        self.runner = -1
+        self.contract_until = -1
+        self.model.log_event("contract_end", f"{self.kind_name} back to the municipality",
+                             place=self.index)
+
+    def reopen_as_municipal(self) -> None:
+        """The municipality reopens a place the residents' plan asked for (planning right)."""
+        self.open = True
+        self.ownership = OWNERSHIP[self.kind]
+        self.has_host = bool(self.model.p.places.hosted[self.kind]) and \
+            self.ownership == MUNICIPAL
+        self.closed_reason = ""
+        self.closed_since = None
+        self.model.log_event("reopening", f"{self.kind_name} reopened in the residents' plan",
                              place=self.index)
 
     def step(self) -> None:

@@ -26,8 +26,8 @@ from ..scenario.loader import KEY_ALIASES
 from ..scenario.params import Params
 from ..scenario.paramtypes import ScenarioParams
 from ..scenario.regimes import funding_terms
-from . import (helping, initiatives, meeting, needs, outcomes, places, population, shocks,
-               snapshot)
+from . import (buurtrechten, collectives, helping, initiatives, meeting, needs, outcomes,
+               places, population, shocks, snapshot)
 from .build import friendship_desire, make_residents, place_sites, reach_lists
 from .homes import homes_of
 from .kernels.build import seed_ties
@@ -41,8 +41,9 @@ from .professionals import Team, wijkkennis_after
 from .residents import HIDDEN, Resident
 from .ties import empty_summary
 
+# a new stream goes at the end: SeedSequence.spawn gives the earlier ones the same seeds
 STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", "places",
-           "funding", "municipality", "shocks")
+           "funding", "municipality", "shocks", "collectives")
 PROVIDER_NAMES = ("Welzijn Samen", "Buurtkracht", "Zorg & Wijk", "De Verbinding",
                   "Wijkwerk Plus", "Sociaal Collectief")
 
@@ -89,6 +90,7 @@ class WijkModel(mesa.Model):
         self._recorded_weeks: list[int] = []
         self.tally = outcomes.Tally()
         self.shock = shocks.ShockState()
+        self.fonds = buurtrechten.LokaalFonds()  # the wijkfonds / lokaal fonds (7.11)
         self._build()
         if _store_burn_in is not None:  # see WijkModel.starting
             snapshot.save(self, _store_burn_in, kind="burn-in")
@@ -271,7 +273,9 @@ class WijkModel(mesa.Model):
         the burn-in runs the same week without counting)."""
         team = self.team
         self.begin_week()                              # 3.1   the week's fresh start
+        buurtrechten.bid_for_tasks(self)               # 7.11  first week: task contracts
         self.municipality.budget_year()                # 7.7   first week of a year: budget
+        buurtrechten.fund_by_residents(self)           # 7.11  first week: the fonds allocated
         self.funding.renew_if_due()                    # 7.6   contract or subsidy renewal
         self.municipality.scheduled_events()           # 7.7   sale of buurthuizen, BuurtTop
         shocks.set_in(self)                            # 7.8   a crisis or heat wave sets in
@@ -294,6 +298,7 @@ class WijkModel(mesa.Model):
         team.do_casework(work)                         # 7.4   casework
         team.take_in(work)                             # 7.4   intake from the waiting list
         support = team.collective_work(work)           # 7.4   outreach, bridging, support
+        support = buurtrechten.task_support_hours(self, support)  # 7.11  residents' task
         team.learn(work)                               # 7.4   wijkkennis, beraad skill
         team.turnover()                                # 7.4   staff leave
         initiatives.volunteer_elsewhere(self)          # 7.5   clubs, schools, churches
@@ -301,12 +306,16 @@ class WijkModel(mesa.Model):
         initiatives.apply_for_grants(self)             # 7.5   grant rounds
         initiatives.carry_corvee(self, support)        # 7.5   corvee, strain, burnout
         initiatives.run_activities(self)               # 7.5   activities, mutual help
+        collectives.run_collectives(self)              # 7.12  jobs, energy, care
+        buurtrechten.run_services(self)                # 7.11  a service residents run
         initiatives.drift_away(self)                   # 7.5   members leave
         initiatives.recruit_members(self)              # 7.5   recruitment through ties
         initiatives.take_over_activities(self)         # 7.5   takeovers by a provider
         initiatives.end_failing(self)                  # 7.5   initiatives end
         initiatives.found(self, support)               # 7.5   new initiatives
+        collectives.found_collectives(self)            # 7.12  new burgercollectieven
         initiatives.claim_closed_places(self)          # 7.5   'buurtrecht' on closed places
+        buurtrechten.claim_buildings(self)             # 7.11  right to buildings
         places.keep_custom(self)                       # 7.2   places' weekly custom
         shocks.heat_wave(self)                         # 7.8   the heat wave strikes
         helping.drift_toward_norms(self)               # 7.3   norm drift; tie summary (2.3)

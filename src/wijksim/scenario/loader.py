@@ -467,6 +467,12 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
         bad("funding.switch_to", "the other regime than funding.regime "
             f"({v['funding.regime']!r}) when switch_year is set",
             "switching to the regime the wijk already has changes nothing")
+    if v["buurtrechten.challenge"] and v["buurtrechten.challenge_task"] == "none":
+        bad("buurtrechten.challenge_task", "'buurthuis', 'community_work' or 'service' when "
+            "buurtrechten.challenge is on", "the right to challenge needs a task to challenge")
+    if v["buurtrechten.wijkfonds"] and v["buurtrechten.wijkfonds_share"] <= 0:
+        bad("buurtrechten.wijkfonds_share", "a share above 0 (up to 1) when "
+            "buurtrechten.wijkfonds is on", "a wijkfonds needs money to allocate")
     for sec in ("tender", "subsidy", "populatiebesteding"):
         if v[f"funding.{sec}.resident_org_share"] > 0.8:
             bad(f"funding.{sec}.resident_org_share", "at most 0.8")

@@ -77,6 +77,68 @@ class FundingTenderParams:
 
 
 @dataclass(frozen=True, slots=True)
+class BuurtrechtenParams:
+    """[buurtrechten] Buurtrechten (neighbourhood rights): The LSA's rights as municipal
+    levers, each on or off (004 H3; 002 goal 3). They act only from week 0 and only through
+    initiatives and burgercollectieven: with no initiative in the wijk, no right changes
+    anything (docs/ODD.md 7.11)."""
+
+    buildings: bool  # assumption
+    buildings_members: int  # assumption (members)
+    buildings_bid_rate: float  # assumption (per year)
+    buildings_corvee_hours: float  # assumption (hours/week)
+    challenge: bool  # assumption
+    challenge_task: str  # assumption
+    challenge_maturity_years: int  # assumption (years)
+    challenge_min_members: int  # assumption (members)
+    challenge_success: float  # assumption (per year)
+    compete_with_companies: float  # assumption
+    challenge_task_share: float  # assumption
+    challenge_contract_years: int  # assumption (years)
+    challenge_capacity: float  # assumption
+    challenge_corvee_hours: float  # assumption (hours/week)
+    resident_wage: float  # assumption (euro/year)
+    service_help_hours: float  # assumption (hours)
+    wijkfonds: bool  # assumption
+    wijkfonds_share: float  # assumption
+    wijkfonds_voters_per_1000: float  # assumption (per 1000 residents)
+    planning: bool  # assumption
+    planning_min_members: int  # assumption (members)
+
+
+@dataclass(frozen=True, slots=True)
+class CollectivesParams:
+    """[collectives] Burgercollectieven: Collectives that run things: wijkcooperatie /
+    wijkbedrijf, energiecooperatie, zorgcooperatie (000, 001, 002, 003). List keys have one
+    entry per kind in that order. They are founded only when collectives.enabled is on, from
+    week 0 (docs/ODD.md 7.12)."""
+
+    enabled: bool  # assumption
+    found_rate: list[float]  # assumption (per week)
+    min_founding_ties: int  # assumption (ties)
+    leave_factor: float  # assumption
+    founding_members: int  # assumption (members)
+    recognition: float  # assumption
+    steady_support: float  # assumption
+    hurdles: float  # assumption
+    hurdle_corvee_hours: float  # assumption (hours/week)
+    support_cost: float  # assumption (euro/year)
+    recognition_trust: float  # assumption
+    corvee_factor: list[float]  # assumption
+    mutual_help: list[float]  # assumption
+    coop_jobs: int  # assumption (jobs)
+    job_need_relief: float  # assumption
+    energy_investment: float  # assumption (euro)
+    energy_yield: float  # assumption (per year)
+    energy_invest_below: float  # assumption
+    energy_door_rate: float  # assumption (per week)
+    energy_door_reach: float  # assumption (cells)
+    energy_bridging: float  # assumption
+    care_help_rate: float  # assumption (per week)
+    care_v_drop: float  # assumption
+
+
+@dataclass(frozen=True, slots=True)
 class FundingParams:
     """[funding] Funding regime: How the social base is financed (mechanism 6). The regime only
     chooses which parameter set applies; the model sees generic funding terms."""
@@ -444,6 +506,8 @@ class WijkParams:
 class ScenarioParams:
     """Every section of a scenario."""
 
+    buurtrechten: BuurtrechtenParams
+    collectives: CollectivesParams
     funding: FundingParams
     help: HelpParams
     initiatives: InitiativesParams
@@ -465,6 +529,8 @@ SECTION_TYPES: dict[str, type] = {
     "funding.populatiebesteding": FundingPopulatiebestedingParams,
     "funding.subsidy": FundingSubsidyParams,
     "funding.tender": FundingTenderParams,
+    "buurtrechten": BuurtrechtenParams,
+    "collectives": CollectivesParams,
     "funding": FundingParams,
     "help": HelpParams,
     "initiatives": InitiativesParams,

@@ -189,7 +189,7 @@ def neutral_tender_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]
 # tests/model/test_snapshot.py checks each key below leaves the week-0 wijk alone.
 AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "funding.switch_",
                  POPULATIE, "prevention.", "municipality.", "shocks.", "netwerkberaad.",
-                 "run.years", "run.record_every")
+                 "run.years", "run.record_every", "buurtrechten.", "collectives.")
 
 
 def acts_after_burn_in(key: str) -> bool:

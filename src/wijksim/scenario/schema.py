@@ -669,6 +669,152 @@ section(
 )
 
 section(
+    "buurtrechten", "Buurtrechten (neighbourhood rights)", "The LSA's rights as municipal "
+    "levers, each on or off (004 H3; 002 goal 3). They act only from week 0 and only through "
+    "initiatives and burgercollectieven: with no initiative in the wijk, no right changes "
+    "anything (docs/ODD.md 7.11).",
+    Key("buurtrechten.buildings", False, "Right to buildings (community asset transfer, "
+        "voorkeursrecht): an initiative may take over an open municipal buurthuis or Huis van "
+        "de Wijk it meets at, and gets first refusal before one closes for budget reasons "
+        "(today's reopening of closed places is places.community_rights).",
+        source="004-H3-buurtrechten,002-buurtrechten"),
+    Key("buurtrechten.buildings_members", 10, "Members an initiative needs to take over an "
+        "open building (it turns into an enterprise, 004 l. 787).", 1, 100, "members",
+        source="004-H3-buurtrechten"),
+    Key("buurtrechten.buildings_bid_rate", 0.2, "Yearly chance that an initiative large "
+        "enough bids for the open municipal place it meets at.", 0.0, 1.0, "per year"),
+    Key("buurtrechten.buildings_corvee_hours", 4.0, "Extra weekly corvee of running a "
+        "building taken over under this right (long financial obligations, 004 l. 787).",
+        0.0, 100.0, "hours/week", source="004-H3-buurtrechten,003-corvee"),
+    Key("buurtrechten.challenge", False, "Right to challenge (uitdaagrecht; Community Right "
+        "to Challenge in the Wmo since 2014): a mature burgercollectief bids to take over a "
+        "public task with its budget (needs buurtrechten.challenge_task).",
+        source="004-H3-buurtrechten,002-buurtrechten"),
+    Key("buurtrechten.challenge_task", "none", "The task residents may challenge: running a "
+        "buurthuis (its rent and host budget), part of the community work (opbouwwerk FTE) or "
+        "a service (practical help, part of the hulpverlening FTE). Must be set when "
+        "buurtrechten.challenge is on.",
+        choices=("none", "buurthuis", "community_work", "service"),
+        source="004-H3-buurtrechten"),
+    Key("buurtrechten.challenge_maturity_years", 2, "Age a wijkcooperatie needs before it "
+        "can bid (a track record: not every collective is yet able to take over tasks "
+        "of market and government, 000 l. 131).", 0, 50, "years",
+        source="000-randvoorwaarden"),
+    Key("buurtrechten.challenge_min_members", 8, "Members a wijkcooperatie needs before it "
+        "can bid ('een harde kern van onverschrokken doorzetters', 004 l. 779).", 1, 1000,
+        "members", source="004-H3-buurtrechten"),
+    Key("buurtrechten.challenge_success", 0.5, "Chance a yearly bid is accepted when the "
+        "collective need not compete with companies and has full recognition.", 0.0, 1.0,
+        "per year"),
+    Key("buurtrechten.compete_with_companies", 1.0, "How far the bid must compete fairly "
+        "with the region's providers (002: 'eerlijk moeten concurreren'): the chance falls "
+        "by this share times 1 - 1/funding.providers. 0 = communities exempt from "
+        "competition.", 0.0, 1.0, source="002-buurtrechten,000-concurrentiepositie"),
+    Key("buurtrechten.challenge_task_share", 0.25, "Share of the municipal FTE of the task "
+        "(opbouwwerk or hulpverlening) whose budget moves to the collective; a buurthuis "
+        "moves with its whole rent and host budget.", 0.0, 1.0),
+    Key("buurtrechten.challenge_contract_years", 4, "Length of a task contract; then the "
+        "collective bids again.", 1, 20, "years"),
+    Key("buurtrechten.challenge_capacity", 0.7, "Output of an hour of a resident the "
+        "collective employs on the task relative to a professional's hour (the capacity "
+        "risk).", 0.0, 1.0, source="004-H3-buurtrechten"),
+    Key("buurtrechten.challenge_corvee_hours", 6.0, "Extra weekly corvee on the collective's "
+        "members while it runs a task (the burn-out risk).", 0.0, 100.0, "hours/week",
+        source="003-corvee"),
+    Key("buurtrechten.resident_wage", 40000.0, "Yearly cost of a resident the collective "
+        "employs on a task (the budget pays this many jobs).", 1000.0, 500000.0,
+        "euro/year"),
+    Key("buurtrechten.service_help_hours", 2.0, "Hours of a task worker per act of "
+        "practical help in the service task.", 0.1, 40.0, "hours"),
+    Key("buurtrechten.wijkfonds", False, "Access to money (toegang tot geld): a wijkfonds "
+        "under residents' control; a panel of residents decides each year which initiatives "
+        "it funds (needs buurtrechten.wijkfonds_share).",
+        source="004-H3-buurtrechten,004-H3-oostbegroot"),
+    Key("buurtrechten.wijkfonds_share", 0.0, "Share of the residents'-organisation money "
+        "(after coordinators) the municipality places in the wijkfonds instead of its own "
+        "grant desk. Must be above 0 when buurtrechten.wijkfonds is on.", 0.0, 1.0,
+        source="004-H3-oostbegroot,003-hordenloop"),
+    Key("buurtrechten.wijkfonds_voters_per_1000", 20.0, "Residents per 1000 on the yearly "
+        "panel that allocates the wijkfonds.", 0.1, 1000.0, "per 1000 residents",
+        source="004-H3-oostbegroot"),
+    Key("buurtrechten.planning", False, "Right to neighbourhood planning (buurtplanning): "
+        "residents' plan defends the places their initiatives meet at when the municipality "
+        "closes places for budget, and puts a closed place that homeless initiatives need "
+        "back on the agenda.", source="004-H3-buurtrechten"),
+    Key("buurtrechten.planning_min_members", 5, "Members an initiative needs for its home "
+        "place to count in the residents' plan.", 1, 1000, "members"),
+)
+
+section(
+    "collectives", "Burgercollectieven", "Collectives that run things: wijkcooperatie / "
+    "wijkbedrijf, energiecooperatie, zorgcooperatie (000, 001, 002, 003). List keys have one "
+    "entry per kind in that order. They are founded only when collectives.enabled is on, "
+    "from week 0 (docs/ODD.md 7.12).",
+    Key("collectives.enabled", False, "Sterkhouders may found burgercollectieven of the "
+        "three kinds.", source="000-burgercollectieven,003-wijkcooperatie"),
+    Key("collectives.found_rate", [0.0003, 0.0003, 0.0003], "Weekly chance that a sterkhouder "
+        "who meets the kind's founding condition founds one (wijkcooperatie: a place in "
+        "reach; energiecooperatie: money to invest; zorgcooperatie: ties).", 0.0, 1.0,
+        "per week", length=3, source="000-burgercollectieven"),
+    Key("collectives.min_founding_ties", 4, "Good contacts a founder of a collective needs.",
+        0, 24, "ties"),
+    Key("collectives.leave_factor", 0.5, "A collective's members leave for ordinary reasons "
+        "at this factor times initiatives.leave_rate (a formal membership, often a share or "
+        "a fee, holds people longer than a loose initiative).", 0.0, 1.0),
+    Key("collectives.founding_members", 3, "Members a collective needs at its founding (the "
+        "founder and the ties who join at once); with fewer it is not founded.", 1, 100,
+        "members"),
+    Key("collectives.recognition", 0.5, "Municipal recognition of collectives (001: "
+        "'Erkenning van het belang van burgercollectieven'): founding and bids for tasks "
+        "scale with 0.5 + recognition; members' trust in institutions rises with it.", 0.0,
+        1.0, source="001-erkenning"),
+    Key("collectives.steady_support", 0.5, "Steady (multi-year) municipal support: the share "
+        "of a collective's running costs the municipality carries. Halves its corvee at 1, "
+        "lowers its grant-application load by this share and its chance to end for lack of "
+        "funding.", 0.0, 1.0,
+        source="002-financiering"),
+    Key("collectives.hurdles", 0.5, "Administrative hurdles (the 'hordenloop' of 003): extra "
+        "corvee and fewer foundings.", 0.0, 1.0, source="003-hordenloop,003-corvee"),
+    Key("collectives.hurdle_corvee_hours", 6.0, "Extra weekly corvee of a collective at "
+        "hurdles = 1.", 0.0, 100.0, "hours/week", source="003-hordenloop"),
+    Key("collectives.support_cost", 5000.0, "Yearly cost of steady support per collective "
+        "at steady_support = 1, paid from the residents'-organisation money.", 0.0, 1e6,
+        "euro/year"),
+    Key("collectives.recognition_trust", 0.002, "Weekly rise of members' trust in "
+        "institutions at full recognition: gain * recognition * (1 - trust).", 0.0, 1.0),
+    Key("collectives.corvee_factor", [1.5, 1.2, 1.0], "A collective's corvee relative to "
+        "initiatives.corvee_hours (a cooperative keeps accounts, members, permits).", 0.0,
+        10.0, length=3, source="003-corvee"),
+    Key("collectives.mutual_help", [0.7, 0.3, 1.5], "How much each kind organises mutual "
+        "help, relative to initiatives.mutual_help.", 0.0, 10.0, length=3),
+    Key("collectives.coop_jobs", 2, "Residents a wijkcooperatie (wijkbedrijf) employs from "
+        "its own revenue, besides the jobs of a task it took over.", 0, 50, "jobs",
+        source="000-burgercollectieven"),
+    Key("collectives.job_need_relief", 0.05, "Weekly drop of an employed member's practical "
+        "need (income, a daily structure).", 0.0, 1.0),
+    Key("collectives.energy_investment", 1000.0, "What a member of an energiecooperatie "
+        "invests.", 0.0, 100000.0, "euro", source="000-energie"),
+    Key("collectives.energy_yield", 0.05, "Yearly yield on the members' investment that flows "
+        "to the lokaal fonds.", 0.0, 0.5, "per year", source="000-energie"),
+    Key("collectives.energy_invest_below", 0.5, "Residents with a vulnerability below this "
+        "can invest (and so found or join an energiecooperatie).", 0.0, 1.0),
+    Key("collectives.energy_door_rate", 0.0002, "Weekly chance that a resident living near a "
+        "member, of whatever group, joins an energiecooperatie (door-to-door, not through "
+        "ties).", 0.0, 1.0, "per week"),
+    Key("collectives.energy_door_reach", 4.0, "Distance from a member's home within which "
+        "the door-to-door recruitment works.", 0.0, 60.0, "cells"),
+    Key("collectives.energy_bridging", 0.6, "How far an energiecooperatie's activities set "
+        "group homophily aside (members meet over a shared cause).", 0.0, 1.0,
+        source="000-energie"),
+    Key("collectives.care_help_rate", 0.3, "Weekly chance that a member of a zorgcooperatie "
+        "with an open problem is helped by a co-member with time (without having to ask).",
+        0.0, 1.0, "per week", source="000-zorgzaam"),
+    Key("collectives.care_v_drop", 0.01, "Weekly drop of the vraagverlegenheid of a "
+        "zorgcooperatie's members (asking for help is what members do).", 0.0, 1.0,
+        source="004-H4-vraagverlegenheid"),
+)
+
+section(
     "funding", "Funding regime", "How the social base is financed (mechanism 6). The regime "
     "only chooses which parameter set applies; the model sees generic funding terms.",
     Key("funding.regime", "tender", "tender = aanbesteden (periodic contracts); subsidy = "
@@ -938,6 +1084,12 @@ UNCERTAINTIES: dict[str, tuple] = {
     "help.norm_drift": (0.0, 0.1),
     "initiatives.found_rate": (0.0001, 0.001),
     "initiatives.corvee_hours": (1.0, 10.0),
+    # buurtrechten and burgercollectieven (docs/ODD.md 7.11-7.12): they act only where the
+    # scenario turns a right or the collectives on
+    "buurtrechten.challenge_capacity": (0.4, 1.0),
+    "buurtrechten.challenge_corvee_hours": (0.0, 12.0),
+    "collectives.care_help_rate": (0.0, 0.6),
+    "collectives.hurdle_corvee_hours": (0.0, 12.0),
 }
 LEVERS: dict[str, tuple] = {
     "funding.budget_per_resident": (100.0, 250.0),
@@ -945,4 +1097,10 @@ LEVERS: dict[str, tuple] = {
     "funding.subsidy.resident_org_share": (0.03, 0.3),
     "funding.tender.contract_years": (1, 12),
     "netwerkberaad.enabled": (False, True),
+    "buurtrechten.buildings": (False, True),
+    "buurtrechten.planning": (False, True),
+    "collectives.enabled": (False, True),
+    "collectives.recognition": (0.0, 1.0),
+    "collectives.steady_support": (0.0, 1.0),
+    "collectives.hurdles": (0.0, 1.0),
 }
