@@ -154,6 +154,27 @@ def test_pick_a_shipped_scenario(page: Page, app_url):
     assert not errors, errors
 
 
+def test_populatiebesteding_is_a_choice_with_levers_of_its_own(page: Page, app_url):
+    """Issue 17: the third regime is a button of the regime lever, in both languages; its own
+    levers apply to it and say so under the other regimes."""
+    errors = open_app(page, app_url)
+    expect(page.locator(".lever-subcontractors")).to_contain_text(
+        "alleen bij populatiebesteding")
+    page.locator(".lever-regime").get_by_role("button", name="Populatiebesteding").click()
+    expect(page.locator(".wijk-card-title")).to_contain_text("Populatiebesteding",
+                                                              timeout=UPDATE_MS)
+    expect(page.locator(".wijk-settings")).to_contain_text("2 onderaannemers",
+                                                           timeout=UPDATE_MS)
+    expect(page.locator(".lever-subcontractors")).not_to_contain_text("alleen bij")
+    expect(page.locator(".lever-contract_years")).to_contain_text("alleen bij aanbesteden")
+    button(page, "EN").click()
+    expect(page.locator(".wijk-card-title")).to_contain_text("Population-based funding",
+                                                              timeout=UPDATE_MS)
+    expect(page.locator(".lever-subcontractors .lever-label")).to_have_text(
+        "Subcontractors of the main provider: 2")
+    assert not errors, errors
+
+
 def test_language_switch_changes_labels(page: Page, app_url):
     errors = open_app(page, app_url)
     expect(button(page, "Afspelen")).to_be_visible()
