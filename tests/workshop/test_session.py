@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from wijksim.workshop import roles as rl
-from wijksim.workshop.codes import AccessError, clean_name
+from wijksim.workshop.session import AccessError, clean_name
 from wijksim.workshop.record import current
 from wijksim.workshop.session import (WorkshopConfig, WorkshopError, WorkshopSession,
                                       check_config)
@@ -30,7 +30,8 @@ def member(ws, name, role):
 
 
 def test_codes_and_secret(ws):
-    assert len(ws.join_code) == 6 and ws.join_code.isalnum()
+    # the app's join code (wijksim.app.access): three groups of four, no look-alikes
+    assert len(ws.join_code) == 14 and ws.join_code.replace("-", "").isalnum()
     assert len(ws.secret) >= 20 and ws.secret != ws.join_code
     with pytest.raises(AccessError, match="code is not right"):
         ws.join("WRONG1", "An")
@@ -41,7 +42,7 @@ def test_codes_and_secret(ws):
     import stat
 
     assert stat.S_IMODE((ws.folder / "session.json").stat().st_mode) == 0o600  # holds secrets
-    p = ws.join(ws.join_code.lower()[:3] + "-" + ws.join_code.lower()[3:], "An")  # typed loosely
+    p = ws.join(ws.join_code.upper().replace("-", " "), "An")  # typed loosely
     assert p.name == "An"
 
 

@@ -29,12 +29,12 @@ from typing import Any
 import solara
 from solara.server import kernel_context
 
+from ..app.access import Attempts
 from ..app.i18n import describe_event, event_label, num, pct, t
 from . import roles as rl
 from . import words  # noqa: F401 - registers the texts
 from .cli import ENV_DIR
-from .codes import AccessError
-from .session import Frame, WorkshopError, WorkshopSession
+from .session import AccessError, Frame, WorkshopError, WorkshopSession
 
 LOG = logging.getLogger("wijksim.workshop")
 SHARES = ("hidden_need_share", "lonely_share")
@@ -175,6 +175,7 @@ def JoinPage():
     code = solara.use_reactive("")
     name = solara.use_reactive("")
     problem = solara.use_reactive("")
+    attempts: Attempts = solara.use_memo(Attempts, [])  # wrong codes slow this tab down
     solara.Style(CSS)
     with solara.Column(classes=["ws-page", "ws-phone"], gap="6px"):
         with solara.Row(justify="space-between", style={"align-items": "center"}):
@@ -190,11 +191,17 @@ def JoinPage():
                 solara.Error(t("ws_removed", lang.value))
 
             def join():
+                wait = attempts.wait_seconds()
+                if wait > 0:
+                    problem.set(t("gate_wait", lang.value, seconds=int(wait) + 1))
+                    return
                 try:
                     p = SESSION.join(code.value, name.value)
                 except (AccessError, WorkshopError) as exc:
+                    attempts.record(not SESSION.wrong_code(exc))
                     problem.set(_say(exc, lang.value))
                     return
+                attempts.record(True)
                 problem.set("")
                 pid.set(p.pid)
 

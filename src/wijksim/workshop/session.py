@@ -21,18 +21,18 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
+from ..app.access import Access, new_join_code, new_secret, secret_matches
 from ..app.views import place_labels
 from ..app.session import CACHE, AppConfig, Session as AppSession, Wijk
 from ..model.wijk import WijkModel
 from ..scenario.errors import Problem, ScenarioError
 from ..scenario.regimes import regime_in_week
 from . import roles as rl
-from .codes import (AccessError, clean_name, code_matches, new_join_code, new_secret,
-                    secret_matches)
 from .record import Record, current
 
 ROUND_WEEKS = 52
@@ -116,6 +116,31 @@ class WorkshopError(ValueError):
 
     def text(self, lang: str) -> str:
         return self.nl if lang == "nl" else str(self)
+
+
+class AccessError(WorkshopError):
+    """A wrong join code, facilitator link or display name."""
+
+
+NAME_MAX = 24
+WRONG_CODE = ("that code is not right; look at the projector",
+              "die code klopt niet; kijk op het scherm voorin")
+
+
+def clean_name(typed: str) -> str:
+    """A display name: printable characters only, spaces collapsed, at most NAME_MAX
+    characters; AccessError when nothing is left. (Pages still escape it when they show it,
+    and it never becomes a path: the record keys participants by their number.)"""
+    text = unicodedata.normalize("NFC", str(typed or ""))
+    text = "".join(ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else " "
+                   for ch in text)
+    text = " ".join(text.split())
+    if not text:
+        raise AccessError("type a name", "vul een naam in")
+    if len(text) > NAME_MAX:
+        raise AccessError(f"a name has at most {NAME_MAX} characters",
+                          f"een naam heeft hoogstens {NAME_MAX} tekens")
+    return text
 
 
 class WorkshopSession:
@@ -202,9 +227,8 @@ class WorkshopSession:
     def join(self, code: str, name: str) -> Participant:
         """Join with the code and a display name. The same name again (a phone that dropped
         out, a reloaded page) is the same participant: role and history kept."""
-        if not code_matches(code, self.join_code):
-            raise AccessError("that code is not right; look at the projector",
-                              "die code klopt niet; kijk op het scherm voorin")
+        if not Access(self.join_code).check(str(code or "")):
+            raise AccessError(WRONG_CODE[0], WRONG_CODE[1])
         name = clean_name(name)
         with self.lock:
             if self.ended:
@@ -220,6 +244,11 @@ class WorkshopSession:
             self.participants[p.pid] = p
             self.notify_changed()
             return p
+
+    @staticmethod
+    def wrong_code(exc: Exception) -> bool:
+        """Whether a refused join was a wrong code (the page counts those against guessing)."""
+        return isinstance(exc, AccessError) and str(exc) == WRONG_CODE[0]
 
     def choose_role(self, pid: str, role: str) -> Participant:
         """Take ``role`` if it has room (per-role limits); a role once taken is kept."""
