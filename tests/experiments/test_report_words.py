@@ -176,3 +176,20 @@ def test_comparison_and_sweeps_in_dutch(tmp_path, figure_words):
         figure_words.clear()
         md = write_report(load_results(folder), folder, "nl").read_text()
         assert_dutch(md, figure_words)
+    # a sweep with a run missing says which, and leaves that point out of its figures
+    grid_out = tmp_path / "grid"
+    res = load_results(grid_out)
+    gone = res.runs[(res.runs.label == "subsidy") & (res.runs.point == 1)
+                    & (res.runs.seed == 2)]["run_id"].item()
+    for sub in ("runs", "ticks"):
+        for f in (grid_out / sub).glob("part-*.parquet"):
+            d = pd.read_parquet(f)
+            if gone in set(d["run_id"]):
+                d[d.run_id != gone].to_parquet(f, index=False)
+    md = write_report(load_results(grid_out), grid_out, "en").read_text()
+    assert "Incomplete: 7 of 8 runs are stored.** Missing (scenario, point, seed): " \
+           "(subsidy, 1, 2)" in md
+    resp = pd.read_csv(grid_out / "response.csv")
+    assert ((resp["label"] == "subsidy") & (resp["point"] == 1)).any()  # the data keeps it
+    table = md[md.index("## Response"):]
+    assert sum(line.startswith("| subsidy |") for line in table.splitlines()) == 1

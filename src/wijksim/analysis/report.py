@@ -602,6 +602,17 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
     res.end_values(outcomes).to_csv(folder / "end_values.csv", index=False)
     resp = res.response(outcomes)
     resp.to_csv(folder / "response.csv", index=False)
+    missing = _sweep_missing(res)
+    if missing:
+        gaps = {(lab, p) for lab, p, _ in missing}
+        what = ", ".join(f"({lab}, {'–' if p is None else p}, {s})" for lab, p, s in missing[:12])
+        what += f" … (+{len(missing) - 12})" if len(missing) > 12 else ""
+        blocks += [("h", 2, T("missing", lang)),
+                   ("p", T("sweep_missing", lang, stored=len(res.runs), planned=m["runs"],
+                           what=what, left=len(gaps)))]
+        keep = [(lab, p) not in gaps and (lab, None) not in gaps
+                for lab, p in zip(resp["label"], resp["point"])]
+        resp = resp[keep]
     if res.has_indices:
         blocks.append(("h", 2, T("sensitivity", lang)))
         if complete:
@@ -630,6 +641,19 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
     blocks += [("p", T("sweep_reading", lang)), ("p", stats.INTERVAL_METHOD[lang]),
                *_files(res, tables, lang)]
     return blocks
+
+
+def _sweep_missing(res: Any) -> list[tuple[str, int | None, int]]:
+    """(scenario, design point, seed) of every planned run of a sweep that is not stored; a
+    reference scenario's runs have no design point (None)."""
+    runs, seeds = res.runs, list(res.manifest["seeds"])
+    have = set(zip(runs["label"], runs["point"], runs["seed"])) if len(runs) else set()
+    have_ref = {(lab, s) for lab, _, s in have}
+    out = [(lab, int(p), s) for lab in res.labels for p in res.points.index for s in seeds
+           if (lab, p, s) not in have]
+    out += [(lab, None, s) for lab in res.manifest.get("reference", []) for s in seeds
+            if (lab, s) not in have_ref]
+    return out
 
 
 def _indices_title(m: dict, lang: str = "en") -> str:

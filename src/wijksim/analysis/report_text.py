@@ -297,6 +297,15 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (en, nl)
         "**Onvolledig: {stored} van de {planned} runs zijn opgeslagen.** Ontbreekt: {what}. "
         "Geen seed heeft runs van elk scenario, dus er wordt niets vergeleken: maak af met "
         "`wijksim ... --resume`."),
+    "sweep_missing": (
+        "**Incomplete: {stored} of {planned} runs are stored.** Missing (scenario, point, "
+        "seed): {what}. Design points with a missing seed are left out of the figures and "
+        "tables below ({left} of them), so no point's mean rests on other seeds than the "
+        "rest. Finish with `wijksim sweep ... --resume`.",
+        "**Onvolledig: {stored} van de {planned} runs zijn opgeslagen.** Ontbreekt (scenario, "
+        "punt, seed): {what}. Ontwerppunten met een ontbrekende seed blijven buiten de "
+        "figuren en tabellen hieronder ({left} punten), zodat geen gemiddelde op andere seeds "
+        "rust dan de rest. Maak af met `wijksim sweep ... --resume`."),
     "seeds_of": ("{label}: seeds {seeds}", "{label}: seeds {seeds}"),
     "design": ("Design", "Opzet"),
     "sensitivity": ("Sensitivity", "Gevoeligheid"),
