@@ -434,7 +434,7 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
     if v["professionals.focus_place"] >= n_places:
         bad("professionals.focus_place", f"-1 (the whole wijk) or a place number from 0 to "
             f"{n_places - 1}", f"a wijk of {v['wijk.residents']} residents has {n_places} "
-            "third places")
+            f"third place{'s' * (n_places != 1)}")
     return p
 
 
