@@ -92,9 +92,10 @@ def main() -> None:
                                  full_page=True)
                     break
                 fac.locator(".ws-close-round").click()
-                expect(proj.locator(".ws-status")).to_have_attribute("data-week", str(52 * rnd))
+                expect(proj.locator(".ws-status")).to_have_attribute("data-week", str(52 * rnd),
+                                                                        timeout=WAIT)
             fac.locator(".ws-close-round").click()
-            expect(proj.locator(".ws-status")).to_have_attribute("data-week", "104")
+            expect(proj.locator(".ws-status")).to_have_attribute("data-week", "104", timeout=WAIT)
             proj.screenshot(path=str(HERE / "workshop-projector.png"), full_page=True)
             browser.close()
     print(f"screenshots in {HERE} (server log {tmp / 'server.log'})")

@@ -143,7 +143,9 @@ def test_three_rounds_with_a_facilitator_a_projector_and_eleven_phones(browser, 
         fac.locator(".ws-close-round").click()
         weeks = all_at([fac, proj, *phones], 52 * r)
         assert weeks == {str(52 * r)}
-        if r == 1:
+        if r == 1:  # each bewoner's page says what became of their household's choice
+            for page in b:
+                expect(page.locator(".ws-household")).to_contain_text("week 0: ")
             proj.screenshot(path=str(artifacts / "workshop-projector.png"), full_page=True)
             g.screenshot(path=str(artifacts / "workshop-phone-gemeente.png"), full_page=True)
             b[0].screenshot(path=str(artifacts / "workshop-phone-bewoner.png"), full_page=True)

@@ -290,6 +290,11 @@ def Household(pid: str, frame: Frame, lang: str):
              t("ws_no_initiative", lang),
              t("ws_regular_place", lang, place=places[info["habit"]])
              if info["habit"] in places else t("ws_no_regular_place", lang)]
+    mine = f"(resident {info['resident']})"  # what the model made of this household's choices
+    said = [(week, nl if lang == "nl" else en) for week, kind, en, nl in frame.events
+            if kind == households.EVENT and mine in en][-2:]
+    lines += [f"{t('ws_week', lang, week=week)}: {text.split(') ', 1)[-1]}"
+              for week, text in said]
     solara.HTML(tag="div", classes=["ws-lever", "ws-household"], unsafe_innerHTML=(
         f"<b>{escape(t('ws_household', lang, n=info['resident']))}</b><br>"
         + "<br>".join(escape(x) for x in lines)
