@@ -129,6 +129,13 @@ STANDING_WORDS = {
 }
 
 
+def left_initiative(model, i: int, who: str) -> None:
+    """At a round's end: the initiative the resident was in at its start has lost them (it
+    ended, or they left it: burnout, drifting away, moving; docs/ODD.md 7.5)."""
+    _log(model, i, who, "is no longer in their initiative (it ended, or they stopped)",
+         "doet niet meer mee met het initiatief (het stopte, of hij of zij stopte)")
+
+
 def announce(model, i: int, who: str, lever: str, on: bool) -> None:
     """A standing choice that changes this round, logged as an event (so the charts mark it)."""
     en, nl = STANDING_WORDS[lever][0 if on else 1]

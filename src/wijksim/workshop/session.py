@@ -420,11 +420,17 @@ class WorkshopSession:
                             text_nl=f"ronde {self.round} begint", round=self.round)
             self._apply(model, pending, orders)
             standing = self._act_as_households(model, pending)
+            adopted = {p.resident: p.name for p in self.participants.values()
+                       if p.resident >= 0 and not p.removed}
+            member_of = {i: int(model.residents.initiative[i]) for i in adopted}
             weeks = min(self.config.round_weeks, model.horizon - model.week)
             for _ in range(weeks):
                 for i, levers in standing.items():
                     households.keep_choices(model, i, levers)
                 model.step()
+            for i, uid in member_of.items():  # tell a household whose initiative it lost
+                if uid >= 0 and int(model.residents.initiative[i]) != uid:
+                    households.left_initiative(model, i, adopted[i])
             w = self.app_session.wijks[0]
             df = model.outcomes()
             w.weeks = [int(x) for x in df["week"]]
