@@ -22,8 +22,10 @@ from wijksim.workshop.session import WorkshopConfig, WorkshopSession
 ROLES = ["gemeente"] + ["aanbieder"] * 2 + ["opbouwwerker"] * 4 + ["bewoner"] * 23
 MOVES = {"gemeente": [("budget", 200), ("regime", "subsidy")],
          "aanbieder": [("opbouw_share", 0.4), ("case_hours", 3.0)],
-         "opbouwwerker": [("orientation", 0.9), ("found_support", 2.0)],
-         "bewoner": [("ask_neighbour", 2.5), ("offer_help", 0.6), ("start_initiative", 0.001)]}
+         "opbouwwerker": [("orientation", 0.9), ("found_support", 2.0), ("focus_place", 0)],
+         # each bewoner acts for their own household (one resident of the wijk)
+         "bewoner": [("ask_neighbour", True), ("offer_help", True), ("start_initiative", True),
+                     ("join_initiative", True), ("buurthuis", True)]}
 
 
 def main() -> None:

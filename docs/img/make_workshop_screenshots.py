@@ -67,13 +67,18 @@ def main() -> None:
             proj.set_default_timeout(WAIT)
             proj.goto(run.projector)
             for rnd, (budget, share, orient, offer) in enumerate(
-                    ((160, 0.35, 0.9, 0.6), (200, 0.45, 0.95, 0.7)), start=1):
+                    ((160, 0.35, 0.9, "join_initiative"), (200, 0.45, 0.95, "ask_neighbour")),
+                    start=1):
                 decide(g, "budget", budget)
                 if rnd == 2:
                     g.locator(".ws-lever-regime .ws-choice-subsidy").click()
                 decide(a, "opbouw_share", share)
                 decide(o, "orientation", orient)
-                decide(first, "offer_help", offer)
+                box = first.locator(f".ws-lever-{offer}")
+                box.locator(".ws-on").click()  # Fatima's own household acts
+                expect(box.locator(".ws-ok")).to_be_visible(timeout=WAIT)
+                if rnd == 1:
+                    o.locator(".ws-lever-focus_place .ws-focus-0").click()
                 if rnd == 2:
                     fac.locator(".ws-broadcast-input input").fill(
                         "Nog 5 minuten: wat doet de overstap met de wachtlijst?")
@@ -83,11 +88,14 @@ def main() -> None:
                     g.screenshot(path=str(HERE / "workshop-phone-gemeente.png"), full_page=True)
                     first.screenshot(path=str(HERE / "workshop-phone-bewoner.png"),
                                      full_page=True)
+                    o.screenshot(path=str(HERE / "workshop-phone-opbouwwerker.png"),
+                                 full_page=True)
                     break
                 fac.locator(".ws-close-round").click()
-                expect(proj.locator(".ws-status")).to_have_attribute("data-week", str(52 * rnd))
+                expect(proj.locator(".ws-status")).to_have_attribute("data-week", str(52 * rnd),
+                                                                        timeout=WAIT)
             fac.locator(".ws-close-round").click()
-            expect(proj.locator(".ws-status")).to_have_attribute("data-week", "104")
+            expect(proj.locator(".ws-status")).to_have_attribute("data-week", "104", timeout=WAIT)
             proj.screenshot(path=str(HERE / "workshop-projector.png"), full_page=True)
             browser.close()
     print(f"screenshots in {HERE} (server log {tmp / 'server.log'})")

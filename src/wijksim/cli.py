@@ -101,7 +101,7 @@ def _write_results(result, out: Path, args: argparse.Namespace) -> int:
     """Results, pictures and summary of a run (and its checkpoint, when asked) in ``out``."""
     from .run import write_run
 
-    paths = write_run(result, out, plots=not args.no_plots)
+    paths = write_run(result, out, plots=not args.no_plots, lang=args.lang)
     if args.checkpoint:
         paths["checkpoint"] = result.model.save(args.checkpoint)
     if not args.quiet:
@@ -283,6 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true",
                    help="replace another run's results in --out")
     p.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    p.add_argument("--lang", choices=("en", "nl"), default="en",
+                   help="language of the PNG plot: en (English) or nl (Nederlands)")
     p.add_argument("--quiet", action="store_true", help="print nothing")
     p.add_argument("--checkpoint", metavar="FILE",
                    help="also save the wijk as it is at the end (continue it later with "
@@ -297,6 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace another run's results in --out")
     p.add_argument("--checkpoint", metavar="FILE", help="save the wijk again at the end")
     p.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    p.add_argument("--lang", choices=("en", "nl"), default="en",
+                   help="language of the PNG plot: en (English) or nl (Nederlands)")
     p.add_argument("--quiet", action="store_true", help="print nothing")
     p.set_defaults(func=cmd_continue)
 

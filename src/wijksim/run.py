@@ -159,8 +159,10 @@ def write_outcomes_parquet(df: pd.DataFrame, path: Path, meta: Mapping[str, Any]
     write_parquet_atomic(table, path)
 
 
-def write_run(result: RunResult, out: Path, plots: bool = True) -> dict[str, Path]:
-    """Write outcomes.parquet, events.csv, provenance.json, summary.txt and PNG plots."""
+def write_run(result: RunResult, out: Path, plots: bool = True, lang: str = "en"
+              ) -> dict[str, Path]:
+    """Write outcomes.parquet, events.csv, provenance.json, summary.txt and PNG plots (their
+    words in ``lang``: en or nl)."""
     out.mkdir(parents=True, exist_ok=True)
     meta = {k: v for k, v in result.provenance.items() if k != "command"}
     paths = {"outcomes": out / "outcomes.parquet", "events": out / "events.csv",
@@ -173,7 +175,7 @@ def write_run(result: RunResult, out: Path, plots: bool = True) -> dict[str, Pat
         from .analysis.plots import plot_run
         tmp = plot_run(result.outcomes, result.events, out / ".outcomes.tmp.png",
                        title=f"{result.provenance['scenario']} (seed "
-                             f"{result.provenance['seed']})")
+                             f"{result.provenance['seed']})", lang=lang)
         paths["plot"] = out / "outcomes.png"
         os.replace(tmp, paths["plot"])
     # last: a provenance record means every other file of the run is complete

@@ -80,6 +80,16 @@ def decide(page, lever, value, shown):
     expect(box.locator(".ws-ok")).to_contain_text(f"= {shown}")
 
 
+def act(page, lever, on=True):
+    """A bewoner's own choice for their household: Ja / Nee."""
+    box = page.locator(f".ws-lever-{lever}")
+    box.locator(".ws-on" if on else ".ws-off").click()
+    expect(box.locator(".ws-ok")).to_contain_text("= Ja" if on else "= Nee")
+
+
+ACTS = ("ask_neighbour", "offer_help", "buurthuis", "join_initiative", "start_initiative")
+
+
 def all_at(pages, week):
     for page in pages:
         expect(page.locator(".ws-status")).to_have_attribute("data-week", str(week),
@@ -121,17 +131,24 @@ def test_three_rounds_with_a_facilitator_a_projector_and_eleven_phones(browser, 
            f"{0.8 + 0.05 * r:.2f}".rstrip("0").replace(".", ","))
         do(o[1], "Opbouw 2", "found_support", r, str(r))
         do(o[2], "Opbouw 3", "found_support", r + 2, str(r + 1))  # the two's mean
-        for k, page in enumerate(b, start=1):
-            value = round(0.1 * k + 0.05 * r, 2)
-            mean_so_far = sum(round(0.1 * j + 0.05 * r, 2) for j in range(1, k + 1)) / k
-            do(page, f"Bewoner {k}", "offer_help", value,
-               f"{mean_so_far:.2f}".rstrip("0").rstrip(".").replace(".", ","))
+        if r == 1:  # where the community hours go: the first place and the streets around it
+            o[0].locator(".ws-lever-focus_place .ws-focus-0").click()
+            expect(o[0].locator(".ws-lever-focus_place .ws-ok")).to_be_visible()
+            made.append(("Opbouw 1", "focus_place", 0.0))
+        for k, page in enumerate(b, start=1):  # each bewoner acts for their own household
+            expect(page.locator(".ws-household")).to_contain_text("Jouw huishouden")
+            lever = ACTS[(k + r) % len(ACTS)]
+            act(page, lever)
+            made.append((f"Bewoner {k}", lever, 1.0))
         fac.locator(".ws-close-round").click()
         weeks = all_at([fac, proj, *phones], 52 * r)
         assert weeks == {str(52 * r)}
-        if r == 1:
+        if r == 1:  # each bewoner's page says what became of their household's choice
+            for page in b:
+                expect(page.locator(".ws-household")).to_contain_text("week 0: ")
             proj.screenshot(path=str(artifacts / "workshop-projector.png"), full_page=True)
             g.screenshot(path=str(artifacts / "workshop-phone-gemeente.png"), full_page=True)
+            b[0].screenshot(path=str(artifacts / "workshop-phone-bewoner.png"), full_page=True)
 
     # the shared wijk took every role's decisions: the snapshot at the start of round 4
     model = WijkModel.load(run.folder / "round-4.wijk")
@@ -141,16 +158,20 @@ def test_three_rounds_with_a_facilitator_a_projector_and_eleven_phones(browser, 
     assert v["professionals.case_hours"] == pytest.approx(3.5)
     assert v["professionals.orientation_opbouwwerker"] == pytest.approx(0.95)
     assert v["initiatives.found_support"] == pytest.approx(4.0)  # mean of 3 and 5
-    assert v["help.offer_rate"] == pytest.approx(sum(0.1 * k + 0.15 for k in range(1, 6)) / 5)
+    assert v["professionals.focus_place"] == 0
     changes = {(e["round"], e["role"]) for e in model.events if e["kind"] == "policy_change"}
     assert changes == {(r, role) for r in (1, 2, 3)
-                       for role in ("gemeente", "aanbieder", "opbouwwerker", "bewoner")}
+                       for role in ("gemeente", "aanbieder", "opbouwwerker")}
+    # every bewoner's choice acted on their own household, one event each
+    households = [e for e in model.events if e["kind"] == "workshop_resident"
+                  and "no longer" not in e["text"]]  # (not: an initiative lost at a round's end)
+    assert len(households) == 3 * 5 and len({e["resident"] for e in households}) == 5
     # the record holds every decision, with who, role, round and week
     dec = pd.read_csv(run.folder / "decisions.csv", keep_default_na=False)
-    assert len(dec) == len(made) == 3 * 11 + 1
+    assert len(dec) == len(made) == 3 * 11 + 2
     got = sorted((r["name"], r["lever"],
-                  r["new"] if r["lever"] == "regime" else round(float(r["new"]), 6))
-                 for r in dec.to_dict("records"))
+                  r["new"] if r["lever"] == "regime" else 1.0 if r["new"] == "True" else
+                  round(float(r["new"]), 6)) for r in dec.to_dict("records"))
     assert got == sorted(made)
     assert set(dec["round"]) == {1, 2, 3} and set(dec["week"]) == {0, 52, 104}
     rounds = pd.read_csv(run.folder / "rounds.csv")
@@ -188,18 +209,18 @@ def test_bad_input_gets_a_message_and_the_session_goes_on(browser, workshop):
 
     # two phones press at the same moment: both land, one after the other
     b1, b2 = join(browser, run, "B1", "bewoner"), join(browser, run, "B2", "bewoner")
-    for page, value in ((b1, "0.2"), (b2, "0.8")):
-        page.locator(".ws-lever-offer_help input").fill(value)
-    b1.locator(".ws-lever-offer_help .ws-send").click(no_wait_after=True)
-    b2.locator(".ws-lever-offer_help .ws-send").click(no_wait_after=True)
-    for page in (b1, b2):
+    b1.locator(".ws-lever-offer_help .ws-on").click(no_wait_after=True)
+    b2.locator(".ws-lever-offer_help .ws-off").click(no_wait_after=True)
+    for page, word in ((b1, "Ja"), (b2, "Nee")):  # each their own household's choice
         expect(page.locator(".ws-lever-offer_help .ws-ok")).to_be_visible(timeout=WAIT)
         expect(page.locator(".ws-lever-offer_help .ws-lever-now")).to_contain_text(
-            "gekozen: 0,5", timeout=WAIT)
+            f"gekozen: {word}", timeout=WAIT)
 
     dec = pd.read_csv(run.folder / "decisions.csv", keep_default_na=False)
-    assert sorted(zip(dec["name"], dec["lever"], dec["new"].astype(float))) == \
-        [("B1", "offer_help", 0.2), ("B2", "offer_help", 0.8), ("Wethouder", "budget", 250.0)]
+    got = sorted((n, lv, v if v in ("True", "False") else float(v))
+                 for n, lv, v in zip(dec["name"], dec["lever"], dec["new"].astype(str)))
+    assert got == [("B1", "offer_help", "True"), ("B2", "offer_help", "False"),
+                   ("Wethouder", "budget", 250.0)]
     # and the session goes on for everyone
     fac = browser.new_context().new_page()
     fac.goto(run.facilitator)

@@ -32,7 +32,7 @@ def test_compare_writes_a_report_with_figures_tables_and_provenance(tmp_path):
                           "--jobs", "1", "--out", str(out))
     assert rc == 0, err
     for line in ("2 scenarios x 3 seeds = 6 runs (600 residents, 2 years each)",
-                 "Last-year values, mean ± 95% interval over 3 seeds", "subsidy − tender_3y",
+                 "Last-year values, mean ± 95% interval (mean [low, high] where it is not symmetric), over 3 seeds", "subsidy − tender_3y",
                  f"Report: {out / 'report.md'}"):
         assert line in stdout, stdout
     for name in ("report.md", "report.html", "trajectories.png", "differences.png",

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from wijksim.workshop import roles as rl
-from wijksim.workshop.codes import AccessError, clean_name
+from wijksim.workshop.session import AccessError, clean_name
 from wijksim.workshop.record import current
 from wijksim.workshop.session import (WorkshopConfig, WorkshopError, WorkshopSession,
                                       check_config)
@@ -30,7 +30,8 @@ def member(ws, name, role):
 
 
 def test_codes_and_secret(ws):
-    assert len(ws.join_code) == 6 and ws.join_code.isalnum()
+    # the app's join code (wijksim.app.access): three groups of four, no look-alikes
+    assert len(ws.join_code) == 14 and ws.join_code.replace("-", "").isalnum()
     assert len(ws.secret) >= 20 and ws.secret != ws.join_code
     with pytest.raises(AccessError, match="code is not right"):
         ws.join("WRONG1", "An")
@@ -41,7 +42,7 @@ def test_codes_and_secret(ws):
     import stat
 
     assert stat.S_IMODE((ws.folder / "session.json").stat().st_mode) == 0o600  # holds secrets
-    p = ws.join(ws.join_code.lower()[:3] + "-" + ws.join_code.lower()[3:], "An")  # typed loosely
+    p = ws.join(ws.join_code.upper().replace("-", " "), "An")  # typed loosely
     assert p.name == "An"
 
 
@@ -88,8 +89,9 @@ def test_every_lever_range_lies_inside_the_schema():
 
     for role in rl.ROLES:
         for lv in role.levers:
-            key = KEYS[lv.key]
-            if lv.kind in (rl.INT, rl.FLOAT):
+            assert (lv.kind == rl.ACT) == (lv.key == "")  # only a bewoner's own acts lack a key
+            if lv.kind in (rl.INT, rl.FLOAT, rl.FOCUS):
+                key = KEYS[lv.key]
                 lo, hi = lv.bounds()
                 assert key.lo <= lo < hi <= key.hi, lv.name
 
@@ -104,8 +106,8 @@ def test_a_round_applies_every_role_and_is_recorded(ws):
     ws.decide(g.pid, "budget", 250)
     ws.decide(a.pid, "opbouw_share", 0.5)
     ws.decide(o.pid, "orientation", 0.95)
-    ws.decide(b1.pid, "ask_neighbour", 3.0)
-    assert ws.decide(b2.pid, "ask_neighbour", 1.0) == pytest.approx(2.0)  # the room's mean
+    ws.decide(b1.pid, "start_initiative", True)  # each bewoner acts for their own household
+    assert ws.decide(b2.pid, "ask_neighbour", True) is True
     ws.order_place(g.pid, 0, False)
     assert ws.model.week == 0
     frame = fac.close_round()
@@ -114,11 +116,13 @@ def test_a_round_applies_every_role_and_is_recorded(ws):
     assert v["funding.regime"] == "subsidy" and v["funding.budget_per_resident"] == 250
     assert v["professionals.opbouwwerker_share"] == 0.5
     assert v["professionals.orientation_opbouwwerker"] == 0.95
-    assert v["help.ask_base"] == pytest.approx(2.0)
     assert not ws.model.places[0].open
     kinds = [(e["week"], e["kind"], e.get("role")) for e in ws.model.events
              if e["kind"] == "policy_change"]
-    assert {r for _, _, r in kinds} == {"gemeente", "aanbieder", "opbouwwerker", "bewoner"}
+    assert {r for _, _, r in kinds} == {"gemeente", "aanbieder", "opbouwwerker"}
+    acts = [e for e in ws.model.events if e["kind"] == "workshop_resident"]
+    assert [(e["week"], e["resident"]) for e in acts] == [
+        (0, ws.participants[b.pid].resident) for b in (b1, b2)]  # marked on the charts
     assert all(wk == 0 for wk, _, _ in kinds)  # applied from the week the round started
     dec = pd.read_csv(ws.folder / "decisions.csv")
     assert len(dec) == 7 and set(dec["role"]) == {"gemeente", "aanbieder", "opbouwwerker",
@@ -157,13 +161,14 @@ def test_remove_broadcast_and_listeners(ws):
     seen = []
     ws.listeners.append(lambda fr: seen.append(fr.version))
     b = member(ws, "Lastig", "bewoner")
-    ws.decide(b.pid, "offer_help", 0.9)
+    ws.decide(b.pid, "offer_help", True)
+    assert (b.pid, "offer_help", False, True) in ws.frame.choices
     fac.broadcast("  Nog  twee minuten  ")
     assert ws.frame.message == "Nog twee minuten"
     fac.remove(b.pid)
-    assert ws.frame.pending == ()  # their choice no longer counts
+    assert ws.frame.pending == () and ws.frame.choices == ()  # their choice no longer counts
     with pytest.raises(WorkshopError, match="taken you out"):
-        ws.decide(b.pid, "offer_help", 0.1)
+        ws.decide(b.pid, "offer_help", False)
     with pytest.raises(WorkshopError, match="taken this name out"):
         ws.join(ws.join_code, "Lastig")
     assert seen == sorted(seen) and len(seen) >= 5
@@ -177,7 +182,7 @@ def test_concurrent_presses_are_serialised(ws):
     def press(p, k):
         barrier.wait()
         try:
-            ws.decide(p.pid, "offer_help", round(0.05 * k, 2))
+            ws.decide(p.pid, "offer_help", k % 2 == 0)
         except Exception as exc:  # noqa: BLE001
             errors.append(exc)
 
@@ -189,9 +194,8 @@ def test_concurrent_presses_are_serialised(ws):
     assert not errors
     dec = pd.read_csv(ws.folder / "decisions.csv")
     assert sorted(dec["seq"]) == list(range(1, 13)) and len(set(dec["participant"])) == 12
-    mean = sum(0.05 * k for k in range(12)) / 12
-    assert dict(((r, lv), v) for r, lv, v in ws.frame.pending)[("bewoner", "offer_help")] == \
-        pytest.approx(mean)
+    chosen = {pid: v for pid, lv, _, v in ws.frame.choices if lv == "offer_help"}
+    assert chosen == {p.pid: k % 2 == 0 for k, p in enumerate(people)}  # each their own
 
 
 def test_resume_after_restart(ws):
@@ -200,15 +204,15 @@ def test_resume_after_restart(ws):
     b = member(ws, "B", "bewoner")
     ws.decide(g.pid, "budget", 300)
     fac.close_round()
-    ws.decide(b.pid, "offer_help", 0.8)  # a decision of round 2, not yet applied
+    ws.decide(b.pid, "offer_help", True)  # a decision of round 2, not yet applied
     week, cohesion = ws.model.week, ws.model.latest["cohesion"]
     again = WorkshopSession.resume(ws.folder, draw=False)
     assert (again.join_code, again.secret) == (ws.join_code, ws.secret)
     assert again.round == 2 and again.model.week == week
     assert again.model.latest["cohesion"] == cohesion
     assert again.join(ws.join_code, "B").role == "bewoner"
-    assert dict(((r, lv), v) for r, lv, v in again.frame.pending)[("bewoner", "offer_help")] \
-        == 0.8
+    assert (b.pid, "offer_help", False, True) in again.frame.choices
+    assert again.participants[b.pid].resident == ws.participants[b.pid].resident
     # the resumed session runs on exactly as the original would have
     ws.facilitator(ws.secret).close_round()
     again.facilitator(again.secret).close_round()
@@ -261,7 +265,7 @@ def test_thirty_participants_one_round_at_workshop_size(tmp_path):
     for p in people:
         ws.listeners.append(lambda fr, pid=p.pid: pages[pid].append((fr.round, fr.week)))
     moves = {"gemeente": ("budget", 220), "aanbieder": ("opbouw_share", 0.45),
-             "opbouwwerker": ("orientation", 0.9), "bewoner": ("offer_help", 0.7)}
+             "opbouwwerker": ("orientation", 0.9), "bewoner": ("offer_help", True)}
     barrier = threading.Barrier(len(people))
 
     def press(p):
@@ -280,8 +284,10 @@ def test_thirty_participants_one_round_at_workshop_size(tmp_path):
     assert frame.week == 52 and frame.views["nl"].week == 52  # drawn for the pages
     v = ws.model.scenario.values
     assert (v["funding.budget_per_resident"], v["professionals.opbouwwerker_share"],
-            v["professionals.orientation_opbouwwerker"], v["help.offer_rate"]) == \
-        (220, 0.45, 0.9, 0.7)
+            v["professionals.orientation_opbouwwerker"]) == (220, 0.45, 0.9)
+    homes = [ws.participants[p.pid].resident for p in people if p.role == "bewoner"]
+    a = ws.model.residents.a
+    assert len(set(homes)) == 23 and a[homes].max() < 0.2 * a.mean()  # reset every week
     assert len(pd.read_csv(ws.folder / "decisions.csv")) == 30
     assert all(seen[-1] == (2, 52) for seen in pages.values())
 
@@ -321,3 +327,59 @@ def test_facilitator_sets_role_limits(ws):
         fac.set_limit("gemeente", None)
     with pytest.raises(WorkshopError, match="whole number from 0 to 100"):
         fac.set_limit("burgemeester", 1)
+
+
+def test_each_bewoner_adopts_a_household_and_acts_for_it(ws):
+    """Bewoners act one by one through their own resident (issue 18), not as a room mean."""
+    fac = ws.facilitator(ws.secret)
+    b1, b2, b3 = (member(ws, f"B{k}", "bewoner") for k in (1, 2, 3))
+    homes = [ws.participants[b.pid].resident for b in (b1, b2, b3)]
+    r = ws.model.residents
+    assert len(set(homes)) == 3 and all(r.age[i] >= 1 for i in homes)
+    # the same seed and join order give the same households (no model stream is used)
+    other = WorkshopSession.start(SMALL, ws.folder.parent / "other")
+    assert [member(other, f"B{k}", "bewoner").resident for k in (1, 2, 3)] == homes
+    info = dict(dict(ws.frame.households)[b1.pid])
+    assert info["resident"] == homes[0] and info["need"] in ("none", "hidden", "waiting",
+                                                              "helped")
+    r.initiative[homes[0]] = -1
+    ws.decide(b1.pid, "start_initiative", True)
+    ws.decide(b2.pid, "ask_neighbour", True)
+    ws.decide(b3.pid, "buurthuis", True)
+    others_v = r.v[[i for i in range(r.n) if i not in homes]].copy()
+    fac.close_round()
+    r = ws.model.residents
+    said = [e for e in ws.model.events if e["kind"] == "workshop_resident"]
+    assert said and said[0]["resident"] == homes[0]
+    assert r.initiative[homes[0]] >= 0 or "no place" in said[0]["text"]
+    assert "B1 (bewoner" in said[0]["text_nl"]
+    # a standing choice holds through the round and into the next: no reluctance to ask
+    assert r.v[homes[1]] < 0.05 and (r.v[[i for i in range(r.n) if i not in homes]]
+                                     != others_v).any()  # the rest of the wijk lives on
+    assert (b2.pid, "ask_neighbour", True, None) in ws.frame.choices
+    ws.decide(b2.pid, "ask_neighbour", False)
+    fac.close_round()
+    assert (b2.pid, "ask_neighbour", False, None) in ws.frame.choices
+    dec = pd.read_csv(ws.folder / "decisions.csv")
+    assert list(dec["key"]) == [f"resident {homes[0]}", f"resident {homes[1]}",
+                                f"resident {homes[2]}", f"resident {homes[1]}"]
+    with pytest.raises(rl.DecisionError, match="expected on or off"):
+        ws.decide(b1.pid, "buurthuis", 0.5)
+
+
+def test_the_opbouwwerkers_choose_where_their_hours_go(ws):
+    fac = ws.facilitator(ws.secret)
+    o1, o2, o3 = (member(ws, f"O{k}", "opbouwwerker") for k in (1, 2, 3))
+    n = len(ws.model.places)
+    with pytest.raises(rl.DecisionError, match=f"no place {n}; choose -1"):
+        ws.decide(o1.pid, "focus_place", n)
+    ws.decide(o1.pid, "focus_place", 0)
+    ws.decide(o2.pid, "focus_place", -1)
+    assert ws.decide(o3.pid, "focus_place", 0) == 0  # the place most of them chose
+    ws.decide(o1.pid, "focus_share", 0.8)
+    fac.close_round()
+    v = ws.model.scenario.values
+    assert (v["professionals.focus_place"], v["professionals.focus_share"]) == (0, 0.8)
+    assert ws.model.team.focus_area() is not None
+    text = [e["text_nl"] for e in ws.model.events if e.get("role") == "opbouwwerker"][0]
+    assert "de hele wijk →" in text

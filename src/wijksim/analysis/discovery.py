@@ -276,6 +276,32 @@ def discovery_blocks(res: Any, folder: Path, lang: str = "en") -> list:
     return blocks
 
 
+# words EMA Workbench's and scikit-learn's own figures draw, in Dutch
+FIGURE_NL = ((r"\bnr\. of restricted dimensions\b", "aantal beperkte dimensies"),
+             (r"\bdensity\b", "dichtheid"), (r"\bsamples = ", "aandeel punten = "),
+             (r"\bvalue = ", "waarde = "), (r"\bclass = yes\b", "klasse = ja"),
+             (r"\bclass = no\b", "klasse = nee"), (r"^\s*True\s*$", "waar"),
+             (r"^\s*False\s*$", "niet waar"), (r"\bmass\b", "massa"))
+
+
+def dutch_figure(fig, lang: str) -> None:
+    """Put the words a library drew in a figure (axis labels, colour bars, tree nodes) into
+    Dutch when the report is Dutch; numbers and keys stay."""
+    import re
+
+    import matplotlib.text
+
+    if lang != "nl":
+        return
+    for t in fig.findobj(matplotlib.text.Text):
+        text = t.get_text()
+        new = text
+        for pattern, dutch in FIGURE_NL:
+            new = re.sub(pattern, dutch, new, flags=re.M)
+        if new != text:
+            t.set_text(new)
+
+
 def _prim_blocks(x, y, coverage, folder, lang) -> list:
     import matplotlib.pyplot as plt
 
@@ -292,6 +318,7 @@ def _prim_blocks(x, y, coverage, folder, lang) -> list:
     ax.set_title(("PRIM: coverage en dichtheid per box (rood: gekozen box)" if nl else
                   "PRIM: coverage and density along the peeling trajectory (red: chosen box)"),
                  fontsize=10)
+    dutch_figure(fig, lang)
     fig.savefig(folder / "prim_tradeoff.png", dpi=100, bbox_inches="tight")
     plt.close(fig)
     stats, lims = box.inspect(i, style="data")[0]
@@ -300,6 +327,7 @@ def _prim_blocks(x, y, coverage, folder, lang) -> list:
     figs = box.inspect(i, style="graph")
     f = figs[0][0] if isinstance(figs[0], tuple) else figs[0]
     f = f if hasattr(f, "savefig") else plt.gcf()
+    dutch_figure(f, lang)
     f.savefig(folder / "prim_box.png", dpi=100, bbox_inches="tight")
     plt.close("all")
     rows = []
@@ -324,12 +352,13 @@ def _prim_blocks(x, y, coverage, folder, lang) -> list:
             f"geldt), massa {stats['mass']:.2f}. Quasi-p-waarden toetsen elke grens "
             "(eenzijdig binomiaal): onder 0,05 is de grens waarschijnlijk geen toeval.")
     return [("h", 3, "PRIM"), ("p", dutch_numbers(text, lang) if nl else text),
-            ("img", "prim_tradeoff.png", "PRIM coverage/density trade-off"),
+            ("img", "prim_tradeoff.png", "PRIM: afweging coverage en dichtheid" if nl else
+             "PRIM coverage/density trade-off"),
             ("table", (["box", "coverage", "density" if not nl else "dichtheid",
                         "mass" if not nl else "massa",
                         "restricted keys" if not nl else "beperkte knoppen"], trows)),
             ("table", (["key" if not nl else "knop", "min", "max", "quasi-p"], rows)),
-            ("img", "prim_box.png", "PRIM box limits")]
+            ("img", "prim_box.png", "PRIM: grenzen van de box" if nl else "PRIM box limits")]
 
 
 def _cart_blocks(x, y, folder, lang) -> list:
@@ -344,6 +373,7 @@ def _cart_blocks(x, y, folder, lang) -> list:
     tree.plot_tree(c.clf, feature_names=[k.split(".", 1)[-1] for k in x.columns],
                    class_names=["no", "yes"], filled=True, ax=ax, fontsize=7,
                    impurity=False, proportion=True)
+    dutch_figure(fig, lang)
     fig.savefig(folder / "cart_tree.png", dpi=100, bbox_inches="tight")
     plt.close(fig)
     st = pd.DataFrame(c.stats)
@@ -363,7 +393,8 @@ def _cart_blocks(x, y, folder, lang) -> list:
             ) if not nl else ("CART (een beslisboom) deelt de opzet op in boxen; per blad de "
                               "coverage, dichtheid en massa voor de voorwaarde en de grenzen "
                               "die het blad bepalen.")
-    return [("h", 3, "CART"), ("p", text), ("img", "cart_tree.png", "CART tree"),
+    return [("h", 3, "CART"), ("p", text), ("img", "cart_tree.png",
+                                             "CART: beslisboom" if nl else "CART tree"),
             ("table", (["leaf" if not nl else "blad", "coverage",
                         "density" if not nl else "dichtheid", "mass" if not nl else "massa",
                         "limits" if not nl else "grenzen"], rows))]
@@ -395,13 +426,14 @@ def _robustness_blocks(res, policies, folder, lang) -> list:
             "the best, in the outcome's unit, 0 where it is the best.") if not nl else (
             f"Over dezelfde {n} toekomsten, per beleid en hoofduitkomst: het aandeel "
             "toekomsten waarin het binnen de materialiteitsdrempel van het beste beleid daar "
-            "blijft, en (tussen haakjes) de gemiddelde en grootste spijt (regret): hoeveel "
+            "blijft, en (tussen haakjes) de gemiddelde en grootste spijt: hoeveel "
             "het achterblijft bij het beste, in de eenheid van de uitkomst, 0 waar het het "
             "beste is.")
     return [("h", 2, "Robustness across futures" if not nl else
              "Robuustheid over toekomsten"), ("p", text),
             ("table", (["outcome" if not nl else "uitkomst", *policies], rows)),
-            ("img", "robustness.png", "share within threshold and regret per policy")]
+            ("img", "robustness.png", "aandeel binnen de drempel en spijt per beleid" if nl
+             else "share within threshold and regret per policy")]
 
 
 def plot_robustness(rob: pd.DataFrame, outcomes: Sequence[str], policies: Sequence[str],

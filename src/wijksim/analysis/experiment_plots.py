@@ -17,6 +17,7 @@ import pandas as pd  # noqa: E402
 
 from ..model.outcomes import OUTCOMES  # noqa: E402
 from .plots import PANELS  # noqa: E402
+from .report_text import T  # noqa: E402
 
 _PANEL = dict(PANELS)
 # Labels for end values (last year): flows are yearly totals there.
@@ -233,7 +234,8 @@ def _diff_unit(outcome: str, lang: str) -> str:
 
 
 def plot_response(resp: pd.DataFrame, parameter: str, outcomes: Sequence[str],
-                  labels: Sequence[str], path: Path, title: str = "") -> Path:
+                  labels: Sequence[str], path: Path, title: str = "", lang: str = "en"
+                  ) -> Path:
     """End value (last year) of each outcome against one varied key: mean over seeds and the
     other keys, 95% interval; reference scenarios as a horizontal band."""
     design = resp[resp["point"] >= 0]
@@ -250,7 +252,7 @@ def plot_response(resp: pd.DataFrame, parameter: str, outcomes: Sequence[str],
         for _, row in r.iterrows():
             ax.axhline(row["mean"], color=col[row["label"]], ls="--", lw=1.3)
             ax.axhspan(row["low"], row["high"], color=col[row["label"]], alpha=0.15, lw=0)
-        ax.set_title(label(outcome, end=True), fontsize=10.5)
+        ax.set_title(report_label(outcome, lang), fontsize=10.5)
         _share_axis(ax, outcome)
         ax.set_xlabel(parameter, fontsize=9)
         ax.grid(alpha=0.3)
@@ -258,10 +260,10 @@ def plot_response(resp: pd.DataFrame, parameter: str, outcomes: Sequence[str],
     legend_ax = axes[len(outcomes)]
     legend_ax.axis("off")
     handles = [plt.Line2D([], [], color=col[lab], marker="o", lw=2, label=lab) for lab in labels]
-    handles += [plt.Line2D([], [], color=col[lab], ls="--", lw=2, label=f"{lab} (reference)")
-                for lab in refs]
+    handles += [plt.Line2D([], [], color=col[lab], ls="--", lw=2,
+                           label=T("fig_reference", lang, lab=lab)) for lab in refs]
     legend_ax.legend(handles=handles, loc="center", frameon=False, fontsize=11,
-                     title="last-year value, mean and 95% interval", title_fontsize=10)
+                     title=T("fig_response_legend", lang), title_fontsize=10)
     for ax in axes[len(outcomes) + 1:]:
         ax.axis("off")
     if title:
@@ -272,7 +274,7 @@ def plot_response(resp: pd.DataFrame, parameter: str, outcomes: Sequence[str],
     return path
 
 
-def plot_indices(idx: pd.DataFrame, path: Path, title: str = "") -> Path:
+def plot_indices(idx: pd.DataFrame, path: Path, title: str = "", lang: str = "en") -> Path:
     """One scenario's indices: one panel per outcome, a bar pair per key - first-order and
     total Sobol index (or Morris mu*) with 95% intervals. Keys keep one order in every panel
     (largest mean effect on top) so panels can be compared at a glance."""
@@ -300,22 +302,21 @@ def plot_indices(idx: pd.DataFrame, path: Path, title: str = "") -> Path:
             clipped |= lo < -0.25 or hi > 1.25
             ax.set_xlim(-0.25, 1.25)
         ax.set_yticks(y, names, fontsize=8.5)
-        ax.set_title(label(outcome, end=True), fontsize=10)
+        ax.set_title(report_label(outcome, lang), fontsize=10)
         ax.axvline(0, color="black", lw=0.6)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(axis="x", labelsize=8)
     legend_ax = axes[len(outcomes)]
     legend_ax.axis("off")
-    handles = ([matplotlib.patches.Patch(color="tab:blue", label="first-order S1 (the key alone)"),
-                matplotlib.patches.Patch(color="tab:orange",
-                                         label="total ST (with interactions)")]
+    handles = ([matplotlib.patches.Patch(color="tab:blue", label=T("fig_s1", lang)),
+                matplotlib.patches.Patch(color="tab:orange", label=T("fig_st", lang))]
                if sobol else [matplotlib.patches.Patch(color="tab:blue",
-                                                       label="mu* (mean absolute effect)")])
-    handles.append(plt.Line2D([], [], color="black", lw=0.8, label="95% interval"))
+                                                       label=T("fig_mu", lang))])
+    handles.append(plt.Line2D([], [], color="black", lw=0.8, label=T("fig_interval", lang)))
     legend_ax.legend(handles=handles, loc="center", frameon=False, fontsize=10)
     if clipped:
-        legend_ax.text(0.5, 0.05, "some intervals run past the axis:\nmore samples (N) would "
-                       "narrow them", ha="center", fontsize=8.5, color="dimgrey",
+        legend_ax.text(0.5, 0.05, T("fig_clipped", lang), ha="center", fontsize=8.5,
+                       color="dimgrey",
                        transform=legend_ax.transAxes)
     for ax in axes[len(outcomes) + 1:]:
         ax.axis("off")

@@ -12,6 +12,8 @@ import matplotlib.ticker  # noqa: E402
 import matplotlib.transforms  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from .report_text import T, info  # noqa: E402
+
 PANELS = (
     ("cohesion", "Cohesion\n(tie strength per resident)"),
     ("vraagverlegenheid", "Vraagverlegenheid\n(reluctance to ask, 0-1)"),
@@ -32,10 +34,28 @@ EVENT_STYLE = {
     "crisis": ("tab:brown", "crisis"),
     "buurttop": ("tab:cyan", "BuurtTop"),
 }
+EVENT_NL = {"tender_lost": "aanbesteding verloren", "budget_cut": "bezuiniging",
+            "programme_stop": "programma stopt", "programme_start": "programma start",
+            "heatwave": "hittegolf", "crisis": "crisis", "buurttop": "BuurtTop",
+            "staff_left": "professional vertrokken"}
 
 
 # Frequent events: a mark at the foot of each panel rather than a line across it.
 FOOT_MARKS = {"staff_left": ("|", "tab:olive", "professional left")}
+
+
+def panel_title(outcome: str, english: str, lang: str) -> str:
+    """A panel's title in ``lang``: the English one of PANELS, or the outcome's Dutch name
+    and unit (escalations as the 13-week moving rate this figure draws)."""
+    if lang != "nl":
+        return english
+    i = info(outcome)
+    unit = T("fig_escalation_rate", lang) if outcome == "escalations" else i.unit(lang)
+    return f"{i.name(lang)}\n({unit})" if unit else i.name(lang)
+
+
+def event_label(kind: str, english: str, lang: str) -> str:
+    return EVENT_NL.get(kind, english) if lang == "nl" else english
 
 
 def mark_events(ax, events: pd.DataFrame) -> None:
@@ -57,7 +77,8 @@ def mark_events(ax, events: pd.DataFrame) -> None:
                        transform=trans, zorder=3)
 
 
-def plot_run(df: pd.DataFrame, events: pd.DataFrame, path: Path, title: str = "") -> Path:
+def plot_run(df: pd.DataFrame, events: pd.DataFrame, path: Path, title: str = "",
+             lang: str = "en") -> Path:
     fig, axes = plt.subplots(3, 3, figsize=(13, 9), sharex=True)
     for ax, (col, label) in zip(axes.flat, PANELS):
         y = df[col]
@@ -66,18 +87,21 @@ def plot_run(df: pd.DataFrame, events: pd.DataFrame, path: Path, title: str = ""
         ax.plot(df["year"], y, color="tab:blue", lw=1.4)
         if col.endswith("_share"):
             ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-        ax.set_title(label, fontsize=10)
+        ax.set_title(panel_title(col, label, lang), fontsize=10)
         ax.grid(alpha=0.3)
         mark_events(ax, events)
     for ax in axes[-1]:
-        ax.set_xlabel("year")
-    handles = [plt.Line2D([], [], color=c, ls="--", label=l) for k, (c, l) in EVENT_STYLE.items()
+        ax.set_xlabel(T("fig_year", lang))
+    handles = [plt.Line2D([], [], color=c, ls="--", label=event_label(k, l, lang))
+               for k, (c, l) in EVENT_STYLE.items()
                if events is not None and len(events) and (events["kind"] == k).any()]
     if events is not None and len(events) and (events["kind"] == "closure").any():
-        handles.append(plt.Line2D([], [], color="grey", ls=":", label="place closed"))
+        handles.append(plt.Line2D([], [], color="grey", ls=":",
+                                  label=T("fig_place_closed", lang)))
     for kind, (marker, colour, text) in FOOT_MARKS.items():
         if events is not None and len(events) and (events["kind"] == kind).any():
-            handles.append(plt.Line2D([], [], color=colour, marker=marker, ls="", label=text))
+            handles.append(plt.Line2D([], [], color=colour, marker=marker, ls="",
+                                      label=event_label(kind, text, lang)))
     if handles:
         fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False)
     fig.suptitle(title)

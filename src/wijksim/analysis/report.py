@@ -89,25 +89,37 @@ def fmt_interval(outcome: str, mean: float, low: float, high: float, diff: bool 
 
 
 def fmt_pm(outcome: str, mean: float, low: float, high: float) -> str:
-    """'mean ± half-width' at the precision the interval supports."""
+    """'mean ± half-width' where the interval is symmetric about the mean at the precision
+    shown, else 'mean [low, high]': a logit interval of a share or a bounded one of a count
+    is not symmetric, and '±' would put one of its ends where it is not."""
     half = (high - low) / 2
     if not math.isfinite(half):
         return fmt(outcome, mean)
-    return f"{fmt(outcome, mean, half=half)} ± {fmt(outcome, half, half=half)}"
+    below, above = (fmt(outcome, d, half=half) for d in (mean - low, high - mean))
+    if below != above:
+        return fmt_interval(outcome, mean, low, high)
+    return f"{fmt(outcome, mean, half=half)} ± {above}"
+
+
+PM_HEAD = "mean ± 95% interval (mean [low, high] where it is not symmetric)"
 
 
 # -- blocks: ("h", level, text) | ("p", text) | ("table", Table) | ("img", file, alt) ----------
 def _about(res: Any, lang: str = "en") -> list:
     m, runs = res.manifest, res.runs
     seeds = m["seeds"]
+    nl = lang == "nl"
     seed_text = (f"{len(seeds)} seeds ({seeds[0]}–{seeds[-1]})" if seeds == list(
         range(seeds[0], seeds[0] + len(seeds))) else f"{len(seeds)} seeds ({seeds})")
     size = ""
     if len(runs):
         years = _one(runs["years"])
-        size = f"{_one(runs['residents'])} residents, {years} year{'s' * (years != '1')} per run; "
+        size = (f"{_one(runs['residents'])} bewoners, {years} jaar per run; " if nl else
+                f"{_one(runs['residents'])} residents, {years} year{'s' * (years != '1')} "
+                "per run; ")
     stored = len(runs)
     done = ("" if stored == m["runs"] else
+            f" — **onvolledig: {stored} van de {m['runs']} runs opgeslagen**" if nl else
             f" — **incomplete: {stored} of {m['runs']} runs stored**")
     versions = ""
     if len(runs):
@@ -117,22 +129,20 @@ def _about(res: Any, lang: str = "en") -> list:
         if len(commits):
             versions += f", git commit {', '.join(c[:10] for c in commits)}"
     desc = m.get("descriptions", {})
-    if lang == "nl":
+    if nl:
         desc = {k: v or desc.get(k, "") for k, v in m.get("descriptions_nl", {}).items()} \
             or desc
     rows = [[f"`{lab}`", desc.get(lab, ""), f"`{m['scenario_hashes'].get(lab, '')}`"]
             for lab in [*m["labels"], *m.get("reference", [])]]
-    made = f"{m.get('created', '')}" + (f" with `{m['command']}`." if m.get("command")
-                                        else ".")
-    text = (f"{size}{seed_text}, the same seeds for every scenario (common random "
-            f"numbers); {m['runs']} runs{done}. {versions}. Made {made}")
-    if lang == "nl":
-        text = (text.replace(" residents, ", " bewoners, ").replace(" years per run", " jaar "
-                "per run").replace(" year per run", " jaar per run")
-                .replace("the same seeds for every scenario (common random numbers)",
-                         "dezelfde seeds voor elk scenario (common random numbers)")
-                .replace(" Made ", " Gemaakt ")
-                .replace(" with `", " met `"))
+    command = f"`{m['command']}`" if m.get("command") else ""
+    if nl:
+        made = m.get("created", "") + (f" met {command}." if command else ".")
+        text = (f"{size}{seed_text}, dezelfde seeds voor elk scenario (gemeenschappelijke "
+                f"toevalsgetallen); {m['runs']} runs{done}. {versions}. Gemaakt {made}")
+    else:
+        made = m.get("created", "") + (f" with {command}." if command else ".")
+        text = (f"{size}{seed_text}, the same seeds for every scenario (common random "
+                f"numbers); {m['runs']} runs{done}. {versions}. Made {made}")
     heads = (["scenario", "beschrijving", "scenario-hash"] if lang == "nl" else
              ["scenario", "description", "scenario hash"])
     blocks = [("p", text), ("table", (heads, rows))]
@@ -560,9 +570,7 @@ def _diff_table(diffs: pd.DataFrame, outcomes: Sequence[str], lang: str = "en") 
 
 def _files(res: Any, tables: Sequence[str], lang: str = "en") -> list:
     folder = res.folder
-    load = (f"`wijksim.experiments.load_results(\"{folder}\")`, or the Parquet files directly "
-            f"(`{folder}/ticks/*.parquet`, `{folder}/runs/*.parquet`) with pandas or DuckDB; "
-            "see experiments/load_results.py and docs/examples/.") if folder else ""
+    load = T("load_runs", lang, folder=folder) if folder else ""
     return [("h", 2, T("data", lang)),
             ("p", T("tables", lang) + ": " + ", ".join(f"`{t}`" for t in tables) + ". "
              + (f"{T('all_runs', lang)}: {load}" if load else ""))]
@@ -581,103 +589,119 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
     prows = []
     for p in m["parameters"]:
         rng = (", ".join(map(str, p["values"])) if p["values"] is not None
-               else f"{p['low']} to {p['high']}" + (f" in {p['steps']} steps" if p["steps"]
-                                                   else ""))
-        prows.append([f"`{p['key']}`", rng])
-    design = {"grid": "full grid", "lhs": f"Latin hypercube, N = {m['samples']}",
-              "sobol": f"Sobol (Saltelli) sample, N = {m['samples']}",
-              "morris": f"Morris, {m['samples']} trajectories, {m['levels']} levels"}
-    sampler = "" if m["method"] == "grid" else f" (SALib, seed {m['design_seed']})"
-    blocks += [("p", f"{T('design', lang)}: {design[m['method']]}{sampler}, "
-                     f"{len(res.points)} points."),
-               ("table", (["varied key", "values"], prows))]
+               else T("range_to", lang, low=p["low"], high=p["high"])
+               + (T("in_steps", lang, steps=p["steps"]) if p["steps"] else ""))
+        prows.append([f"`{p['key']}`", dutch_numbers(rng, lang)])
+    design = T(m["method"], lang, n=m.get("samples"), levels=m.get("levels"))
+    sampler = "" if m["method"] == "grid" else T("sampler", lang, seed=m["design_seed"])
+    blocks += [("p", f"{T('design', lang)}: " + T("design_line", lang, design=design,
+                                                  sampler=sampler, points=len(res.points))),
+               ("table", ([T("varied_key", lang), T("values", lang)], prows))]
     complete = len(res.runs) == m["runs"]
     tables = ["end_values.csv", "response.csv"]
     res.end_values(outcomes).to_csv(folder / "end_values.csv", index=False)
     resp = res.response(outcomes)
     resp.to_csv(folder / "response.csv", index=False)
+    missing = _sweep_missing(res)
+    if missing:
+        gaps = {(lab, p) for lab, p, _ in missing}
+        what = ", ".join(f"({lab}, {'–' if p is None else p}, {s})" for lab, p, s in missing[:12])
+        what += f" … (+{len(missing) - 12})" if len(missing) > 12 else ""
+        blocks += [("h", 2, T("missing", lang)),
+                   ("p", T("sweep_missing", lang, stored=len(res.runs), planned=m["runs"],
+                           what=what, left=len(gaps)))]
+        keep = [(lab, p) not in gaps and (lab, None) not in gaps
+                for lab, p in zip(resp["label"], resp["point"])]
+        resp = resp[keep]
     if res.has_indices:
         blocks.append(("h", 2, T("sensitivity", lang)))
         if complete:
             idx = res.sensitivity(outcomes)
             idx.to_csv(folder / "sensitivity.csv", index=False)
             tables.append("sensitivity.csv")
-            blocks.append(("p", _indices_note(m)))
+            blocks.append(("p", _indices_note(m, lang)))
             for k, scen in enumerate(dict.fromkeys(idx["scenario"])):
                 name = "sensitivity.png" if k == 0 else f"sensitivity-{k + 1}.png"
                 sub = idx[idx["scenario"] == scen]
-                plot_indices(sub, folder / name, title=f"{scen}: {_indices_title(m)}")
-                blocks += [("h", 3, scen), ("img", name, f"sensitivity indices, {scen}"),
-                           ("table", _indices_table(sub))]
+                plot_indices(sub, folder / name, title=f"{scen}: {_indices_title(m, lang)}",
+                             lang=lang)
+                blocks += [("h", 3, scen), ("img", name, T("indices_alt", lang, scen=scen)),
+                           ("table", _indices_table(sub, lang))]
         else:
-            blocks.append(("p", "Sensitivity indices need every design point: finish the sweep "
-                                "with `wijksim sweep ... --resume`."))
+            blocks.append(("p", T("indices_need_all", lang)))
     blocks.append(("h", 2, T("response", lang)))
     for key in params:
         if pd.api.types.is_numeric_dtype(res.points[key]):
             name = f"response-{key.replace('.', '_')}.png"
             plot_response(resp, key, outcomes, labels, folder / name,
-                          title=f"Last-year values against {key}")
-            blocks.append(("img", name, f"response to {key}"))
+                          title=T("response_title", lang, name=key), lang=lang)
+            blocks.append(("img", name, T("response_alt", lang, name=key)))
     if len(res.points) <= 30:
-        blocks.append(("table", _response_table(resp, params, outcomes)))
-    blocks += [("p", "End values are the last simulated year (mean over its 52 weeks; for "
-                     "escalations the year's total), averaged over seeds with 95% "
-                     "intervals."), ("p", stats.INTERVAL_METHOD[lang]),
+        blocks.append(("table", _response_table(resp, params, outcomes, lang)))
+    blocks += [("p", T("sweep_reading", lang)), ("p", stats.INTERVAL_METHOD[lang]),
                *_files(res, tables, lang)]
     return blocks
 
 
-def _indices_title(m: dict) -> str:
-    return ("Sobol indices of the last-year values" if m["method"] == "sobol"
-            else "Morris screening of the last-year values")
+def _sweep_missing(res: Any) -> list[tuple[str, int | None, int]]:
+    """(scenario, design point, seed) of every planned run of a sweep that is not stored; a
+    reference scenario's runs have no design point (None)."""
+    runs, seeds = res.runs, list(res.manifest["seeds"])
+    have = set(zip(runs["label"], runs["point"], runs["seed"])) if len(runs) else set()
+    have_ref = {(lab, s) for lab, _, s in have}
+    out = [(lab, int(p), s) for lab in res.labels for p in res.points.index for s in seeds
+           if (lab, p, s) not in have]
+    out += [(lab, None, s) for lab in res.manifest.get("reference", []) for s in seeds
+            if (lab, s) not in have_ref]
+    return out
 
 
-def _indices_note(m: dict) -> str:
-    n = len(m["seeds"])
-    base = (f"Model output analysed per design point: the mean over its {n} seed"
-            f"{'s' * (n > 1)} (the same seeds at every point) of the last-year value. ")
-    if m["method"] == "sobol":
-        return base + ("S1: share of the output's variance due to the key alone; ST: "
-                       "including its interactions with the others. Intervals are SALib's "
-                       "bootstrap 95% intervals; wide intervals call for a larger N.")
-    return base + ("mu*: mean absolute elementary effect of moving the key one step (in the "
-                   "outcome's units); sigma: its spread (non-linearity or interactions).")
+def _indices_title(m: dict, lang: str = "en") -> str:
+    return T("sobol_title" if m["method"] == "sobol" else "morris_title", lang)
 
 
-def _indices_table(idx: pd.DataFrame) -> Table:
+def _indices_note(m: dict, lang: str = "en") -> str:
+    base = T("indices_base", lang, n=len(m["seeds"]))
+    return base + T("indices_sobol" if m["method"] == "sobol" else "indices_morris", lang)
+
+
+def _indices_table(idx: pd.DataFrame, lang: str = "en") -> Table:
     sobol = "ST" in idx
     rows = []
     for o in dict.fromkeys(idx["outcome"]):
         d = idx[idx["outcome"] == o].sort_values("ST" if sobol else "mu_star", ascending=False)
         for _, r in d.iterrows():
             if sobol:
-                rows.append([one_line(o, end=True), f"`{r['parameter']}`",
-                             _f2(r["S1"], r["S1_low"], r["S1_high"]),
-                             _f2(r["ST"], r["ST_low"], r["ST_high"])])
+                rows.append([_name_unit(o, lang), f"`{r['parameter']}`",
+                             dutch_numbers(_f2(r["S1"], r["S1_low"], r["S1_high"]), lang),
+                             dutch_numbers(_f2(r["ST"], r["ST_low"], r["ST_high"]), lang)])
             else:
-                rows.append([one_line(o, end=True), f"`{r['parameter']}`",
-                             fmt_interval(o, r["mu_star"], r["mu_star_low"], r["mu_star_high"]),
-                             fmt(o, r["sigma"])])
-    head = ["S1 (first-order) [95%]", "ST (total) [95%]"] if sobol else ["mu* [95%]", "sigma"]
-    return ["outcome", "key", *head], rows
+                rows.append([_name_unit(o, lang), f"`{r['parameter']}`",
+                             dutch_numbers(fmt_interval(o, r["mu_star"], r["mu_star_low"],
+                                                        r["mu_star_high"]), lang),
+                             dutch_numbers(fmt(o, r["sigma"]), lang)])
+    head = [T("s1_head", lang), T("st_head", lang)] if sobol else [T("mu_head", lang), "sigma"]
+    return [T("outcome", lang), T("key", lang), *head], rows
 
 
 def _f2(v: float, lo: float, hi: float) -> str:
     return "–" if not math.isfinite(v) else f"{v:.2f} [{lo:.2f}, {hi:.2f}]"
 
 
-def _response_table(resp: pd.DataFrame, params: Sequence[str], outcomes: Sequence[str]
-                    ) -> Table:
+def _response_table(resp: pd.DataFrame, params: Sequence[str], outcomes: Sequence[str],
+                    lang: str = "en") -> Table:
     rows = []
     keys = resp[["label", "point", *params]].drop_duplicates(["label", "point"])
     r = resp.set_index(["label", "point", "outcome"])
     for _, k in keys.iterrows():
-        vals = ["(reference)" if k["point"] < 0 else _plain(k[p]) for p in params]
-        cells = [fmt_interval(o, *r.loc[(k["label"], k["point"], o), ["mean", "low", "high"]])
+        vals = [T("reference_row", lang) if k["point"] < 0 else
+                dutch_numbers(_plain(k[p]), lang) for p in params]
+        cells = [dutch_numbers(fmt_interval(o, *r.loc[(k["label"], k["point"], o),
+                                                      ["mean", "low", "high"]]), lang)
                  for o in outcomes]
         rows.append([k["label"], *vals, *cells])
-    return ["scenario", *params, *(one_line(o, end=True) for o in outcomes)], rows
+    return ([T("scenario", lang), *(f"`{p}`" for p in params),
+             *(_name_unit(o, lang) for o in outcomes)], rows)
 
 
 def _plain(v: Any) -> str:

@@ -300,11 +300,93 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (en, nl)
         "**Onvolledig: {stored} van de {planned} runs zijn opgeslagen.** Ontbreekt: {what}. "
         "Geen seed heeft runs van elk scenario, dus er wordt niets vergeleken: maak af met "
         "`wijksim ... --resume`."),
+    "sweep_missing": (
+        "**Incomplete: {stored} of {planned} runs are stored.** Missing (scenario, point, "
+        "seed): {what}. Design points with a missing seed are left out of the figures and "
+        "tables below ({left} of them), so no point's mean rests on other seeds than the "
+        "rest. Finish with `wijksim sweep ... --resume`.",
+        "**Onvolledig: {stored} van de {planned} runs zijn opgeslagen.** Ontbreekt (scenario, "
+        "punt, seed): {what}. Ontwerppunten met een ontbrekende seed blijven buiten de "
+        "figuren en tabellen hieronder ({left} punten), zodat geen gemiddelde op andere seeds "
+        "rust dan de rest. Maak af met `wijksim sweep ... --resume`."),
     "seeds_of": ("{label}: seeds {seeds}", "{label}: seeds {seeds}"),
     "design": ("Design", "Opzet"),
     "sensitivity": ("Sensitivity", "Gevoeligheid"),
     "response": ("Response", "Respons"),
     "year": ("year", "jaar"),
+    # sweeps (parameter studies) and sensitivity analysis
+    "grid": ("full grid", "volledig rooster"),
+    "lhs": ("Latin hypercube, N = {n}", "Latin hypercube, N = {n}"),
+    "sobol": ("Sobol (Saltelli) sample, N = {n}", "Sobol-steekproef (Saltelli), N = {n}"),
+    "morris": ("Morris, {n} trajectories, {levels} levels",
+               "Morris, {n} trajecten, {levels} niveaus"),
+    "sampler": (" (SALib, seed {seed})", " (SALib, seed {seed})"),
+    "design_line": ("{design}{sampler}, {points} points.",
+                    "{design}{sampler}, {points} punten."),
+    "varied_key": ("varied key", "gevarieerde sleutel"),
+    "values": ("values", "waarden"),
+    "range_to": ("{low} to {high}", "{low} tot {high}"),
+    "in_steps": (" in {steps} steps", " in {steps} stappen"),
+    "indices_need_all": ("Sensitivity indices need every design point: finish the sweep with "
+                         "`wijksim sweep ... --resume`.",
+                         "Gevoeligheidsindices hebben elk ontwerppunt nodig: maak de "
+                         "parameterstudie af met `wijksim sweep ... --resume`."),
+    "response_title": ("Last-year values against {name}", "Waarden in het laatste jaar tegen "
+                                                           "{name}"),
+    "response_alt": ("response to {name}", "respons op {name}"),
+    "indices_alt": ("sensitivity indices, {scen}", "gevoeligheidsindices, {scen}"),
+    "sweep_reading": ("End values are the last simulated year (mean over its 52 weeks; for "
+                      "escalations the year's total), averaged over seeds with 95% intervals.",
+                      "Eindwaarden zijn het laatste gesimuleerde jaar (gemiddelde over de 52 "
+                      "weken; escalaties: het jaartotaal), gemiddeld over seeds met "
+                      "95%-intervallen."),
+    "sobol_title": ("Sobol indices of the last-year values",
+                    "Sobol-indices van de waarden in het laatste jaar"),
+    "morris_title": ("Morris screening of the last-year values",
+                     "Morris-screening van de waarden in het laatste jaar"),
+    "indices_base": ("Model output analysed per design point: the mean over its {n} seed(s) "
+                     "(the same seeds at every point) of the last-year value. ",
+                     "Modeluitkomst per ontwerppunt: het gemiddelde over de {n} seed(s) "
+                     "(dezelfde seeds in elk punt) van de waarde in het laatste jaar. "),
+    "indices_sobol": ("S1: share of the output's variance due to the key alone; ST: including "
+                      "its interactions with the others. Intervals are SALib's bootstrap 95% "
+                      "intervals; wide intervals call for a larger N.",
+                      "S1: deel van de variantie van de uitkomst dat door de sleutel alleen "
+                      "komt; ST: inclusief de wisselwerking met de andere. De intervallen zijn "
+                      "de bootstrap-95%-intervallen van SALib; brede intervallen vragen om een "
+                      "grotere N."),
+    "indices_morris": ("mu*: mean absolute elementary effect of moving the key one step (in "
+                       "the outcome's units); sigma: its spread (non-linearity or "
+                       "interactions).",
+                       "mu*: gemiddeld absoluut elementair effect van één stap van de sleutel "
+                       "(in de eenheid van de uitkomst); sigma: de spreiding daarvan "
+                       "(niet-lineariteit of wisselwerking)."),
+    "s1_head": ("S1 (first-order) [95%]", "S1 (eerste orde) [95%]"),
+    "st_head": ("ST (total) [95%]", "ST (totaal) [95%]"),
+    "mu_head": ("mu* [95%]", "mu* [95%]"),
+    "key": ("key", "sleutel"),
+    "reference_row": ("(reference)", "(referentie)"),
+    "load_runs": ("`wijksim.experiments.load_results(\"{folder}\")`, or the Parquet files "
+                  "directly (`{folder}/ticks/*.parquet`, `{folder}/runs/*.parquet`) with pandas "
+                  "or DuckDB; see experiments/load_results.py and docs/examples/.",
+                  "`wijksim.experiments.load_results(\"{folder}\")`, of de Parquet-bestanden "
+                  "zelf (`{folder}/ticks/*.parquet`, `{folder}/runs/*.parquet`) met pandas of "
+                  "DuckDB; zie experiments/load_results.py en docs/examples/."),
+    # figures
+    "fig_year": ("year", "jaar"),
+    "fig_response_legend": ("last-year value, mean and 95% interval",
+                            "waarde laatste jaar, gemiddelde en 95%-interval"),
+    "fig_reference": ("{lab} (reference)", "{lab} (referentie)"),
+    "fig_s1": ("first-order S1 (the key alone)", "eerste orde S1 (de sleutel alleen)"),
+    "fig_st": ("total ST (with interactions)", "totaal ST (met wisselwerking)"),
+    "fig_mu": ("mu* (mean absolute effect)", "mu* (gemiddeld absoluut effect)"),
+    "fig_interval": ("95% interval", "95%-interval"),
+    "fig_clipped": ("some intervals run past the axis:\nmore samples (N) would narrow them",
+                    "sommige intervallen lopen buiten de as:\nmeer steekproeven (N) maken "
+                    "ze smaller"),
+    "fig_place_closed": ("place closed", "plek gesloten"),
+    "fig_escalation_rate": ("per year, 13-week moving rate", "per jaar, voortschrijdend over "
+                                                              "13 weken"),
     "lang_note": ("Dutch terms, kept because they are the concepts' real names: *wijk* = "
                   "neighbourhood; *aanbesteden* = tendering; *meerjarige subsidie* = multi-year "
                   "subsidy; *vraagverlegenheid* = reluctance to ask for help; *wijkkennis* = "

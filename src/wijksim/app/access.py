@@ -5,8 +5,9 @@ other ``--host`` (``0.0.0.0``, a LAN address) makes the app reachable by every c
 that can reach this one; then a *join code* is required, printed at start-up and asked by
 the page before it shows anything (no wijk is built, no scenario read, until it is given).
 
-This module is the mechanism only, without Solara, so the command line can use it and a
-later workshop mode (one facilitator, many participants) can reuse it: an :class:`Access`
+This module is the mechanism only, without Solara, so the command line can use it and
+workshop mode (``wijksim workshop``: one facilitator, many participants) uses it too, for its
+join code and its facilitator and projector secrets: an :class:`Access`
 policy holds the code and checks attempts; :class:`Attempts` slows down guessing per tab.
 
 What it does not do: encrypt. The app speaks plain HTTP, so on a shared network the code
@@ -44,6 +45,17 @@ def new_join_code() -> str:
     """A random code such as ``k7dm-q2xp-9fha``, easy to read aloud and type."""
     return "-".join("".join(secrets.choice(CODE_ALPHABET) for _ in range(GROUP_LENGTH))
                     for _ in range(CODE_GROUPS))
+
+
+def new_secret() -> str:
+    """A long random secret for a URL (a workshop facilitator's link, its projector's key):
+    never typed, so case and every character count."""
+    return secrets.token_urlsafe(18)
+
+
+def secret_matches(typed: str, secret: str) -> bool:
+    """Constant-time comparison of a secret as given, character for character."""
+    return hmac.compare_digest(str(typed or "").encode(), secret.encode())
 
 
 def normalise(code: str) -> str:

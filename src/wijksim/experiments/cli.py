@@ -227,12 +227,12 @@ def cmd_decompose(args: argparse.Namespace) -> int:
                       residents=args.residents, overrides=overrides_from(args),
                       jobs=args.jobs, scheduler=args.scheduler, out=out, resume=args.resume,
                       overwrite=args.overwrite, progress=not args.quiet, say=_say(args),
-                      command=command_line())
+                      command=command_line(), lang=args.lang)
     except KeyboardInterrupt:
         _stopped("interrupted", out / "runs")
         return 130
     if not args.quiet:
-        print(d.text())
+        print(d.text(args.lang))
         print(f"done in {_duration(time.perf_counter() - t0)}; table, report and figure in "
               f"{out}/ (decomposition.csv, .parquet, .md, .png)")
     return 0
@@ -344,20 +344,19 @@ def _duration(s: float) -> str:
 # -- what the verbs print ---------------------------------------------------------------------
 def print_comparison(res) -> None:
     from ..analysis.experiment_plots import one_line
-    from ..analysis.report import fmt_interval, fmt_pm
+    from ..analysis.report import PM_HEAD, fmt_interval, fmt_pm
 
     outcomes, labels = res.outcomes, res.labels
     s = res.summary(outcomes).set_index(["outcome", "label"])
     n = len(res.manifest["seeds"])
     width = max(len(one_line(o, end=True)) for o in outcomes) + 2
-    print(f"\nLast-year values, mean ± 95% interval over {n} seeds:")
-    print(" " * width + "".join(f"{lab:>22s}" for lab in labels))
-    for o in outcomes:
-        cells = []
-        for lab in labels:
-            r = s.loc[(o, lab)]
-            cells.append(fmt_pm(o, r["mean"], r["low"], r["high"]))
-        print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>22s}" for c in cells))
+    print(f"\nLast-year values, {PM_HEAD}, over {n} seeds:")
+    table = [(o, [fmt_pm(o, *s.loc[(o, lab), ["mean", "low", "high"]]) for lab in labels])
+             for o in outcomes]
+    cw = max(22, *(len(c) + 2 for _, cells in table for c in cells))
+    print(" " * width + "".join(f"{lab:>{cw}s}" for lab in labels))
+    for o, cells in table:
+        print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>{cw}s}" for c in cells))
     if len(labels) < 2:
         return
     d = res.differences(outcomes)
@@ -407,14 +406,14 @@ def print_sweep(res) -> None:
 def print_response(res, n_outcomes: int = 3) -> None:
     """A small sweep's last-year values per point (the first few outcomes)."""
     from ..analysis.experiment_plots import one_line
-    from ..analysis.report import fmt_pm
+    from ..analysis.report import PM_HEAD, fmt_pm
 
     outcomes = res.outcomes[:n_outcomes]
     params = [p["key"] for p in res.manifest["parameters"]]
     resp = res.response(outcomes).set_index(["label", "point", "outcome"])
     keys = resp.reset_index()[["label", "point", *params]].drop_duplicates(["label", "point"])
     n = len(res.manifest["seeds"])
-    print(f"\nLast-year values, mean ± 95% interval over {n} seeds:")
+    print(f"\nLast-year values, {PM_HEAD}, over {n} seeds:")
     heads = [one_line(o, end=True).split(" (")[0] for o in outcomes]
     pw = [max(len(p), 12) for p in params]
     lw = max(len("scenario"), *(len(x) for x in keys["label"]))
@@ -426,5 +425,5 @@ def print_response(res, n_outcomes: int = 3) -> None:
         cells = [fmt_pm(o, *resp.loc[(k["label"], k["point"], o), ["mean", "low", "high"]])
                  for o in outcomes]
         print(f"{k['label']:{lw}s}  " + "  ".join(f"{v:>{w}s}" for v, w in zip(vals, pw))
-              + "".join(f"{c:>24s}" for c in cells))
+              + "".join(f"{c:>28s}" for c in cells))
     print()

@@ -29,6 +29,7 @@ import pandas as pd
 from ..scenario import Problem, Scenario, ScenarioError, load_scenario
 from ..scenario.regimes import (GROUP_TITLES, TERM_GROUPS, differing_groups, funding_terms,
                                 mixed_terms, overrides_for)
+from ..analysis.report_text import T, dutch_numbers, info
 from ..analysis.stats import end_values, t_interval
 
 MAX_GROUPS = 6
@@ -174,29 +175,49 @@ class Decomposition:
     table: pd.DataFrame
     folder: Path | None = None
 
-    def text(self) -> str:
-        """A short report, every sentence generated from the table."""
-        lines = [f"# Decomposition: {self.other} - {self.base}", "",
-                 f"Groups of funding terms that differ: "
-                 + ", ".join(GROUP_TITLES.get(g, g) for g in self.groups) + ".",
-                 f"Seeds: {int(self.table['n'].iloc[0])} (the same for every mix); end values "
-                 "are the last simulated year. Shapley parts add up to the whole difference; "
-                 "'alone' is the group switched on its own; the interaction is the whole "
-                 "difference minus the effects alone.", "",
-                 "| outcome | part | Shapley part [95 % interval] | alone [95 % interval] "
-                 "| share | verdict |", "|---|---|---|---|---:|---|"]
+    def text(self, lang: str = "en") -> str:
+        """A short report, every sentence generated from the table (in ``lang``: en, nl)."""
+        nl = lang == "nl"
+        groups = ", ".join(group_title(g, lang) for g in self.groups)
+        n = int(self.table["n"].iloc[0])
+        if nl:
+            head = [f"# Ontleding: {self.other} - {self.base}", "",
+                    f"Groepen financieringsvoorwaarden die verschillen: {groups}.",
+                    f"Seeds: {n} (dezelfde voor elke mix); eindwaarden zijn het laatste "
+                    "gesimuleerde jaar. De Shapley-delen tellen op tot het hele verschil; "
+                    "'alleen' is de groep op zichzelf aangezet; de wisselwerking is het hele "
+                    "verschil min de effecten alleen.", "",
+                    "| uitkomst | deel | Shapley-deel [95%-interval] | alleen [95%-interval] "
+                    "| aandeel | oordeel |", "|---|---|---|---|---:|---|"]
+            foot = ["", "Oordelen: 'materieel' = het interval sluit nul uit en het effect haalt "
+                    "de drempel van analysis/materiality.py; 'klein' = echt maar eronder; "
+                    "'onduidelijk' = het interval bevat nul."]
+        else:
+            head = [f"# Decomposition: {self.other} - {self.base}", "",
+                    f"Groups of funding terms that differ: {groups}.",
+                    f"Seeds: {n} (the same for every mix); end values are the last simulated "
+                    "year. Shapley parts add up to the whole difference; 'alone' is the group "
+                    "switched on its own; the interaction is the whole difference minus the "
+                    "effects alone.", "",
+                    "| outcome | part | Shapley part [95 % interval] | alone [95 % interval] "
+                    "| share | verdict |", "|---|---|---|---|---:|---|"]
+            foot = ["", "Verdicts: 'material' = interval excludes zero and the effect passes "
+                    "the threshold of analysis/materiality.py; 'small' = real but below it; "
+                    "'unclear' = interval includes zero."]
+        lines = list(head)
         for r in self.table.itertuples():
             share = "" if not np.isfinite(r.share_of_total) else f"{r.share_of_total:.0%}"
             sh = "" if r.part == "interaction" else \
                 f"{r.shapley:+.4g} [{r.shapley_low:+.4g}, {r.shapley_high:+.4g}]"
             al = f"{r.alone:+.4g} [{r.alone_low:+.4g}, {r.alone_high:+.4g}]"
-            lines.append(f"| {r.outcome} | {r.title} | {sh} | {al} | {share} | {r.verdict} |")
-        lines += ["", "Verdicts: 'material' = interval excludes zero and the effect passes the "
-                  "threshold of analysis/materiality.py; 'small' = real but below it; "
-                  "'unclear' = interval includes zero."]
-        return "\n".join(lines) + "\n"
+            name = info(r.outcome).name(lang) if nl else r.outcome
+            verdict = T(r.verdict, lang) if r.verdict else ""
+            cells = [dutch_numbers(c, lang) for c in (sh, al, share)]
+            lines.append(f"| {name} | {group_title(r.part, lang)} | {cells[0]} | {cells[1]} | "
+                         f"{cells[2]} | {verdict} |")
+        return "\n".join(lines + foot) + "\n"
 
-    def write(self, folder: str | Path) -> dict[str, Path]:
+    def write(self, folder: str | Path, lang: str = "en") -> dict[str, Path]:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         paths = {"csv": folder / "decomposition.csv",
@@ -205,14 +226,33 @@ class Decomposition:
                  "figure": folder / "decomposition.png"}
         self.table.to_csv(paths["csv"], index=False)
         self.table.to_parquet(paths["parquet"], index=False)
-        paths["report"].write_text(self.text())
+        paths["report"].write_text(self.text(lang))
         plot_decomposition(self.table, self.groups, paths["figure"],
-                           f"{self.other} - {self.base}")
+                           f"{self.other} - {self.base}", lang)
         return paths
 
 
+GROUP_TITLES_NL = {
+    "retendering": "cyclus van opnieuw aanbesteden",
+    "staff_continuity": "continuïteit van personeel en overdracht",
+    "tender_overhead": "kosten van het aanbesteden zelf",
+    "accountability": "verantwoording en papierwerk",
+    "resident_organisations": "bewonersorganisaties en coördinatoren",
+    "other_keys": "andere scenariosleutels",
+    "interaction": "wisselwerking",
+    "total": "het hele verschil",
+}
+
+
+def group_title(part: str, lang: str = "en") -> str:
+    """A group of funding terms (or 'interaction', 'total') in words, in ``lang``."""
+    if lang == "nl":
+        return GROUP_TITLES_NL.get(part, part)
+    return {"total": "whole difference"}.get(part, GROUP_TITLES.get(part, part))
+
+
 def plot_decomposition(table: pd.DataFrame, groups: Sequence[str], path: Path,
-                       title: str) -> None:
+                       title: str, lang: str = "en") -> None:
     """One panel per outcome: each group's Shapley part with its 95 % interval, and the
     whole difference."""
     import matplotlib
@@ -232,14 +272,15 @@ def plot_decomposition(table: pd.DataFrame, groups: Sequence[str], path: Path,
         ax.barh(y, t.shapley, xerr=err, color=["#4c78a8"] * len(groups) + ["#333333"],
                 capsize=2)
         ax.axvline(0, color="k", lw=0.6)
-        ax.set_yticks(y, [GROUP_TITLES.get(p, p) if p != "total" else "whole difference"
-                          for p in parts], fontsize=7)
+        ax.set_yticks(y, [group_title(p, lang) for p in parts], fontsize=7)
         ax.invert_yaxis()
-        ax.set_title(o, fontsize=9)
+        ax.set_title(info(o).name(lang) if lang == "nl" else o, fontsize=9)
         ax.tick_params(axis="x", labelsize=7)
     for ax in list(axes.flat)[len(outcomes):]:
         ax.axis("off")
-    fig.suptitle(f"Shapley decomposition: {title} (95 % intervals over seeds)", fontsize=10)
+    fig.suptitle(f"Shapley-ontleding: {title} (95%-intervallen over seeds)" if lang == "nl"
+                 else f"Shapley decomposition: {title} (95 % intervals over seeds)",
+                 fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -251,7 +292,7 @@ def decompose(base: str | Path | Scenario, other: str | Path | Scenario,
               outcomes: Iterable[str] = OUTCOMES, jobs: int | None = None,
               scheduler: str | None = None, out: str | Path | None = None,
               resume: bool = False, overwrite: bool = False, progress: bool = False,
-              say=None, command: str | None = None) -> Decomposition:
+              say=None, command: str | None = None, lang: str = "en") -> Decomposition:
     """Attribute ``other - base`` to the groups of funding terms in which they differ.
 
     Runs 2^k mixes x seeds through the experiment runner (in parallel with ``jobs``), stores
@@ -279,5 +320,5 @@ def decompose(base: str | Path | Scenario, other: str | Path | Scenario,
     table = decomposition_table(values, b.name, groups, mixes, outcomes)
     d = Decomposition(b.name, o.name, groups, table, Path(out) if out is not None else None)
     if out is not None:
-        d.write(out)
+        d.write(out, lang)
     return d

@@ -305,9 +305,33 @@ class Team:
         free = np.maximum(week.avail - week.casework, 0.0)
         week.collective = np.where(week.is_opb, free, free * week.orient)
         p = self.model.p.professionals
-        self._outreach(week.collective * p.outreach_share, week.wk, week.members)
-        self._bridge(week.collective * p.bridging_share, week.wk)
+        area = self.focus_area()
+        self._outreach(week.collective * p.outreach_share, week.wk, week.members, week.is_opb,
+                       area)
+        self._bridge(week.collective * p.bridging_share, week.wk, week.is_opb, area)
         return float(np.sum(week.collective * p.support_share))
+
+    def focus_area(self) -> np.ndarray | None:
+        """The residents living within walking distance of the place the opbouwwerkers aim
+        their community hours at ('which place, which street', professionals.focus_place),
+        or None while the hours are spread over the whole wijk: the default, and always
+        during the burn-in (the key acts from week 0, like a policy)."""
+        m, p = self.model, self.model.p.professionals
+        if p.focus_place < 0 or p.focus_share <= 0 or m.week < 0:
+            return None
+        place, r = m.places[p.focus_place], m.residents
+        near = (r.x - place.x) ** 2 + (r.y - place.y) ** 2 <= m.p.wijk.walk_radius ** 2
+        area = np.flatnonzero(near)
+        return area if area.size else None
+
+    def _aim(self, whom: np.ndarray, by_opb: np.ndarray, area: np.ndarray | None) -> None:
+        """Send a share focus_share of the opbouwwerkers' contacts (``whom``, in place) to
+        residents of the focus area instead of anyone in the wijk; nothing without a focus."""
+        if area is None or whom.size == 0:
+            return
+        rng = self.model.streams.professionals
+        aimed = by_opb & (rng.random(whom.size) < self.model.p.professionals.focus_share)
+        whom[aimed] = area[rng.integers(0, area.size, size=int(aimed.sum()))]
 
     def learn(self, week: WorkWeek | None) -> None:
         """Book everyone's hours; wijkkennis and netwerkberaad skill grow or fade."""
@@ -392,11 +416,12 @@ class Team:
             m.tally.netwerkberaden += clients.size
         return used
 
-    def _outreach(self, hours, wk, profs) -> None:
-        """'Erop af': contact residents at home; wijkkennis decides whether need is found."""
+    def _outreach(self, hours, wk, profs, is_opb, area) -> None:
+        """'Erop af': contact residents at home; wijkkennis decides whether need is found.
+        Opbouwwerkers with a focus place make part of their visits around it (``area``)."""
         m, r, p = self.model, self.model.residents, self.model.p.professionals
         rng = m.streams.professionals
-        met, draws, uids, know = [], [], [], []
+        met, draws, uids, know, opb = [], [], [], [], []
         for k, prof in enumerate(profs):
             n = int(hours[k] * p.outreach_per_hour)
             if n <= 0:
@@ -405,17 +430,22 @@ class Team:
             draws.append(rng.random(n))  # ... and whether a hidden problem is found
             uids.append(prof.unique_id)
             know.append(wk[k])
+            opb.append(is_opb[k])
         if not met:
             return
-        bounds = np.cumsum([0] + [x.size for x in met])
+        sizes = [x.size for x in met]
+        bounds = np.cumsum([0] + sizes)
+        whom = np.concatenate(met)
+        self._aim(whom, np.repeat(np.array(opb, dtype=bool), sizes), area)
         rule = Visit(link_gain=p.trust_gain, link_threshold=p.trusted_link,
                      trust_gain=p.outreach_trust_share * p.institution_trust_gain)
-        visitor = np.repeat(np.array(uids, np.int32), [x.size for x in met])
+        visitor = np.repeat(np.array(uids, np.int32), sizes)
         m.tally.found_by_outreach += outreach_visits(
-            np.concatenate(met), np.concatenate(draws), bounds, visitor, np.array(know), rule,
-            r.arrays, m.week)
+            whom, np.concatenate(draws), bounds, visitor, np.array(know), rule, r.arrays, m.week)
 
-    def _bridge(self, hours, wk) -> None:
+    def _bridge(self, hours, wk, is_opb, area) -> None:
+        """Introductions across groups; opbouwwerkers with a focus place start part of them
+        around it (``area``)."""
         m, r, p = self.model, self.model.residents, self.model.p.professionals
         n = hours * p.bridging_per_hour
         counts = np.floor(n + m.streams.professionals.random(n.size)).astype(np.int64)
@@ -423,6 +453,7 @@ class Team:
         if total == 0:
             return
         starters = m.streams.professionals.integers(0, r.n, size=total)
+        self._aim(starters, np.repeat(is_opb, counts), area)
         know = np.repeat(wk, counts)
         with drawing(m.streams.professionals) as st:
             m.tally.bridging_intros += introduce_across_groups(

@@ -22,7 +22,7 @@ import pandas as pd
 from mesa.discrete_space import OrthogonalMooreGrid
 
 from ..scenario import Scenario, defaults, load_scenario
-from ..scenario.loader import KEY_ALIASES
+from ..scenario.loader import KEY_ALIASES, place_counts
 from ..scenario.params import Params
 from ..scenario.paramtypes import ScenarioParams
 from ..scenario.regimes import funding_terms
@@ -184,10 +184,7 @@ class WijkModel(mesa.Model):
         p, r = self.p, self.residents
         self.places: list[ThirdPlace] = []
         taken: set[int] = set()
-        for kind, per in enumerate(p.places.per_1000):
-            count = round(per * r.n / 1000.0)
-            if kind == 0 and per > 0:  # every wijk has at least one buurthuis
-                count = max(1, count)
+        for kind, count in enumerate(place_counts(list(p.places.per_1000), r.n)):
             for c in place_sites(rng, built, self.side, count, taken,
                                  p.wijk.place_site_candidates):
                 cell = self.grid[(c % self.side, c // self.side)]

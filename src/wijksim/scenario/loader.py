@@ -476,6 +476,20 @@ def _check_contradictions(v: Mapping[str, Any], origin: str) -> list[Problem]:
     for sec in ("tender", "subsidy", "populatiebesteding"):
         if v[f"funding.{sec}.resident_org_share"] > 0.8:
             bad(f"funding.{sec}.resident_org_share", "at most 0.8")
+    n_places = sum(place_counts(v["places.per_1000"], v["wijk.residents"]))
+    if v["professionals.focus_place"] >= n_places:
+        bad("professionals.focus_place", f"-1 (the whole wijk) or a place number from 0 to "
+            f"{n_places - 1}", f"a wijk of {v['wijk.residents']} residents has {n_places} "
+            f"third place{'s' * (n_places != 1)}")
     return p
+
+
+def place_counts(per_1000: list[float], residents: int) -> list[int]:
+    """How many third places of each kind a wijk of ``residents`` gets (every wijk has at
+    least one buurthuis); the model builds exactly these, numbered kind by kind."""
+    counts = [round(per * residents / 1000.0) for per in per_1000]
+    if per_1000 and per_1000[0] > 0:
+        counts[0] = max(1, counts[0])
+    return counts
 
 

@@ -412,6 +412,8 @@ class ProfessionalsParams:
     widening_rate: float  # assumption (per week)
     outreach_trust_share: float  # assumption
     bridging_tries: int  # assumption
+    focus_place: int  # assumption (place number)
+    focus_share: float  # assumption
 
 
 @dataclass(frozen=True, slots=True)

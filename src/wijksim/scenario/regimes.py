@@ -184,12 +184,14 @@ def neutral_tender_overrides(v: Mapping[str, Any], years: int) -> dict[str, Any]
 
 # Scenario keys that act only from week 0: the funding regime's terms (the burn-in runs under
 # the status-quo terms), scheduled municipal events and programmes, shocks, the netwerkberaad
-# programme (years >= 0) and how long / how often the run records. Every other key shapes the
+# programme (years >= 0), where opbouwwerkers aim their community hours (a policy, from week
+# 0) and how long / how often the run records. Every other key shapes the
 # burn-in, so a stored burn-in (wijksim.model.snapshot) is reused only where those agree.
 # tests/model/test_snapshot.py checks each key below leaves the week-0 wijk alone.
 AFTER_BURN_IN = ("funding.regime", "funding.tender.", "funding.subsidy.", "funding.switch_",
                  POPULATIE, "prevention.", "municipality.", "shocks.", "netwerkberaad.",
-                 "run.years", "run.record_every", "buurtrechten.", "collectives.")
+                 "run.years", "run.record_every", "buurtrechten.", "collectives.",
+                 "professionals.focus_")
 
 
 def acts_after_burn_in(key: str) -> bool:

@@ -462,6 +462,16 @@ section(
         source="004-H4-erop-af"),
     Key("professionals.bridging_tries", 4, "Tries to find someone of another group nearby for "
         "one introduction.", 1, 100),
+    # where community hours go (issue 18: the opbouwwerker's "which place, which street")
+    Key("professionals.focus_place", -1, "Third place (its number on the map, 0 = the first) "
+        "around whose streets opbouwwerkers aim their outreach and bridging: a share "
+        "professionals.focus_share of their visits and introductions goes to residents living "
+        "within wijk.walk_radius of it. -1 = spread over the whole wijk (today's practice). "
+        "Acts from week 0 on.", -1, 999, "place number", source="004-H4-erop-af,004-H2-thirdplaces"),
+    Key("professionals.focus_share", 0.5, "Share of opbouwwerkers' outreach visits and "
+        "bridging introductions made around professionals.focus_place when one is chosen (the "
+        "rest stay spread over the wijk: people elsewhere still get a visit).", 0.0, 1.0,
+        source="004-H4-erop-af"),
 )
 
 section(

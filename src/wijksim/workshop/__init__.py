@@ -1,5 +1,5 @@
 """Workshop mode: one shared wijk, a facilitator, a projector and participants in roles.
 
-The core (session, roles, record, codes) has no web framework in it; the Solara pages live in
+The core (session, roles, record) has no web framework in it; the Solara pages live in
 :mod:`wijksim.workshop.pages` and only read frames and call the session.
 """

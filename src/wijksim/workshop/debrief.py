@@ -28,6 +28,13 @@ def _fmt(name: str, value: float, lang: str) -> str:
     return pct(value, lang, 1) if name in SHARES else num(value, lang, 2)
 
 
+def _value(v, lang: str) -> str:
+    """A recorded value as the pages show it: a bewoner's on/off as ja/nee (yes/no)."""
+    if str(v) in ("True", "False"):
+        return {"True": ("ja", "yes"), "False": ("nee", "no")}[str(v)][lang != "nl"]
+    return str(v)
+
+
 def _lever_label(lever: str, lang: str) -> str:
     if lever.startswith("place_"):
         return f"{t('ws_places', lang)} #{lever.split('_', 1)[1]}"
@@ -69,7 +76,8 @@ def debrief_html(session, lang: str = "nl") -> str:
                        f"<td>{escape(str(d['name']))}</td>"
                        f"<td>{escape(role.title(lang) if role else str(d['role']))}</td>"
                        f"<td>{escape(_lever_label(str(d['lever']), lang))}</td>"
-                       f"<td>{escape(str(d['old']))}</td><td>{escape(str(d['new']))}</td></tr>")
+                       f"<td>{escape(_value(d['old'], lang))}</td>"
+                       f"<td>{escape(_value(d['new'], lang))}</td></tr>")
         return "".join(out)
 
     dec_head = ("<tr><th>ronde</th><th>week</th><th>wie</th><th>rol</th><th>knop</th>"

@@ -29,12 +29,13 @@ from typing import Any
 import solara
 from solara.server import kernel_context
 
+from ..app.access import Attempts
 from ..app.i18n import describe_event, event_label, num, pct, t
+from . import residents as households
 from . import roles as rl
 from . import words  # noqa: F401 - registers the texts
 from .cli import ENV_DIR
-from .codes import AccessError
-from .session import Frame, WorkshopError, WorkshopSession
+from .session import AccessError, Frame, WorkshopError, WorkshopSession
 
 LOG = logging.getLogger("wijksim.workshop")
 SHARES = ("hidden_need_share", "lonely_share")
@@ -175,6 +176,7 @@ def JoinPage():
     code = solara.use_reactive("")
     name = solara.use_reactive("")
     problem = solara.use_reactive("")
+    attempts: Attempts = solara.use_memo(Attempts, [])  # wrong codes slow this tab down
     solara.Style(CSS)
     with solara.Column(classes=["ws-page", "ws-phone"], gap="6px"):
         with solara.Row(justify="space-between", style={"align-items": "center"}):
@@ -190,11 +192,17 @@ def JoinPage():
                 solara.Error(t("ws_removed", lang.value))
 
             def join():
+                wait = attempts.wait_seconds()
+                if wait > 0:
+                    problem.set(t("gate_wait", lang.value, seconds=int(wait) + 1))
+                    return
                 try:
                     p = SESSION.join(code.value, name.value)
                 except (AccessError, WorkshopError) as exc:
+                    attempts.record(not SESSION.wrong_code(exc))
                     problem.set(_say(exc, lang.value))
                     return
+                attempts.record(True)
                 problem.set("")
                 pid.set(p.pid)
 
@@ -249,8 +257,16 @@ def RolePage(pid: str, name: str, role_name: str, frame: Frame, lang: str):
     Status(frame, lang)
     solara.HTML(tag="div", classes=["ws-small"], unsafe_innerHTML=escape(role.about(lang)))
     planned = {lever: v for r, lever, v in frame.pending if r == role_name}
+    if role_name == "bewoner":
+        Household(pid, frame, lang)
+    mine = {lever: (now, chosen) for q, lever, now, chosen in frame.choices if q == pid}
     for lv in role.levers:
-        LeverControl(pid, lv, frame.value(lv.key), planned.get(lv.name), lang)
+        if lv.kind == rl.ACT:
+            now, chosen = mine.get(lv.name, (False, None))
+            LeverControl(pid, lv, now, chosen, lang)
+        else:
+            LeverControl(pid, lv, frame.value(lv.key), planned.get(lv.name), lang,
+                         places=frame.places)
     if role.can_places:
         Places(pid, frame, planned, lang)
     Resources(role_name, frame, lang)
@@ -258,15 +274,55 @@ def RolePage(pid: str, name: str, role_name: str, frame: Frame, lang: str):
 
 
 @solara.component
-def LeverControl(pid: str, lv: rl.RoleLever, now: Any, planned: Any, lang: str):
+def Household(pid: str, frame: Frame, lang: str):
+    """A bewoner's own household: who they are in the wijk, now."""
+    info = dict(dict(frame.households).get(pid, ()))
+    if not info:
+        return
+    places = {index: (nl if lang == "nl" else en) for index, nl, en, _ in frame.places}
+    age = households.AGE_WORDS[info["age"]][0 if lang == "nl" else 1]
+    kind = households.INITIATIVE_WORDS.get(info["initiative"], ("", ""))[0 if lang == "nl"
+                                                                       else 1]
+    lines = [age.capitalize(), t("ws_good_ties", lang, n=info["good_ties"]),
+             t("ws_lonely_yes" if info["lonely"] else "ws_lonely_no", lang),
+             t(f"ws_need_{info['need']}", lang),
+             t("ws_in_initiative", lang, kind=kind) if info["initiative"] else
+             t("ws_no_initiative", lang),
+             t("ws_regular_place", lang, place=places[info["habit"]])
+             if info["habit"] in places else t("ws_no_regular_place", lang)]
+    mine = f"(resident {info['resident']})"  # what the model made of this household's choices
+    said = [(week, nl if lang == "nl" else en) for week, kind, en, nl in frame.events
+            if kind == households.EVENT and mine in en][-2:]
+    lines += [f"{t('ws_week', lang, week=week)}: {text.split(') ', 1)[-1]}"
+              for week, text in said]
+    solara.HTML(tag="div", classes=["ws-lever", "ws-household"], unsafe_innerHTML=(
+        f"<b>{escape(t('ws_household', lang, n=info['resident']))}</b><br>"
+        + "<br>".join(escape(x) for x in lines)
+        + f"<div class='ws-small'>{escape(t('ws_act_note', lang))}</div>"))
+
+
+def _place_name(v: Any, places: tuple, lang: str) -> str:
+    if int(v) < 0:
+        return t("ws_whole_wijk", lang)
+    for index, nl, en, _ in places:
+        if index == int(v):
+            return nl if lang == "nl" else en
+    return str(v)
+
+
+@solara.component
+def LeverControl(pid: str, lv: rl.RoleLever, now: Any, planned: Any, lang: str,
+                 places: tuple = ()):
     draft = solara.use_reactive(_fmt_value(now, "en") if lv.kind in (rl.INT, rl.FLOAT) else "")
     said = solara.use_reactive(("", ""))  # (kind, text)
 
     def send(value: Any):
         try:
             got = SESSION.decide(pid, lv.name, value)
-            said.set(("ok", t("ws_chosen", lang, lever=lv.label(lang),
-                               value=_fmt_value(got, lang))))
+            value = (_place_name(got, places, lang) if lv.kind == rl.FOCUS else
+                     t("ws_yes" if got else "ws_no", lang) if lv.kind == rl.ACT else
+                     _fmt_value(got, lang))
+            said.set(("ok", t("ws_chosen", lang, lever=lv.label(lang), value=value)))
         except (rl.DecisionError, WorkshopError) as exc:
             said.set(("err", _say(exc, lang)))
 
@@ -280,9 +336,12 @@ def LeverControl(pid: str, lv: rl.RoleLever, now: Any, planned: Any, lang: str):
 
     with solara.Column(classes=["ws-lever", f"ws-lever-{lv.name}"], gap="2px"):
         solara.HTML(tag="div", classes=["ws-lever-label"], unsafe_innerHTML=escape(lv.label(lang)))
-        shown = f"{t('ws_now', lang)}: {_fmt_value(now, lang)}"
+        show = ((lambda v: _place_name(v, places, lang)) if lv.kind == rl.FOCUS else
+                (lambda v: t("ws_yes" if v else "ws_no", lang)) if lv.kind == rl.ACT else
+                (lambda v: _fmt_value(v, lang)))
+        shown = f"{t('ws_now', lang)}: {show(now)}"
         if planned is not None:
-            shown += f" · {t('ws_planned', lang)}: {_fmt_value(planned, lang)}"
+            shown += f" · {t('ws_planned', lang)}: {show(planned)}"
         solara.HTML(tag="div", classes=["ws-small", "ws-lever-now"], unsafe_innerHTML=escape(shown))
         if lv.kind == rl.SWITCH:
             with solara.Row():
@@ -292,6 +351,21 @@ def LeverControl(pid: str, lv: rl.RoleLever, now: Any, planned: Any, lang: str):
                 solara.Button(_fmt_value(False, lang), on_click=lambda: send(False),
                               classes=["ws-off"], outlined=bool(planned if planned is not None
                                                                 else now))
+        elif lv.kind == rl.ACT:
+            want = planned if planned is not None else now
+            with solara.Row():
+                solara.Button(t("ws_yes", lang), on_click=lambda: send(True),
+                              classes=["ws-on"], outlined=not want)
+                solara.Button(t("ws_no", lang), on_click=lambda: send(False),
+                              classes=["ws-off"], outlined=bool(want))
+        elif lv.kind == rl.FOCUS:
+            want = planned if planned is not None else now
+            with solara.Row(style={"flex-wrap": "wrap"}):
+                for index in (-1, *(p[0] for p in places)):
+                    solara.Button(_place_name(index, places, lang), small=True,
+                                  on_click=lambda i=index: send(i),
+                                  classes=[f"ws-focus-{index if index >= 0 else 'all'}"],
+                                  outlined=index != want)
         elif lv.kind == rl.CHOICE:
             with solara.Row():
                 for choice in rl.KEYS[lv.key].choices:
@@ -514,8 +588,17 @@ def FacilitatorPage():
 
 @solara.component
 def Pending(frame: Frame, lang: str):
+    def shown(lever: str, v: Any) -> str:
+        return _place_name(v, frame.places, lang) if lever == "focus_place" else \
+            _fmt_value(v, lang)
+
     rows = "".join(f"<div>{escape(rl.BY_ROLE[r].title(lang))}: {escape(_label(lv, lang))} → "
-                   f"<b>{escape(_fmt_value(v, lang))}</b></div>" for r, lv, v in frame.pending)
+                   f"<b>{escape(shown(lv, v))}</b></div>" for r, lv, v in frame.pending)
+    names = {pid: name for pid, name, _, _ in frame.participants}
+    rows += "".join(f"<div>{escape(rl.BY_ROLE['bewoner'].title(lang))} "
+                    f"{escape(names.get(pid, pid))}: {escape(_label(lv, lang))} → "
+                    f"<b>{escape(t('ws_yes' if v else 'ws_no', lang))}</b></div>"
+                    for pid, lv, _, v in frame.choices if v is not None)
     rows = rows or f"<div>{escape(t('ws_none_yet', lang))}</div>"
     solara.HTML(tag="div", classes=["ws-lever", "ws-pending"], unsafe_innerHTML=(
         f"<b>{escape(t('ws_decisions', lang))}</b>" + rows))

@@ -9,10 +9,18 @@ page could send, is refused with a message naming the lever and what is allowed.
 Closing or reopening a place is the one decision that is not a scenario key: the model's places
 are agents, and the gemeente acts on them directly (``ThirdPlace.close`` / ``reopen``).
 
-Several people may hold one role (bewoners, usually). For a lever of such a role the wijk takes
-the *mean* of its holders' choices in the round (``combine="mean"``): the residents' behaviour
-shifts with the room's average, not with whoever pressed last. For roles held by one person
-the last choice counts (``combine="last"``).
+Several people may hold one role. For a numeric lever of such a role (the opbouwwerkers'
+support and outreach) the wijk takes the *mean* of its holders' choices in the round
+(``combine="mean"``); for the place their hours go to, the place most of them chose
+(``combine="most"``). For roles held by one person the last choice counts
+(``combine="last"``).
+
+Bewoners are different: each bewoner participant adopts one household of the wijk (a resident
+of the model, :meth:`WorkshopSession.adopt`), and their levers are that resident's own choices
+(kind ``ACT``, no scenario key): start an initiative, join one nearby, make the buurthuis your
+regular place, ask a neighbour for help when you need it, offer help yourself. They act on that
+one resident through the model's own mechanisms (:mod:`wijksim.workshop.residents`), not on a
+room average.
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ from typing import Any, Mapping
 from ..scenario import KEYS
 
 SWITCH, CHOICE, INT, FLOAT, PLACE = "switch", "choice", "int", "float", "place"
+FOCUS = "focus"  # a place number, or -1 for the whole wijk (checked against the wijk's places)
+ACT = "act"  # a bewoner's own choice for the resident they adopted: on or off, no scenario key
 
 
 class DecisionError(ValueError):
@@ -63,7 +73,7 @@ class RoleLever:
 
     def check(self, value: Any) -> Any:
         """``value`` as this lever's type, or DecisionError saying what is allowed."""
-        if self.kind == SWITCH:
+        if self.kind in (SWITCH, ACT):
             if isinstance(value, bool):
                 return value
             raise DecisionError(f"{self.label_en}: expected on or off, got {value!r}",
@@ -90,7 +100,7 @@ class RoleLever:
                 f"{self.label_en}: {_fmt(x)} is out of range; allowed is {_fmt(lo)} to "
                 f"{_fmt(hi)}", f"{self.label_nl}: {_fmt(x)} kan niet; kies van {_fmt(lo)} "
                 f"tot en met {_fmt(hi)}")
-        if self.kind == INT:
+        if self.kind in (INT, FOCUS):
             if not float(x).is_integer():
                 raise DecisionError(f"{self.label_en}: expected a whole number, got {value!r}",
                                     f"{self.label_nl}: verwacht een heel getal "
@@ -101,7 +111,12 @@ class RoleLever:
     def read(self, values: Mapping[str, Any]) -> Any:
         """The lever's value in resolved scenario ``values``."""
         v = values[self.key]
-        return int(v) if self.kind == INT else float(v) if self.kind == FLOAT else v
+        return int(v) if self.kind in (INT, FOCUS) else float(v) if self.kind == FLOAT else v
+
+    @property
+    def once(self) -> bool:
+        """A bewoner's act done once, when the round starts (not a standing choice)."""
+        return self.kind == ACT and self.name in ONCE
 
 
 def _fmt(x: float) -> str:
@@ -169,29 +184,35 @@ ROLES: tuple[Role, ...] = (
                     0.25, combine="mean"),
           RoleLever("outreach", "professionals.outreach_per_hour", FLOAT,
                     "Erop af: mensen opzoeken (per uur)", "Outreach: seeking people out "
-                    "(per hour)", 0, 5, 0.25, combine="mean")),
+                    "(per hour)", 0, 5, 0.25, combine="mean"),
+          RoleLever("focus_place", "professionals.focus_place", FOCUS,
+                    "Waar je uren heen gaan: welke plek (en de straten eromheen)",
+                    "Where your hours go: which place (and the streets around it)",
+                    combine="most"),
+          RoleLever("focus_share", "professionals.focus_share", FLOAT,
+                    "Deel van je bezoeken en kennismakingen rond die plek",
+                    "Share of your visits and introductions around that place", 0, 1, 0.1,
+                    combine="mean")),
          default_limit=4),
     Role("bewoner", "Bewoner", "Resident",
-         "Jij woont hier. Vraag je een buur om hulp? Begin je een initiatief? Ga je naar het "
-         "buurthuis? Wat de bewoners samen kiezen, verschuift het gedrag in de wijk.",
-         "You live here. Do you ask a neighbour for help? Start an initiative? Go to the "
-         "buurthuis? What the residents choose together shifts behaviour in the wijk.",
-         (RoleLever("ask_neighbour", "help.ask_base", FLOAT,
-                    "Een buur om hulp vragen (-2 nooit … 4 vanzelf)",
-                    "Ask a neighbour for help (-2 never … 4 easily)", -2, 4, 0.25,
-                    combine="mean"),
-          RoleLever("start_initiative", "initiatives.found_rate", FLOAT,
-                    "Een initiatief beginnen (kans per week)",
-                    "Start an initiative (chance per week)", 0, 0.003, 0.0001, combine="mean"),
-          RoleLever("join_initiative", "initiatives.recruit_rate", FLOAT,
-                    "Meedoen met een initiatief (kans per contact per week)",
-                    "Join an initiative (chance per contact per week)", 0, 0.05, 0.0025,
-                    combine="mean"),
-          RoleLever("offer_help", "help.offer_rate", FLOAT,
-                    "Zelf hulp aanbieden", "Offer help yourself", 0, 1, 0.05,
-                    combine="mean")),
+         "Jij woont hier: je krijgt één huishouden van de wijk. Wat jij kiest, doet die bewoner: "
+         "een initiatief beginnen of meedoen, naar het buurthuis gaan, een buur om hulp vragen.",
+         "You live here: you get one household of the wijk. What you choose, that resident "
+         "does: start or join an initiative, go to the buurthuis, ask a neighbour for help.",
+         (RoleLever("start_initiative", "", ACT, "Ik begin een initiatief (deze ronde)",
+                    "I start an initiative (this round)"),
+          RoleLever("join_initiative", "", ACT,
+                    "Ik doe mee met een initiatief in de buurt (deze ronde)",
+                    "I join an initiative nearby (this round)"),
+          RoleLever("buurthuis", "", ACT, "Het buurthuis is mijn vaste plek",
+                    "The buurthuis is my regular place"),
+          RoleLever("ask_neighbour", "", ACT, "Ik vraag een buur om hulp als ik iets nodig heb",
+                    "I ask a neighbour for help when I need it"),
+          RoleLever("offer_help", "", ACT, "Ik bied zelf hulp aan mensen om me heen",
+                    "I offer help to people around me")),
          default_limit=30),
 )
+ONCE = ("start_initiative", "join_initiative")
 BY_ROLE = {r.name: r for r in ROLES}
 BY_LEVER = {lv.name: (r, lv) for r in ROLES for lv in r.levers}
 
@@ -200,8 +221,8 @@ def _check_ranges() -> None:
     """Every workshop range lies inside the schema's range (a bad table fails at import)."""
     for role in ROLES:
         for lv in role.levers:
-            key = KEYS[lv.key]
             if lv.kind in (INT, FLOAT):
+                key = KEYS[lv.key]
                 lo, hi = lv.bounds()
                 if (key.lo is not None and lo < key.lo) or (key.hi is not None and hi > key.hi):
                     raise AssertionError(f"{lv.name}: {lo}-{hi} outside {key.name}'s "
@@ -228,4 +249,8 @@ def combined(lv: RoleLever, choices: list[Any]) -> Any:
     if lv.combine == "mean" and lv.kind in (INT, FLOAT):
         x = sum(float(c) for c in choices) / len(choices)
         return int(round(x)) if lv.kind == INT else round(x, 6)
+    if lv.combine == "most":  # the most chosen; a tie goes to the latest of the tied
+        counts = {c: choices.count(c) for c in choices}
+        top = max(counts.values())
+        return next(c for c in reversed(choices) if counts[c] == top)
     return choices[-1]

@@ -21,18 +21,19 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
+from ..app.access import Access, new_join_code, new_secret, secret_matches
 from ..app.views import place_labels
 from ..app.session import CACHE, AppConfig, Session as AppSession, Wijk
 from ..model.wijk import WijkModel
 from ..scenario.errors import Problem, ScenarioError
 from ..scenario.regimes import regime_in_week
+from . import residents as households
 from . import roles as rl
-from .codes import (AccessError, clean_name, code_matches, new_join_code, new_secret,
-                    secret_matches)
 from .record import Record, current
 
 ROUND_WEEKS = 52
@@ -74,10 +75,11 @@ class Participant:
     role: str = ""
     removed: bool = False
     joined: float = 0.0
+    resident: int = -1  # a bewoner's household: the resident of the wijk they adopted
 
     def as_dict(self) -> dict[str, Any]:
         return {"pid": self.pid, "name": self.name, "role": self.role,
-                "removed": self.removed, "joined": self.joined}
+                "removed": self.removed, "joined": self.joined, "resident": self.resident}
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Frame:
     participants: tuple[tuple[str, str, str, bool], ...]  # (pid, name, role, removed)
     pending: tuple[tuple[str, str, Any], ...]  # (role, lever, combined value) this round
     round_weeks: tuple[int, ...]  # week each round started
+    households: tuple[tuple[str, tuple], ...] = ()  # (pid, portrait items) of each bewoner
+    choices: tuple[tuple[str, str, bool, Any], ...] = ()  # (pid, lever, standing, this round)
     views: dict = field(default_factory=dict, compare=False)  # lang -> app.views.Views
 
     def value(self, key: str) -> Any:
@@ -116,6 +120,31 @@ class WorkshopError(ValueError):
 
     def text(self, lang: str) -> str:
         return self.nl if lang == "nl" else str(self)
+
+
+class AccessError(WorkshopError):
+    """A wrong join code, facilitator link or display name."""
+
+
+NAME_MAX = 24
+WRONG_CODE = ("that code is not right; look at the projector",
+              "die code klopt niet; kijk op het scherm voorin")
+
+
+def clean_name(typed: str) -> str:
+    """A display name: printable characters only, spaces collapsed, at most NAME_MAX
+    characters; AccessError when nothing is left. (Pages still escape it when they show it,
+    and it never becomes a path: the record keys participants by their number.)"""
+    text = unicodedata.normalize("NFC", str(typed or ""))
+    text = "".join(ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else " "
+                   for ch in text)
+    text = " ".join(text.split())
+    if not text:
+        raise AccessError("type a name", "vul een naam in")
+    if len(text) > NAME_MAX:
+        raise AccessError(f"a name has at most {NAME_MAX} characters",
+                          f"een naam heeft hoogstens {NAME_MAX} tekens")
+    return text
 
 
 class WorkshopSession:
@@ -202,9 +231,8 @@ class WorkshopSession:
     def join(self, code: str, name: str) -> Participant:
         """Join with the code and a display name. The same name again (a phone that dropped
         out, a reloaded page) is the same participant: role and history kept."""
-        if not code_matches(code, self.join_code):
-            raise AccessError("that code is not right; look at the projector",
-                              "die code klopt niet; kijk op het scherm voorin")
+        if not Access(self.join_code).check(str(code or "")):
+            raise AccessError(WRONG_CODE[0], WRONG_CODE[1])
         name = clean_name(name)
         with self.lock:
             if self.ended:
@@ -220,6 +248,11 @@ class WorkshopSession:
             self.participants[p.pid] = p
             self.notify_changed()
             return p
+
+    @staticmethod
+    def wrong_code(exc: Exception) -> bool:
+        """Whether a refused join was a wrong code (the page counts those against guessing)."""
+        return isinstance(exc, AccessError) and str(exc) == WRONG_CODE[0]
 
     def choose_role(self, pid: str, role: str) -> Participant:
         """Take ``role`` if it has room (per-role limits); a role once taken is kept."""
@@ -239,6 +272,10 @@ class WorkshopSession:
                                     "another role", f"{r.title_nl} is vol "
                                     f"({self.config.limit(role)}); kies een andere rol")
             p.role = role
+            if role == "bewoner":
+                taken = {q.resident for q in self.participants.values() if q.resident >= 0}
+                p.resident = households.adopt(self._model, taken, self.config.seed,
+                                              int(p.pid[1:]))
             self.notify_changed()
             return p
 
@@ -270,11 +307,46 @@ class WorkshopSession:
             if lv is None:
                 raise WorkshopError("choose a role first", "kies eerst een rol")
             new = lv.check(value)
+            if lv.kind == rl.FOCUS:
+                self._check_focus(lv, new)
+            if lv.kind == rl.ACT:
+                old = self._own_choice(pid, lv)
+                self._add_pending(pid, lever, new)
+                self.record.add_decision(self._row(p, lever, f"resident {p.resident}", old,
+                                                   new))
+                self.notify_changed()
+                return new
             old = self._planned(lv)
             self._add_pending(pid, lever, new)
             self.record.add_decision(self._row(p, lever, lv.key, old, new))
             self.notify_changed()
             return self._planned(lv)
+
+    def _check_focus(self, lv: rl.RoleLever, value: int) -> None:
+        n = len(self._model.places)
+        if not -1 <= value < n:
+            raise rl.DecisionError(
+                f"{lv.label_en}: there is no place {value}; choose -1 (the whole wijk) or 0 "
+                f"to {n - 1}", f"{lv.label_nl}: plek {value} bestaat niet; kies -1 (de hele "
+                f"wijk) of 0 tot en met {n - 1}")
+
+    def _own_choice(self, pid: str, lv: rl.RoleLever) -> bool:
+        """A bewoner's choice for ``lv``: this round's if made, else the standing one."""
+        mine = [v for q, v in self.pending.get(lv.name, []) if q == pid]
+        if mine:
+            return bool(mine[-1])
+        return False if lv.once else (pid, lv.name) in self._standing()
+
+    def _standing(self) -> set[tuple[str, str]]:
+        """(pid, lever) of the bewoners' standing choices that are on, from earlier rounds of
+        the current line (the last choice of each counts)."""
+        last: dict[tuple[str, str], bool] = {}
+        for row in current(self.record.decisions, self.rewinds):
+            lv = rl.BY_LEVER.get(row["lever"], (None, None))[1]
+            if lv is not None and lv.kind == rl.ACT and not lv.once and \
+                    int(row["round"]) < self.round:
+                last[(row["participant"], row["lever"])] = bool(_parse(row["new"]))
+        return {k for k, on in last.items() if on}
 
     def order_place(self, pid: str, index: int, open_: bool) -> None:
         """The gemeente opens or closes a place from the next round."""
@@ -347,9 +419,18 @@ class WorkshopSession:
             model.log_event("workshop_round", f"round {self.round} starts",
                             text_nl=f"ronde {self.round} begint", round=self.round)
             self._apply(model, pending, orders)
+            standing = self._act_as_households(model, pending)
+            adopted = {p.resident: p.name for p in self.participants.values()
+                       if p.resident >= 0 and not p.removed}
+            member_of = {i: int(model.residents.initiative[i]) for i in adopted}
             weeks = min(self.config.round_weeks, model.horizon - model.week)
             for _ in range(weeks):
+                for i, levers in standing.items():
+                    households.keep_choices(model, i, levers)
                 model.step()
+            for i, uid in member_of.items():  # tell a household whose initiative it lost
+                if uid >= 0 and int(model.residents.initiative[i]) != uid:
+                    households.left_initiative(model, i, adopted[i])
             w = self.app_session.wijks[0]
             df = model.outcomes()
             w.weeks = [int(x) for x in df["week"]]
@@ -388,6 +469,8 @@ class WorkshopSession:
         by_role: dict[str, dict[str, Any]] = {}
         for name, choices in pending.items():
             role, lv = rl.BY_LEVER[name]
+            if lv.kind == rl.ACT:
+                continue
             by_role.setdefault(role.name, {})[lv.key] = rl.combined(lv, [v for _, v in choices])
         for role in rl.ROLES:
             overrides = by_role.get(role.name)
@@ -398,8 +481,8 @@ class WorkshopSession:
             if not changed:
                 continue
             words_en, words_nl = ("; ".join(
-                f"{_lever_of(k).label(lang)} {_show(before[k], lang)} → {_show(v, lang)}"
-                for k, v in changed.items()) for lang in ("en", "nl"))
+                f"{_lever_of(k).label(lang)} {_show(before[k], lang, model, k)} → "
+                f"{_show(v, lang, model, k)}" for k, v in changed.items()) for lang in ("en", "nl"))
             model.change_policy(changed, f"round {self.round}, {role.title_en}: {words_en}",
                                 text_nl=f"ronde {self.round}, {role.title_nl}: {words_nl}",
                                 role=role.name, round=self.round)
@@ -409,6 +492,33 @@ class WorkshopSession:
                 place.reopen(f"reopened by the gemeente in round {self.round}")
             elif not open_ and place.open:
                 place.close(f"closed by the gemeente in round {self.round}")
+
+    def _act_as_households(self, model: WijkModel, pending: dict) -> dict[int, set[str]]:
+        """The bewoners' one-off acts of this round, now; returns the standing choices that
+        hold every week of the round (resident -> levers), this round's choices included."""
+        standing = self._standing()
+        for name, choices in pending.items():
+            lv = rl.BY_LEVER[name][1]
+            if lv.kind != rl.ACT:
+                continue
+            for pid, on in choices:
+                p = self.participants[pid]
+                if lv.once:
+                    if on:
+                        households.act_once(model, p.resident, name, p.name)
+                    continue
+                if on != ((pid, name) in standing):
+                    households.announce(model, p.resident, p.name, name, on)
+                if on:
+                    standing.add((pid, name))
+                else:
+                    standing.discard((pid, name))
+        out: dict[int, set[str]] = {}
+        for pid, name in standing:
+            p = self.participants.get(pid)
+            if p is not None and not p.removed and p.resident >= 0:
+                out.setdefault(p.resident, set()).add(name)
+        return out
 
     # -- facilitator actions (through Facilitator) ---------------------------------------------
     def set_state(self, **changes: Any) -> Frame:
@@ -478,10 +588,10 @@ class WorkshopSession:
             return replace(old, version=next(self._version), running=True,
                            paused=self.paused, ended=self.ended, message=self.message,
                            participants=self._people(), pending=self._pending_view(),
-                           views=old.views)
+                           choices=self._choices(), views=old.views)
         base = self._round_start_values()
         values = tuple((lv.key, lv.read(m.scenario.values)) for r in rl.ROLES
-                       for lv in r.levers)
+                       for lv in r.levers if lv.key)
         events = tuple((int(e["week"]), e["kind"], e["text"], e.get("text_nl", e["text"]))
                        for e in m.events if e["kind"] not in ("initiative_ended", "staff_left"))
         frame = Frame(
@@ -494,7 +604,8 @@ class WorkshopSession:
             places=tuple(zip(range(len(m.places)), place_labels(m.places, "nl"),
                              place_labels(m.places, "en"), (bool(pl.open) for pl in m.places))),
             events=events, participants=self._people(), pending=self._pending_view(),
-            round_weeks=tuple(self.round_weeks))
+            round_weeks=tuple(self.round_weeks), households=self._households(m),
+            choices=self._choices())
         if self.config.draw:
             from ..app.views import draw
 
@@ -509,10 +620,30 @@ class WorkshopSession:
     def _people(self) -> tuple:
         return tuple((p.pid, p.name, p.role, p.removed) for p in self.participants.values())
 
+    def _households(self, m: WijkModel) -> tuple:
+        return tuple((p.pid, tuple(households.portrait(m, p.resident).items()))
+                     for p in self.participants.values() if p.resident >= 0 and not p.removed)
+
+    def _choices(self) -> tuple:
+        """Every bewoner's choice per lever: (pid, lever, standing now, this round's or
+        None)."""
+        standing = self._standing()
+        out = []
+        for p in self.participants.values():
+            if p.resident < 0 or p.removed:
+                continue
+            for lv in rl.BY_ROLE["bewoner"].levers:
+                mine = [v for q, v in self.pending.get(lv.name, []) if q == p.pid]
+                out.append((p.pid, lv.name, not lv.once and (p.pid, lv.name) in standing,
+                            bool(mine[-1]) if mine else None))
+        return tuple(out)
+
     def _pending_view(self) -> tuple:
         out = []
         for name, choices in self.pending.items():
             role, lv = rl.BY_LEVER[name]
+            if lv.kind == rl.ACT:
+                continue
             out.append((role.name, name, rl.combined(lv, [v for _, v in choices])))
         out += [("gemeente", f"place_{i}", v) for i, v in sorted(self.place_orders.items())]
         return tuple(out)
@@ -589,10 +720,14 @@ def _lever_of(key: str) -> rl.RoleLever:
     return next(lv for r in rl.ROLES for lv in r.levers if lv.key == key)
 
 
-def _show(v: Any, lang: str) -> str:
-    """A lever's value in an event text: 'aan', 'Meerjarige subsidie', '0.45'."""
+def _show(v: Any, lang: str, model: WijkModel | None = None, key: str = "") -> str:
+    """A lever's value in an event text: 'aan', 'Meerjarige subsidie', '0.45', 'Café 2'."""
     from ..app.i18n import t
 
+    if key == "professionals.focus_place" and model is not None:
+        if int(v) < 0:
+            return "de hele wijk" if lang == "nl" else "the whole wijk"
+        return place_labels(model.places, lang)[int(v)]
     if isinstance(v, bool):
         return ("aan" if v else "uit") if lang == "nl" else ("on" if v else "off")
     if isinstance(v, str) and v in rl.KEYS["funding.regime"].choices:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..app.i18n import TEXT
+from ..app.i18n import EVENT_KINDS, TEXT
+from ..app.render import EVENT_STYLE
 
 TEXT.update({
     "ws_title": ("Wijkwerkplaats", "Wijk workshop"),
@@ -85,3 +86,32 @@ TEXT.update({
     "o_wijkkennis": ("Hoe goed professionals de wijk kennen", "How well professionals know "
                      "the wijk"),
 })
+
+TEXT.update({
+    "ws_household": ("Jouw huishouden: bewoner {n}", "Your household: resident {n}"),
+    "ws_age": ("{age}", "{age}"),
+    "ws_good_ties": ("{n} goede contacten in de wijk", "{n} good contacts in the wijk"),
+    "ws_lonely_yes": ("voelt zich eenzaam", "feels lonely"),
+    "ws_lonely_no": ("voelt zich niet eenzaam", "does not feel lonely"),
+    "ws_need_none": ("geen probleem op dit moment", "no problem at the moment"),
+    "ws_need_hidden": ("heeft een probleem dat nog niemand kent",
+                       "has a problem nobody knows of yet"),
+    "ws_need_waiting": ("staat op de wachtlijst van het wijkteam",
+                        "is on the wijkteam's waiting list"),
+    "ws_need_helped": ("krijgt hulp van een professional", "gets help from a professional"),
+    "ws_in_initiative": ("doet mee met een initiatief ({kind})",
+                         "takes part in an initiative ({kind})"),
+    "ws_no_initiative": ("doet nog niet mee met een initiatief",
+                         "takes part in no initiative yet"),
+    "ws_regular_place": ("vaste plek: {place}", "regular place: {place}"),
+    "ws_no_regular_place": ("nog geen vaste plek", "no regular place yet"),
+    "ws_yes": ("Ja", "Yes"),
+    "ws_no": ("Nee", "No"),
+    "ws_whole_wijk": ("De hele wijk", "The whole wijk"),
+    "ws_act_note": ("Je keuzes doen iets voor deze ene bewoner, vanaf het begin van de ronde; "
+                    "wat er daarna gebeurt, bepaalt het model.",
+                    "Your choices act for this one resident, from the start of the round; "
+                    "what happens next, the model decides."),
+})
+EVENT_KINDS.update({"workshop_resident": ("Keuze van een bewoner", "A resident's choice")})
+EVENT_STYLE.setdefault("workshop_resident", ("#6d4c41", "•"))
