@@ -10,8 +10,10 @@ two samples outcome by outcome.
 
     .venv/bin/python -m tests.equivalence --generate   # at the commit that is the baseline
 
-Regenerate only at a commit whose model is trusted (the file records which commit it is); a
-change meant to move the model's numbers regenerates it with the reference runs.
+Regenerate only at a commit whose model is trusted (the file records which commit it is).
+``make reference`` regenerates it together with the reference runs: a change meant to move the
+model's numbers does that in its own commit; a change meant to move only the random streams
+first passes ``tests/model/test_equivalence.py`` against the stored sample, then regenerates.
 """
 
 from __future__ import annotations
