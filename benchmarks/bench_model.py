@@ -1,7 +1,7 @@
 """How fast and how large a wijk runs: the model's speed, scale and memory, and the targets of
 issue 14 (prints figures; not a test).
 
-    .venv/bin/python benchmarks/bench_model.py            # make bench: about 8-10 minutes
+    .venv/bin/python benchmarks/bench_model.py            # make bench: ~10 min (estimated)
     .venv/bin/python benchmarks/bench_model.py --quick    # 2,000 and 15,000 residents only
     .venv/bin/python benchmarks/bench_model.py --full     # + 200,000 x 10 y, 50,000 x 50 y,
                                                           #   the 66-run sweep, Morris x 2
