@@ -39,6 +39,7 @@ docs: $(STAMP)
 
 reference: $(STAMP)  # on purpose only, in a commit of its own that says why (tests/reference.py)
 	$(BIN)/python -m tests.reference --regenerate
+	$(BIN)/python -m tests.equivalence --generate  # the 20-seed distributions (tests/equivalence.py)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_model.py

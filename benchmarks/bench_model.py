@@ -1,27 +1,36 @@
-"""How fast and how large a wijk runs: the model's speed, scale and memory (prints figures;
-not a test).
+"""How fast and how large a wijk runs: the model's speed, scale and memory, and the targets of
+issue 14 (prints figures; not a test).
 
-    .venv/bin/python benchmarks/bench_model.py            # everything, about 15 minutes
+    .venv/bin/python benchmarks/bench_model.py            # make bench: ~10 min (estimated)
     .venv/bin/python benchmarks/bench_model.py --quick    # 2,000 and 15,000 residents only
-    .venv/bin/python benchmarks/bench_model.py --sizes 15000 --repeats 9 --skip long mesa jobs
+    .venv/bin/python benchmarks/bench_model.py --full     # + 200,000 x 10 y, 50,000 x 50 y,
+                                                          #   the 66-run sweep, Morris x 2
+    .venv/bin/python benchmarks/bench_model.py --sizes 15000 --repeats 9 --skip mesa morris
 
 What it measures, each in a fresh process so that peak memory belongs to one measurement:
 
 * Runs of the default scenario over 10 years at 2,000 / 15,000 / 50,000 residents, median
-  over --repeats runs (seeds 1, 2, ...): the 520 weekly ticks (``model.run()``), and the
-  whole run including construction and the 104-week burn-in (``WijkModel(...)`` + ``run()``);
-  resident-weeks per second; peak memory (max RSS) of the process; the share of the ticks
-  spent recording outcomes (every week, the default); the least-squares exponent of time
-  against residents.
-* Numba compilation, once: first use of every kernel with an empty cache, and with the cache
-  (kernels use ``cache=True``, so only a fresh checkout pays it). Every timed run above comes
-  after a warm-up model in the same process, so no compilation is in the medians.
-* 50,000 residents for 50 years (one run): time and peak memory.
-* Mesa's own examples in the same script run: Schelling and Boltzmann wealth (shipped with
-  Mesa), agent-steps per second, to set beside resident-weeks per second.
-* A sweep of 66 runs with 1 process, N local processes and a Dask LocalCluster of N workers
-  (N = the cores here), and what one worker pays once at start-up.
-* Whole runs from a stored burn-in (``WijkModel.starting``), as run/compare/sweep do them.
+  over --repeats runs (seeds 1, 2, ...; --big-repeats above 15,000): the 520 weekly ticks
+  (``model.run()``), and the whole run including construction and the burn-in
+  (``WijkModel(...)`` + ``run()``); at 15,000 also the whole run from a stored burn-in
+  (``WijkModel.starting``, as run/compare/sweep do it); resident-weeks per second; peak
+  memory (max RSS) of the process; the share of the ticks spent recording outcomes; the
+  least-squares exponent of time against residents; and the cost of a week split into a
+  part per wijk and a part per resident (the per-wijk part is all an ensemble of wijken in
+  one process could share).
+* Numba compilation, once: first use of every kernel with an empty cache, and with the cache.
+  Every timed run comes after a warm-up model in the same process.
+* Mesa's own examples (Schelling, Boltzmann wealth, as shipped) before and after the runs,
+  agent-steps per second; the Schelling ratio uses the median of both.
+* Morris of the regime effect (benchmarks/morris_regime.toml, 3 seeds per point, 5,000
+  residents x 10 years): one by one without stored burn-ins, against ``wijksim sweep`` with
+  shared burn-ins on 1 and on N processes.
+* Peak memory of 200,000 residents: one year after a 4-week burn-in by default, the full
+  10 years with --full.
+* With --full, a sweep of 66 runs with 1 process, N local processes and a Dask LocalCluster
+  of N workers (N = the cores here), and what one worker pays once at start-up; 50,000
+  residents for 50 years.
+* Last, every target of issue 14 beside what was measured, "met" or "NOT met".
 
 All times are wall-clock (``time.perf_counter``); CPU time is printed beside them, so that a
 busy machine shows as a gap between the two. The app's step-and-redraw time is measured by
@@ -61,8 +70,11 @@ def _warm_up() -> None:
                                "run.burn_in_weeks": 4}).run(weeks=4)
 
 
-def worker_runs(residents: int, years: int, repeats: int, record_every: int) -> dict:
-    """Whole runs of the default scenario: construction (without and with burn-in), ticks."""
+def worker_runs(residents: int, years: int, repeats: int, record_every: int,
+                snapshot: bool = True, burn_in_weeks: int | None = None) -> dict:
+    """Whole runs of the default scenario: construction (without and with burn-in), ticks;
+    with ``snapshot`` also the same run from a stored burn-in. ``burn_in_weeks`` shortens the
+    burn-in (only for the memory check, which says so)."""
     from wijksim.model.wijk import WijkModel
 
     class Timed(WijkModel):  # times parts of a run; the model itself is unchanged
@@ -81,10 +93,12 @@ def worker_runs(residents: int, years: int, repeats: int, record_every: int) -> 
     out = {k: [] for k in ("whole", "whole_cpu", "build", "burn", "ticks", "ticks_cpu",
                            "record", "from_snapshot", "snapshot_load")}
     cache = Path(tempfile.mkdtemp(prefix="wijksim-bench-burn-in-"))
+    over = {"wijk.residents": residents, "run.years": years, "run.record_every": record_every}
+    if burn_in_weeks is not None:
+        over["run.burn_in_weeks"] = burn_in_weeks
     for rep in range(repeats):
         w0, c0 = time.perf_counter(), time.process_time()
-        m = Timed(None, seed=rep + 1, **{"wijk.residents": residents, "run.years": years,
-                                         "run.record_every": record_every})
+        m = Timed(None, seed=rep + 1, **over)
         w1, c1 = time.perf_counter(), time.process_time()
         m.t_record = 0.0
         m.run()
@@ -99,9 +113,9 @@ def worker_runs(residents: int, years: int, repeats: int, record_every: int) -> 
         weeks, burn_weeks = m.horizon, m.p.run.burn_in_weeks
         del m
         gc.collect()  # agents and model refer to each other: free this wijk before the next
+        if not snapshot:
+            continue
         # the same run from a stored burn-in (what run, compare, sweep and the app do)
-        over = {"wijk.residents": residents, "run.years": years,
-                "run.record_every": record_every}
         WijkModel.starting(None, seed=rep + 1, cache=cache, **over)  # stores it (untimed)
         gc.collect()
         w0 = time.perf_counter()
@@ -230,12 +244,16 @@ def section_compile() -> None:
           f"{warm['first_model']:.1f} s")
 
 
-def section_runs(sizes: list[int], repeats: int) -> dict[int, dict]:
+def section_runs(sizes: list[int], repeats: int, big_repeats: int) -> dict[int, dict]:
+    """Runs at each size (``big_repeats`` above 15,000 residents); the stored-burn-in run only
+    at 15,000 residents, the size of its target."""
     print(f"\n== {YEARS}-year runs of the default scenario, median of {repeats} "
-          f"(seeds 1-{repeats}), wall clock ==")
+          f"(seeds 1-{repeats}; {big_repeats} above 15,000 residents), wall clock ==")
     res = {}
     for n in sizes:
-        r = run_worker("runs", residents=n, years=YEARS, repeats=repeats, record_every=1)
+        reps = repeats if n <= 15000 else big_repeats
+        r = run_worker("runs", residents=n, years=YEARS, repeats=reps, record_every=1,
+                       snapshot=n == 15000)
         res[n] = r
         weeks, burn = r["weeks"], r["burn_weeks"]
         ticks, whole = med(r["ticks"]), med(r["whole"])
@@ -246,42 +264,153 @@ def section_runs(sizes: list[int], repeats: int) -> dict[int, dict]:
         print(f"{'':>17} whole run incl. construction and {burn}-week burn-in "
               f"{whole:6.2f} s (range {spread(r['whole'])}, CPU {med(r['whole_cpu']):.2f} s;"
               f" construction {med(r['build']):.2f} s, burn-in {med(r['burn']):.2f} s)")
-        print(f"{'':>17} whole run from a stored burn-in (snapshot) "
-              f"{med(r['from_snapshot']):6.2f} s (range {spread(r['from_snapshot'])}; loading "
-              f"the snapshot {med(r['snapshot_load']):.2f} s)")
+        if r["from_snapshot"]:
+            print(f"{'':>17} whole run from a stored burn-in (snapshot) "
+                  f"{med(r['from_snapshot']):6.2f} s (range {spread(r['from_snapshot'])}; "
+                  f"loading the snapshot {med(r['snapshot_load']):.2f} s)")
         print(f"{'':>17} recording outcomes every week: {1000 * med(r['record']) / weeks:.2f}"
               f" ms/week = {100 * med(r['record']) / ticks:.1f}% of the ticks; peak memory "
               f"{r['peak_mb']:.0f} MB (process after imports and warm-up: "
               f"{r['base_mb']:.0f} MB)")
     if len(sizes) >= 2:
-        xs = [math.log(n) for n in sizes]
         for label, key in (("520 weekly ticks", "ticks"), ("whole run", "whole")):
-            ys = [math.log(med(res[n][key])) for n in sizes]
-            mx, my = statistics.fmean(xs), statistics.fmean(ys)
-            slope = (sum((x - mx) * (y - my) for x, y in zip(xs, ys))
-                     / sum((x - mx) ** 2 for x in xs))
+            slope = scaling_exponent({n: med(res[n][key]) for n in sizes})
             print(f"scaling exponent of time against residents ({min(sizes)}-{max(sizes)}, "
                   f"{label}): {slope:.2f}")
+        per_tick, per_resident = tick_cost_line(res)
+        print(f"a week costs {per_tick:.2f} ms per wijk + {1000 * per_resident:.3f} us per "
+              f"resident (least squares over the sizes): the per-wijk part is what an ensemble "
+              f"of wijken in one process could share; at 5,000 residents it is "
+              f"{100 * per_tick / (per_tick + 5000 * per_resident):.0f}% of a week")
     return res
 
 
-def section_long(residents: int, years: int) -> None:
-    print(f"\n== {residents} residents for {years} years (one run) ==")
-    r = run_worker("runs", residents=residents, years=years, repeats=1, record_every=1)
+def scaling_exponent(times: dict[int, float]) -> float:
+    """Least-squares slope of log time against log residents."""
+    xs = [math.log(n) for n in times]
+    ys = [math.log(t) for t in times.values()]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return (sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+            / sum((x - mx) ** 2 for x in xs))
+
+
+def tick_cost_line(res: dict[int, dict]) -> tuple[float, float]:
+    """ms per week = a + b * residents, fitted over the sizes measured (CPU time, which the
+    other helpers' load on a shared machine disturbs less than wall time)."""
+    ns = list(res)
+    ys = [1000 * med(res[n]["ticks_cpu"]) / res[n]["weeks"] for n in ns]
+    mx, my = statistics.fmean(ns), statistics.fmean(ys)
+    b = sum((x - mx) * (y - my) for x, y in zip(ns, ys)) / sum((x - mx) ** 2 for x in ns)
+    return my - b * mx, b
+
+
+def section_long(residents: int, years: int, burn_in_weeks: int | None = None) -> dict:
+    short = "" if burn_in_weeks is None else f", burn-in shortened to {burn_in_weeks} weeks"
+    print(f"\n== {residents} residents for {years} years (one run{short}) ==")
+    r = run_worker("runs", residents=residents, years=years, repeats=1, record_every=1,
+                   snapshot=False, burn_in_weeks=burn_in_weeks)
     print(f"whole run {r['whole'][0]:.0f} s ({r['weeks']} weekly ticks "
           f"{r['ticks'][0]:.0f} s), peak memory {r['peak_mb']:.0f} MB")
+    return r
 
 
-def section_mesa(repeats: int, steps: int, ours: float | None) -> None:
+def section_mesa(repeats: int, steps: int, ours: float | None) -> dict[str, float]:
+    """Mesa's examples; returns the median agent-steps per second of each."""
     print(f"\n== Mesa's example models (mesa.examples, as shipped), median of {repeats} x "
           f"{steps} steps ==")
     res = run_worker("mesa", repeats=repeats, steps=steps)
+    rates = {}
     for name, r in res.items():
-        rate = med(r["rates"])
+        rate = rates[name] = med(r["rates"])
         line = f"{name:34s} {r['agents']:>6} agents: {rate / 1e3:8.1f} k agent-steps/s"
         if ours and name.startswith("Schelling"):
-            line += f"   (wijksim 15,000: {ours / rate:.0f}x)"
+            line += f"   (wijksim 15,000: {ours / rate:.1f}x)"
         print(line)
+    return rates
+
+
+MORRIS_FILE = "benchmarks/morris_regime.toml"
+MORRIS_FACTORS = 4  # the file's [parameters]
+
+
+def section_morris(jobs: int, trajectories: int) -> dict[str, float]:
+    """The Morris target: benchmarks/morris_regime.toml (``trajectories`` x 5 points x 3
+    seeds of 5,000 residents x 10 years, plus 3 reference runs) one by one without stored
+    burn-ins (``--jobs 1``, ``WIJKSIM_SNAPSHOTS=off``: every run builds and burns in its own
+    wijk), then as ``wijksim sweep`` does it: burn-ins stored and shared (an empty cache at
+    the start), with 1 process and with ``jobs`` processes. Whole commands, wall clock; the
+    CPU time of the 1-process commands beside it (a loaded machine shows in the gap)."""
+    runs = trajectories * (MORRIS_FACTORS + 1) * 3 + 3
+    print(f"\n== Morris of the regime effect, 3 seeds per point, 5,000 residents x 10 years "
+          f"(wijksim sweep {MORRIS_FILE} --samples {trajectories}: {runs} runs) ==")
+    exe = Path(sys.executable).with_name("wijksim")
+    cases = [("one by one, no stored burn-ins", 1, "off"),
+             ("stored burn-ins, 1 process", 1, None),
+             (f"stored burn-ins, {jobs} processes", jobs, None)]
+    times = {}
+    for label, j, snaps in cases:
+        out = Path(tempfile.mkdtemp(prefix="wijksim-bench-morris-"))
+        env = dict(os.environ, WIJKSIM_SNAPSHOTS=snaps or str(out / "burn-in"))
+        cmd = [str(exe), "sweep", MORRIS_FILE, "--samples", str(trajectories), "--jobs",
+               str(j), "--quiet", "--overwrite", "--out", str(out / "runs")]
+        c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=env)
+        times[label] = time.perf_counter() - t0
+        c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime
+        shutil.rmtree(out, ignore_errors=True)
+        # (pool workers are not children the command waits for: CPU only of 1 process)
+        print(f"{label:36s}: {times[label]:6.1f} s" + (f" (CPU {cpu:6.1f} s)" if j == 1 else ""))
+    base = times[cases[0][0]]
+    for label, _, _ in cases[1:]:
+        print(f"speed-up over one by one, {label}: {base / times[label]:.2f}x")
+    print(f"(load average now {os.getloadavg()[0]:.2f})")
+    return {"base": base, "serial": times[cases[1][0]], "parallel": times[cases[2][0]]}
+
+
+def section_targets(res: dict[int, dict], schelling: float | None, morris: dict | None,
+                    memory: dict | None, memory_full: bool) -> None:
+    """Each target of issue 14 beside what this run measured (not asserted anywhere)."""
+    print("\n== Targets (issue 14) ==")
+
+    def line(what: str, value: str, met: bool | None, note: str = "") -> None:
+        verdict = "not measured" if met is None else ("met" if met else "NOT met")
+        print(f"{what:58s} {value:>12s}  {note or verdict}")
+
+    r15 = res.get(15000)
+    ticks = med(r15["ticks"]) if r15 else None
+    line("15,000 residents x 520 ticks, one core: < 3 s", f"{ticks:.2f} s" if ticks else "-",
+         None if ticks is None else ticks < 3.0)
+    snap = med(r15["from_snapshot"]) if r15 and r15["from_snapshot"] else None
+    line("whole run from a stored burn-in: < 3.5 s", f"{snap:.2f} s" if snap else "-",
+         None if snap is None else snap < 3.5)
+    ratio = (15000 * r15["weeks"] / ticks / schelling) if r15 and schelling else None
+    line("resident-weeks/s vs Schelling agent-steps/s: >= 30x",
+         f"{ratio:.1f}x" if ratio else "-", None if ratio is None else ratio >= 30)
+    if morris:
+        line("Morris, 3 seeds/point, 5,000 x 10 y: wall time", f"{morris['parallel']:.0f} s",
+             None, "(printed, no bound)")
+        for key, how in (("parallel", "stored burn-ins, all cores"),
+                         ("serial", "stored burn-ins, 1 process")):
+            x = morris["base"] / morris[key]
+            line(f"  >= 3x faster than one by one ({how})", f"{x:.2f}x", x >= 3.0)
+    else:
+        line("Morris, 3 seeds/point, 5,000 x 10 y: >= 3x", "-", None)
+    sizes = [n for n in (2000, 15000, 50000) if n in res]
+    if len(sizes) == 3:
+        slope = scaling_exponent({n: med(res[n]["ticks"]) for n in sizes})
+        line("scaling exponent 2,000 -> 50,000 residents: <= 1.1", f"{slope:.2f}", slope <= 1.1)
+    else:
+        line("scaling exponent 2,000 -> 50,000 residents: <= 1.1", "-", None)
+    if memory:
+        what = "200,000 residents x 10 years: peak memory < 4 GB" if memory_full else \
+            "200,000 residents x 1 year (short burn-in; --full: 10 y)"
+        ok = memory["peak_mb"] < 4096
+        line(what, f"{memory['peak_mb']:.0f} MB", ok,
+             "" if memory_full else f"{'under' if ok else 'OVER'} 4 GB (1 year only)")
+    else:
+        line("200,000 residents x 10 years: peak memory < 4 GB", "-", None)
 
 
 def section_jobs(jobs: int, seeds: int, residents: int, years: int) -> None:
@@ -334,12 +463,19 @@ def section_jobs(jobs: int, seeds: int, residents: int, years: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 15000, 50000])
-    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--big-repeats", type=int, default=1,
+                    help="repeats of the sizes above 15,000 residents")
     ap.add_argument("--quick", action="store_true",
-                    help="2,000 and 15,000 residents, 3 repeats, no 50-year run or sweep")
+                    help="2,000 and 15,000 residents, no Morris, memory or sweep sections")
+    ap.add_argument("--full", action="store_true",
+                    help="also 200,000 residents x 10 years with the full burn-in and 50,000 "
+                         "residents x --long-years")
     ap.add_argument("--skip", nargs="*", default=[],
-                    choices=["compile", "runs", "long", "mesa", "jobs"])
+                    choices=["compile", "runs", "long", "mesa", "jobs", "morris", "memory"])
     ap.add_argument("--long-years", type=int, default=50)
+    ap.add_argument("--morris-trajectories", type=int, default=None,
+                    help="Morris trajectories (default 1, with --full 2)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("args", nargs="?", help=argparse.SUPPRESS)
@@ -348,23 +484,36 @@ def main() -> None:
         print(json.dumps(WORKERS[a.worker](**json.loads(a.args))))
         return
     if a.quick:
-        a.sizes, a.repeats = [2000, 15000], 3
+        a.sizes = [2000, 15000]
+        a.skip = list(set(a.skip) | {"long", "jobs", "morris", "memory"})
+    if not a.full:  # the default fits in 10 minutes on a quiet 2-core machine
         a.skip = list(set(a.skip) | {"long", "jobs"})
     print(f"$ {' '.join([Path(sys.executable).name, *sys.argv])}")
     machine()
     if "compile" not in a.skip:
         section_compile()
-    ours = None
+    ours, res, schelling = None, {}, []
+    mesa_reps = max(5, a.repeats)
+    if "mesa" not in a.skip:  # measured before and after the runs: the ratio uses both
+        schelling.append(section_mesa(mesa_reps, 100, None)["Schelling 20x20 (default)"])
     if "runs" not in a.skip:
-        res = section_runs(sorted(a.sizes), max(1, a.repeats))
+        res = section_runs(sorted(a.sizes), max(1, a.repeats), max(1, a.big_repeats))
         if 15000 in res:
             ours = 15000 * res[15000]["weeks"] / med(res[15000]["ticks"])
+    if "mesa" not in a.skip:
+        schelling.append(section_mesa(mesa_reps, 100, ours)["Schelling 20x20 (default)"])
+    morris = None
+    if "morris" not in a.skip:
+        morris = section_morris(a.jobs, a.morris_trajectories or (2 if a.full else 1))
+    memory = None
+    if "memory" not in a.skip:
+        memory = section_long(200000, YEARS) if a.full else \
+            section_long(200000, 1, burn_in_weeks=4)
     if "long" not in a.skip:
         section_long(50000, a.long_years)
-    if "mesa" not in a.skip:
-        section_mesa(max(5, a.repeats), 100, ours)
     if "jobs" not in a.skip and a.jobs > 1:
         section_jobs(a.jobs, seeds=22, residents=3000, years=2)
+    section_targets(res, med(schelling) if schelling else None, morris, memory, a.full)
 
 
 if __name__ == "__main__":
