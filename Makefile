@@ -10,7 +10,7 @@ export SOLARA_ASSETS_PROXY_CACHE_DIR := $(SOLARA_CDN)
 export SOLARA_TELEMETRY_MIXPANEL_ENABLE := False
 export MPLBACKEND := Agg
 
-.PHONY: setup demo test test-fast assets docs bench reference clean
+.PHONY: setup demo test test-fast assets docs bench reference validation clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "wijksim needs Python 3.11 or newer (found " + sys.version.split()[0] + "); run: make PY=python3.12 ...")'
@@ -40,6 +40,11 @@ docs: $(STAMP)
 reference: $(STAMP)  # on purpose only, in a commit of its own that says why (tests/reference.py)
 	$(BIN)/python -m tests.reference --regenerate
 	$(BIN)/python -m tests.equivalence --generate  # the 20-seed distributions (tests/equivalence.py)
+
+# docs/validation.md, the README's "What the model shows" and the tutorial's example output,
+# from one commit (resumable; VALIDATION_ARGS e.g. "--seeds 4 --residents 3000" for a smaller run)
+validation: $(STAMP)
+	$(BIN)/python experiments/validation/run_validation.py --jobs 2 --write-all $(VALIDATION_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_model.py

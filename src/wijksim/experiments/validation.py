@@ -11,9 +11,11 @@ from . import load_experiment, run_experiment
 
 
 def run(key: str, quick: bool = False, jobs: int | None = None, out: Path | None = None,
-        resume: bool = True):
-    """Run (or resume) a validation experiment; quick = small wijk, few seeds, for tests."""
+        resume: bool = True, seeds: int | None = None, residents: int | None = None):
+    """Run (or resume) a validation experiment; quick = small wijk, few seeds, for tests;
+    ``seeds``/``residents`` override the experiment file's size (the page says so)."""
     kw = {"seeds": 3, "residents": 1500} if quick else {}
+    kw.update({k: v for k, v in (("seeds", seeds), ("residents", residents)) if v})
     exp = load_experiment(experiment_path(key), out=out, **kw)
     folder = out if out is not None else exp.out
     return run_experiment(exp, out=folder, jobs=jobs, resume=resume, overwrite=not resume,
@@ -21,8 +23,9 @@ def run(key: str, quick: bool = False, jobs: int | None = None, out: Path | None
 
 
 def validate_pattern(key: str, figdir: Path, quick: bool = False, jobs: int | None = None,
-                     out: Path | None = None) -> PatternResult:
-    res = run(key, quick=quick, jobs=jobs, out=out)
+                     out: Path | None = None, seeds: int | None = None,
+                     residents: int | None = None) -> PatternResult:
+    res = run(key, quick=quick, jobs=jobs, out=out, seeds=seeds, residents=residents)
     result = PATTERNS[key](res, figdir)
     result.experiment = f"experiments/validation/{key}.toml"
     result.runs = len(res.runs)

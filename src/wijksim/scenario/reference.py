@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .schema import SECTIONS, Key
+from .schema import KEYS, REGIME_RANGES, SECTIONS, Key
 
 
 def _default(k: Key) -> str:
@@ -57,7 +57,23 @@ def render() -> str:
             lines.append(f"| `{leaf}` | `{_default(k)}` | {k.allowed()} | {k.status} | "
                          f"{_sources(k)} | {meaning} |")
         lines.append("")
+    lines += regime_ranges()
     return "\n".join(lines)
+
+
+def regime_ranges() -> list[str]:
+    """The plausible ranges of the regime mechanisms (schema.REGIME_RANGES)."""
+    lines = ["## Plausible ranges of the regime mechanisms", "",
+             "Every parameter through which a funding regime acts, with the range we consider "
+             "plausible (narrower than what is allowed) and its source or argument. The "
+             "sensitivity analysis of the regime effect varies exactly these "
+             "(`experiments/validation/sensitivity_regime.toml`, "
+             "[validation.md](validation.md) section 4).", "",
+             "| key | default | plausible range | source or argument |", "|---|---|---|---|"]
+    for name, (low, high, why) in REGIME_RANGES.items():
+        lines.append(f"| `{name}` | `{_default(KEYS[name])}` | {low:g} - {high:g} | "
+                     f"{why.replace('|', chr(92) + '|')} |")
+    return lines + [""]
 
 
 def main(argv: list[str]) -> int:

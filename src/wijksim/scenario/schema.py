@@ -201,7 +201,7 @@ section(
     Key("residents.sterkhouder_threshold", 0.6, "Engagement above which a resident is a "
         "sterkhouder (key figure) who can found an initiative.", 0.0, 1.0,
         source="004-EP-sterkhouders"),
-    Key("residents.friends_elsewhere_mean", 1.49, "Mean number of good contacts an adult has "
+    Key("residents.friends_elsewhere_mean", 1.56, "Mean number of good contacts an adult has "
         "outside the wijk (family, old friends); youth 1.2x, seniors 0.5x. They count against "
         "loneliness, not toward the wijk's cohesion.", 0.0, 10.0, status=CALIBRATED),
     Key("residents.trust_mean", 0.55, "Mean trust in institutions at the start.", 0.0, 1.0),
@@ -235,7 +235,7 @@ section(
 
 section(
     "needs", "Needs", "Problems arise, grow when unaddressed and escalate (mechanism 1).",
-    Key("needs.arrival_rate", 0.0138, "Weekly chance that a resident of average "
+    Key("needs.arrival_rate", 0.0118, "Weekly chance that a resident of average "
         "vulnerability gets a new problem.", 0.0, 0.2, "per week", status=CALIBRATED),
     Key("needs.vulnerability_weight", 0.8, "How strongly arrival scales with "
         "vulnerability (0 = not at all).", 0.0, 1.0),
@@ -281,7 +281,7 @@ section(
         "(times 0.5 + hospitality).", 0.0, 1.0, source="004-H2-thirdplaces"),
     Key("meeting.host_bridging", 0.5, "How much a host (hospitality 1) lowers the "
         "threshold for contact across groups.", 0.0, 1.0, source="004-H5-onshuis"),
-    Key("meeting.street_rate", 0.542, "Weekly chance of a street encounter near home.",
+    Key("meeting.street_rate", 0.636, "Weekly chance of a street encounter near home.",
         0.0, 1.0, "per week", status=CALIBRATED),
     Key("meeting.street_radius", 2, "Street encounters happen within this many cells.",
         0, 10, "cells"),
@@ -291,7 +291,7 @@ section(
         "friends (triadic closure; gains place_tie_gain).", 0.0, 1.0, status=CALIBRATED),
     Key("meeting.private_contact_rate", 0.8, "Weekly chance of a private contact per unit "
         "tie strength (friends keep in touch at home).", 0.0, 1.0, status=ASSUMPTION),
-    Key("meeting.friend_time", 0.753, "How many close friendships (sum of squared tie "
+    Key("meeting.friend_time", 0.721, "How many close friendships (sum of squared tie "
         "strengths) a resident has time to keep up; with more, each gets less contact.", 0.1,
         24.0, status=CALIBRATED),
     Key("meeting.private_tie_gain", 0.15, "Tie strength gained per private contact. With "
@@ -323,7 +323,7 @@ section(
 section(
     "help", "Asking and offering help", "Voicing need, informal and formal help, "
     "vraagverlegenheid and aanbodverlegenheid (mechanism 3).",
-    Key("help.ask_base", 1.41, "Log-odds part of voicing need to a tie at need 1 with no "
+    Key("help.ask_base", 2.48, "Log-odds part of voicing need to a tie at need 1 with no "
         "ties; the chance is (1 - v)^ask_v_weight times the logistic of this plus the need "
         "and tie terms.", -10.0, 10.0, source="004-H4-vraagverlegenheid", status=CALIBRATED),
     Key("help.ask_v_weight", 1.5, "Exponent on (1 - v): how strongly vraagverlegenheid "
@@ -354,7 +354,7 @@ section(
         "one's ties (local norm).", 0.0, 1.0, source="004-H4-vraagverlegenheid"),
     Key("help.disposition_pull", 0.01, "Weekly drift of v and a back toward one's own "
         "disposition.", 0.0, 1.0),
-    Key("help.offer_rate", 0.481, "Weekly chance a resident with spare time and a = 0 offers "
+    Key("help.offer_rate", 0.496, "Weekly chance a resident with spare time and a = 0 offers "
         "help unasked.", 0.0, 1.0, source="004-H2-crisis", status=CALIBRATED),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("help.informal_effect", [1.0, 0.8, 0.25], "How well informal help works on practical, "
@@ -398,7 +398,7 @@ section(
         "opbouwwerkers.", 0.0, 1.0, source="004-H4-rollen"),
     Key("professionals.case_hours", 2.0, "Hours of casework per active case per week.", 0.1,
         20.0, "hours/week"),
-    Key("professionals.help_per_hour", 0.243, "Need removed per casework hour at full "
+    Key("professionals.help_per_hour", 0.121, "Need removed per casework hour at full "
         "wijkkennis.", 0.0, 5.0, "need units/hour", status=CALIBRATED),
     Key("professionals.casework_pull", 0.5, "Share of an opbouwwerker's hours that a "
         "waiting list can pull into casework ('zuigkracht' of individual requests).", 0.0,
@@ -1113,4 +1113,49 @@ LEVERS: dict[str, tuple] = {
     "collectives.recognition": (0.0, 1.0),
     "collectives.steady_support": (0.0, 1.0),
     "collectives.hurdles": (0.0, 1.0),
+}
+
+
+# The regime mechanisms' plausible ranges (issue 13 item 5) --------------------------------
+# Every parameter through which a funding regime acts (docs/ODD.md 7.6) or that sets how much a
+# provider change costs the wijk, with the range we consider plausible and why. None of them
+# has a measured value in the seed texts; the ranges bound what the texts and ordinary
+# practice make believable. experiments/validation/sensitivity_regime.toml varies exactly these
+# (a test checks they agree), and docs/scenario-keys.md lists them.
+REGIME_RANGES: dict[str, tuple[float, float, str]] = {
+    "funding.tender.p_incumbent_loses": (0.2, 0.8, "with 3 bidders an even chance would be "
+        "2/3; incumbents usually have an edge, yet the seed texts report providers replaced "
+        "at re-tenders (004-H3-discontinuiteit): anything from 1 in 5 to 4 in 5"),
+    "funding.tender.staff_moves": (0.1, 0.8, "staff may follow the work to the winner "
+        "(004-H8-nieuwkomer) but often do not (other jobs, other terms); neither none nor "
+        "all is plausible"),
+    "funding.tender.transition_weeks": (4, 52, "a hand-over takes at least a month; the seed "
+        "texts describe a new provider needing up to a year to find its way "
+        "(004-H8-nieuwkomer)"),
+    "funding.tender.transition_productivity": (0.5, 0.95, "during the hand-over half to "
+        "nearly all of the usual work gets done (assumption)"),
+    "funding.tender.pre_tender_turnover": (0.0, 0.5, "extra yearly turnover in the uncertain "
+        "half year before a re-tender: none, up to half again the usual 10 % "
+        "(004-H3-discontinuiteit; assumption)"),
+    "funding.tender.overhead_share": (0.01, 0.10, "'vele tonnen' for a tender round "
+        "(004-H8-overhead) against a social-base budget of a few million a year"),
+    "funding.tender.output_pressure": (0.1, 0.9, "output-oriented contracts push toward "
+        "countable outputs (003-concurrentieslag); how hard is unknown"),
+    "funding.tender.admin_share": (0.12, 0.35, "from the subsidy default (learning-oriented "
+        "accountability) up to about a third of hours on registration, as professionals "
+        "report under output contracts (004-H8-visitaties; assumption)"),
+    "funding.subsidy.admin_share": (0.05, 0.20, "learning-oriented accountability "
+        "(visitaties, 004-H8-visitaties): lighter than output reporting, but not free"),
+    "funding.subsidy.resident_org_share": (0.03, 0.20, "from the tender default up to a "
+        "fifth of the budget for residents' organisations and trekkingsrechten "
+        "(004-EP-wijkbudget)"),
+    "professionals.wijkkennis_learning": (0.005, 0.03, "a newcomer knows a quarter to four "
+        "fifths of the wijk after a year (1 - (1 - rate)^52); the seed texts speak of years "
+        "(004-H3-discontinuiteit, 004-H8-nieuwkomer)"),
+    "professionals.new_hire_wijkkennis": (0.0, 0.3, "someone new to the wijk knows little of "
+        "it; up to 0.3 for staff from a neighbouring wijk (assumption)"),
+    "professionals.trust_loss_leaving": (0.0, 0.15, "losing your professional costs trust in "
+        "institutions (004-H3-discontinuiteit); up to three times the default"),
+    "professionals.trust_loss_waiting": (0.0, 0.015, "weekly loss while waiting: none, up to "
+        "three times the default (assumption)"),
 }
