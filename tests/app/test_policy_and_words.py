@@ -253,3 +253,12 @@ def test_a_lever_the_running_model_cannot_take_is_reported_and_changes_nothing(c
     with pytest.raises(PolicyError, match="ZeroDivisionError"):
         s.change_levers({**w.settings(), "budget": 40.0})
     assert w.week == 5 and w.regime == "tender" and s.step(1) == 6  # it runs on as it was
+
+
+def test_every_kind_of_initiative_has_words():
+    """The app and the workshop name every kind of initiative the model founds, in nl and en."""
+    from wijksim.app.i18n import INITIATIVE_KINDS
+    from wijksim.model.initiatives import KINDS
+
+    assert set(INITIATIVE_KINDS) == set(KINDS)
+    assert all(nl and en for nl, en in INITIATIVE_KINDS.values())

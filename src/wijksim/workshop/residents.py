@@ -34,17 +34,15 @@ from typing import Any
 
 import numpy as np
 
-from ..model.initiatives import KINDS, nearest_open_place, start_initiative
+from ..app.i18n import INITIATIVE_KINDS
+from ..model.initiatives import nearest_open_place, start_initiative
 from ..model.outcomes import lonely_of
 from ..model.places import BUURTHUIS, HUIS_VAN_DE_WIJK
 from ..model.residents import CASE, HIDDEN, IN_CARE, WAITING
 
 EVENT = "workshop_resident"
 AGE_WORDS = (("jongere", "young person"), ("volwassene", "adult"), ("oudere", "senior"))
-INITIATIVE_WORDS = {"energy": ("energie", "energy"), "care_network": ("zorgnetwerk", "care network"),
-                    "greening": ("vergroenen", "greening"),
-                    "meeting_place": ("ontmoetingsplek", "meeting place"),
-                    "sharing": ("delen", "sharing")}
+INITIATIVE_WORDS = INITIATIVE_KINDS  # (nl, en) per kind of initiative, as the app says it
 
 
 def adopt(model, taken: set[int], seed: int, number: int) -> int:
@@ -163,4 +161,3 @@ def _log(model, i: int, who: str, en: str, nl: str) -> None:
                     resident=int(i))
 
 
-assert set(INITIATIVE_WORDS) == set(KINDS)
