@@ -99,7 +99,7 @@ def test_community_work_contract_moves_fte_to_resident_jobs():
 
 
 def test_wijkfonds_acts_only_when_on():
-    rich = {"initiatives.initial_per_1000": 4.0}
+    rich = {"initiatives.initial_per_1000": 8.0}  # enough unfunded initiatives to apply
     off, _ = run(years=3, **rich)
     on, _ = run(years=3, **rich, **{"buurtrechten.wijkfonds": True,
                                     "buurtrechten.wijkfonds_share": 0.8})
@@ -109,9 +109,10 @@ def test_wijkfonds_acts_only_when_on():
 
 
 def test_planning_acts_only_when_on():
-    m = WijkModel(None, seed=3, years=1, **SMALL, **{"initiatives.initial_per_1000": 4.0})
-    homes = [i for i in m.initiatives if i.place >= 0 and i.size >= 5]
-    assert homes, "a home place with an initiative of 5 or more is needed for this test"
+    m = WijkModel(None, seed=3, years=1, **SMALL, **{"initiatives.initial_per_1000": 4.0,
+                                                     "buurtrechten.planning_min_members": 3})
+    homes = [i for i in m.initiatives if i.place >= 0 and i.size >= 3]
+    assert homes, "a home place with an initiative of 3 or more is needed for this test"
     place = m.places[homes[0].place]
     assert not buurtrechten.defended(m, place)
     m.change_policy({"buurtrechten.planning": True})

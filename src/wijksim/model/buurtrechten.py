@@ -224,7 +224,8 @@ def win_chance(model) -> float:
     collective must compete fairly with the region's providers."""
     b, c = model.p.buurtrechten, model.p.collectives
     competition = b.compete_with_companies * (1.0 - 1.0 / model.p.funding.providers)
-    return b.challenge_success * min(1.0, 0.5 + c.recognition) * (1.0 - competition)
+    return (b.challenge_success * min(1.0, c.recognition_base + c.recognition)
+            * (1.0 - competition))
 
 
 def bid_for_tasks(model) -> None:

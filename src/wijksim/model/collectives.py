@@ -58,7 +58,8 @@ def founding_chance(model, kind: int) -> float:
     """Weekly chance an eligible sterkhouder founds a collective of ``kind``: the kind's rate,
     raised by recognition, lowered by hurdles (both levers of the municipality)."""
     c = model.p.collectives
-    return c.found_rate[kind - GENERIC] * (0.5 + c.recognition) * (1.0 - 0.5 * c.hurdles)
+    return c.found_rate[kind - GENERIC] * (c.recognition_base + c.recognition) * (
+        1.0 - c.hurdle_founding_drop * c.hurdles)
 
 
 def can_invest(model) -> np.ndarray:

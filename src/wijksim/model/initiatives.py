@@ -93,7 +93,7 @@ class Initiative(mesa.Agent):
     @property
     def extra_corvee(self) -> float:
         """Weekly corvee beyond initiatives.corvee_hours: a collective's own (an enterprise,
-        the municipality's hurdles, halved at full steady support), a building taken over
+        the municipality's hurdles, lowered by steady support), a building taken over
         under the right to buildings, a task under the right to challenge. 0 for a generic
         initiative without either (docs/ODD.md 7.11-7.12)."""
         if self.kind < GENERIC and not self.building and self.task == NO_TASK:
@@ -104,7 +104,8 @@ class Initiative(mesa.Agent):
         if self.kind >= GENERIC:
             c = p.collectives
             own = (base * c.corvee_factor[self.kind - GENERIC]
-                   + c.hurdles * c.hurdle_corvee_hours) * (1.0 - 0.5 * c.steady_support)
+                   + c.hurdles * c.hurdle_corvee_hours) * (
+                       1.0 - c.support_corvee_relief * c.steady_support)
             extra += own - base
         if self.building:
             extra += p.buurtrechten.buildings_corvee_hours

@@ -122,6 +122,9 @@ class CollectivesParams:
     steady_support: float  # assumption
     hurdles: float  # assumption
     hurdle_corvee_hours: float  # assumption (hours/week)
+    recognition_base: float  # assumption
+    hurdle_founding_drop: float  # assumption
+    support_corvee_relief: float  # assumption
     support_cost: float  # assumption (euro/year)
     recognition_trust: float  # assumption
     corvee_factor: list[float]  # assumption

@@ -776,10 +776,11 @@ section(
         "members"),
     Key("collectives.recognition", 0.5, "Municipal recognition of collectives (001: "
         "'Erkenning van het belang van burgercollectieven'): founding and bids for tasks "
-        "scale with 0.5 + recognition; members' trust in institutions rises with it.", 0.0,
+        "scale with collectives.recognition_base + recognition; members' trust in institutions rises with it.", 0.0,
         1.0, source="001-erkenning"),
     Key("collectives.steady_support", 0.5, "Steady (multi-year) municipal support: the share "
-        "of a collective's running costs the municipality carries. Halves its corvee at 1, "
+        "of a collective's running costs the municipality carries. Lowers its corvee (see "
+        "support_corvee_relief), "
         "lowers its grant-application load by this share and its chance to end for lack of "
         "funding.", 0.0, 1.0,
         source="002-financiering"),
@@ -787,6 +788,14 @@ section(
         "corvee and fewer foundings.", 0.0, 1.0, source="003-hordenloop,003-corvee"),
     Key("collectives.hurdle_corvee_hours", 6.0, "Extra weekly corvee of a collective at "
         "hurdles = 1.", 0.0, 100.0, "hours/week", source="003-hordenloop"),
+    Key("collectives.recognition_base", 0.5, "Founding and bids for tasks scale with "
+        "this + recognition (capped at 1 for bids): without any recognition a collective is "
+        "founded and wins bids at this share of the full rate.", 0.0, 1.0),
+    Key("collectives.hurdle_founding_drop", 0.5, "How much hurdles lower the founding of "
+        "collectives: times 1 - this * hurdles.", 0.0, 1.0, source="003-hordenloop"),
+    Key("collectives.support_corvee_relief", 0.5, "How much full steady support lowers a "
+        "collective's own corvee: times 1 - this * steady_support.", 0.0, 1.0,
+        source="002-financiering"),
     Key("collectives.support_cost", 5000.0, "Yearly cost of steady support per collective "
         "at steady_support = 1, paid from the residents'-organisation money.", 0.0, 1e6,
         "euro/year"),
