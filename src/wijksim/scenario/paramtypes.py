@@ -220,7 +220,6 @@ class InitiativesParams:
     application_weeks: int  # assumption (weeks)
     engagement_fade: float  # assumption
     club_min_hours: float  # assumption (hours)
-    club_spare_share: float  # assumption
     kind_shares: list[float]  # assumption
     kind_mutual_help: list[float]  # assumption
     kind_needs_place: list[bool]  # assumption

@@ -616,8 +616,6 @@ section(
         "disposition outside initiatives.", 0.0, 1.0),
     Key("initiatives.club_min_hours", 3.0, "Hours of a week of volunteering in a club, school "
         "or church at least (a training, a shift or a meeting).", 0.0, 40.0, "hours"),
-    Key("initiatives.club_spare_share", 0.5, "Share of a week's club volunteering hours that "
-        "comes out of the spare time left for the wijk.", 0.0, 1.0),
     Key("initiatives.kind_shares", [0.15, 0.25, 0.2, 0.25, 0.15], "Shares of the kinds of new "
         "initiatives: energy, care network, greening, meeting place, sharing.", 0.0, 1.0,
         length=5, source="002-omvang"),

@@ -1,0 +1,131 @@
+"""Every number moved out of the model code into the schema (issue 12) is read by the model.
+
+The stored reference runs show that the defaults reproduce the old constants exactly; this test
+shows the other half: changing one of these keys changes the run (its outcomes or the residents'
+end state). A key that is declared in the schema but never read fails here. Some keys act only
+when their mechanism runs, so the run switches it on (``SETUP``) in both runs of the pair.
+"""
+
+import numpy as np
+import pytest
+
+from tests.conftest import make_model
+
+# every place stays open (at this size the budget would close all but one), renewals yearly
+BASE = {"wijk.residents": 2000, "run.years": 2, "run.burn_in_weeks": 26,
+        "funding.tender.contract_years": 1, "municipality.places_max_share": 1.0}
+# initiatives that live (with the defaults, a small wijk has almost none after a few weeks)
+INIT = {"initiatives.initial_per_1000": 10.0, "initiatives.found_rate": 0.02,
+        "initiatives.min_members": 2}
+# buurthuizen are the only places, and they are sold in year 1: initiatives lose their place
+SOLD = {"places.per_1000": [1.0, 0.0, 0.0, 0.0, 0.0], "municipality.sell_buurthuis_year": 1}
+HEAT = {"shocks.heatwave_year": 1, "shocks.heatwave_weeks": 6, "shocks.heat_vulnerability": 0.0}
+TOP = {"municipality.buurttop_every_years": 1, "municipality.buurttop_per_1000": 100.0}
+BERAAD = {"netwerkberaad.enabled": True, "netwerkberaad.learning": 1.0,
+          "netwerkberaad.circle": 20}
+
+# key: (changed value, what the run needs so that the key's mechanism acts)
+CHANGED = {
+    "run.clustering_sample": (50, {}),
+    "wijk.vulnerability_senior_extra": (0.3, {}),
+    "wijk.youth_15plus_share": (0.9, {}),
+    "wijk.place_site_candidates": (2, {}),
+    "wijk.initial_tie_radius": (1, {}),
+    "wijk.initial_tie_high": (0.4, {}),
+    "wijk.initial_ties_by_age": ([0.5, 1.5, 0.3], {}),
+    "wijk.friend_building_years": (8.0, {}),
+    "residents.friends_elsewhere_by_age": ([2.0, 0.5, 2.0], {}),
+    "residents.youth_spare_time_factor": (0.1, {}),
+    "residents.spare_hours_max": (2.0, {}),
+    "residents.regular_volunteer_rate": (0.2, {}),
+    "residents.occasional_volunteer_rate": (0.5, {}),
+    "residents.vulnerability_concentration": (40.0, {}),
+    "residents.engagement_concentration": (40.0, {}),
+    "residents.trust_concentration": (40.0, {}),
+    "residents.paperwork_skill_concentration": (40.0, {}),
+    "residents.trust_minority_gap": (0.3, {}),
+    "needs.initial_weeks": (60.0, {}),
+    "needs.initial_max_share": (0.05, {}),
+    "meeting.visit_engagement_base": (0.2, {}),
+    "meeting.visit_engagement_weight": (1.5, {}),
+    "meeting.visit_frailty": (1.0, {}),
+    "meeting.habit_pull": (20.0, {}),
+    "meeting.reach_places": (2, {}),
+    "help.willing_base": (0.05, {}),
+    "help.willing_tie_weight": (0.0, {}),
+    "help.unasked_v_weight": (1.0, {}),
+    "help.unasked_v_share": (1.0, {}),
+    "help.formal_trust_centre": (2.0, {}),
+    "help.formal_voiced_weight": (5.0, {}),
+    "professionals.complex_hours_factor": (4.0, {}),
+    "professionals.casework_yield_base": (0.0, {}),
+    "professionals.pressure_orientation_drop": (1.0, {}),
+    "professionals.pressure_casework_pull": (1.0, {}),
+    "professionals.widening_rate": (1.0, {}),
+    "professionals.outreach_trust_share": (1.0, {}),
+    "professionals.bridging_tries": (1, {}),
+    "netwerkberaad.search_tries": (1, BERAAD),
+    "places.youth_appeal": ([0.1, 0.1, 0.1, 0.1, 0.1], {}),
+    "places.adult_appeal": ([1.0, 0.1, 0.1, 0.1, 1.0], {}),
+    "places.senior_appeal": ([0.1, 1.0, 1.0, 1.0, 0.1], {}),
+    "places.hospitality_base": (2.0, {}),
+    "places.cafe_closing_weeks": (1, {"places.cafe_min_visitors": 10000.0}),
+    "places.initial_custom_share": (0.0, {"places.cafe_min_visitors": 100.0}),
+    "initiatives.kind_shares": ([1.0, 0.0, 0.0, 0.0, 0.0], INIT),
+    "initiatives.kind_mutual_help": ([0.0, 0.0, 0.0, 0.0, 0.0], INIT),
+    "initiatives.kind_needs_place": ([True, True, True, True, True], INIT),
+    "initiatives.kind_countable": ([True, True, True, True, True], INIT),
+    "initiatives.application_skill_offset": (5.0, INIT),
+    "initiatives.grant_base_success": (0.0, INIT),
+    "initiatives.coordinator_relief": (0.0, {**INIT, "funding.tender.paid_coordinators": True,
+                                              "funding.tender.resident_org_share": 0.3}),
+    "initiatives.attendance_without_place": (1.0, {**INIT, **SOLD}),
+    "initiatives.attendance_unfunded": (0.0, INIT),
+    "initiatives.activity_contacts": (8.0, INIT),
+    "initiatives.activity_bridging": (0.0, INIT),
+    "initiatives.dissolution_engagement": (0.0, INIT),
+    "initiatives.burnout_engagement": (0.0, {**INIT, "initiatives.corvee_hours": 40.0}),
+    "initiatives.burnout_energy": (1.0, {**INIT, "initiatives.corvee_hours": 40.0}),
+    "initiatives.grace_weeks": (0, INIT),
+    "initiatives.placeless_weeks": (0, {**INIT, **SOLD}),
+    "initiatives.founding_invites": (0, INIT),
+    # the place chosen matters once it closes: buurthuizen sold, cafés stay
+    "initiatives.place_preference": (0.0, {**INIT, **SOLD,
+                                           "places.per_1000": [1.0, 0.0, 0.6, 0.0, 0.0]}),
+    "initiatives.strain_min_hours": (20.0, INIT),
+    "initiatives.initial_founder_noise": (1.0, INIT),
+    "initiatives.initial_recruit_rounds": (0, INIT),
+    "initiatives.initial_size_factor": (1, INIT),
+    "initiatives.initial_min_age_weeks": (0, INIT),
+    "initiatives.initial_max_age_weeks": (27, INIT),
+    "funding.renewal_horizon_weeks": (52, {"funding.tender.pre_tender_turnover": 1.0}),
+    "municipality.buurttop_engagement_base": (5.0, TOP),
+    "municipality.buurttop_bridging": (0.0, TOP),
+    "municipality.buurttop_v_base": (10.0, TOP),
+    "shocks.heat_prof_call": (1.0, HEAT),
+    "shocks.heat_check_a_weight": (1.0, HEAT),
+}
+
+
+BASELINES: dict[str, tuple] = {}  # the unchanged run of each setup, made once
+
+
+def fingerprint(overrides):
+    m = make_model("tender_3y", seed=3, **{**BASE, **overrides})
+    out = m.run()
+    r = m.residents
+    state = np.concatenate([r.v, r.a, r.engagement, r.trust, r.need, m.ties.strength])
+    return out.drop(columns=["week", "year"]).to_numpy(dtype=float), state
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", sorted(CHANGED))
+def test_the_key_changes_the_run(key):
+    value, setup = CHANGED[key]
+    if repr(setup) not in BASELINES:
+        BASELINES[repr(setup)] = fingerprint(setup)
+    out0, state0 = BASELINES[repr(setup)]
+    out1, state1 = fingerprint({**setup, key: value})
+    same = out0.shape == out1.shape and np.array_equal(out0, out1, equal_nan=True) and \
+        state0.shape == state1.shape and np.array_equal(state0, state1)
+    assert not same, f"{key} = {value!r} left the run unchanged: is the key read?"
