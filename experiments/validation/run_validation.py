@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -80,8 +81,11 @@ def calibration_section(quick: bool) -> tuple[list[str], dict]:
             f"{now:.2f} now, {fit['loss']:.2f} recorded at the fit"
             + (f"; with other seed pairs the fit's loss is {', '.join(f'{x:.2f}' for x in noise)}"
                " (its seed noise)" if noise else "") + ". The slow test "
-            "`tests/experiments/test_calibration.py` recomputes it and fails when it moved "
-            "beyond that noise.", "",
+            "`tests/experiments/test_calibration.py` recomputes the loss of the measures pooled "
+            f"over seeds {fit['check']['seeds'][0]}-{fit['check']['seeds'][-1]} (recorded "
+            f"{fit['check']['loss']:.2f}; {fit['check']['other_loss']:.2f} over seeds "
+            f"{fit['check']['other_seeds'][0]}-{fit['check']['other_seeds'][-1]}) and fails "
+            f"when it moved by more than {fit['check']['tolerance']:.2f}.", "",
             "**Held-out targets**, checked only after the fit (stated before it: within two "
             "tolerances counts as reproduced): " + "; ".join(
                 f"`{h['id']}` figure {h['figure']:g}, model {h['model']:.3f} "
@@ -210,7 +214,7 @@ def readme_section(results: list[val.PatternResult], calib: dict, sens: dict | N
              f"{held}. The patterns of the model brief, with verdicts from rules stated "
              "before the runs:", ""]
     for i, r in enumerate(results, 1):
-        first = r.reading.split(". ")[0].rstrip(".")
+        first = re.split(r"(?<=[0-9a-z)])\.\s+(?=[A-Z])", r.reading)[0].rstrip(".")
         lines.append(f"- **{r.pattern}** {r.verdict}: {first}.")
     if sens is not None:
         lines += ["", "Over the regime mechanisms' plausible ranges (Morris design, "
