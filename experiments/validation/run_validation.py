@@ -189,7 +189,12 @@ def sensitivity_section(quick: bool, jobs: int | None) -> tuple[list[str], dict]
            "and mu its signed mean: positive means a higher value of the assumption makes "
            "subsidy - tender larger.", "", *got["table"], "",
            "The seed noise column is the mean standard error of a point's difference over its "
-           "three seeds: a share near a threshold of about that size is partly noise.", ""]
+           "three seeds: a share near a threshold of about that size is partly noise (so for "
+           "initiatives, whose threshold of 10 % is about 0.25 initiatives at 2,000 residents, "
+           "the shares are mostly noise). The four `professionals.*` keys also act during the "
+           "burn-in, so each of their steps starts from another wijk and the random paths part: "
+           "their elementary effects carry that seed noise as well, and their mu* is an upper "
+           "bound where it is not well above the noise column.", ""]
     return out, got
 
 
@@ -284,7 +289,7 @@ def tutorial_numbers(commit: str) -> None:
                     raise SystemExit(f"tutorial command failed: {cmd}\n{res.stderr}")
                 if args[1] in ("compare", "sweep") and "--dry-run" not in args \
                         and "--resume" not in args:
-                    printed[cmd] = [x for x in res.stdout.splitlines()
+                    printed[cmd] = [x.rstrip() for x in res.stdout.splitlines()
                                     if not x.startswith("note: ")]
     out, lines, i = [], text.splitlines(), 0
     while i < len(lines):
