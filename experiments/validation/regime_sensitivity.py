@@ -34,7 +34,7 @@ def regenerate(jobs: int, out: Path) -> dict:
     outcomes = list(exp.analysis_outcomes)
     means = rs.run_means(res.columns(outcomes), outcomes)
     diff, se, base = rs.point_differences(means, outcomes, "subsidy", "tender_3y")
-    design = res.design.set_index("point").loc[diff.index]
+    design = res.design.loc[diff.index]  # indexed by point
     raw = design[[f"raw:{p.key}" for p in exp.parameters]].to_numpy()
     idx = rs.morris_indices(diff, raw, salib_problem(exp), exp.levels, exp.design_seed)
     summary = rs.shares(diff, base)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -80,8 +81,11 @@ def calibration_section(quick: bool) -> tuple[list[str], dict]:
             f"{now:.2f} now, {fit['loss']:.2f} recorded at the fit"
             + (f"; with other seed pairs the fit's loss is {', '.join(f'{x:.2f}' for x in noise)}"
                " (its seed noise)" if noise else "") + ". The slow test "
-            "`tests/experiments/test_calibration.py` recomputes it and fails when it moved "
-            "beyond that noise.", "",
+            "`tests/experiments/test_calibration.py` recomputes the loss of the measures pooled "
+            f"over seeds {fit['check']['seeds'][0]}-{fit['check']['seeds'][-1]} (recorded "
+            f"{fit['check']['loss']:.2f}; {fit['check']['other_loss']:.2f} over seeds "
+            f"{fit['check']['other_seeds'][0]}-{fit['check']['other_seeds'][-1]}) and fails "
+            f"when it moved by more than {fit['check']['tolerance']:.2f}.", "",
             "**Held-out targets**, checked only after the fit (stated before it: within two "
             "tolerances counts as reproduced): " + "; ".join(
                 f"`{h['id']}` figure {h['figure']:g}, model {h['model']:.3f} "
@@ -185,7 +189,12 @@ def sensitivity_section(quick: bool, jobs: int | None) -> tuple[list[str], dict]
            "and mu its signed mean: positive means a higher value of the assumption makes "
            "subsidy - tender larger.", "", *got["table"], "",
            "The seed noise column is the mean standard error of a point's difference over its "
-           "three seeds: a share near a threshold of about that size is partly noise.", ""]
+           "three seeds: a share near a threshold of about that size is partly noise (so for "
+           "initiatives, whose threshold of 10 % is about 0.25 initiatives at 2,000 residents, "
+           "the shares are mostly noise). The four `professionals.*` keys also act during the "
+           "burn-in, so each of their steps starts from another wijk and the random paths part: "
+           "their elementary effects carry that seed noise as well, and their mu* is an upper "
+           "bound where it is not well above the noise column.", ""]
     return out, got
 
 
@@ -210,7 +219,7 @@ def readme_section(results: list[val.PatternResult], calib: dict, sens: dict | N
              f"{held}. The patterns of the model brief, with verdicts from rules stated "
              "before the runs:", ""]
     for i, r in enumerate(results, 1):
-        first = r.reading.split(". ")[0].rstrip(".")
+        first = re.split(r"(?<=[0-9a-z)])\.\s+(?=[A-Z])", r.reading)[0].rstrip(".")
         lines.append(f"- **{r.pattern}** {r.verdict}: {first}.")
     if sens is not None:
         lines += ["", "Over the regime mechanisms' plausible ranges (Morris design, "
@@ -247,57 +256,18 @@ def write_readme(lines: list[str]) -> None:
 
 
 def tutorial_numbers(commit: str) -> None:
-    """Run the tutorial's commands as the page gives them (full size) in an empty folder and
-    put what the comparison and the sweep print into the page."""
-    import shlex
-    import subprocess
-    import sys
-    import tempfile
+    """Run the tutorial's commands at the sizes the page shows (wijksim.experiments.tutorial,
+    the same runner its test uses) and put what they print into the page, stamped with the
+    commit."""
+    from wijksim.experiments.tutorial import regenerate
 
-    sys.path.insert(0, str(ROOT))
-    from tests.experiments.test_tutorial import steps  # the page's own parser
-
-    text = TUTORIAL.read_text()
-    printed: dict[str, list[str]] = {}
-    wijksim_bin = Path(sys.executable).with_name("wijksim")
-    with tempfile.TemporaryDirectory() as tmp:
-        for kind, payload in steps(text):
-            if kind == "edit":
-                path, prefix, new = payload
-                f = Path(tmp) / path
-                old = f.read_text().splitlines()
-                k = next(k for k, line in enumerate(old) if line.startswith(prefix))
-                old[k] = new
-                f.write_text("\n".join(old) + "\n")
-            elif kind == "file":
-                (Path(tmp) / payload[0]).write_text(payload[1])
-            elif kind == "cmd":
-                cmd = payload[0]
-                args = shlex.split(cmd)
-                res = subprocess.run([str(wijksim_bin), *args[1:]], cwd=tmp, text=True,
-                                     capture_output=True, timeout=3600)
-                if res.returncode != 0:
-                    raise SystemExit(f"tutorial command failed: {cmd}\n{res.stderr}")
-                if args[1] in ("compare", "sweep") and "--dry-run" not in args \
-                        and "--resume" not in args:
-                    printed[cmd] = [x for x in res.stdout.splitlines()
-                                    if not x.startswith("note: ")]
-    out, lines, i = [], text.splitlines(), 0
-    while i < len(lines):
-        line = lines[i]
-        if line.startswith("$ ") and line[2:] in printed:
-            out += [line, *printed[line[2:]]]
-            i += 1
-            while i < len(lines) and not lines[i].startswith(("$ ", "```")):
-                i += 1
-            continue
+    out = []
+    for line in regenerate(TUTORIAL).splitlines():
         if line.startswith(TUTORIAL_NOTE):
-            i += 1
             continue
         out.append(line)
         if line.startswith("# Tutorial"):
             out.append(f"{TUTORIAL_NOTE} at commit {commit[:10]} -->")
-        i += 1
     TUTORIAL.write_text("\n".join(out) + "\n")
 
 
