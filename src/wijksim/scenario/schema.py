@@ -549,7 +549,9 @@ section(
         "(65+): buurthuizen and the Huis van de Wijk draw seniors most.", 0.0, 1.0, length=5,
         source="004-H2-ouderen"),
     Key("places.hospitality_base", 0.5, "A place's pull and the tie strength gained at it "
-        "scale with this plus its hospitality.", 0.0, 5.0, source="004-H5-onshuis"),
+        "scale with this plus its hospitality (at most 1: with more, the tie gain of a visit can "
+        "pass 1 and tie strengths diverge - tests/model/test_numerical_health.py).", 0.0, 1.0,
+        source="004-H5-onshuis"),
     Key("places.cafe_closing_weeks", 26, "Mean weeks until a café without enough custom "
         "closes (weekly chance 1 / this).", 1, 520, "weeks", source="004-H2-vastgoed"),
     Key("places.initial_custom_share", 0.5, "A place's yearly average of weekly visitors at "
