@@ -1,6 +1,5 @@
 """Each mechanism of MODEL.md doing what it says, on small wijks set up by hand."""
 
-from collections import namedtuple
 
 import numpy as np
 import pytest
@@ -168,9 +167,29 @@ def _pair(helper_time, helper_a):
     return nbr, w, arr
 
 
-# the resident arrays the asking kernel reads (a stand-in for Residents.arrays)
-People = namedtuple("People", "need status need_kind v a voiced spare_left helped_week "
-                              "last_helped_other last_got_help")
+def People(**given):
+    """The model's own ResidentArrays for a pair of residents: the arrays the asking kernel
+    reads are ``given``, the rest zeros of the model's dtypes. (A bundle type defined here
+    would enter the shared Numba cache index, which a process without this test package on
+    its path - the tutorial's wijksim commands - then fails to read.)"""
+    from wijksim.model.residents import ARRAY_FIELDS, ResidentArrays
+
+    like = _arrays_like()
+    return ResidentArrays(**{name: given[name] if name in given else
+                             np.zeros((2,) + getattr(like, name).shape[1:],
+                                      dtype=getattr(like, name).dtype)
+                             for name in ARRAY_FIELDS})
+
+
+_LIKE: list = []
+
+
+def _arrays_like():
+    if not _LIKE:
+        from wijksim import WijkModel
+        _LIKE.append(WijkModel(None, seed=1, **{"wijk.residents": 50,
+                                                "run.burn_in_weeks": 0}).residents.arrays)
+    return _LIKE[0]
 
 
 def _ask(nbr, w, arr, seed=0):
