@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+import threading
 
 import numpy as np
 import pytest
@@ -157,6 +158,37 @@ def test_pause_stops_a_play_loop(cache):
     assert s.play_step(2) and s.week == 2
     s.pause()
     assert not s.play_step(1) and s.week == 2
+
+
+def test_a_play_loop_paused_mid_step_leaves_a_newer_play_alone(cache):
+    """Pause lands while a frame is being stepped: the loop must end quietly (False), not
+    report the wijk as ended. It did, and under load (CI) that report came after the next
+    Play and switched the new loop off."""
+    s = session(cache)
+    s.build(request(s))
+    cancel = threading.Event()
+    real_step = s.play_step
+
+    def slow_frame(weeks):
+        done = real_step(weeks)
+        s.pause()  # the facilitator paused during the step,
+        cancel.set()  # which changed the Play flag: the page cancels this loop
+        return done
+
+    s.play_step = slow_frame
+    frames = []
+    assert s.play_loop(cancel, lambda: (2, 0.0), lambda: frames.append(s.week)) is False
+    assert frames == [2] and not s.finished
+
+
+def test_a_play_loop_says_when_the_wijk_ended(cache):
+    s = session(cache)
+    s.build(request(s))
+    weeks_left = s.wijks[0].model.horizon - s.week
+    frames = []
+    assert s.play_loop(threading.Event(), lambda: (weeks_left, 0.0),
+                       lambda: frames.append(s.week)) is True
+    assert s.finished and frames == [s.week] and not s.playing
 
 
 def test_broken_scenario_file_raises_its_problems(cache, tmp_path):

@@ -11,7 +11,6 @@ Why not Mesa's SolaraViz: see docs/app.md ("Why its own Solara page").
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import replace
 from html import escape
 from typing import Any
@@ -242,18 +241,14 @@ def Workshop():
     def player(cancel: threading.Event):
         if not st.playing.value:
             return
-        session.play()
-        while not cancel.is_set():
-            t0 = time.perf_counter()
+
+        def frame() -> tuple[int, float]:
             speed = SPEEDS[st.speed.value]
-            per_frame = max(1, round(speed * FRAME_SECONDS))
-            if not session.play_step(per_frame):
-                return  # paused meanwhile: pause() already drew the last week
-            st.version.set(session.version)
-            if not session.playing:  # reached the end, or the model failed
-                st.playing.set(False)
-                return
-            cancel.wait(max(0.01, per_frame / speed - (time.perf_counter() - t0)))
+            weeks = max(1, round(speed * FRAME_SECONDS))
+            return weeks, weeks / speed
+
+        if session.play_loop(cancel, frame, lambda: st.version.set(session.version)):
+            st.playing.set(False)  # reached the end, or the model failed
 
     solara.use_thread(player, dependencies=[st.playing.value], intrusive_cancel=False)
 

@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..model import snapshot
 from ..model.wijk import WijkModel
@@ -347,6 +347,24 @@ class Session:
             if self.finished or self.error:
                 self._playing.clear()
             return True
+
+    def play_loop(self, cancel: threading.Event, frame: Callable[[], tuple[int, float]],
+                  on_frame: Callable[[], None]) -> bool:
+        """Step frame after frame while playing. ``frame()`` gives the next frame's weeks and
+        seconds, ``on_frame()`` draws it. True only when the wijk ended (finished or failed):
+        after a pause the loop leaves the Play button alone, because a Play pressed since
+        belongs to a newer loop (a slow step must not switch that one off)."""
+        self.play()
+        while not cancel.is_set():
+            t0 = time.perf_counter()
+            weeks, seconds = frame()
+            if not self.play_step(weeks):
+                return False  # paused meanwhile: pause() already drew the last week
+            on_frame()
+            if self.finished or self.error:
+                return True
+            cancel.wait(max(0.01, seconds - (time.perf_counter() - t0)))
+        return False
 
     def close_place(self, index: int, reason: str = "closed in the workshop") -> bool:
         """Close place ``index`` in every wijk where it is open (acts at once)."""
