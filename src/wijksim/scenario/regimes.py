@@ -48,44 +48,56 @@ class FundingTerms:
         return asdict(self)
 
 
+# Where each regime keeps each generic term: FundingTerms field -> scenario key below the
+# regime's prefix (periods are in years there). Read by funding_terms and written by
+# overrides_for, so the two directions cannot drift apart.
+TENDER = "funding.tender."
+SUBSIDY = "funding.subsidy."
+POPULATIE = "funding.populatiebesteding."
+TENDER_KEYS = {
+    "period_weeks": "contract_years", "p_provider_change": "p_incumbent_loses",
+    "staff_continuity": "staff_moves", "transition_weeks": "transition_weeks",
+    "transition_productivity": "transition_productivity",
+    "pre_renewal_turnover": "pre_tender_turnover", "renewal_overhead_share": "overhead_share",
+    "output_pressure": "output_pressure", "admin_share": "admin_share",
+    "resident_org_share": "resident_org_share", "paid_coordinators": "paid_coordinators",
+    "grant_years": "grant_years",
+}
+# a partnership renewed at the end of each period: the provider never changes, nothing is
+# re-tendered, so these terms are fixed rather than keys
+SUBSIDY_FIXED = {"p_provider_change": 0.0, "staff_continuity": 1.0, "transition_weeks": 0,
+                 "transition_productivity": 1.0, "pre_renewal_turnover": 0.0,
+                 "renewal_overhead_share": 0.0}
+SUBSIDY_KEYS = {
+    "period_weeks": "period_years", "output_pressure": "output_pressure",
+    "admin_share": "admin_share", "resident_org_share": "resident_org_share",
+    "paid_coordinators": "paid_coordinators", "grant_years": "grant_years",
+}
+POPULATIE_KEYS = {
+    **TENDER_KEYS, "period_weeks": "period_years", "p_provider_change": "p_provider_change",
+    "pre_renewal_turnover": "pre_renewal_turnover",
+    "population_weight": "population_weight",
+    "reference_vulnerability": "reference_vulnerability",
+    "spending_freedom": "spending_freedom", "savings_kept": "savings_kept",
+    "subcontractors": "subcontractors", "coordination_share": "coordination_share",
+}
+
+
+def read_terms(v: Mapping[str, Any], prefix: str, keys: Mapping[str, str],
+               **fixed: Any) -> FundingTerms:
+    """FundingTerms from the keys below ``prefix`` (``keys``: field -> key), plus ``fixed``."""
+    terms = {field: v[prefix + key] for field, key in keys.items()}
+    terms["period_weeks"] = 52 * terms["period_weeks"]
+    return FundingTerms(**terms, **fixed)
+
+
 def funding_terms(v: Mapping[str, Any]) -> FundingTerms:
     """Generic terms for the scenario's regime (flat dotted values)."""
     if v["funding.regime"] == "tender":
-        t = "funding.tender."
-        return FundingTerms(
-            period_weeks=52 * v[t + "contract_years"],
-            p_provider_change=v[t + "p_incumbent_loses"],
-            staff_continuity=v[t + "staff_moves"],
-            transition_weeks=v[t + "transition_weeks"],
-            transition_productivity=v[t + "transition_productivity"],
-            pre_renewal_turnover=v[t + "pre_tender_turnover"],
-            renewal_overhead_share=v[t + "overhead_share"],
-            output_pressure=v[t + "output_pressure"],
-            admin_share=v[t + "admin_share"],
-            resident_org_share=v[t + "resident_org_share"],
-            paid_coordinators=v[t + "paid_coordinators"],
-            grant_years=v[t + "grant_years"],
-        )
+        return read_terms(v, TENDER, TENDER_KEYS)
     if v["funding.regime"] == "populatiebesteding":
         return populatie_terms(v)
-    s = "funding.subsidy."
-    return FundingTerms(
-        period_weeks=52 * v[s + "period_years"],
-        p_provider_change=0.0,
-        staff_continuity=1.0,
-        transition_weeks=0,
-        transition_productivity=1.0,
-        pre_renewal_turnover=0.0,
-        renewal_overhead_share=0.0,
-        output_pressure=v[s + "output_pressure"],
-        admin_share=v[s + "admin_share"],
-        resident_org_share=v[s + "resident_org_share"],
-        paid_coordinators=v[s + "paid_coordinators"],
-        grant_years=v[s + "grant_years"],
-    )
-
-
-POPULATIE = "funding.populatiebesteding."
+    return read_terms(v, SUBSIDY, SUBSIDY_KEYS, **SUBSIDY_FIXED)
 
 
 def populatie_terms(v: Mapping[str, Any]) -> FundingTerms:
@@ -93,27 +105,7 @@ def populatie_terms(v: Mapping[str, Any]) -> FundingTerms:
     an amount based on the population's zwaarte, one main provider free in how it spends it,
     accountable for agreed results (its own paperwork and output pressure), subcontractors
     whose coordination costs money, and a multi-year arrangement."""
-    q = POPULATIE
-    return FundingTerms(
-        period_weeks=52 * v[q + "period_years"],
-        p_provider_change=v[q + "p_provider_change"],
-        staff_continuity=v[q + "staff_moves"],
-        transition_weeks=v[q + "transition_weeks"],
-        transition_productivity=v[q + "transition_productivity"],
-        pre_renewal_turnover=v[q + "pre_renewal_turnover"],
-        renewal_overhead_share=v[q + "overhead_share"],
-        output_pressure=v[q + "output_pressure"],
-        admin_share=v[q + "admin_share"],
-        resident_org_share=v[q + "resident_org_share"],
-        paid_coordinators=v[q + "paid_coordinators"],
-        grant_years=v[q + "grant_years"],
-        population_weight=v[q + "population_weight"],
-        reference_vulnerability=v[q + "reference_vulnerability"],
-        spending_freedom=v[q + "spending_freedom"],
-        savings_kept=v[q + "savings_kept"],
-        subcontractors=v[q + "subcontractors"],
-        coordination_share=v[q + "coordination_share"],
-    )
+    return read_terms(v, POPULATIE, POPULATIE_KEYS)
 
 
 def regime_in_week(v: Mapping[str, Any], week: int) -> str:
@@ -255,28 +247,7 @@ def overrides_for(terms: FundingTerms) -> dict[str, Any]:
     neutral = FundingTerms(**{**terms.as_dict(), **POPULATIE_NEUTRAL})
     if terms == neutral:
         return tender_overrides_for(terms)
-    q = POPULATIE
-    return {
-        "funding.regime": "populatiebesteding",
-        q + "period_years": terms.period_weeks // 52,
-        q + "p_provider_change": terms.p_provider_change,
-        q + "staff_moves": terms.staff_continuity,
-        q + "transition_weeks": terms.transition_weeks,
-        q + "transition_productivity": terms.transition_productivity,
-        q + "pre_renewal_turnover": terms.pre_renewal_turnover,
-        q + "overhead_share": terms.renewal_overhead_share,
-        q + "output_pressure": terms.output_pressure,
-        q + "admin_share": terms.admin_share,
-        q + "resident_org_share": terms.resident_org_share,
-        q + "paid_coordinators": terms.paid_coordinators,
-        q + "grant_years": terms.grant_years,
-        q + "population_weight": terms.population_weight,
-        q + "reference_vulnerability": terms.reference_vulnerability,
-        q + "spending_freedom": terms.spending_freedom,
-        q + "savings_kept": terms.savings_kept,
-        q + "subcontractors": terms.subcontractors,
-        q + "coordination_share": terms.coordination_share,
-    }
+    return written_terms(terms, "populatiebesteding", POPULATIE, POPULATIE_KEYS)
 
 
 # the populatiebesteding terms as tender and subsidy have them (FundingTerms' defaults)
@@ -289,19 +260,13 @@ def tender_overrides_for(terms: FundingTerms) -> dict[str, Any]:
 
     Any terms can be written as a tender: multi-year subsidy is a tender whose provider never
     changes and that costs nothing to renew (funding_terms of the result equals ``terms``)."""
-    t = "funding.tender."
-    return {
-        "funding.regime": "tender",
-        t + "contract_years": terms.period_weeks // 52,
-        t + "p_incumbent_loses": terms.p_provider_change,
-        t + "staff_moves": terms.staff_continuity,
-        t + "transition_weeks": terms.transition_weeks,
-        t + "transition_productivity": terms.transition_productivity,
-        t + "pre_tender_turnover": terms.pre_renewal_turnover,
-        t + "overhead_share": terms.renewal_overhead_share,
-        t + "output_pressure": terms.output_pressure,
-        t + "admin_share": terms.admin_share,
-        t + "resident_org_share": terms.resident_org_share,
-        t + "paid_coordinators": terms.paid_coordinators,
-        t + "grant_years": terms.grant_years,
-    }
+    return written_terms(terms, "tender", TENDER, TENDER_KEYS)
+
+
+def written_terms(terms: FundingTerms, regime: str, prefix: str,
+                  keys: Mapping[str, str]) -> dict[str, Any]:
+    """The inverse of read_terms: ``funding.regime`` and the keys below ``prefix``."""
+    values = terms.as_dict()
+    values["period_weeks"] //= 52
+    return {"funding.regime": regime, **{prefix + key: values[field]
+                                         for field, key in keys.items()}}
