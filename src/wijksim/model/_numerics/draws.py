@@ -189,3 +189,11 @@ def _ol_integers(rng, low, high):
     if _is_state(rng):
         return lambda rng, low, high: _integers_state(rng, low, high)
     return None
+
+
+@njit(cache=True)
+def other_than(rng, n, a):
+    """One of 0 .. n-1 other than ``a``, uniformly, in one draw: someone else in a group of
+    ``n`` (n >= 2) picked by member ``a``."""
+    b = int(integers(rng, 0, n - 1))
+    return b + 1 if b >= a else b

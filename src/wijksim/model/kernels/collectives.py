@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from numba import njit
 
-from .._numerics.draws import integers, uniform
+from .._numerics.draws import other_than, uniform
 from .helping import open_need
 
 
@@ -28,10 +28,7 @@ def care_among_members(rng, members, starts, rule, people, week):
             i = members[s0 + a]
             if not open_need(status[i]) or uniform(rng) >= rule.rate:
                 continue
-            b = int(integers(rng, 0, size - 1))
-            if b >= a:
-                b += 1
-            j = members[s0 + b]
+            j = members[s0 + other_than(rng, size, a)]
             if spare_left[j] < rule.hours:
                 continue
             need[i] -= rule.amount * rule.effect[kind[i]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .._numerics.draws import integers, uniform
+from .._numerics.draws import integers, other_than, uniform
 from ..homes import pick_near
 from ..tietable import strengthen
 from .ties import make_contacts
@@ -96,10 +96,7 @@ def copresence_contacts(rng, members, starts, bridging, mixing, group, age):
             i = members[s0 + a]
             c = whole + (1 if uniform(rng) < frac else 0)
             for _ in range(c):
-                b = int(integers(rng, 0, size - 1))
-                if b >= a:
-                    b += 1
-                j = members[s0 + b]
+                j = members[s0 + other_than(rng, size, a)]
                 if age[i] != age[j] and uniform(rng) < age_homophily:
                     continue
                 if group[i] != group[j]:
