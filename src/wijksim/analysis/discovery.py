@@ -218,7 +218,6 @@ def robustness_table(rob: pd.DataFrame) -> pd.DataFrame:
 # -- the report section -------------------------------------------------------------------------
 def discovery_blocks(res: Any, folder: Path, lang: str = "en") -> list:
     from .report_text import dutch_numbers
-    from .report_text import T  # noqa: F401
 
     s = res.manifest["discovery"]
     nl = lang == "nl"

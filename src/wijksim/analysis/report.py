@@ -14,8 +14,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from .experiment_plots import (one_line, plot_differences, plot_indices,
-                               plot_response, plot_trajectories)
+from .experiment_plots import plot_differences, plot_indices, plot_response, plot_trajectories
 from .report_text import GITHUB_ODD, LANGS, T, dutch_numbers, info, odd_link
 
 Table = tuple[list[str], list[list[str]]]  # header, rows
@@ -167,7 +166,6 @@ def _comparison(res: Any, folder: Path, lang: str = "en") -> list:
     kept = set(res.manifest["outcomes"])
     outcomes = list(dict.fromkeys([*[o for o in MAIN if o in kept], *res.outcomes]))
     labels = res.labels
-    n_planned = len(res.manifest["seeds"])
     blocks: list = [("h", 1, f"{T('comparison', lang)}: {', '.join(labels)}"),
                     ("p", T("lang_note", lang))]
     blocks += _about(res, lang)

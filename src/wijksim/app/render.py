@@ -192,7 +192,7 @@ class MapPainter:
         r = model.residents
         self.side = side = int(model.side)
         self.cell = cell = max(8, px // side)
-        self.size = size = cell * side
+        self.size = cell * side
         occupied = np.zeros((side, side), dtype=np.uint8)
         occupied[r.y, r.x] = 1
         bg = np.repeat(np.repeat(occupied, cell, axis=0), cell, axis=1)

@@ -205,7 +205,6 @@ class Session:
         self.wijks: list[Wijk] = []
         self.request: BuildRequest | None = None
         self.version = 0  # bumps on every change the page must draw
-        self.last_build_seconds = 0.0
         self._playing = threading.Event()
 
     # -- scenarios ----------------------------------------------------------------------------
@@ -243,7 +242,6 @@ class Session:
     def build(self, req: BuildRequest) -> None:
         """Build the wijk(s) for ``req``; on a ScenarioError the old wijks stay."""
         scens = self.scenarios_for(req)
-        t0 = time.perf_counter()
         models = []
         for regime, scen in scens:
             try:
@@ -256,7 +254,6 @@ class Session:
             self.wijks = models
             self.request = req
             self.version += 1
-        self.last_build_seconds = time.perf_counter() - t0
 
     def change_levers(self, levers: dict[str, Any]) -> bool:
         """A policy decision while the wijk runs: the live levers (all but the place counts)

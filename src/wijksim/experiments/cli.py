@@ -125,7 +125,6 @@ def _say(args):
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from ..cli import overrides_from
-    from . import run_experiment
     from .spec import comparison
 
     from ..run import check_output_folder
@@ -362,7 +361,7 @@ def print_comparison(res) -> None:
     d = res.differences(outcomes)
     pairs = list(dict.fromkeys(zip(d["a"], d["b"])))
     d = d.set_index(["outcome", "a", "b"])
-    print(f"\nPaired differences (same seeds), mean [95% interval]; * = interval excludes 0:")
+    print("\nPaired differences (same seeds), mean [95% interval]; * = interval excludes 0:")
     heads = [f"{b} − {a}" for a, b in pairs]
     rows = []
     for o in outcomes:

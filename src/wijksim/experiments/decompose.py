@@ -30,7 +30,7 @@ from ..scenario import Problem, Scenario, ScenarioError, load_scenario
 from ..scenario.regimes import (GROUP_TITLES, TERM_GROUPS, differing_groups, funding_terms,
                                 mixed_terms, overrides_for)
 from ..analysis.report_text import T, dutch_numbers, info
-from ..analysis.stats import end_values, t_interval
+from ..analysis.stats import t_interval
 
 MAX_GROUPS = 6
 OUTCOMES = ("cohesion", "vraagverlegenheid", "hidden_need_share", "escalations", "trust",

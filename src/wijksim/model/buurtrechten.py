@@ -34,11 +34,10 @@ import numpy as np
 
 from .collectives import collectives_of
 from .initiatives import ENERGIECOOPERATIE, NO_TASK, WIJKCOOPERATIE, needs_place_of
-from .places import BUURTHUIS, COMMERCIAL, HUIS_VAN_DE_WIJK, MUNICIPAL
+from .places import BUURTHUIS, COMMERCIAL, COMMUNITY_KINDS, MUNICIPAL
 from .professionals import HULPVERLENER, OPBOUWWERKER
 from .residents import HIDDEN, WAITING
 
-HOME_KINDS = (BUURTHUIS, HUIS_VAN_DE_WIJK)  # places residents can take over and run
 TASK_ROLE = {"community_work": OPBOUWWERKER, "service": HULPVERLENER}
 
 
@@ -75,7 +74,7 @@ def claim_buildings(model) -> None:
         if init.ended or init.building or init.size < b.buildings_members or init.place < 0:
             continue
         pl = m.places[init.place]
-        if not (pl.open and pl.kind in HOME_KINDS and pl.ownership == MUNICIPAL):
+        if not (pl.open and pl.kind in COMMUNITY_KINDS and pl.ownership == MUNICIPAL):
             continue
         if rng.random() < b.buildings_bid_rate / 52.0:
             take_building(m, init, pl, "right to buildings")
@@ -93,7 +92,7 @@ def first_refusal(model, pl) -> bool:
     """Before a municipal place closes for budget, an initiative of enough members whose
     founder lives within its reach may take it over (the largest, then the oldest uid)."""
     b = rights(model)
-    if b is None or not b.buildings or pl.kind not in HOME_KINDS or pl.ownership != MUNICIPAL:
+    if b is None or not b.buildings or pl.kind not in COMMUNITY_KINDS or pl.ownership != MUNICIPAL:
         return False
     keen = [i for i in model.initiatives if not i.ended and not i.building
             and i.task == NO_TASK and i.size >= b.buildings_members
@@ -129,7 +128,7 @@ def plan_reopenings(model, limit: float) -> None:
         return
     total = sum(pl.yearly_cost for pl in m.places if pl.ownership != COMMERCIAL)
     for pl in m.places:
-        if pl.open or pl.sold or pl.kind not in HOME_KINDS or pl.closed_reason != "budget":
+        if pl.open or pl.sold or pl.kind not in COMMUNITY_KINDS or pl.closed_reason != "budget":
             continue
         wanting = [i for i in homeless if reaches(m, i.founder, pl.index)]
         if not wanting:

@@ -26,7 +26,6 @@ class WelfareProvider(mesa.Agent):
     def __init__(self, model, name: str):
         super().__init__(model)
         self.name = name
-        self.periods_held = 0
 
     @property
     def staff(self) -> list:
@@ -57,7 +56,6 @@ class FundingCycle:
         self.model = model
         self.providers = providers
         self.incumbent = providers[0]
-        self.incumbent.periods_held = 1
         self.changes = 0
         self.period_start = 0  # week the current run of periods began (moves on new terms)
 
@@ -141,12 +139,10 @@ class FundingCycle:
             others = [p for p in self.providers if p is not self.incumbent]
             new = others[int(rng.integers(0, len(others)))]
             self.change_provider(new)
+        elif t.p_provider_change > 0 or overhead > 0:
+            m.log_event("tender_won", f"{self.incumbent.name} keeps the contract")
         else:
-            self.incumbent.periods_held += 1
-            if t.p_provider_change > 0 or overhead > 0:
-                m.log_event("tender_won", f"{self.incumbent.name} keeps the contract")
-            else:
-                m.log_event("renewal", "multi-year funding renewed")
+            m.log_event("renewal", "multi-year funding renewed")
 
     def change_provider(self, new: WelfareProvider) -> None:
         """The incumbent lost: staff move along or leave; a transition begins."""
@@ -166,7 +162,6 @@ class FundingCycle:
         team.assign_hours()
         # vacancies are now the new provider's to fill
         self.incumbent = new
-        new.periods_held = 1
         self.changes += 1
         team.transition_until = m.week + t.transition_weeks
         m.tally.provider_changes += 1

@@ -24,6 +24,7 @@ from ._numerics.sorting import group_starts, positions_of
 from .kernels.initiatives import fade_outside, recruit
 from .kernels.meeting import copresence
 from .meeting import Mixing, contact_log
+from .places import COMMUNITY_KINDS
 from .residents import NEVER
 from .shocks import aanbodverlegenheid_now
 
@@ -96,12 +97,12 @@ class Initiative(mesa.Agent):
         the municipality's hurdles, lowered by steady support), a building taken over
         under the right to buildings, a task under the right to challenge. 0 for a generic
         initiative without either (docs/ODD.md 7.11-7.12)."""
-        if self.kind < GENERIC and not self.building and self.task == NO_TASK:
+        if not self.is_collective and not self.building and self.task == NO_TASK:
             return 0.0
         p = self.model.p
         base = p.initiatives.corvee_hours
         extra = 0.0
-        if self.kind >= GENERIC:
+        if self.is_collective:
             c = p.collectives
             own = (base * c.corvee_factor[self.kind - GENERIC]
                    + c.hurdles * c.hurdle_corvee_hours) * (
@@ -123,7 +124,7 @@ class Initiative(mesa.Agent):
         skill = self.model.residents.paperwork_skill[self.founder]
         p = self.model.p.initiatives
         load = p.application_hours * (p.application_skill_offset - skill) / p.application_weeks
-        if self.kind >= GENERIC:  # steady support: fewer and lighter applications (7.12)
+        if self.is_collective:  # steady support: fewer and lighter applications (7.12)
             load *= 1.0 - self.model.p.collectives.steady_support
         return load
 
@@ -343,7 +344,7 @@ def drift_away(model) -> None:
     founder[np.array([i.founder for i in inits], dtype=np.int64)] = True
     members = np.flatnonzero(r.initiative >= 0)
     rate = np.full(members.size, model.p.initiatives.leave_rate / 52.0)
-    colls = [i.unique_id for i in inits if i.kind >= GENERIC]
+    colls = [i.unique_id for i in inits if i.is_collective]
     if colls:  # a cooperative's members hold a formal membership (7.12)
         rate[np.isin(r.initiative[members], colls)] *= model.p.collectives.leave_factor
     go = members[(rng.random(members.size) < rate) & ~founder[members]]
@@ -397,12 +398,12 @@ def unfunded_end_rate(model, init: Initiative) -> float:
     """Weekly chance an unfunded initiative ends; steady municipal support carries part of a
     collective's running costs (collectives.steady_support)."""
     rate = model.p.initiatives.no_funding_end_rate
-    if init.kind >= GENERIC:
+    if init.is_collective:
         rate *= 1.0 - model.p.collectives.steady_support
     return rate
 
 
-def nearest_open_place(model, resident: int, prefer_community: bool = True) -> int:
+def nearest_open_place(model, resident: int) -> int:
     """The most suitable open place within the resident's reach, -1 if none."""
     best, best_score = -1, -np.inf
     for k in range(model.reach_idx.shape[1]):
@@ -411,7 +412,7 @@ def nearest_open_place(model, resident: int, prefer_community: bool = True) -> i
             continue
         place = model.places[pl]
         score = -model.reach_dist[resident, k] + (model.p.initiatives.place_preference
-                                                  if place.kind in (0, 4) else 0.0)
+                                                  if place.kind in COMMUNITY_KINDS else 0.0)
         if score > best_score:
             best, best_score = int(pl), score
     return best
@@ -464,7 +465,7 @@ def claim_closed_places(model) -> None:
     if not p.community_rights:
         return
     closed = [pl for pl in m.places if not pl.open and not pl.sold
-              and pl.kind in (0, 4) and pl.closed_reason != "not enough customers"]
+              and pl.kind in COMMUNITY_KINDS and pl.closed_reason != "not enough customers"]
     if not closed:
         return
     for init in list(m.initiatives):

@@ -110,11 +110,3 @@ def keep_up_ties(model) -> None:
     rule = Upkeep(contact_rate=p.private_contact_rate, budget=p.friend_time,
                   gain=p.private_tie_gain, decay=p.tie_decay, w_min=p.tie_min)
     weekly_upkeep(r.tie_table, salt, rule, contact_log(model))
-
-
-def meet(model) -> None:
-    """The whole weekly meeting mechanism."""
-    visit_places(model)
-    meet_in_street(model)
-    close_triads(model)
-    keep_up_ties(model)

@@ -16,6 +16,9 @@ from mesa.discrete_space import FixedAgent
 from ..scenario.schema import PLACE_KINDS
 
 BUURTHUIS, LIBRARY, CAFE, PLAYGROUND, HUIS_VAN_DE_WIJK = range(5)
+# community places: where initiatives prefer to meet, and which residents may reopen or take
+# over (buurtrecht, right to buildings)
+COMMUNITY_KINDS = (BUURTHUIS, HUIS_VAN_DE_WIJK)
 MUNICIPAL, COMMERCIAL, COMMUNITY = "municipal", "commercial", "community"
 OWNERSHIP = (MUNICIPAL, MUNICIPAL, COMMERCIAL, MUNICIPAL, MUNICIPAL)
 

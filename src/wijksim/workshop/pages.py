@@ -498,9 +498,9 @@ def Headline(frame: Frame, lang: str):
 def Events(frame: Frame, lang: str):
     items = []
     for week, kind, text, text_nl in reversed(frame.events[-8:]):
-        words = describe_event({"kind": kind, "text": text, "text_nl": text_nl}, lang)
+        said = describe_event({"kind": kind, "text": text, "text_nl": text_nl}, lang)
         items.append(f"<div>{escape(t('ws_week', lang, week=week))}: "
-                     f"<b>{escape(event_label(kind, lang))}</b> — {escape(words)}</div>")
+                     f"<b>{escape(event_label(kind, lang))}</b> — {escape(said)}</div>")
     solara.HTML(tag="div", classes=["ws-events"], unsafe_innerHTML=(
         f"<b>{escape(t('ws_events', lang))}</b>" + ("".join(items) or
                                                      escape(t("ws_none_yet", lang)))))

@@ -37,7 +37,7 @@ import numpy as np
 from ..app.i18n import INITIATIVE_KINDS
 from ..model.initiatives import nearest_open_place, start_initiative
 from ..model.outcomes import lonely_of
-from ..model.places import BUURTHUIS, HUIS_VAN_DE_WIJK
+from ..model.places import COMMUNITY_KINDS
 from ..model.residents import CASE, HIDDEN, IN_CARE, WAITING
 
 EVENT = "workshop_resident"
@@ -57,8 +57,7 @@ def adopt(model, taken: set[int], seed: int, number: int) -> int:
 def regular_place(model, i: int) -> int:
     """The nearest open buurthuis or Huis van de Wijk within the resident's reach (-1: none)."""
     for k in model.reach_idx[i]:
-        if k >= 0 and model.places[k].open and model.places[k].kind in (BUURTHUIS,
-                                                                          HUIS_VAN_DE_WIJK):
+        if k >= 0 and model.places[k].open and model.places[k].kind in COMMUNITY_KINDS:
             return int(k)
     return -1
 
