@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .materiality import THRESHOLDS
 from .stats import t_interval
 
 SPAN_YEARS = 3  # compare the first three years with the last three
@@ -20,8 +21,9 @@ SPAN_YEARS = 3  # compare the first three years with the last three
 # three years' mean.
 BOUNDS: dict[str, tuple[str, float]] = {
     "cohesion": ("relative", 0.015),          # the issue's bound
-    "trust": ("absolute", 0.01),              # the materiality threshold of trust
-    "lonely_share": ("absolute", 0.02),       # two materiality thresholds (seniors' slow drift)
+    "trust": ("absolute", THRESHOLDS["trust"].smallest),  # its materiality threshold
+    # two materiality thresholds: seniors' friendships decline slowly (docs/ODD.md 3.4)
+    "lonely_share": ("absolute", 2 * THRESHOLDS["lonely_share"].smallest),
     # one tender outcome per seed at each end: a lost or won re-tender moves wijkkennis by
     # about 0.4, so per-seed differences have sd 0.1-0.2; 0.15 is what four seeds can resolve
     "wijkkennis": ("absolute", 0.15),
