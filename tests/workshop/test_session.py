@@ -46,6 +46,25 @@ def test_codes_and_secret(ws):
     assert p.name == "An"
 
 
+def test_the_plain_secrets_are_kept_owner_only(ws):
+    """session.json holds the join code and both secrets in plain text (resume prints the
+    same links again), so it and its folder are the owner's only, also after a resume of a
+    copied folder (record.py, docs/workshop.md)."""
+    import json
+    import stat
+
+    def mode(path):
+        return stat.S_IMODE(path.stat().st_mode)
+
+    state = json.loads((ws.folder / "session.json").read_text())
+    assert (state["secret"], state["view_key"]) == (ws.secret, ws.view_key)
+    assert mode(ws.folder) == 0o700 and mode(ws.folder / "session.json") == 0o600
+    (ws.folder / "session.json").chmod(0o644)  # copied with cp, restored from a backup ...
+    ws.folder.chmod(0o755)
+    WorkshopSession.resume(ws.folder, draw=False)
+    assert mode(ws.folder) == 0o700 and mode(ws.folder / "session.json") == 0o600
+
+
 def test_names_are_limited_and_cleaned():
     assert clean_name("  Fatima \t el\nAmrani ") == "Fatima el Amrani"
     assert clean_name("<b>Jan</b>") == "<b>Jan</b>"  # kept as text; pages escape it
@@ -172,6 +191,41 @@ def test_remove_broadcast_and_listeners(ws):
     with pytest.raises(WorkshopError, match="taken this name out"):
         ws.join(ws.join_code, "Lastig")
     assert seen == sorted(seen) and len(seen) >= 5
+
+
+def test_a_removed_participants_choices_stay_out_after_a_restart(ws):
+    """docs/workshop.md: a removed participant's open choices stop counting, also when the
+    server restarts before the round closes (resume must not bring them back)."""
+    fac = ws.facilitator(ws.secret)
+    g = member(ws, "G", "gemeente")
+    budget = ws.model.scenario.values["funding.budget_per_resident"]
+    ws.decide(g.pid, "budget", 300)
+    was_open = ws.model.places[0].open
+    ws.order_place(g.pid, 0, not was_open)
+    fac.remove(g.pid)
+    assert ws.frame.pending == ()
+    again = WorkshopSession.resume(ws.folder, draw=False)
+    assert again.frame.pending == ()
+    again.facilitator(again.secret).close_round()
+    assert again.model.scenario.values["funding.budget_per_resident"] == budget
+    assert again.model.places[0].open == was_open
+
+
+def test_the_dutch_screens_translate_the_models_events(ws):
+    """A model event has only English text; the Dutch projector shows the app's translation
+    (wijksim.app.i18n.describe_event), not the English."""
+    from wijksim.app.i18n import describe_event
+
+    ws.model.log_event("tender_lost", "Welzijn Samen lost the contract to Zorg & Wijk; 2 of 5 "
+                       "staff moved along")
+    week, kind, en, nl = ws.notify_changed().events[-1]
+    assert kind == "tender_lost" and "lost the contract" in en
+    assert nl == "Welzijn Samen verliest het contract aan Zorg & Wijk; 2 van de 5 medewerkers " \
+                 "gaan mee"
+    # as the projector's event list (pages.Events) puts it, in each language
+    shown = {lang: describe_event({"kind": kind, "text": en, "text_nl": nl}, lang)
+             for lang in ("nl", "en")}
+    assert shown["nl"] == nl and "lost the contract to Zorg & Wijk" in shown["en"]
 
 
 def test_concurrent_presses_are_serialised(ws):
@@ -312,6 +366,19 @@ def test_debrief_report_is_self_contained_and_escapes_names(ws):
     assert html.count('data-kind="policy_change"') >= 6  # the decision marks on the charts
     en = write_debrief(ws, "en").read_text()
     assert "Every decision" in en and "Undone by going back" in en
+
+
+def test_trust_is_named_as_the_app_names_it(ws):
+    """The trust outcome is trust in institutions (model/outcomes.py): the role pages, the
+    projector and the debrief say so with the app's own words, in both languages."""
+    from wijksim.app.i18n import t
+    from wijksim.workshop.debrief import write_debrief
+
+    for lang, words in (("nl", "Vertrouwen in instanties"), ("en", "Trust in institutions")):
+        assert t("o_trust", lang) == t("chart_trust", lang) == words
+        html = write_debrief(ws, lang).read_text()
+        assert f"<th>{words}</th>" in html
+        assert "Vertrouwen in elkaar" not in html and "Trust in each other" not in html
 
 
 def test_facilitator_sets_role_limits(ws):

@@ -1,9 +1,15 @@
 """The record of a workshop session, kept in its folder as things happen.
 
-    session.json         who is in, which round, the secrets' hashes, the rewinds
+    session.json         who is in, which round, the rewinds, the join code and the
+                         facilitator's and projector's secrets *in plain text*
     decisions.csv        every decision: who, role, round, week, lever, old and new value
     rounds.csv           every round's outcomes when the round ends
     round-N.wijk         the wijk at the start of round N (a model snapshot)
+
+The secrets are kept as they are because ``--resume`` prints the same facilitator and
+projector links again (a hash could only check a link, not give it back); so session.json is
+owner-only (0600) and the folder too (0700): only the account that runs the workshop reads
+them.
 
 Every file is written whole to a temporary file in the same folder and moved into place
 (``os.replace``), so a crash or a restart never leaves half a file. The CSV files are small
@@ -17,6 +23,7 @@ the debrief can still show what was tried.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +34,7 @@ from ..files import write_bytes_atomic
 DECISION_COLUMNS = ["seq", "time", "branch", "round", "week", "participant", "name", "role",
                     "lever", "key", "old", "new"]
 SESSION_FILE, DECISIONS_FILE, ROUNDS_FILE = "session.json", "decisions.csv", "rounds.csv"
+OWNER_ONLY, OWNER_ONLY_FOLDER = 0o600, 0o700
 
 
 class Record:
@@ -49,8 +57,10 @@ class Record:
         self._write_csv(ROUNDS_FILE, self.rounds, cols)
 
     def save_state(self, state: dict[str, Any]) -> None:
-        write_bytes_atomic(json.dumps(state, indent=1, ensure_ascii=False).encode(),
-                           self.folder / SESSION_FILE)
+        """Write session.json, owner-only: it holds the secrets in plain text."""
+        path = self.folder / SESSION_FILE
+        write_bytes_atomic(json.dumps(state, indent=1, ensure_ascii=False).encode(), path)
+        os.chmod(path, OWNER_ONLY)
 
     def snapshot_path(self, round_no: int) -> Path:
         return self.folder / f"round-{int(round_no)}.wijk"

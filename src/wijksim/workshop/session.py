@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..app.access import Access, new_join_code, new_secret, secret_matches
+from ..app.i18n import describe_event
 from ..app.views import place_labels
 from ..app.session import CACHE, AppConfig, Session as AppSession, Wijk
 from ..model.wijk import WijkModel
@@ -34,7 +35,7 @@ from ..scenario.errors import Problem, ScenarioError
 from ..scenario.regimes import regime_in_week
 from . import residents as households
 from . import roles as rl
-from .record import Record, current
+from .record import OWNER_ONLY_FOLDER, Record, current
 
 ROUND_WEEKS = 52
 HEADLINE = ("cohesion", "hidden_need_share", "lonely_share", "trust", "vraagverlegenheid",
@@ -158,6 +159,7 @@ class WorkshopSession:
         self.participants: dict[str, Participant] = {}
         self.pending: dict[str, list[tuple[str, Any]]] = {}  # lever -> [(pid, value)]
         self.place_orders: dict[int, bool] = {}  # place index -> open? (this round)
+        self.place_by: dict[int, str] = {}  # place index -> who ordered it (pid)
         self.round = 1
         self.branch = 1
         self.rewinds: list[tuple[int, int]] = []
@@ -170,6 +172,7 @@ class WorkshopSession:
                                          config.burn_in))
         if not _resume:
             self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.chmod(OWNER_ONLY_FOLDER)  # session.json holds the secrets
             self.join_code, self.secret = new_join_code(), new_secret()
             self.view_key = new_secret()  # the projector's own key: it shows the join code
             self.record = Record(self.folder)
@@ -201,10 +204,16 @@ class WorkshopSession:
         self.message = state.get("message", "")
         self.participants = {p["pid"]: Participant(**p) for p in state["participants"]}
         self.place_orders = {int(k): bool(v) for k, v in state.get("place_orders", {}).items()}
+        self.place_by = {int(k): str(v) for k, v in state.get("place_by", {}).items()}
         self._set_model(WijkModel.load(rec.snapshot_path(self.round)))
-        for row in current(rec.decisions, self.rewinds):
+        for row in current(rec.decisions, self.rewinds):  # the round's choices so far ...
+            p = self.participants.get(row["participant"])
+            if p is None or p.removed:  # ... but not those of someone taken out (stored in
+                continue  # session.json when it happened): they stopped counting then
             if int(row["round"]) == self.round and row["lever"] in rl.BY_LEVER:
                 self._add_pending(row["participant"], row["lever"], _parse(row["new"]))
+        self.folder.chmod(OWNER_ONLY_FOLDER)  # owner-only again, had the folder been copied
+        self._save_state()
         self.frame = self._make_frame()
         return self
 
@@ -364,6 +373,7 @@ class WorkshopSession:
                                     f"plekken zijn 0 tot en met {len(places) - 1}")
             old = self.place_orders.get(index, bool(places[index].open))
             self.place_orders[index] = bool(open_)
+            self.place_by[index] = p.pid
             self.record.add_decision(self._row(p, f"place_{index}", "", old, bool(open_)))
             self.notify_changed()
 
@@ -458,7 +468,7 @@ class WorkshopSession:
             self.record.add_round(row)
             self.round += 1
             self.round_weeks.append(model.week)
-            self.pending, self.place_orders = {}, {}
+            self.pending, self.place_orders, self.place_by = {}, {}, {}
             model.save(self.record.snapshot_path(self.round))
             self.last_round_seconds = time.perf_counter() - t0
             return self.notify_changed()
@@ -534,11 +544,15 @@ class WorkshopSession:
             p = self.participants.get(pid)
             if p is None:
                 raise WorkshopError(f"no participant {pid!r}", f"geen deelnemer {pid!r}")
-            p.removed = True
+            p.removed = True  # stored in session.json at once (notify_changed), so a
+            # resumed session leaves their choices out too
             for lever in list(self.pending):  # their choices this round no longer count
                 self.pending[lever] = [(q, v) for q, v in self.pending[lever] if q != pid]
                 if not self.pending[lever]:
                     del self.pending[lever]
+            for index in [i for i, q in self.place_by.items() if q == pid]:
+                self.place_orders.pop(index, None)  # nor do the places they ordered
+                del self.place_by[index]
             return self.notify_changed()
 
     def back_to_round(self, round_no: int) -> Frame:
@@ -554,7 +568,7 @@ class WorkshopSession:
             self.rewinds.append((self.branch, round_no))
             self.round = round_no
             self.round_weeks = self.round_weeks[:round_no]
-            self.pending, self.place_orders = {}, {}
+            self.pending, self.place_orders, self.place_by = {}, {}, {}
             self.ended = False
             return self.notify_changed()
 
@@ -579,7 +593,8 @@ class WorkshopSession:
             "rewinds": self.rewinds, "round_weeks": self.round_weeks, "paused": self.paused,
             "ended": self.ended, "message": self.message,
             "participants": [p.as_dict() for p in self.participants.values()],
-            "place_orders": {str(k): v for k, v in self.place_orders.items()}})
+            "place_orders": {str(k): v for k, v in self.place_orders.items()},
+            "place_by": {str(k): v for k, v in self.place_by.items()}})
 
     def _make_frame(self) -> Frame:
         m = self._model
@@ -592,7 +607,9 @@ class WorkshopSession:
         base = self._round_start_values()
         values = tuple((lv.key, lv.read(m.scenario.values)) for r in rl.ROLES
                        for lv in r.levers if lv.key)
-        events = tuple((int(e["week"]), e["kind"], e["text"], e.get("text_nl", e["text"]))
+        # the Dutch text through the app's translator: a workshop decision carries its own,
+        # a model event ("... lost the contract to ...") is translated, never left English
+        events = tuple((int(e["week"]), e["kind"], e["text"], describe_event(e, "nl"))
                        for e in m.events if e["kind"] not in ("initiative_ended", "staff_left"))
         frame = Frame(
             version=next(self._version), round=self.round, week=int(m.week),

@@ -81,7 +81,7 @@ TEXT.update({
     "o_hidden_need_share": ("Bewoners met een probleem dat niemand kent",
                             "Residents with a problem nobody knows of"),
     "o_lonely_share": ("Bewoners die eenzaam zijn", "Residents who are lonely"),
-    "o_trust": ("Vertrouwen in elkaar", "Trust in each other"),
+    "o_trust": TEXT["chart_trust"],  # trust in institutions (model/outcomes.py), as the app
     "o_vraagverlegenheid": ("Schroom om hulp te vragen", "Reluctance to ask for help"),
     "o_wijkkennis": ("Hoe goed professionals de wijk kennen", "How well professionals know "
                      "the wijk"),
