@@ -450,3 +450,30 @@ def test_the_opbouwwerkers_choose_where_their_hours_go(ws):
     assert ws.model.team.focus_area() is not None
     text = [e["text_nl"] for e in ws.model.events if e.get("role") == "opbouwwerker"][0]
     assert "de hele wijk →" in text
+
+
+def test_gemeente_and_opbouwwerker_share_the_netwerkberaad(ws):
+    """Issue 18 gives both roles the netwerkberaad. The rule for the shared key (roles.py,
+    docs/workshop.md): the last choice made in the round counts, whoever made it."""
+    fac = ws.facilitator(ws.secret)
+    g, o = member(ws, "G", "gemeente"), member(ws, "O", "opbouwwerker")
+    assert [lv.name for lv in rl.BY_KEY["netwerkberaad.enabled"]] == ["netwerkberaad",
+                                                                      "start_netwerkberaad"]
+    assert not ws.model.scenario.values["netwerkberaad.enabled"]
+    assert ws.decide(o.pid, "start_netwerkberaad", True) is True  # an opbouwwerker starts one
+    assert ws.decide(g.pid, "netwerkberaad", False) is False  # later the gemeente says no
+    assert set(ws.frame.pending) == {("opbouwwerker", "start_netwerkberaad", False),
+                                     ("gemeente", "netwerkberaad", False)}  # both pages agree
+    fac.close_round()
+    assert not ws.model.scenario.values["netwerkberaad.enabled"]
+    ws.decide(g.pid, "netwerkberaad", False)
+    ws.decide(o.pid, "start_netwerkberaad", True)  # now the opbouwwerker's is the last
+    again = WorkshopSession.resume(ws.folder, draw=False)  # the order survives a restart
+    assert ("gemeente", "netwerkberaad", True) in again.frame.pending
+    again.facilitator(again.secret).close_round()
+    assert again.model.scenario.values["netwerkberaad.enabled"]
+    change = [e for e in again.model.events if e["kind"] == "policy_change"][-1]
+    assert change["role"] == "opbouwwerker"
+    assert "Een netwerkberaad beginnen uit → aan" in change["text_nl"]
+    assert "Start a netwerkberaad off → on" in change["text"]
+

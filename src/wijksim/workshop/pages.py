@@ -257,6 +257,10 @@ def RolePage(pid: str, name: str, role_name: str, frame: Frame, lang: str):
     Status(frame, lang)
     solara.HTML(tag="div", classes=["ws-small"], unsafe_innerHTML=escape(role.about(lang)))
     planned = {lever: v for r, lever, v in frame.pending if r == role_name}
+    # what the wijk will take per key: a key shared with another role (netwerkberaad) shows
+    # the other role's later choice too
+    by_key = {rl.BY_LEVER[lever][1].key: v for _, lever, v in frame.pending
+              if lever in rl.BY_LEVER}
     if role_name == "bewoner":
         Household(pid, frame, lang)
     mine = {lever: (now, chosen) for q, lever, now, chosen in frame.choices if q == pid}
@@ -265,7 +269,7 @@ def RolePage(pid: str, name: str, role_name: str, frame: Frame, lang: str):
             now, chosen = mine.get(lv.name, (False, None))
             LeverControl(pid, lv, now, chosen, lang)
         else:
-            LeverControl(pid, lv, frame.value(lv.key), planned.get(lv.name), lang,
+            LeverControl(pid, lv, frame.value(lv.key), by_key.get(lv.key), lang,
                          places=frame.places)
     if role.can_places:
         Places(pid, frame, planned, lang)

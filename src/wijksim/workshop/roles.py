@@ -15,6 +15,13 @@ support and outreach) the wijk takes the *mean* of its holders' choices in the r
 (``combine="most"``). For roles held by one person the last choice counts
 (``combine="last"``).
 
+One scenario key has a lever in two roles: ``netwerkberaad.enabled``, the gemeente's
+netwerkberaad programme and the opbouwwerker's "start a netwerkberaad" (issue 18). For such a
+shared key the *last choice made in the round counts, whoever made it*: the same rule as for
+a role held by several people, taken across the roles (both levers are ``combine="last"``,
+checked when this module loads). Both pages show the value the wijk will take, and the policy
+change is marked as the role whose choice counted.
+
 Bewoners are different: each bewoner participant adopts one household of the wijk (a resident
 of the model, :meth:`WorkshopSession.adopt`), and their levers are that resident's own choices
 (kind ``ACT``, no scenario key): start an initiative, join one nearby, make the buurthuis your
@@ -144,8 +151,10 @@ class Role:
 ROLES: tuple[Role, ...] = (
     Role("gemeente", "Gemeente (wethouder, beleid)", "Municipality (alderman, policy)",
          "Jij kiest hoe het sociaal werk betaald wordt, hoeveel geld er is, en welke plekken "
-         "open blijven.", "You choose how social work is funded, how much money there is, and "
-         "which places stay open.",
+         "open blijven. Een netwerkberaad kan ook een opbouwwerker beginnen: de laatste keuze "
+         "in de ronde telt.", "You choose how social work is funded, how much money there is, "
+         "and which places stay open. An opbouwwerker can start a netwerkberaad too: the last "
+         "choice in the round counts.",
          (RoleLever("regime", "funding.regime", CHOICE, "Manier van financieren",
                     "Way of funding"),
           RoleLever("contract_years", "funding.tender.contract_years", INT,
@@ -174,8 +183,10 @@ ROLES: tuple[Role, ...] = (
          default_limit=2),
     Role("opbouwwerker", "Opbouwwerker", "Community worker",
          "Jij bepaalt hoe je je uren in de wijk inzet: netwerken, initiatieven helpen, mensen "
-         "met elkaar verbinden.", "You decide how your hours in the wijk are spent: networks, "
-         "helping initiatives, bringing people together.",
+         "met elkaar verbinden, een netwerkberaad beginnen (dat kan de gemeente ook: de "
+         "laatste keuze in de ronde telt).", "You decide how your hours in the wijk are "
+         "spent: networks, helping initiatives, bringing people together, starting a "
+         "netwerkberaad (the gemeente can too: the last choice in the round counts).",
          (RoleLever("orientation", "professionals.orientation_opbouwwerker", FLOAT,
                     "Hoe sterk je op het netwerk van bewoners werkt",
                     "How much you work through residents' networks", 0, 1, 0.05),
@@ -192,7 +203,9 @@ ROLES: tuple[Role, ...] = (
           RoleLever("focus_share", "professionals.focus_share", FLOAT,
                     "Deel van je bezoeken en kennismakingen rond die plek",
                     "Share of your visits and introductions around that place", 0, 1, 0.1,
-                    combine="mean")),
+                    combine="mean"),
+          RoleLever("start_netwerkberaad", "netwerkberaad.enabled", SWITCH,
+                    "Een netwerkberaad beginnen", "Start a netwerkberaad")),
          default_limit=4),
     Role("bewoner", "Bewoner", "Resident",
          "Jij woont hier: je krijgt één huishouden van de wijk. Wat jij kiest, doet die bewoner: "
@@ -215,6 +228,11 @@ ROLES: tuple[Role, ...] = (
 ONCE = ("start_initiative", "join_initiative")
 BY_ROLE = {r.name: r for r in ROLES}
 BY_LEVER = {lv.name: (r, lv) for r in ROLES for lv in r.levers}
+BY_KEY: dict[str, tuple[RoleLever, ...]] = {}  # scenario key -> the levers that move it
+for _role in ROLES:
+    for _lv in _role.levers:
+        if _lv.key:
+            BY_KEY[_lv.key] = BY_KEY.get(_lv.key, ()) + (_lv,)
 
 
 def _check_ranges() -> None:
@@ -227,6 +245,10 @@ def _check_ranges() -> None:
                 if (key.lo is not None and lo < key.lo) or (key.hi is not None and hi > key.hi):
                     raise AssertionError(f"{lv.name}: {lo}-{hi} outside {key.name}'s "
                                          f"{key.lo}-{key.hi}")
+    for key, levers in BY_KEY.items():  # a shared key: the last choice counts, across roles
+        if len(levers) > 1 and any(lv.combine != "last" for lv in levers):
+            raise AssertionError(f"{key} is shared by {[lv.name for lv in levers]}: each "
+                                 "needs combine='last'")
 
 
 _check_ranges()

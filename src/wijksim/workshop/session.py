@@ -158,6 +158,8 @@ class WorkshopSession:
         self.listeners: list[Callable[[Frame], None]] = []
         self.participants: dict[str, Participant] = {}
         self.pending: dict[str, list[tuple[str, Any]]] = {}  # lever -> [(pid, value)]
+        self.order: dict[tuple[str, str], int] = {}  # (pid, lever) -> when chosen (a count)
+        self._choice_count = itertools.count()
         self.place_orders: dict[int, bool] = {}  # place index -> open? (this round)
         self.place_by: dict[int, str] = {}  # place index -> who ordered it (pid)
         self.round = 1
@@ -394,10 +396,26 @@ class WorkshopSession:
     def _add_pending(self, pid: str, lever: str, value: Any) -> None:
         mine = [(q, v) for q, v in self.pending.get(lever, []) if q != pid]
         self.pending[lever] = mine + [(pid, value)]
+        self.order[(pid, lever)] = next(self._choice_count)
 
     def _planned(self, lv: rl.RoleLever) -> Any:
-        choices = [v for _, v in self.pending.get(lv.name, [])]
-        return rl.combined(lv, choices) if choices else lv.read(self._model.scenario.values)
+        got = self._key_choice(lv, self.pending)
+        return got[0] if got else lv.read(self._model.scenario.values)
+
+    def _key_choice(self, lv: rl.RoleLever, pending: dict) -> tuple[Any, str] | None:
+        """The value the wijk takes for ``lv``'s scenario key from the round's choices, and
+        the lever whose choice it is (None if nobody chose). A key moved by levers of two
+        roles (netwerkberaad.enabled) takes the last choice made, whoever made it."""
+        levers = rl.BY_KEY.get(lv.key, (lv,))
+        if len(levers) == 1:
+            choices = [v for _, v in pending.get(lv.name, [])]
+            return (rl.combined(lv, choices), lv.name) if choices else None
+        made = [(self.order.get((pid, other.name), -1), other.name, v) for other in levers
+                for pid, v in pending.get(other.name, [])]
+        if not made:
+            return None
+        _, name, value = max(made, key=lambda m: m[0])
+        return value, name
 
     def _row(self, p: Participant, lever: str, key: str, old: Any, new: Any) -> dict:
         return {"time": round(time.time(), 3), "branch": self.branch, "round": self.round,
@@ -481,7 +499,10 @@ class WorkshopSession:
             role, lv = rl.BY_LEVER[name]
             if lv.kind == rl.ACT:
                 continue
-            by_role.setdefault(role.name, {})[lv.key] = rl.combined(lv, [v for _, v in choices])
+            value, winner = self._key_choice(lv, pending)
+            if winner != name:  # a shared key: another role's later choice counts
+                continue
+            by_role.setdefault(role.name, {})[lv.key] = value
         for role in rl.ROLES:
             overrides = by_role.get(role.name)
             if not overrides:
@@ -491,7 +512,7 @@ class WorkshopSession:
             if not changed:
                 continue
             words_en, words_nl = ("; ".join(
-                f"{_lever_of(k).label(lang)} {_show(before[k], lang, model, k)} → "
+                f"{_lever_of(k, role.name).label(lang)} {_show(before[k], lang, model, k)} → "
                 f"{_show(v, lang, model, k)}" for k, v in changed.items()) for lang in ("en", "nl"))
             model.change_policy(changed, f"round {self.round}, {role.title_en}: {words_en}",
                                 text_nl=f"ronde {self.round}, {role.title_nl}: {words_nl}",
@@ -661,7 +682,7 @@ class WorkshopSession:
             role, lv = rl.BY_LEVER[name]
             if lv.kind == rl.ACT:
                 continue
-            out.append((role.name, name, rl.combined(lv, [v for _, v in choices])))
+            out.append((role.name, name, self._key_choice(lv, self.pending)[0]))
         out += [("gemeente", f"place_{i}", v) for i, v in sorted(self.place_orders.items())]
         return tuple(out)
 
@@ -733,8 +754,9 @@ class Facilitator:
             return s.notify_changed()
 
 
-def _lever_of(key: str) -> rl.RoleLever:
-    return next(lv for r in rl.ROLES for lv in r.levers if lv.key == key)
+def _lever_of(key: str, role: str) -> rl.RoleLever:
+    """The lever of ``role`` that moves ``key`` (a shared key has one per role)."""
+    return next(lv for lv in rl.BY_KEY[key] if rl.BY_LEVER[lv.name][0].name == role)
 
 
 def _show(v: Any, lang: str, model: WijkModel | None = None, key: str = "") -> str:
