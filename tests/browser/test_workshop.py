@@ -1,6 +1,6 @@
 """``wijksim workshop`` in Chromium: a facilitator, a projector and 11 participants on phones
 through three rounds; and the bad input of issue 18 (wrong code, full role, rejoin, two phones
-pressing at once, out-of-range values).
+pressing at once, out-of-range values), and a name in use typed on another phone.
 
 Each test starts its own server through the real command line (1000 residents, short burn-in)
 and reads the record and the stored round snapshots afterwards, so what is checked is what a
@@ -56,8 +56,9 @@ def browser(browser, workshop):
             pass
 
 
-def open_join(browser, run, name):
-    page = browser.new_context(viewport=PHONE).new_page()
+def open_join(browser, run, name, phone=None):
+    """The join page on a new phone (a browser context of its own), or again on ``phone``."""
+    page = (phone or browser.new_context(viewport=PHONE)).new_page()
     page.set_default_timeout(WAIT)
     page.goto(run.base + "/")
     page.locator(".ws-code-input input").fill(run.code)
@@ -201,11 +202,16 @@ def test_bad_input_gets_a_message_and_the_session_goes_on(browser, workshop):
     expect(box.locator(".ws-err")).to_contain_text("verwacht een getal")
     decide(g, "budget", 250, "250")
 
-    # the phone drops out; the same name on a new phone is the same participant
-    g.context.close()
-    g = open_join(browser, run, "wethouder")
+    # the page drops out; the same name on the same phone is the same participant
+    phone = g.context
+    g.close()
+    g = open_join(browser, run, "wethouder", phone)
     expect(g.locator(".ws-you")).to_contain_text("Gemeente")
     expect(g.locator(".ws-lever-budget .ws-lever-now")).to_contain_text("gekozen: 250")
+    # another phone typing that name does not take the gemeente over
+    thief = open_join(browser, run, "Wethouder")
+    expect(thief.locator(".ws-err")).to_contain_text("deze naam is al in gebruik")
+    expect(thief.locator(".ws-you")).to_have_count(0)
 
     # two phones press at the same moment: both land, one after the other
     b1, b2 = join(browser, run, "B1", "bewoner"), join(browser, run, "B2", "bewoner")

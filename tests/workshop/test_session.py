@@ -18,13 +18,18 @@ SMALL = WorkshopConfig(scenario="tender_3y", seed=3, residents=600, round_weeks=
                        draw=False)
 
 
+def phone(name):
+    """The token a participant's phone keeps (on a page: its browser's session cookie)."""
+    return f"cookie-of-{name.casefold()}-phone"
+
+
 @pytest.fixture
 def ws(tmp_path):
     return WorkshopSession.start(SMALL, tmp_path / "session")
 
 
 def member(ws, name, role):
-    p = ws.join(ws.join_code, name)
+    p = ws.join(ws.join_code, name, phone(name))
     ws.choose_role(p.pid, role)
     return p
 
@@ -80,11 +85,26 @@ def test_full_role_and_rejoin_keeps_role(ws):
     with pytest.raises(WorkshopError, match="full"):
         ws.choose_role(b.pid, "gemeente")
     ws.decide(a.pid, "budget", 200)
-    again = ws.join(ws.join_code, "wethouder")  # a reloaded phone, same name any case
+    again = ws.join(ws.join_code, "wethouder", phone("Wethouder"))  # the same phone again
     assert again.pid == a.pid and again.role == "gemeente"
     assert ws.decisions()[-1]["participant"] == a.pid
     with pytest.raises(WorkshopError, match="already have a role"):
         ws.choose_role(a.pid, "bewoner")
+
+
+def test_a_name_in_use_cannot_be_taken_from_another_phone(ws):
+    """Knowing the code and someone's name is not enough to take over their role: a rejoin
+    needs the phone's own token (issue 18: rejoin keeps role and history)."""
+    g = member(ws, "Wethouder", "gemeente")
+    for other in (phone("Indringer"), ""):
+        with pytest.raises(AccessError, match="already in use") as err:
+            ws.join(ws.join_code, "WETHOUDER", other)
+        assert err.value.text("nl").startswith("deze naam is al in gebruik")
+    assert len(ws.participants) == 1  # nobody new, nobody taken over
+    assert ws.join(ws.join_code, " wethouder ", phone("Wethouder")).pid == g.pid
+    assert ws.join(ws.join_code, "Anna", "").name == "Anna"  # a phone without a token joins
+    with pytest.raises(AccessError, match="already in use"):
+        ws.join(ws.join_code, "Anna", "")  # ... but nobody can rejoin as it
 
 
 def test_out_of_range_and_foreign_lever_are_refused(ws):
@@ -264,7 +284,10 @@ def test_resume_after_restart(ws):
     assert (again.join_code, again.secret) == (ws.join_code, ws.secret)
     assert again.round == 2 and again.model.week == week
     assert again.model.latest["cohesion"] == cohesion
-    assert again.join(ws.join_code, "B").role == "bewoner"
+    assert again.join(ws.join_code, "B", phone("B")).role == "bewoner"
+    with pytest.raises(AccessError, match="already in use"):
+        again.join(ws.join_code, "B", phone("someone else"))
+    assert "cookie" not in (ws.folder / "session.json").read_text()  # only its hash is kept
     assert (b.pid, "offer_help", False, True) in again.frame.choices
     assert again.participants[b.pid].resident == ws.participants[b.pid].resident
     # the resumed session runs on exactly as the original would have

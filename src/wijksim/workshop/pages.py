@@ -197,7 +197,7 @@ def JoinPage():
                     problem.set(t("gate_wait", lang.value, seconds=int(wait) + 1))
                     return
                 try:
-                    p = SESSION.join(code.value, name.value)
+                    p = SESSION.join(code.value, name.value, solara.get_session_id())
                 except (AccessError, WorkshopError) as exc:
                     attempts.record(not SESSION.wrong_code(exc))
                     problem.set(_say(exc, lang.value))

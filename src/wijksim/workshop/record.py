@@ -9,7 +9,7 @@
 The secrets are kept as they are because ``--resume`` prints the same facilitator and
 projector links again (a hash could only check a link, not give it back); so session.json is
 owner-only (0600) and the folder too (0700): only the account that runs the workshop reads
-them.
+them. A participant's rejoin token is different: only its hash is stored (it is only checked).
 
 Every file is written whole to a temporary file in the same folder and moved into place
 (``os.replace``), so a crash or a restart never leaves half a file. The CSV files are small

@@ -18,6 +18,8 @@ object in the Solara server; see docs/workshop.md). Its rules:
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import itertools
 import threading
 import time
@@ -77,10 +79,21 @@ class Participant:
     removed: bool = False
     joined: float = 0.0
     resident: int = -1  # a bewoner's household: the resident of the wijk they adopted
+    device: str = ""  # hash of the phone's own token (its browser cookie): rejoin needs it
 
     def as_dict(self) -> dict[str, Any]:
         return {"pid": self.pid, "name": self.name, "role": self.role,
-                "removed": self.removed, "joined": self.joined, "resident": self.resident}
+                "removed": self.removed, "joined": self.joined, "resident": self.resident,
+                "device": self.device}
+
+    def same_phone(self, device: str) -> bool:
+        """Whether ``device`` is the token of the phone this participant joined with."""
+        return bool(device) and hmac.compare_digest(self.device, device_hash(device))
+
+
+def device_hash(device: str) -> str:
+    """What the record keeps of a phone's token: its SHA-256 (the token is only checked)."""
+    return hashlib.sha256(str(device).encode()).hexdigest() if device else ""
 
 
 @dataclass(frozen=True)
@@ -128,6 +141,9 @@ class AccessError(WorkshopError):
 
 
 NAME_MAX = 24
+NAME_TAKEN = ("this name is already in use; choose another name (or rejoin from the phone you "
+              "joined with)", "deze naam is al in gebruik; kies een andere naam (of doe weer "
+              "mee vanaf de telefoon waarmee je begon)")
 WRONG_CODE = ("that code is not right; look at the projector",
               "die code klopt niet; kijk op het scherm voorin")
 
@@ -239,9 +255,13 @@ class WorkshopSession:
         """The projector's key (or the facilitator's secret) opens the projector page."""
         return secret_matches(key, self.view_key) or secret_matches(key, self.secret)
 
-    def join(self, code: str, name: str) -> Participant:
-        """Join with the code and a display name. The same name again (a phone that dropped
-        out, a reloaded page) is the same participant: role and history kept."""
+    def join(self, code: str, name: str, device: str = "") -> Participant:
+        """Join with the code and a display name, from the phone whose own token is
+        ``device`` (the join page gives its browser's session cookie, which Solara keeps for
+        years and sends only to this server). The same name again *from the same phone* (a
+        dropped connection, a reloaded page, a restarted server) is the same participant: role
+        and history kept. The same name from another phone is refused (NAME_TAKEN): knowing
+        the code and a name is not enough to take over someone's role."""
         if not Access(self.join_code).check(str(code or "")):
             raise AccessError(WRONG_CODE[0], WRONG_CODE[1])
         name = clean_name(name)
@@ -254,8 +274,11 @@ class WorkshopSession:
                         raise WorkshopError("the facilitator has taken this name out of the "
                                             "session", "de begeleider heeft deze naam uit de "
                                             "sessie gehaald")
+                    if not p.same_phone(device):
+                        raise AccessError(*NAME_TAKEN)
                     return p
-            p = Participant(f"p{len(self.participants) + 1}", name, joined=time.time())
+            p = Participant(f"p{len(self.participants) + 1}", name, joined=time.time(),
+                            device=device_hash(device))
             self.participants[p.pid] = p
             self.notify_changed()
             return p
