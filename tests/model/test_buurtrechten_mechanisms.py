@@ -303,6 +303,35 @@ def test_planning_reopens_a_closed_place_that_homeless_initiatives_need():
     assert not cases["no room"].places[pl.index].open
 
 
+def test_planning_reopens_a_place_the_cut_closed_once_the_budget_is_back():
+    """The same over a budget cut in a run: the cut of year 1 closes buurthuizen and leaves an
+    initiative without an open place in its reach; when the wethouder undoes the cut in week
+    56, with the planning right a place closed for budget reopens as municipal as that
+    initiative's home, without it none does (initiatives kept alive: members stay, no end for
+    lack of money, a year's grace without a place)."""
+    alive = {"initiatives.initial_per_1000": 6.0, "initiatives.min_members": 1,
+             "buurtrechten.planning_min_members": 1, "places.community_rights": False,
+             "initiatives.no_funding_end_rate": 0.0, "initiatives.leave_rate": 0.0,
+             "initiatives.placeless_weeks": 52, "places.per_1000": [1.0, 0.067, 0.6, 0.8, 0.0]}
+    off, on = twins({}, {"buurtrechten.planning": True}, years=2, seed=4, **alive, **CUT)
+    reopened = {}
+    for name, m in (("off", off), ("on", on)):
+        while m.week < 56:
+            m.step()
+        closed = [pl.index for pl in m.places if not pl.open and pl.closed_reason == "budget"]
+        homeless = [i for i in m.initiatives if not i.ended and needs_place_of(m)[i.kind]
+                    and (i.place < 0 or not m.places[i.place].open)]
+        assert closed and homeless, "no place closed or no homeless initiative: cannot fail"
+        m.change_policy({"municipality.budget_cut_year": 0,
+                         "municipality.budget_cut_share": 0.0})
+        reopened[name] = [k for k in closed if m.places[k].open]
+    assert reopened["off"] == []
+    assert reopened["on"], "the plan reopened no place"
+    for k in reopened["on"]:
+        assert on.places[k].ownership == MUNICIPAL
+        assert any(i.place == k for i in on.initiatives if not i.ended)
+
+
 # -- right to buildings: first refusal alone ---------------------------------------------------
 def test_first_refusal_alone_takes_over_a_place_the_cut_would_close():
     """With bid rate 0 no initiative bids for an open place; still, at the cut's allocation
