@@ -4,9 +4,9 @@ door-to-door recruitment, a wijkcooperatie's jobs, the service task under the ri
 challenge, reopening and defending places under neighbourhood planning, first refusal under
 the right to buildings on its own, and recognition raising members' trust.
 
-Each test compares the same wijk with the mechanism's key at 0 (or the right off) against
-the key at an eager value inside its schema range, so the relation holds for any honest
-implementation; the wijken are small (2000 residents, at most two years)."""
+Each test compares the same wijk (or the same week of it) with the mechanism's key at 0, or
+its right off, against an eager value inside the key's schema range: a relation any honest
+implementation satisfies. The wijken are small (2000 residents, at most two years)."""
 
 from __future__ import annotations
 
@@ -74,8 +74,8 @@ def test_energy_yield_flows_into_the_fonds_and_residents_allocate_it():
     assert paid.fonds.paid_in["energy"] > 0.0
     assert paid.fonds.paid_in["municipality"] == 0.0  # the right is off: all of it is yield
     assert paid.fonds.grants > 0, "the members allocated none of the yield"
-    # every week the cooperatives alive at the end of the week's yield step pay in; a week
-    # with none alive before the step (founding comes later in the week) can pay nothing
+    # the yield is paid before the week's foundings: a week that starts without a
+    # cooperative pays nothing in
     for got, sizes in weekly:
         if not sizes:
             assert got == 0.0
