@@ -40,3 +40,14 @@ def test_the_unit_check_catches_a_weekly_rate_without_unit():
     bad = Key("x.rate", 0.1, "Weekly chance that something happens.", 0.0, 1.0)
     good = Key("x.rate", 0.1, "Weekly chance that something happens.", 0.0, 1.0, "per week")
     assert keys_missing_a_unit([bad, good]) == ["x.rate"]
+
+
+def test_literature_keys_and_issue_17_keys_cite_a_passage():
+    assert keys_missing_a_source(KEYS.values()) == []
+
+
+def test_the_source_check_catches_a_literature_key_without_source():
+    bad = Key("wijk.x", 0.1, "A published figure.", 0.0, 1.0, status=LITERATURE)
+    new = Key("collectives.x", 0.1, "A collective's rule.", 0.0, 1.0)
+    ok = Key("collectives.y", 0.1, "A collective's rule.", 0.0, 1.0, source="000-zorgzaam")
+    assert keys_missing_a_source([bad, new, ok]) == ["wijk.x", "collectives.x"]

@@ -266,7 +266,7 @@ class MeetingParams:
     private_tie_gain: float  # assumption
     tie_decay: float  # assumption (per week)
     tie_min: float  # assumption
-    good_tie: float  # literature
+    good_tie: float  # assumption
     lonely_below: int  # literature (contacts)
     strongly_lonely_below: int  # assumption (contacts)
     visit_engagement_base: float  # assumption
@@ -381,8 +381,8 @@ class ProfessionalsParams:
     """[professionals] Social professionals: Hulpverleners and opbouwwerkers, caseload,
     wijkkennis, paperwork (mechanism 4)."""
 
-    cost_per_year: float  # literature (euro/year)
-    hours_per_week: float  # literature (hours/week)
+    cost_per_year: float  # assumption (euro/year)
+    hours_per_week: float  # assumption (hours/week)
     opbouwwerker_share: float  # assumption (share)
     orientation_hulpverlener: float  # assumption
     orientation_opbouwwerker: float  # assumption
@@ -392,7 +392,7 @@ class ProfessionalsParams:
     wijkkennis_learning: float  # assumption (per week)
     new_hire_wijkkennis: float  # assumption
     initial_tenure_years: float  # assumption (years)
-    turnover_per_year: float  # literature (per year)
+    turnover_per_year: float  # assumption (per year)
     vacancy_weeks: int  # assumption (weeks)
     outreach_per_hour: float  # assumption (residents/hour)
     bridging_per_hour: float  # assumption (introductions/hour)
@@ -483,17 +483,17 @@ class WijkParams:
     """[wijk] The wijk: Size, layout and population of the neighbourhood."""
 
     residents: int  # assumption (residents)
-    residents_per_cell: float  # literature (residents/cell)
+    residents_per_cell: float  # assumption (residents/cell)
     built_share: float  # assumption (share)
     group_shares: list[float]  # assumption (share)
     segregation: float  # assumption (share)
     homophily: float  # assumption
-    age_shares: list[float]  # literature (share)
+    age_shares: list[float]  # assumption (share)
     vulnerability_mean: float  # assumption
     vulnerability_group_gap: float  # assumption
     initial_ties: float  # assumption (ties)
-    moving_rate: float  # literature (per year)
-    senior_leave_rate: float  # literature (per year)
+    moving_rate: float  # assumption (per year)
+    senior_leave_rate: float  # assumption (per year)
     age_homophily: float  # assumption
     neighbour_radius: int  # assumption (cells)
     walk_radius: int  # assumption (cells)

@@ -122,7 +122,7 @@ section(
     Key("wijk.residents", 15000, "Number of residents.", 50, 500000, "residents"),
     Key("wijk.residents_per_cell", 15.0, "Residents per built grid cell; a cell is 50 x 50 m, "
         "so 15 per cell is about 60 inhabitants per hectare of built land (a typical Dutch "
-        "urban wijk).", 1.0, 200.0, "residents/cell", status=LITERATURE),
+        "urban wijk; a rough figure, no source cited).", 1.0, 200.0, "residents/cell"),
     Key("wijk.built_share", 0.8, "Share of cells with housing (the rest is parks, roads, "
         "water).", 0.2, 1.0, "share"),
     Key("wijk.group_shares", [0.6, 0.25, 0.15], "Shares of demographic groups (e.g. "
@@ -132,8 +132,9 @@ section(
         "rather than anywhere in the wijk.", 0.0, 1.0, "share", source="004-H3-mythe"),
     Key("wijk.homophily", 0.7, "Chance that an encounter across groups does not turn into "
         "contact (0 = no preference for the own group).", 0.0, 1.0, source="004-H3-mythe"),
-    Key("wijk.age_shares", [0.2, 0.6, 0.2], "Shares of youth (<20), adults, seniors (65+).",
-        0.0, 1.0, "share", length=3, status=LITERATURE),
+    Key("wijk.age_shares", [0.2, 0.6, 0.2], "Shares of youth (<20), adults, seniors (65+); "
+        "round numbers near the Dutch population's, no source cited.", 0.0, 1.0, "share",
+        length=3),
     Key("wijk.vulnerability_mean", 0.25, "Mean vulnerability (0-1): how prone a resident is "
         "to problems such as debts, care needs or isolation.", 0.01, 0.9),
     Key("wijk.vulnerability_group_gap", 0.1, "Extra mean vulnerability of the non-majority "
@@ -143,11 +144,11 @@ section(
         "(docs/ODD.md 5.5). Chosen so that the start is near the model's steady state, where "
         "residents have about 2.2 good ties in the wijk.", 0.0, 30.0, "ties"),
     Key("wijk.moving_rate", 0.08, "Yearly share of residents who move away; a newcomer with "
-        "no ties takes their home (Dutch households move about once every 10-12 years).", 0.0,
-        0.5, "per year", status=LITERATURE),
+        "no ties takes their home (Dutch households move about once every 10-12 years: an "
+        "order of magnitude, no source cited).", 0.0, 0.5, "per year"),
     Key("wijk.senior_leave_rate", 0.07, "Yearly share of seniors who leave (death, a move "
-        "into care or elsewhere); a newcomer of the same age takes their home.", 0.0, 0.5,
-        "per year", status=LITERATURE),
+        "into care or elsewhere); a newcomer of the same age takes their home. No source "
+        "cited.", 0.0, 0.5, "per year"),
     Key("wijk.age_homophily", 0.5, "Chance that an encounter across age classes (youth, "
         "adults, seniors) does not turn into contact: friends are mostly of one's own age.",
         0.0, 1.0, status=ASSUMPTION),
@@ -309,11 +310,11 @@ section(
     Key("meeting.tie_decay", 0.02, "Weekly relative decay of every tie.", 0.0, 0.5,
         "per week", status=ASSUMPTION),
     Key("meeting.tie_min", 0.02, "Ties weaker than this are forgotten.", 0.0, 0.5),
-    Key("meeting.good_tie", 0.3, "Strength from which a tie counts as a good contact.", 0.0,
-        1.0, status=LITERATURE),
+    Key("meeting.good_tie", 0.3, "Strength from which a tie counts as a good contact (a "
+        "threshold on the model's own tie scale; no published figure).", 0.0, 1.0),
     Key("meeting.lonely_below", 4, "Fewer good contacts than this: lonely (4-5 good contacts "
         "protect against loneliness, De Jong Gierveld & Van Tilburg 2007).", 0, 24,
-        "contacts", status=LITERATURE),
+        "contacts", status=LITERATURE, source="lit-dejonggierveld"),
     Key("meeting.strongly_lonely_below", 2, "Fewer good contacts than this: strongly "
         "lonely.", 0, 24, "contacts", status=ASSUMPTION),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
@@ -396,9 +397,11 @@ section(
     "professionals", "Social professionals", "Hulpverleners and opbouwwerkers, caseload, "
     "wijkkennis, paperwork (mechanism 4).",
     Key("professionals.cost_per_year", 75000.0, "Employer cost of one professional (about "
-        "0.9 FTE).", 10000.0, 500000.0, "euro/year", status=LITERATURE),
-    Key("professionals.hours_per_week", 32.0, "Contract hours of one professional.", 4.0,
-        40.0, "hours/week", status=LITERATURE),
+        "0.9 FTE; the seeds give no salary, no source cited).", 10000.0, 500000.0,
+        "euro/year"),
+    Key("professionals.hours_per_week", 32.0, "Contract hours of one professional (the "
+        "seeds give none; no source cited).", 4.0, 40.0,
+        "hours/week"),
     Key("professionals.opbouwwerker_share", 0.25, "Share of staff that are opbouwwerkers "
         "(community workers); the rest are hulpverleners in the wijkteam.", 0.0, 1.0, "share",
         source="004-H4-rollen"),
@@ -422,7 +425,8 @@ section(
     Key("professionals.initial_tenure_years", 4.0, "Mean tenure in the wijk of the staff at "
         "the start.", 0.0, 30.0, "years"),
     Key("professionals.turnover_per_year", 0.1, "Yearly chance a professional leaves for "
-        "reasons of their own.", 0.0, 1.0, "per year", status=LITERATURE),
+        "reasons of their own (the seeds give no turnover figure; no source cited).", 0.0,
+        1.0, "per year"),
     Key("professionals.vacancy_weeks", 8, "Weeks before a vacancy is filled.", 0, 104,
         "weeks"),
     Key("professionals.outreach_per_hour", 1.5, "Residents an opbouwwerker contacts per "
@@ -706,7 +710,8 @@ section(
         "open building (it turns into an enterprise, 004 l. 787).", 1, 100, "members",
         source="004-H3-buurtrechten"),
     Key("buurtrechten.buildings_bid_rate", 0.2, "Yearly chance that an initiative large "
-        "enough bids for the open municipal place it meets at.", 0.0, 1.0, "per year"),
+        "enough bids for the open municipal place it meets at.", 0.0, 1.0, "per year",
+        source="004-H3-buurtrechten,002-buurtrechten"),
     Key("buurtrechten.buildings_corvee_hours", 4.0, "Extra weekly corvee of running a "
         "building taken over under this right (long financial obligations, 004 l. 787).",
         0.0, 100.0, "hours/week", source="004-H3-buurtrechten,003-corvee"),
@@ -729,16 +734,17 @@ section(
         "members", source="004-H3-buurtrechten"),
     Key("buurtrechten.challenge_success", 0.5, "Chance a yearly bid is accepted when the "
         "collective need not compete with companies and has full recognition.", 0.0, 1.0,
-        "per year"),
+        "per year", source="002-buurtrechten,004-H3-buurtrechten"),
     Key("buurtrechten.compete_with_companies", 1.0, "How far the bid must compete fairly "
         "with the region's providers (002: 'eerlijk moeten concurreren'): the chance falls "
         "by this share times 1 - 1/funding.providers. 0 = communities exempt from "
         "competition.", 0.0, 1.0, "share", source="002-buurtrechten,000-concurrentiepositie"),
     Key("buurtrechten.challenge_task_share", 0.25, "Share of the municipal FTE of the task "
         "(opbouwwerk or hulpverlening) whose budget moves to the collective; a buurthuis "
-        "moves with its whole rent and host budget.", 0.0, 1.0, "share"),
+        "moves with its whole rent and host budget.", 0.0, 1.0, "share",
+        source="004-H3-buurtrechten,002-buurtrechten"),
     Key("buurtrechten.challenge_contract_years", 4, "Length of a task contract; then the "
-        "collective bids again.", 1, 20, "years"),
+        "collective bids again.", 1, 20, "years", source="002-buurtrechten"),
     Key("buurtrechten.challenge_capacity", 0.7, "Output of an hour of a resident the "
         "collective employs on the task relative to a professional's hour (the capacity "
         "risk).", 0.0, 1.0, "factor", source="004-H3-buurtrechten"),
@@ -747,9 +753,9 @@ section(
         source="003-corvee"),
     Key("buurtrechten.resident_wage", 40000.0, "Yearly cost of a resident the collective "
         "employs on a task (the budget pays this many jobs).", 1000.0, 500000.0,
-        "euro/year"),
+        "euro/year", source="003-wijkcooperatie,000-burgercollectieven"),
     Key("buurtrechten.service_help_hours", 2.0, "Hours of a task worker per act of "
-        "practical help in the service task.", 0.1, 40.0, "hours"),
+        "practical help in the service task.", 0.1, 40.0, "hours", source="004-H3-buurtrechten"),
     Key("buurtrechten.wijkfonds", False, "Access to money (toegang tot geld): a wijkfonds "
         "under residents' control; a panel of residents decides each year which initiatives "
         "it funds (needs buurtrechten.wijkfonds_share).",
@@ -766,7 +772,7 @@ section(
         "closes places for budget, and puts a closed place that homeless initiatives need "
         "back on the agenda.", source="004-H3-buurtrechten"),
     Key("buurtrechten.planning_min_members", 5, "Members an initiative needs for its home "
-        "place to count in the residents' plan.", 1, 1000, "members"),
+        "place to count in the residents' plan.", 1, 1000, "members", source="004-H3-buurtrechten"),
 )
 
 section(
@@ -781,13 +787,14 @@ section(
         "reach; energiecooperatie: money to invest; zorgcooperatie: ties).", 0.0, 1.0,
         "per week", length=3, source="000-burgercollectieven"),
     Key("collectives.min_founding_ties", 4, "Good contacts a founder of a collective needs.",
-        0, 24, "ties"),
+        0, 24, "ties", source="000-burgercollectieven"),
     Key("collectives.leave_factor", 0.5, "A collective's members leave for ordinary reasons "
         "at this factor times initiatives.leave_rate (a formal membership, often a share or "
-        "a fee, holds people longer than a loose initiative).", 0.0, 1.0, "factor"),
+        "a fee, holds people longer than a loose initiative).", 0.0, 1.0, "factor",
+        source="000-burgercollectieven"),
     Key("collectives.founding_members", 3, "Members a collective needs at its founding (the "
         "founder and the ties who join at once); with fewer it is not founded.", 1, 100,
-        "members"),
+        "members", source="000-burgercollectieven"),
     Key("collectives.recognition", 0.5, "Municipal recognition of collectives (001: "
         "'Erkenning van het belang van burgercollectieven'): founding and bids for tasks "
         "scale with collectives.recognition_base + recognition; members' trust in institutions rises with it.", 0.0,
@@ -804,7 +811,8 @@ section(
         "hurdles = 1.", 0.0, 100.0, "hours/week", source="003-hordenloop"),
     Key("collectives.recognition_base", 0.5, "Founding and bids for tasks scale with "
         "this + recognition (capped at 1 for bids): without any recognition a collective is "
-        "founded and wins bids at this share of the full rate.", 0.0, 1.0, "share"),
+        "founded and wins bids at this share of the full rate.", 0.0, 1.0, "share",
+        source="001-erkenning,003-hordenloop"),
     Key("collectives.hurdle_founding_drop", 0.5, "How much hurdles lower the founding of "
         "collectives: times 1 - this * hurdles.", 0.0, 1.0, "share", source="003-hordenloop"),
     Key("collectives.support_corvee_relief", 0.5, "How much full steady support lowers a "
@@ -812,31 +820,34 @@ section(
         source="002-financiering"),
     Key("collectives.support_cost", 5000.0, "Yearly cost of steady support per collective "
         "at steady_support = 1, paid from the residents'-organisation money.", 0.0, 1e6,
-        "euro/year"),
+        "euro/year", source="002-financiering"),
     Key("collectives.recognition_trust", 0.002, "Weekly rise of members' trust in "
         "institutions at full recognition: gain * recognition * (1 - trust).", 0.0, 1.0,
-        "per week"),
+        "per week", source="001-erkenning,003-hordenloop"),
     Key("collectives.corvee_factor", [1.5, 1.2, 1.0], "A collective's corvee relative to "
         "initiatives.corvee_hours (a cooperative keeps accounts, members, permits).", 0.0,
         10.0, "factor", length=3, source="003-corvee"),
     Key("collectives.mutual_help", [0.7, 0.3, 1.5], "How much each kind organises mutual "
-        "help, relative to initiatives.mutual_help.", 0.0, 10.0, "factor", length=3),
+        "help, relative to initiatives.mutual_help.", 0.0, 10.0, "factor", length=3,
+        source="000-zorgzaam,000-burgercollectieven"),
     Key("collectives.coop_jobs", 2, "Residents a wijkcooperatie (wijkbedrijf) employs from "
         "its own revenue, besides the jobs of a task it took over.", 0, 50, "jobs",
         source="000-burgercollectieven"),
     Key("collectives.job_need_relief", 0.05, "Weekly drop of an employed member's practical "
-        "need (income, a daily structure).", 0.0, 1.0, "need units/week"),
+        "need (income, a daily structure).", 0.0, 1.0, "need units/week",
+        source="003-wijkcooperatie"),
     Key("collectives.energy_investment", 1000.0, "What a member of an energiecooperatie "
         "invests.", 0.0, 100000.0, "euro", source="000-energie"),
     Key("collectives.energy_yield", 0.05, "Yearly yield on the members' investment that flows "
         "to the lokaal fonds.", 0.0, 0.5, "per year", source="000-energie"),
     Key("collectives.energy_invest_below", 0.5, "Residents with a vulnerability below this "
-        "can invest (and so found or join an energiecooperatie).", 0.0, 1.0, "vulnerability 0-1"),
+        "can invest (and so found or join an energiecooperatie).", 0.0, 1.0, "vulnerability 0-1",
+        source="000-energie"),
     Key("collectives.energy_door_rate", 0.0002, "Weekly chance that a resident living near a "
         "member, of whatever group, joins an energiecooperatie (door-to-door, not through "
-        "ties).", 0.0, 1.0, "per week"),
+        "ties).", 0.0, 1.0, "per week", source="000-energie"),
     Key("collectives.energy_door_reach", 4.0, "Distance from a member's home within which "
-        "the door-to-door recruitment works.", 0.0, 60.0, "cells"),
+        "the door-to-door recruitment works.", 0.0, 60.0, "cells", source="000-energie"),
     Key("collectives.energy_bridging", 0.6, "How far an energiecooperatie's activities set "
         "group homophily aside (members meet over a shared cause).", 0.0, 1.0, "share",
         source="000-energie"),
@@ -963,12 +974,13 @@ section(
         "after a change of main provider.", 0, 104, "weeks",
         source="004-H3-discontinuiteit"),
     Key("funding.populatiebesteding.transition_productivity", 0.75, "Productivity during "
-        "that transition.", 0.0, 1.0, "factor"),
+        "that transition.", 0.0, 1.0, "factor", source="004-H5-populatie,004-H3-discontinuiteit"),
     Key("funding.populatiebesteding.pre_renewal_turnover", 0.0, "Extra yearly turnover in "
         "the half year before a renewal whose outcome is uncertain.", 0.0, 1.0, "per year",
         source="004-H3-discontinuiteit"),
     Key("funding.populatiebesteding.overhead_share", 0.0, "Cost of negotiating a new "
-        "period, as a share of a year's budget.", 0.0, 0.5, "share"),
+        "period, as a share of a year's budget.", 0.0, 0.5, "share",
+        source="004-H5-populatie,004-H8-overhead"),
     Key("funding.populatiebesteding.subcontractors", 2, "Subcontractors working under the "
         "main provider (hoofd- en onderaannemerschap: how populatiebesteding was mostly "
         "applied).", 0, 20, "providers", source="004-H5-populatie"),
