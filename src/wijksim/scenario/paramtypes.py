@@ -220,6 +220,7 @@ class InitiativesParams:
     application_weeks: int  # assumption (weeks)
     engagement_fade: float  # assumption (per week)
     club_min_hours: float  # assumption (hours)
+    club_spare_share: float  # assumption (share)
     kind_shares: list[float]  # assumption (share)
     kind_mutual_help: list[float]  # assumption (factor)
     kind_needs_place: list[bool]  # assumption

@@ -636,6 +636,11 @@ section(
         "disposition outside initiatives.", 0.0, 1.0, "per week"),
     Key("initiatives.club_min_hours", 3.0, "Hours of a week of volunteering in a club, school "
         "or church at least (a training, a shift or a meeting).", 0.0, 40.0, "hours"),
+    Key("initiatives.club_spare_share", 0.5, "Share of a week of volunteering in a club, "
+        "school or church booked against that week's spare time (the rest lies outside the "
+        "hours residents have for others). It limits only what comes later in the week: a "
+        "zorgcooperatie's help among members (docs/ODD.md 7.5 item 1, 7.12).", 0.0, 1.0,
+        "share"),
     Key("initiatives.kind_shares", [0.15, 0.25, 0.2, 0.25, 0.15], "Shares of the kinds of new "
         "initiatives: energy, care network, greening, meeting place, sharing.", 0.0, 1.0, "share",
         length=5, source="002-omvang"),
