@@ -143,8 +143,8 @@ class CollectivesParams:
 
 @dataclass(frozen=True, slots=True)
 class FundingParams:
-    """[funding] Funding regime: How the social base is financed (mechanism 6). The regime only
-    chooses which parameter set applies; the model sees generic funding terms."""
+    """[funding] Funding regime: How the social base is financed (docs/ODD.md 7.6). The regime
+    only chooses which parameter set applies; the model sees generic funding terms."""
 
     regime: str  # assumption
     budget_per_resident: float  # assumption (euro/year)
@@ -160,7 +160,7 @@ class FundingParams:
 @dataclass(frozen=True, slots=True)
 class HelpParams:
     """[help] Asking and offering help: Voicing need, informal and formal help,
-    vraagverlegenheid and aanbodverlegenheid (mechanism 3)."""
+    vraagverlegenheid and aanbodverlegenheid (docs/ODD.md 7.3)."""
 
     ask_base: float  # calibrated (log-odds)
     ask_v_weight: float  # assumption
@@ -191,7 +191,7 @@ class HelpParams:
 @dataclass(frozen=True, slots=True)
 class InitiativesParams:
     """[initiatives] Citizen initiatives: Founding, recruiting, corvee, burnout, death
-    (mechanism 5)."""
+    (docs/ODD.md 7.5)."""
 
     initial_per_1000: float  # assumption (per 1000 residents)
     found_rate: float  # assumption (per week)
@@ -249,7 +249,8 @@ class InitiativesParams:
 
 @dataclass(frozen=True, slots=True)
 class MeetingParams:
-    """[meeting] Meeting and ties: Third places, street encounters, tie decay (mechanism 2)."""
+    """[meeting] Meeting and ties: Third places, street encounters, tie decay (docs/ODD.md
+    7.2)."""
 
     visit_rate: list[float]  # assumption (per week)
     senior_reach: float  # assumption (share)
@@ -280,7 +281,7 @@ class MeetingParams:
 @dataclass(frozen=True, slots=True)
 class MunicipalityParams:
     """[municipality] Municipal policy and events: BuurtTop, budget cuts, programmes, building
-    sales (mechanism 7)."""
+    sales (docs/ODD.md 7.7)."""
 
     buurttop_every_years: int  # assumption (years)
     buurttop_per_1000: float  # assumption (per 1000 residents)
@@ -304,7 +305,7 @@ class MunicipalityParams:
 
 @dataclass(frozen=True, slots=True)
 class NeedsParams:
-    """[needs] Needs: Problems arise, grow when unaddressed and escalate (mechanism 1)."""
+    """[needs] Needs: Problems arise, grow when unaddressed and escalate (docs/ODD.md 7.1)."""
 
     arrival_rate: float  # calibrated (per week)
     vulnerability_weight: float  # assumption
@@ -380,7 +381,7 @@ class PreventionParams:
 @dataclass(frozen=True, slots=True)
 class ProfessionalsParams:
     """[professionals] Social professionals: Hulpverleners and opbouwwerkers, caseload,
-    wijkkennis, paperwork (mechanism 4)."""
+    wijkkennis, paperwork (docs/ODD.md 7.4)."""
 
     cost_per_year: float  # assumption (euro/year)
     hours_per_week: float  # assumption (hours/week)
@@ -461,7 +462,7 @@ class RunParams:
 
 @dataclass(frozen=True, slots=True)
 class ShocksParams:
-    """[shocks] Shocks: Heat wave and crisis (mechanism 8)."""
+    """[shocks] Shocks: Heat wave and crisis (docs/ODD.md 7.8)."""
 
     heatwave_year: int  # assumption (years)
     heatwave_week: int  # assumption (week)

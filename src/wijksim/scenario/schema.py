@@ -243,7 +243,7 @@ section(
 )
 
 section(
-    "needs", "Needs", "Problems arise, grow when unaddressed and escalate (mechanism 1).",
+    "needs", "Needs", "Problems arise, grow when unaddressed and escalate (docs/ODD.md 7.1).",
     Key("needs.arrival_rate", 0.0118, "Weekly chance that a resident of average "
         "vulnerability gets a new problem.", 0.0, 0.2, "per week", status=CALIBRATED),
     Key("needs.vulnerability_weight", 0.8, "How strongly arrival scales with "
@@ -274,7 +274,7 @@ section(
 
 section(
     "meeting", "Meeting and ties", "Third places, street encounters, tie decay "
-    "(mechanism 2).",
+    "(docs/ODD.md 7.2).",
     Key("meeting.visit_rate", [0.45, 0.35, 0.4], "Weekly chance that a youth / adult / "
         "senior visits a third place within reach.", 0.0, 1.0, "per week", length=3,
         source="004-H2-thirdplaces"),
@@ -332,7 +332,7 @@ section(
 
 section(
     "help", "Asking and offering help", "Voicing need, informal and formal help, "
-    "vraagverlegenheid and aanbodverlegenheid (mechanism 3).",
+    "vraagverlegenheid and aanbodverlegenheid (docs/ODD.md 7.3).",
     Key("help.ask_base", 2.48, "Log-odds part of voicing need to a tie at need 1 with no "
         "ties; the chance is (1 - v)^ask_v_weight times the logistic of this plus the need "
         "and tie terms.", -10.0, 10.0,
@@ -395,7 +395,7 @@ section(
 
 section(
     "professionals", "Social professionals", "Hulpverleners and opbouwwerkers, caseload, "
-    "wijkkennis, paperwork (mechanism 4).",
+    "wijkkennis, paperwork (docs/ODD.md 7.4).",
     Key("professionals.cost_per_year", 75000.0, "Employer cost of one professional (about "
         "0.9 FTE; the seeds give no salary, no source cited).", 10000.0, 500000.0,
         "euro/year"),
@@ -578,7 +578,7 @@ section(
 
 section(
     "initiatives", "Citizen initiatives", "Founding, recruiting, corvee, burnout, death "
-    "(mechanism 5).",
+    "(docs/ODD.md 7.5).",
     Key("initiatives.initial_per_1000", 1.5, "Initiatives alive at the start, per 1000 "
         "residents.", 0.0, 50.0, "per 1000 residents", source="002-omvang"),
     Key("initiatives.found_rate", 0.0003, "Weekly chance that a sterkhouder with a place in "
@@ -865,7 +865,7 @@ section(
 )
 
 section(
-    "funding", "Funding regime", "How the social base is financed (mechanism 6). The regime "
+    "funding", "Funding regime", "How the social base is financed (docs/ODD.md 7.6). The regime "
     "only chooses which parameter set applies; the model sees generic funding terms.",
     Key("funding.regime", "tender", "tender = aanbesteden (periodic contracts); subsidy = "
         "meerjarige subsidiering (multi-year, area-based); populatiebesteding = a budget for "
@@ -1036,7 +1036,7 @@ section(
 
 section(
     "municipality", "Municipal policy and events", "BuurtTop, budget cuts, programmes, "
-    "building sales (mechanism 7).",
+    "building sales (docs/ODD.md 7.7).",
     Key("municipality.buurttop_every_years", 0, "Hold a BuurtTop every N years (0 = "
         "never).", 0, 50, "years", source="004-H3-buurttop"),
     Key("municipality.buurttop_per_1000", 10.0, "BuurtTop participants per 1000 "
@@ -1078,7 +1078,7 @@ section(
 )
 
 section(
-    "shocks", "Shocks", "Heat wave and crisis (mechanism 8).",
+    "shocks", "Shocks", "Heat wave and crisis (docs/ODD.md 7.8).",
     Key("shocks.heatwave_year", 0, "Year of a heat wave (0 = none).", 0, 100, "years",
         source="004-IM-klinenberg"),
     Key("shocks.heatwave_week", 30, "Week of the year it starts.", 0, 51, "week"),
