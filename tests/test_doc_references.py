@@ -11,7 +11,7 @@ TEXT = (".py", ".md", ".toml", ".txt")
 
 def outside_references(paths) -> list[str]:
     return [f"{p.relative_to(ROOT)}:{i}" for p in paths
-            for i, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+            for i, line in enumerate(p.read_text("utf-8", "replace").splitlines(), 1)
             if OUTSIDE.search(line)]
 
 
