@@ -120,7 +120,7 @@ def calibration_section(quick: bool) -> tuple[list[str], dict]:
 
 def pattern_section(results: list[val.PatternResult]) -> list[str]:
     out = ["## 2. The patterns of the model brief", "",
-           "Each pattern in MODEL.md has an experiment file in `experiments/validation/`, run "
+           "Each pattern of [ODD.md](ODD.md) 1.2 has an experiment file in `experiments/validation/`, run "
            "with replicate seeds; effects are means with 95% t-intervals over seeds (paired "
            "where the scenarios share seeds). The verdict follows from the intervals by a rule "
            "in `src/wijksim/analysis/validation.py` (written before the first full run and "

@@ -43,6 +43,11 @@ PLACELESS = {**INIT, "initiatives.initial_per_1000": 30.0, "initiatives.found_ra
 # buurthuis with the default preference, 1-3 with none); with one café it decided nothing in
 # 3 of 5 seeds
 CAFES = {**PLACELESS, "places.per_1000": [1.0, 0.0, 3.0, 0.0, 0.0]}
+# zorgcooperaties whose members always help each other: the only help that comes after club
+# volunteering in the week, so the only one the club hours booked against spare time limit
+# (without collectives the key changes nothing: seed 3, checked by hand)
+CARE = {"collectives.enabled": True, "collectives.found_rate": [0.0, 0.0, 0.05],
+        "collectives.care_help_rate": 1.0}
 
 # key: (changed value, what the run needs so that the key's mechanism acts)
 CHANGED = {
@@ -117,6 +122,7 @@ CHANGED = {
     "initiatives.initial_size_factor": (1, INIT),
     "initiatives.initial_min_age_weeks": (0, YOUNG),
     "initiatives.initial_max_age_weeks": (27, INIT),
+    "initiatives.club_spare_share": (1.0, CARE),
     "funding.renewal_horizon_weeks": (52, {"funding.tender.pre_tender_turnover": 1.0}),
     "municipality.buurttop_engagement_base": (5.0, TOP),
     "municipality.buurttop_bridging": (0.0, TOP),

@@ -1,4 +1,4 @@
-"""Each mechanism of MODEL.md doing what it says, on small wijks set up by hand."""
+"""Each submodel of docs/ODD.md 7 doing what it says, on small wijks set up by hand."""
 
 
 import numpy as np

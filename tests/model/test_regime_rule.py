@@ -1,4 +1,4 @@
-"""MODEL.md 'Rule: regimes act only through mechanisms'.
+"""The rule that a funding regime acts only through mechanisms (docs/ODD.md 7.6).
 
 With neutral tendering terms (contracts longer than the run, no overhead, no output pressure,
 full staff continuity, the subsidy's paperwork and budget split) tendering must be

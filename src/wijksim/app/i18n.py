@@ -777,7 +777,20 @@ _UNITS_NL = (("need units/hour", "eenheden nood per uur"), ("need units", "eenhe
              ("euro/year", "euro per jaar"), ("per week", "per week"), ("per year", "per jaar"),
              ("residents", "bewoners"), ("contacts", "contacten"), ("members", "leden"),
              ("people", "mensen"), ("hours", "uur"), ("weeks", "weken"), ("week", "week"),
-             ("years", "jaar"), ("cells", "vakjes"), ("ties", "banden"))
+             ("years", "jaar"), ("cells", "vakjes"), ("ties", "banden"),
+             # units given in issue 12/17's audit (docs/scenario-keys.md explains them)
+             ("share", "aandeel"), ("factor", "factor"), ("chance", "kans"),
+             ("level 0-1", "niveau 0-1"), ("log-odds", "log-odds"),
+             ("vulnerability 0-1", "kwetsbaarheid 0-1"), ("slots/week", "tijdvakken per week"),
+             ("contacts/visit", "contacten per bezoek"),
+             ("introductions/hour", "introducties per uur"), ("hours/hour", "uur per uur"),
+             ("tries", "pogingen"), ("per 1000 residents", "per 1000 bewoners"),
+             ("initiatives", "initiatieven"), ("rounds", "rondes"), ("providers", "aanbieders"),
+             ("per activity", "per activiteit"), ("need units/week", "eenheden nood per week"),
+             ("per hour/week per 1000", "per uur per week per 1000 bewoners"),
+             ("share/year per subcontractor", "aandeel per jaar per onderaannemer"),
+             ("euro", "euro"), ("jobs", "banen"), ("place number", "plaatsnummer"),
+             ("euro/euro", "euro per euro"), ("places", "plaatsen"))
 
 
 def _allowed_part_nl(part: str) -> str:
@@ -919,10 +932,10 @@ def show_lever(lever, value, lang: str) -> str:
 # == scenario-file problems in Dutch (issue 16: validation messages in the page's language) ==
 _ALLOWED_NL += [
     (r"a whole number of at least (\S+)(.*)", "een heel getal van minstens {0}{1}"),
-    (r"a list of (\d+) numbers, each from (\S+) to (\S+)",
-     "een lijst van {0} getallen, elk van {1} tot en met {2}"),
-    (r"a list of numbers, each from (\S+) to (\S+)", "een lijst getallen, elk van {0} tot en "
-                                                     "met {1}"),
+    (r"a list of (\d+) numbers, each from (\S+) to (\S+)(.*)",
+     "een lijst van {0} getallen, elk van {1} tot en met {2}{3}"),
+    (r"a list of numbers, each from (\S+) to (\S+)(.*)", "een lijst getallen, elk van {0} tot "
+                                                         "en met {1}{2}"),
     (r"a scenario name or path(.*)", "de naam of het pad van een scenario{0}"),
     (r"an existing file or a shipped scenario(.*)",
      "een bestaand bestand of een meegeleverd scenario{0}"),

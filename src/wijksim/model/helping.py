@@ -7,7 +7,7 @@ helps when they have time and their aanbodverlegenheid a (reluctance to offer) i
 Being helped lowers v; being refused raises it. Residents with time sometimes offer help unasked
 to a tie whose need they see. Separately, residents ask a professional with a chance that rises
 with trust in institutions and in a professional they know; that puts them on the wijkteam's
-waiting list (mechanism 4). v and a drift toward the local norm (the tie-weighted mean of one's
+waiting list (docs/ODD.md 7.4). v and a drift toward the local norm (the tie-weighted mean of one's
 ties) and back toward one's own disposition. A crisis lowers a for a while (004 H2: supply of
 help exceeded demand during COVID and the arrival of Ukrainians).
 """

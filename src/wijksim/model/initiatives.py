@@ -160,8 +160,9 @@ def volunteer_elsewhere(model) -> None:
     hours = np.maximum(r.spare_hours[does], model.p.initiatives.club_min_hours)
     r.last_volunteered[does] = model.week
     r.hours_volunteered[does] += hours
-    # (helping comes earlier in the week, so this does not limit this week's help: ODD 8, 9)
-    r.spare_left[does] -= 0.5 * hours
+    # (helping comes earlier in the week, so this limits only a zorgcooperatie's care among
+    # members, which comes later: docs/ODD.md 7.5, 7.12, 9)
+    r.spare_left[does] -= model.p.initiatives.club_spare_share * hours
 
 
 def _positions(model, inits):

@@ -22,22 +22,22 @@ class FundingPopulatiebestedingParams:
     terms) it is indistinguishable from subsidy. A scenario file with this regime must set
     population_weight and reference_vulnerability itself."""
 
-    population_weight: float  # assumption
-    reference_vulnerability: float  # assumption
+    population_weight: float  # assumption (factor)
+    reference_vulnerability: float  # assumption (vulnerability 0-1)
     period_years: int  # assumption (years)
-    p_provider_change: float  # assumption
-    staff_moves: float  # assumption
+    p_provider_change: float  # assumption (chance)
+    staff_moves: float  # assumption (share)
     transition_weeks: int  # assumption (weeks)
-    transition_productivity: float  # assumption
+    transition_productivity: float  # assumption (factor)
     pre_renewal_turnover: float  # assumption (per year)
-    overhead_share: float  # assumption
-    subcontractors: int  # assumption
-    coordination_share: float  # assumption
-    spending_freedom: float  # assumption
-    savings_kept: float  # assumption
-    output_pressure: float  # assumption
-    admin_share: float  # assumption
-    resident_org_share: float  # assumption
+    overhead_share: float  # assumption (share)
+    subcontractors: int  # assumption (providers)
+    coordination_share: float  # assumption (share/year per subcontractor)
+    spending_freedom: float  # assumption (level 0-1)
+    savings_kept: float  # assumption (share)
+    output_pressure: float  # assumption (level 0-1)
+    admin_share: float  # assumption (share)
+    resident_org_share: float  # assumption (share)
     paid_coordinators: bool  # assumption
     grant_years: int  # assumption (years)
 
@@ -48,11 +48,11 @@ class FundingSubsidyParams:
     'subsidy'."""
 
     period_years: int  # assumption (years)
-    admin_share: float  # assumption
-    resident_org_share: float  # assumption
+    admin_share: float  # assumption (share)
+    resident_org_share: float  # assumption (share)
     paid_coordinators: bool  # assumption
     grant_years: int  # assumption (years)
-    output_pressure: float  # assumption
+    output_pressure: float  # assumption (level 0-1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +63,15 @@ class FundingTenderParams:
     indistinguishable from subsidy."""
 
     contract_years: int  # assumption (years)
-    p_incumbent_loses: float  # assumption
-    staff_moves: float  # assumption
+    p_incumbent_loses: float  # assumption (chance)
+    staff_moves: float  # assumption (share)
     transition_weeks: int  # assumption (weeks)
-    transition_productivity: float  # assumption
+    transition_productivity: float  # assumption (factor)
     pre_tender_turnover: float  # assumption (per year)
-    overhead_share: float  # assumption
-    output_pressure: float  # assumption
-    admin_share: float  # assumption
-    resident_org_share: float  # assumption
+    overhead_share: float  # assumption (share)
+    output_pressure: float  # assumption (level 0-1)
+    admin_share: float  # assumption (share)
+    resident_org_share: float  # assumption (share)
     paid_coordinators: bool  # assumption
     grant_years: int  # assumption (years)
 
@@ -92,15 +92,15 @@ class BuurtrechtenParams:
     challenge_maturity_years: int  # assumption (years)
     challenge_min_members: int  # assumption (members)
     challenge_success: float  # assumption (per year)
-    compete_with_companies: float  # assumption
-    challenge_task_share: float  # assumption
+    compete_with_companies: float  # assumption (share)
+    challenge_task_share: float  # assumption (share)
     challenge_contract_years: int  # assumption (years)
-    challenge_capacity: float  # assumption
+    challenge_capacity: float  # assumption (factor)
     challenge_corvee_hours: float  # assumption (hours/week)
     resident_wage: float  # assumption (euro/year)
     service_help_hours: float  # assumption (hours)
     wijkfonds: bool  # assumption
-    wijkfonds_share: float  # assumption
+    wijkfonds_share: float  # assumption (share)
     wijkfonds_voters_per_1000: float  # assumption (per 1000 residents)
     planning: bool  # assumption
     planning_min_members: int  # assumption (members)
@@ -116,39 +116,39 @@ class CollectivesParams:
     enabled: bool  # assumption
     found_rate: list[float]  # assumption (per week)
     min_founding_ties: int  # assumption (ties)
-    leave_factor: float  # assumption
+    leave_factor: float  # assumption (factor)
     founding_members: int  # assumption (members)
-    recognition: float  # assumption
-    steady_support: float  # assumption
-    hurdles: float  # assumption
+    recognition: float  # assumption (level 0-1)
+    steady_support: float  # assumption (share)
+    hurdles: float  # assumption (level 0-1)
     hurdle_corvee_hours: float  # assumption (hours/week)
-    recognition_base: float  # assumption
-    hurdle_founding_drop: float  # assumption
-    support_corvee_relief: float  # assumption
+    recognition_base: float  # assumption (share)
+    hurdle_founding_drop: float  # assumption (share)
+    support_corvee_relief: float  # assumption (share)
     support_cost: float  # assumption (euro/year)
-    recognition_trust: float  # assumption
-    corvee_factor: list[float]  # assumption
-    mutual_help: list[float]  # assumption
+    recognition_trust: float  # assumption (per week)
+    corvee_factor: list[float]  # assumption (factor)
+    mutual_help: list[float]  # assumption (factor)
     coop_jobs: int  # assumption (jobs)
-    job_need_relief: float  # assumption
+    job_need_relief: float  # assumption (need units/week)
     energy_investment: float  # assumption (euro)
     energy_yield: float  # assumption (per year)
-    energy_invest_below: float  # assumption
+    energy_invest_below: float  # assumption (vulnerability 0-1)
     energy_door_rate: float  # assumption (per week)
     energy_door_reach: float  # assumption (cells)
-    energy_bridging: float  # assumption
+    energy_bridging: float  # assumption (share)
     care_help_rate: float  # assumption (per week)
-    care_v_drop: float  # assumption
+    care_v_drop: float  # assumption (per week)
 
 
 @dataclass(frozen=True, slots=True)
 class FundingParams:
-    """[funding] Funding regime: How the social base is financed (mechanism 6). The regime only
-    chooses which parameter set applies; the model sees generic funding terms."""
+    """[funding] Funding regime: How the social base is financed (docs/ODD.md 7.6). The regime
+    only chooses which parameter set applies; the model sees generic funding terms."""
 
     regime: str  # assumption
     budget_per_resident: float  # assumption (euro/year)
-    providers: int  # assumption
+    providers: int  # assumption (providers)
     switch_year: int  # assumption (years)
     switch_to: str  # assumption
     renewal_horizon_weeks: int  # assumption (weeks)
@@ -160,79 +160,80 @@ class FundingParams:
 @dataclass(frozen=True, slots=True)
 class HelpParams:
     """[help] Asking and offering help: Voicing need, informal and formal help,
-    vraagverlegenheid and aanbodverlegenheid (mechanism 3)."""
+    vraagverlegenheid and aanbodverlegenheid (docs/ODD.md 7.3)."""
 
-    ask_base: float  # calibrated
+    ask_base: float  # calibrated (log-odds)
     ask_v_weight: float  # assumption
     ask_need_weight: float  # assumption
     ask_tie_weight: float  # assumption
-    formal_base: float  # calibrated
+    formal_base: float  # calibrated (log-odds)
     formal_trust_weight: float  # assumption
     informal_amount: float  # calibrated (need units)
     informal_hours: float  # assumption (hours)
     v_after_help: float  # assumption
     v_after_refusal: float  # assumption
-    premie: float  # assumption
+    premie: float  # assumption (per week)
     a_after_helping: float  # assumption
-    norm_drift: float  # assumption
-    disposition_pull: float  # assumption
-    offer_rate: float  # calibrated
+    norm_drift: float  # assumption (per week)
+    disposition_pull: float  # assumption (per week)
+    offer_rate: float  # calibrated (per week)
     informal_effect: list[float]  # assumption
     tie_gain: float  # assumption
-    trust_pull: float  # assumption
+    trust_pull: float  # assumption (per week)
     willing_base: float  # assumption
     willing_tie_weight: float  # assumption
     unasked_v_weight: float  # assumption
-    unasked_v_share: float  # assumption
+    unasked_v_share: float  # assumption (share)
     formal_trust_centre: float  # assumption
-    formal_voiced_weight: float  # assumption
+    formal_voiced_weight: float  # assumption (log-odds)
 
 
 @dataclass(frozen=True, slots=True)
 class InitiativesParams:
     """[initiatives] Citizen initiatives: Founding, recruiting, corvee, burnout, death
-    (mechanism 5)."""
+    (docs/ODD.md 7.5)."""
 
-    initial_per_1000: float  # assumption
+    initial_per_1000: float  # assumption (per 1000 residents)
     found_rate: float  # assumption (per week)
-    found_support: float  # assumption
-    min_founding_ties: int  # assumption
+    found_support: float  # assumption (per hour/week per 1000)
+    min_founding_ties: int  # assumption (ties)
     leave_rate: float  # assumption (per year)
     recruit_rate: float  # assumption (per week)
-    max_members: int  # assumption
-    min_members: int  # assumption
+    max_members: int  # assumption (members)
+    min_members: int  # assumption (members)
     activity_hours: float  # assumption (hours/week)
-    activity_tie_gain: float  # assumption
+    activity_tie_gain: float  # assumption (per activity)
     corvee_hours: float  # assumption (hours/week)
     application_hours: float  # assumption (hours)
     grant: float  # assumption (euro/year)
     grant_skill_weight: float  # assumption
     coordinator_cost: float  # assumption (euro/year)
-    initiatives_per_coordinator: int  # assumption
-    energy_recovery: float  # assumption
-    engagement_gain: float  # assumption
-    mutual_help: float  # assumption
-    no_funding_end_rate: float  # assumption
-    strain: float  # assumption
-    founder_share: float  # assumption
-    attendance: float  # assumption
-    takeover_per_year: float  # assumption
+    initiatives_per_coordinator: int  # assumption (initiatives)
+    energy_recovery: float  # assumption (per week)
+    engagement_gain: float  # assumption (per week)
+    mutual_help: float  # assumption (per week)
+    no_funding_end_rate: float  # assumption (per week)
+    strain: float  # assumption (per week)
+    founder_share: float  # assumption (share)
+    attendance: float  # assumption (per week)
+    takeover_per_year: float  # assumption (per year)
     application_weeks: int  # assumption (weeks)
-    engagement_fade: float  # assumption
+    engagement_fade: float  # assumption (per week)
     club_min_hours: float  # assumption (hours)
-    kind_shares: list[float]  # assumption
-    kind_mutual_help: list[float]  # assumption
+    club_spare_share: float  # assumption (share)
+    kind_shares: list[float]  # assumption (share)
+    kind_mutual_help: list[float]  # assumption (factor)
     kind_needs_place: list[bool]  # assumption
     kind_countable: list[bool]  # assumption
     application_skill_offset: float  # assumption
     grant_base_success: float  # assumption
-    coordinator_relief: float  # assumption
-    attendance_without_place: float  # assumption
-    attendance_unfunded: float  # assumption
-    activity_contacts: float  # assumption
+    coordinator_relief: float  # assumption (share)
+    attendance_without_place: float  # assumption (per week)
+    attendance_unfunded: float  # assumption (factor)
+    activity_contacts: float  # assumption (contacts)
     activity_bridging: float  # assumption
-    dissolution_engagement: float  # assumption
-    burnout_engagement: float  # assumption
+    dissolution_engagement: float  # assumption (factor)
+    burnout_engagement: float  # assumption (factor)
     burnout_energy: float  # assumption
     grace_weeks: int  # assumption (weeks)
     placeless_weeks: int  # assumption (weeks)
@@ -240,33 +241,34 @@ class InitiativesParams:
     place_preference: float  # assumption (cells)
     strain_min_hours: float  # assumption (hours/week)
     initial_founder_noise: float  # assumption
-    initial_recruit_rounds: int  # assumption
-    initial_size_factor: int  # assumption
+    initial_recruit_rounds: int  # assumption (rounds)
+    initial_size_factor: int  # assumption (factor)
     initial_min_age_weeks: int  # assumption (weeks)
     initial_max_age_weeks: int  # assumption (weeks)
 
 
 @dataclass(frozen=True, slots=True)
 class MeetingParams:
-    """[meeting] Meeting and ties: Third places, street encounters, tie decay (mechanism 2)."""
+    """[meeting] Meeting and ties: Third places, street encounters, tie decay (docs/ODD.md
+    7.2)."""
 
-    visit_rate: list[float]  # assumption
-    senior_reach: float  # assumption
+    visit_rate: list[float]  # assumption (per week)
+    senior_reach: float  # assumption (share)
     distance_scale: float  # assumption (cells)
-    sessions_per_week: int  # assumption
-    contacts_per_visit: float  # calibrated
+    sessions_per_week: int  # assumption (slots/week)
+    contacts_per_visit: float  # calibrated (contacts/visit)
     place_tie_gain: float  # assumption
     host_bridging: float  # assumption
     street_rate: float  # calibrated (per week)
     street_radius: int  # assumption (cells)
     street_tie_gain: float  # assumption
-    triadic_rate: float  # calibrated
-    private_contact_rate: float  # assumption
+    triadic_rate: float  # calibrated (per week)
+    private_contact_rate: float  # assumption (per week)
     friend_time: float  # calibrated
     private_tie_gain: float  # assumption
     tie_decay: float  # assumption (per week)
     tie_min: float  # assumption
-    good_tie: float  # literature
+    good_tie: float  # assumption
     lonely_below: int  # literature (contacts)
     strongly_lonely_below: int  # assumption (contacts)
     visit_engagement_base: float  # assumption
@@ -279,23 +281,23 @@ class MeetingParams:
 @dataclass(frozen=True, slots=True)
 class MunicipalityParams:
     """[municipality] Municipal policy and events: BuurtTop, budget cuts, programmes, building
-    sales (mechanism 7)."""
+    sales (docs/ODD.md 7.7)."""
 
     buurttop_every_years: int  # assumption (years)
-    buurttop_per_1000: float  # assumption
-    buurttop_contacts: int  # assumption
+    buurttop_per_1000: float  # assumption (per 1000 residents)
+    buurttop_contacts: int  # assumption (contacts)
     budget_cut_year: int  # assumption (years)
-    budget_cut_share: float  # assumption
-    programme_share: float  # assumption
+    budget_cut_share: float  # assumption (share)
+    programme_share: float  # assumption (share)
     programme_stop_year: int  # assumption (years)
     sell_buurthuis_year: int  # assumption (years)
-    places_max_share: float  # assumption
+    places_max_share: float  # assumption (share)
     buurttop_week: int  # assumption (week)
     buurttop_tie_gain: float  # assumption
     buurttop_engagement_gain: float  # assumption
     buurttop_trust_gain: float  # assumption
     buurttop_v_drop: float  # assumption
-    buurttop_found_chance: float  # assumption
+    buurttop_found_chance: float  # assumption (chance)
     buurttop_engagement_base: float  # assumption
     buurttop_bridging: float  # assumption
     buurttop_v_base: float  # assumption
@@ -303,12 +305,12 @@ class MunicipalityParams:
 
 @dataclass(frozen=True, slots=True)
 class NeedsParams:
-    """[needs] Needs: Problems arise, grow when unaddressed and escalate (mechanism 1)."""
+    """[needs] Needs: Problems arise, grow when unaddressed and escalate (docs/ODD.md 7.1)."""
 
     arrival_rate: float  # calibrated (per week)
     vulnerability_weight: float  # assumption
-    senior_factor: float  # assumption
-    kind_shares: list[float]  # assumption
+    senior_factor: float  # assumption (factor)
+    kind_shares: list[float]  # assumption (share)
     initial_severity: float  # assumption (need units)
     growth_rate: float  # assumption (per week)
     self_resolve_rate: float  # assumption (per week)
@@ -329,13 +331,13 @@ class NetwerkberaadParams:
     stop_year: int  # assumption (years)
     hours: float  # assumption (hours)
     rate: float  # assumption (per week)
-    learning: float  # assumption
-    forgetting: float  # assumption
+    learning: float  # assumption (per week)
+    forgetting: float  # assumption (per week)
     circle: int  # assumption (people)
     tie_gain: float  # assumption
     v_drop: float  # assumption
     a_drop: float  # assumption
-    search_tries: int  # assumption
+    search_tries: int  # assumption (tries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +345,7 @@ class PlacesParams:
     """[places] Third places: Buurthuis, library, café, playground, Huis van de Wijk
     (Oldenburg; Klinenberg)."""
 
-    per_1000: list[float]  # assumption
+    per_1000: list[float]  # assumption (per 1000 residents)
     reach: list[int]  # assumption (cells)
     capacity: list[int]  # assumption (visits/week)
     hospitality: list[float]  # assumption
@@ -355,13 +357,13 @@ class PlacesParams:
     community_rights: bool  # assumption
     community_takeover_members: int  # assumption (members)
     community_hospitality: float  # assumption
-    community_rent_share: float  # assumption
+    community_rent_share: float  # assumption (share)
     youth_appeal: list[float]  # assumption
     adult_appeal: list[float]  # assumption
     senior_appeal: list[float]  # assumption
     hospitality_base: float  # assumption
     cafe_closing_weeks: int  # assumption (weeks)
-    initial_custom_share: float  # assumption
+    initial_custom_share: float  # assumption (share)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,49 +375,49 @@ class PreventionParams:
     funding terms give spending freedom and kept savings (populatiebesteding)."""
 
     response: float  # assumption (euro/euro)
-    max_opbouwwerker_share: float  # assumption
+    max_opbouwwerker_share: float  # assumption (share)
 
 
 @dataclass(frozen=True, slots=True)
 class ProfessionalsParams:
     """[professionals] Social professionals: Hulpverleners and opbouwwerkers, caseload,
-    wijkkennis, paperwork (mechanism 4)."""
+    wijkkennis, paperwork (docs/ODD.md 7.4)."""
 
-    cost_per_year: float  # literature (euro/year)
-    hours_per_week: float  # literature (hours/week)
-    opbouwwerker_share: float  # assumption
+    cost_per_year: float  # assumption (euro/year)
+    hours_per_week: float  # assumption (hours/week)
+    opbouwwerker_share: float  # assumption (share)
     orientation_hulpverlener: float  # assumption
     orientation_opbouwwerker: float  # assumption
     case_hours: float  # assumption (hours/week)
     help_per_hour: float  # calibrated (need units/hour)
-    casework_pull: float  # assumption
+    casework_pull: float  # assumption (share)
     wijkkennis_learning: float  # assumption (per week)
     new_hire_wijkkennis: float  # assumption
     initial_tenure_years: float  # assumption (years)
-    turnover_per_year: float  # literature (per year)
+    turnover_per_year: float  # assumption (per year)
     vacancy_weeks: int  # assumption (weeks)
     outreach_per_hour: float  # assumption (residents/hour)
-    bridging_per_hour: float  # assumption
-    corvee_relief_per_hour: float  # assumption
-    trust_gain: float  # assumption
-    institution_trust_gain: float  # assumption
-    trust_loss_waiting: float  # assumption
+    bridging_per_hour: float  # assumption (introductions/hour)
+    corvee_relief_per_hour: float  # assumption (hours/hour)
+    trust_gain: float  # assumption (per week)
+    institution_trust_gain: float  # assumption (per week)
+    trust_loss_waiting: float  # assumption (per week)
     trust_loss_leaving: float  # assumption
-    outreach_share: float  # assumption
-    support_share: float  # assumption
-    bridging_share: float  # assumption
+    outreach_share: float  # assumption (share)
+    support_share: float  # assumption (share)
+    bridging_share: float  # assumption (share)
     handover_weeks: int  # assumption (weeks)
     trusted_link: float  # assumption
     bridging_tie_gain: float  # assumption
-    complex_hours_factor: float  # assumption
-    casework_yield_base: float  # assumption
+    complex_hours_factor: float  # assumption (factor)
+    casework_yield_base: float  # assumption (share)
     pressure_orientation_drop: float  # assumption
     pressure_casework_pull: float  # assumption
     widening_rate: float  # assumption (per week)
-    outreach_trust_share: float  # assumption
-    bridging_tries: int  # assumption
+    outreach_trust_share: float  # assumption (share)
+    bridging_tries: int  # assumption (tries)
     focus_place: int  # assumption (place number)
-    focus_share: float  # assumption
+    focus_share: float  # assumption (share)
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,17 +429,17 @@ class ResidentsParams:
     v_senior_extra: float  # literature
     a_mean: float  # assumption
     disposition_concentration: float  # assumption
-    spare_time_share: float  # assumption
+    spare_time_share: float  # assumption (share)
     spare_hours_mean: float  # literature (hours/week)
-    regular_volunteer_share: float  # calibrated
-    occasional_volunteer_share: float  # calibrated
+    regular_volunteer_share: float  # calibrated (share)
+    occasional_volunteer_share: float  # calibrated (share)
     engagement_mean: float  # assumption
     sterkhouder_threshold: float  # assumption
-    friends_elsewhere_mean: float  # calibrated
+    friends_elsewhere_mean: float  # calibrated (contacts)
     trust_mean: float  # assumption
     paperwork_skill_gap: float  # assumption
-    friends_elsewhere_by_age: list[float]  # assumption
-    youth_spare_time_factor: float  # assumption
+    friends_elsewhere_by_age: list[float]  # assumption (factor)
+    youth_spare_time_factor: float  # assumption (factor)
     spare_hours_max: float  # assumption (hours/week)
     regular_volunteer_rate: float  # assumption (per week)
     occasional_volunteer_rate: float  # assumption (per week)
@@ -460,21 +462,21 @@ class RunParams:
 
 @dataclass(frozen=True, slots=True)
 class ShocksParams:
-    """[shocks] Shocks: Heat wave and crisis (mechanism 8)."""
+    """[shocks] Shocks: Heat wave and crisis (docs/ODD.md 7.8)."""
 
     heatwave_year: int  # assumption (years)
     heatwave_week: int  # assumption (week)
     heatwave_weeks: int  # assumption (weeks)
-    heat_vulnerability: float  # assumption
-    heat_check_rate: float  # assumption
-    heat_harm_unchecked: float  # assumption
-    heat_harm_checked: float  # assumption
+    heat_vulnerability: float  # assumption (vulnerability 0-1)
+    heat_check_rate: float  # assumption (per week)
+    heat_harm_unchecked: float  # assumption (per week)
+    heat_harm_checked: float  # assumption (per week)
     crisis_year: int  # assumption (years)
     crisis_week: int  # assumption (week)
     crisis_weeks: int  # assumption (weeks)
-    crisis_offer_boost: float  # assumption
-    crisis_need_boost: float  # assumption
-    heat_prof_call: float  # assumption
+    crisis_offer_boost: float  # assumption (share)
+    crisis_need_boost: float  # assumption (factor)
+    heat_prof_call: float  # assumption (per week)
     heat_check_a_weight: float  # assumption
 
 
@@ -483,26 +485,26 @@ class WijkParams:
     """[wijk] The wijk: Size, layout and population of the neighbourhood."""
 
     residents: int  # assumption (residents)
-    residents_per_cell: float  # literature (residents/cell)
-    built_share: float  # assumption
-    group_shares: list[float]  # assumption
-    segregation: float  # assumption
+    residents_per_cell: float  # assumption (residents/cell)
+    built_share: float  # assumption (share)
+    group_shares: list[float]  # assumption (share)
+    segregation: float  # assumption (share)
     homophily: float  # assumption
-    age_shares: list[float]  # literature
+    age_shares: list[float]  # assumption (share)
     vulnerability_mean: float  # assumption
     vulnerability_group_gap: float  # assumption
     initial_ties: float  # assumption (ties)
-    moving_rate: float  # literature (per year)
-    senior_leave_rate: float  # literature (per year)
+    moving_rate: float  # assumption (per year)
+    senior_leave_rate: float  # assumption (per year)
     age_homophily: float  # assumption
     neighbour_radius: int  # assumption (cells)
     walk_radius: int  # assumption (cells)
     vulnerability_senior_extra: float  # assumption
-    youth_15plus_share: float  # assumption
+    youth_15plus_share: float  # assumption (share)
     place_site_candidates: int  # assumption (cells)
     initial_tie_radius: int  # assumption (cells)
     initial_tie_high: float  # assumption
-    initial_ties_by_age: list[float]  # assumption
+    initial_ties_by_age: list[float]  # assumption (factor)
     friend_building_years: float  # assumption (years)
 
 

@@ -46,6 +46,14 @@ def render() -> str:
         "Years in event keys count full years from the start (year 5 = after five years); "
         "0 switches an event off.",
         "",
+        "Units (in brackets after the range): `per week` / `per year` = a chance or a relative "
+        "change per week or year; `share` = a part of a whole (0-1); `factor` = a multiplier "
+        "of the quantity the meaning names; `chance` = a probability per event; `level 0-1` = "
+        "the strength of a lever; `log-odds` = a term of a logistic chance. A number without "
+        "a unit lies on one of the model's own 0-1 scales (tie strength, vraag- and "
+        "aanbodverlegenheid v and a, trust, engagement, hospitality) or is a weight in the "
+        "formula its meaning gives.",
+        "",
     ]
     for sec in SECTIONS:
         lines += [f"## `[{sec.name}]` — {sec.title}", "", sec.doc, "",

@@ -5,6 +5,13 @@ passage it stands for (IDs from docs/sources.md) and the status of its default v
 ``calibrated`` (fitted to docs/validation.md targets), ``literature`` (taken from a published
 figure) or ``assumption`` (a modelling choice, argued in docs/ODD.md).
 
+Units follow one convention (explained on top of docs/scenario-keys.md): "per week" / "per
+year" for chances and relative changes per tick or year, "hours/week", "euro/year", counts by
+their noun, "share" for a part of a whole, "factor" for a multiplier of another quantity,
+"chance" for a probability per event, "level 0-1" for a lever's strength. An empty unit means
+a number on one of the model's own 0-1 scales (tie strength, v, a, trust, engagement) or a
+weight in the formula the description gives (tests/test_schema_units.py).
+
 The key reference in docs/scenario-keys.md is generated from this module
 (``python -m wijksim.scenario.reference``), so documentation and validation cannot drift.
 """
@@ -115,18 +122,19 @@ section(
     Key("wijk.residents", 15000, "Number of residents.", 50, 500000, "residents"),
     Key("wijk.residents_per_cell", 15.0, "Residents per built grid cell; a cell is 50 x 50 m, "
         "so 15 per cell is about 60 inhabitants per hectare of built land (a typical Dutch "
-        "urban wijk).", 1.0, 200.0, "residents/cell", status=LITERATURE),
+        "urban wijk; a rough figure, no source cited).", 1.0, 200.0, "residents/cell"),
     Key("wijk.built_share", 0.8, "Share of cells with housing (the rest is parks, roads, "
-        "water).", 0.2, 1.0),
+        "water).", 0.2, 1.0, "share"),
     Key("wijk.group_shares", [0.6, 0.25, 0.15], "Shares of demographic groups (e.g. "
         "long-settled, newcomers, migrant community). 'De buurt is een mythe': a wijk is "
-        "several communities side by side.", 0.0, 1.0, source="004-H3-mythe"),
+        "several communities side by side.", 0.0, 1.0, "share", source="004-H3-mythe"),
     Key("wijk.segregation", 0.5, "Share of residents who live in their group's own quarter "
-        "rather than anywhere in the wijk.", 0.0, 1.0, source="004-H3-mythe"),
+        "rather than anywhere in the wijk.", 0.0, 1.0, "share", source="004-H3-mythe"),
     Key("wijk.homophily", 0.7, "Chance that an encounter across groups does not turn into "
         "contact (0 = no preference for the own group).", 0.0, 1.0, source="004-H3-mythe"),
-    Key("wijk.age_shares", [0.2, 0.6, 0.2], "Shares of youth (<20), adults, seniors (65+).",
-        0.0, 1.0, length=3, status=LITERATURE),
+    Key("wijk.age_shares", [0.2, 0.6, 0.2], "Shares of youth (<20), adults, seniors (65+); "
+        "round numbers near the Dutch population's, no source cited.", 0.0, 1.0, "share",
+        length=3),
     Key("wijk.vulnerability_mean", 0.25, "Mean vulnerability (0-1): how prone a resident is "
         "to problems such as debts, care needs or isolation.", 0.01, 0.9),
     Key("wijk.vulnerability_group_gap", 0.1, "Extra mean vulnerability of the non-majority "
@@ -136,11 +144,11 @@ section(
         "(docs/ODD.md 5.5). Chosen so that the start is near the model's steady state, where "
         "residents have about 2.2 good ties in the wijk.", 0.0, 30.0, "ties"),
     Key("wijk.moving_rate", 0.08, "Yearly share of residents who move away; a newcomer with "
-        "no ties takes their home (Dutch households move about once every 10-12 years).", 0.0,
-        0.5, "per year", status=LITERATURE),
+        "no ties takes their home (Dutch households move about once every 10-12 years: an "
+        "order of magnitude, no source cited).", 0.0, 0.5, "per year"),
     Key("wijk.senior_leave_rate", 0.07, "Yearly share of seniors who leave (death, a move "
-        "into care or elsewhere); a newcomer of the same age takes their home.", 0.0, 0.5,
-        "per year", status=LITERATURE),
+        "into care or elsewhere); a newcomer of the same age takes their home. No source "
+        "cited.", 0.0, 0.5, "per year"),
     Key("wijk.age_homophily", 0.5, "Chance that an encounter across age classes (youth, "
         "adults, seniors) does not turn into contact: friends are mostly of one's own age.",
         0.0, 1.0, status=ASSUMPTION),
@@ -153,7 +161,7 @@ section(
     Key("wijk.vulnerability_senior_extra", 0.1, "Extra mean vulnerability of seniors.", 0.0,
         0.5),
     Key("wijk.youth_15plus_share", 0.25, "Share of youths (under 20) who are 15 or older and "
-        "count in the volunteering outcomes (about 5 of 20 birth years).", 0.0, 1.0),
+        "count in the volunteering outcomes (about 5 of 20 birth years).", 0.0, 1.0, "share"),
     Key("wijk.place_site_candidates", 12, "Places are sited at the best of this many random "
         "built cells (farthest from the places sited before), so they spread over the wijk.",
         1, 1000, "cells"),
@@ -164,7 +172,7 @@ section(
         1.0),
     Key("wijk.initial_ties_by_age", [0.95, 1.0, 0.62], "Starting friendships of youth, adults "
         "and seniors relative to wijk.initial_ties (as measured in the model's steady state: "
-        "seniors keep fewer as their friends leave and they walk less far).", 0.0, 5.0,
+        "seniors keep fewer as their friends leave and they walk less far).", 0.0, 5.0, "factor",
         length=3),
     Key("wijk.friend_building_years", 2.0, "Years a newcomer takes to build up a circle of "
         "friends in the wijk (1 - exp(-years / this) of the full circle at the start).", 0.01,
@@ -186,15 +194,16 @@ section(
     Key("residents.disposition_concentration", 6.0, "Concentration of the Beta "
         "distributions of v and a (higher = less spread).", 1.0, 100.0),
     Key("residents.spare_time_share", 0.55, "Share of residents with time left for others "
-        "(the 'altruistisch overschot').", 0.0, 1.0, source="004-H3-overschot", status=ASSUMPTION),
+        "(the 'altruistisch overschot').", 0.0, 1.0,
+        "share", source="004-H3-overschot", status=ASSUMPTION),
     Key("residents.spare_hours_mean", 4.0, "Mean spare hours per week of those who have "
         "some (about 4 hours a week per volunteer).", 0.5, 40.0, "hours/week",
         source="000-vrijwilligers", status=LITERATURE),
     Key("residents.regular_volunteer_share", 0.28, "Share of residents who volunteer "
-        "nearly every week somewhere (clubs, schools, churches, initiatives).", 0.0, 1.0,
+        "nearly every week somewhere (clubs, schools, churches, initiatives).", 0.0, 1.0, "share",
         source="000-vrijwilligers", status=CALIBRATED),
     Key("residents.occasional_volunteer_share", 0.3, "Share of residents who volunteer "
-        "now and then.", 0.0, 1.0, status=CALIBRATED),
+        "now and then.", 0.0, 1.0, "share", status=CALIBRATED),
     Key("residents.engagement_mean", 0.15, "Mean engagement (0-1) with the wijk; the few "
         "above the sterkhouder threshold are its key figures.", 0.0, 1.0,
         source="004-EP-sterkhouders"),
@@ -203,7 +212,7 @@ section(
         source="004-EP-sterkhouders"),
     Key("residents.friends_elsewhere_mean", 1.56, "Mean number of good contacts an adult has "
         "outside the wijk (family, old friends); youth 1.2x, seniors 0.5x. They count against "
-        "loneliness, not toward the wijk's cohesion.", 0.0, 10.0, status=CALIBRATED),
+        "loneliness, not toward the wijk's cohesion.", 0.0, 10.0, "contacts", status=CALIBRATED),
     Key("residents.trust_mean", 0.55, "Mean trust in institutions at the start.", 0.0, 1.0),
     Key("residents.paperwork_skill_gap", 0.2, "How much more often the majority group has "
         "'vergadertijgers' (people at ease with forms and meetings).", 0.0, 1.0,
@@ -211,9 +220,9 @@ section(
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("residents.friends_elsewhere_by_age", [1.2, 1.0, 0.5], "Good contacts outside the "
         "wijk of youth, adults and seniors relative to friends_elsewhere_mean (seniors fewer "
-        "as partners and friends die).", 0.0, 5.0, length=3),
+        "as partners and friends die).", 0.0, 5.0, "factor", length=3),
     Key("residents.youth_spare_time_factor", 0.6, "Youths' chance of having spare time "
-        "relative to spare_time_share (school).", 0.0, 1.0),
+        "relative to spare_time_share (school).", 0.0, 1.0, "factor"),
     Key("residents.spare_hours_max", 40.0, "Most spare hours a week anyone has.", 0.5, 100.0,
         "hours/week"),
     Key("residents.regular_volunteer_rate", 0.75, "Weekly chance a regular volunteer "
@@ -234,15 +243,15 @@ section(
 )
 
 section(
-    "needs", "Needs", "Problems arise, grow when unaddressed and escalate (mechanism 1).",
+    "needs", "Needs", "Problems arise, grow when unaddressed and escalate (docs/ODD.md 7.1).",
     Key("needs.arrival_rate", 0.0118, "Weekly chance that a resident of average "
         "vulnerability gets a new problem.", 0.0, 0.2, "per week", status=CALIBRATED),
     Key("needs.vulnerability_weight", 0.8, "How strongly arrival scales with "
         "vulnerability (0 = not at all).", 0.0, 1.0),
-    Key("needs.senior_factor", 1.3, "Arrival multiplier for seniors.", 0.5, 4.0),
+    Key("needs.senior_factor", 1.3, "Arrival multiplier for seniors.", 0.5, 4.0, "factor"),
     Key("needs.kind_shares", [0.4, 0.3, 0.3], "Shares of practical, social and complex "
         "problems. Informal help solves practical and social problems well, complex ones "
-        "(debts, care) poorly.", 0.0, 1.0, length=3, source="004-H6-zolder"),
+        "(debts, care) poorly.", 0.0, 1.0, "share", length=3, source="004-H6-zolder"),
     Key("needs.initial_severity", 1.0, "Severity of a new problem.", 0.1, 10.0, "need units"),
     Key("needs.growth_rate", 0.02, "Weekly relative growth of unaddressed need.", 0.0, 0.2,
         "per week", source="004-H6-zolder"),
@@ -265,18 +274,18 @@ section(
 
 section(
     "meeting", "Meeting and ties", "Third places, street encounters, tie decay "
-    "(mechanism 2).",
+    "(docs/ODD.md 7.2).",
     Key("meeting.visit_rate", [0.45, 0.35, 0.4], "Weekly chance that a youth / adult / "
-        "senior visits a third place within reach.", 0.0, 1.0, length=3,
+        "senior visits a third place within reach.", 0.0, 1.0, "per week", length=3,
         source="004-H2-thirdplaces"),
     Key("meeting.senior_reach", 0.6, "Share of a place's walking reach that seniors still "
-        "cover (shorter walks).", 0.1, 1.0, source="004-H2-ouderen"),
+        "cover (shorter walks).", 0.1, 1.0, "share", source="004-H2-ouderen"),
     Key("meeting.distance_scale", 4.0, "Distance (cells) over which a place's pull halves "
         "with walking distance.", 0.5, 50.0, "cells", source="004-H2-thirdplaces"),
     Key("meeting.sessions_per_week", 14, "Time slots per week at a place; people meet those "
-        "who visit in the same slot.", 1, 56),
+        "who visit in the same slot.", 1, 56, "slots/week"),
     Key("meeting.contacts_per_visit", 2.53, "People a visitor talks to per visit.", 0.0,
-        20.0, status=CALIBRATED),
+        20.0, "contacts/visit", status=CALIBRATED),
     Key("meeting.place_tie_gain", 0.08, "Tie strength gained per contact at a place "
         "(times 0.5 + hospitality).", 0.0, 1.0, source="004-H2-thirdplaces"),
     Key("meeting.host_bridging", 0.5, "How much a host (hospitality 1) lowers the "
@@ -288,9 +297,10 @@ section(
     Key("meeting.street_tie_gain", 0.03, "Tie strength gained per street encounter.", 0.0,
         1.0),
     Key("meeting.triadic_rate", 0.102, "Weekly chance that a friend introduces one of their "
-        "friends (triadic closure; gains place_tie_gain).", 0.0, 1.0, status=CALIBRATED),
+        "friends (triadic closure; gains place_tie_gain).", 0.0, 1.0,
+        "per week", status=CALIBRATED),
     Key("meeting.private_contact_rate", 0.8, "Weekly chance of a private contact per unit "
-        "tie strength (friends keep in touch at home).", 0.0, 1.0, status=ASSUMPTION),
+        "tie strength (friends keep in touch at home).", 0.0, 1.0, "per week", status=ASSUMPTION),
     Key("meeting.friend_time", 0.721, "How many close friendships (sum of squared tie "
         "strengths) a resident has time to keep up; with more, each gets less contact.", 0.1,
         24.0, status=CALIBRATED),
@@ -300,11 +310,11 @@ section(
     Key("meeting.tie_decay", 0.02, "Weekly relative decay of every tie.", 0.0, 0.5,
         "per week", status=ASSUMPTION),
     Key("meeting.tie_min", 0.02, "Ties weaker than this are forgotten.", 0.0, 0.5),
-    Key("meeting.good_tie", 0.3, "Strength from which a tie counts as a good contact.", 0.0,
-        1.0, status=LITERATURE),
+    Key("meeting.good_tie", 0.3, "Strength from which a tie counts as a good contact (a "
+        "threshold on the model's own tie scale; no published figure).", 0.0, 1.0),
     Key("meeting.lonely_below", 4, "Fewer good contacts than this: lonely (4-5 good contacts "
         "protect against loneliness, De Jong Gierveld & Van Tilburg 2007).", 0, 24,
-        "contacts", status=LITERATURE),
+        "contacts", status=LITERATURE, source="lit-dejonggierveld"),
     Key("meeting.strongly_lonely_below", 2, "Fewer good contacts than this: strongly "
         "lonely.", 0, 24, "contacts", status=ASSUMPTION),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
@@ -322,10 +332,11 @@ section(
 
 section(
     "help", "Asking and offering help", "Voicing need, informal and formal help, "
-    "vraagverlegenheid and aanbodverlegenheid (mechanism 3).",
+    "vraagverlegenheid and aanbodverlegenheid (docs/ODD.md 7.3).",
     Key("help.ask_base", 2.48, "Log-odds part of voicing need to a tie at need 1 with no "
         "ties; the chance is (1 - v)^ask_v_weight times the logistic of this plus the need "
-        "and tie terms.", -10.0, 10.0, source="004-H4-vraagverlegenheid", status=CALIBRATED),
+        "and tie terms.", -10.0, 10.0,
+        "log-odds", source="004-H4-vraagverlegenheid", status=CALIBRATED),
     Key("help.ask_v_weight", 1.5, "Exponent on (1 - v): how strongly vraagverlegenheid "
         "suppresses asking (v = 1 never asks).", 0.1, 10.0,
         source="004-H4-vraagverlegenheid"),
@@ -334,7 +345,7 @@ section(
     Key("help.ask_tie_weight", 2.5, "How strongly a strong tie makes asking easier.", 0.0,
         10.0),
     Key("help.formal_base", -3.28, "Log-odds part of asking a professional at need 1 and "
-        "trust 0.5 (times (1 - v)^ask_v_weight).", -10.0, 10.0, status=CALIBRATED),
+        "trust 0.5 (times (1 - v)^ask_v_weight).", -10.0, 10.0, "log-odds", status=CALIBRATED),
     Key("help.formal_trust_weight", 3.0, "How strongly trust (in institutions and in a "
         "known professional) makes asking a professional easier.", 0.0, 10.0),
     Key("help.informal_amount", 0.186, "Need removed by one week of informal help (practical "
@@ -347,22 +358,23 @@ section(
         source="004-H4-vraagverlegenheid"),
     Key("help.premie", 0.01, "Weekly rise in v while getting professionals-only help that "
         "asks you to present yourself as helpless ('premie op machteloosheid').", 0.0, 0.2,
+        "per week",
         source="004-H4-premie"),
     Key("help.a_after_helping", 0.02, "Drop in a after helping someone.", 0.0, 0.5,
         source="004-H4-aanbodverlegenheid"),
     Key("help.norm_drift", 0.03, "Weekly drift of v and a toward the tie-weighted mean of "
-        "one's ties (local norm).", 0.0, 1.0, source="004-H4-vraagverlegenheid"),
+        "one's ties (local norm).", 0.0, 1.0, "per week", source="004-H4-vraagverlegenheid"),
     Key("help.disposition_pull", 0.01, "Weekly drift of v and a back toward one's own "
-        "disposition.", 0.0, 1.0),
+        "disposition.", 0.0, 1.0, "per week"),
     Key("help.offer_rate", 0.496, "Weekly chance a resident with spare time and a = 0 offers "
-        "help unasked.", 0.0, 1.0, source="004-H2-crisis", status=CALIBRATED),
+        "help unasked.", 0.0, 1.0, "per week", source="004-H2-crisis", status=CALIBRATED),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("help.informal_effect", [1.0, 0.8, 0.25], "How well informal help works on practical, "
         "social and complex problems (multiplies help.informal_amount).", 0.0, 1.0, length=3),
     Key("help.tie_gain", 0.03, "Strength helping someone adds to the tie: gain * (1 - w).",
         0.0, 1.0),
     Key("help.trust_pull", 0.002, "Weekly return of trust in institutions toward one's own "
-        "disposition.", 0.0, 1.0),
+        "disposition.", 0.0, 1.0, "per week"),
     Key("help.willing_base", 0.5, "Chance a tie with time helps when asked, at a = 0 and "
         "tie strength 0: (1 - a) * (willing_base + willing_tie_weight * w).", 0.0, 1.0,
         source="004-H4-aanbodverlegenheid"),
@@ -373,23 +385,25 @@ section(
         source="004-H4-vraagverlegenheid"),
     Key("help.unasked_v_share", 0.5, "Share of help.v_after_help by which v drops after help "
         "one did not ask for (offered by a tie, or a professional widening one's circle).",
-        0.0, 1.0, source="004-H4-vraagverlegenheid"),
+        0.0, 1.0, "share", source="004-H4-vraagverlegenheid"),
     Key("help.formal_trust_centre", 0.5, "Trust (in institutions plus in a known "
         "professional) at which trust neither raises nor lowers asking a professional.", 0.0,
         2.0),
     Key("help.formal_voiced_weight", 0.5, "Log-odds added to asking a professional by someone "
-        "who already voiced their need to a tie this week.", 0.0, 10.0),
+        "who already voiced their need to a tie this week.", 0.0, 10.0, "log-odds"),
 )
 
 section(
     "professionals", "Social professionals", "Hulpverleners and opbouwwerkers, caseload, "
-    "wijkkennis, paperwork (mechanism 4).",
+    "wijkkennis, paperwork (docs/ODD.md 7.4).",
     Key("professionals.cost_per_year", 75000.0, "Employer cost of one professional (about "
-        "0.9 FTE).", 10000.0, 500000.0, "euro/year", status=LITERATURE),
-    Key("professionals.hours_per_week", 32.0, "Contract hours of one professional.", 4.0,
-        40.0, "hours/week", status=LITERATURE),
+        "0.9 FTE; the seeds give no salary, no source cited).", 10000.0, 500000.0,
+        "euro/year"),
+    Key("professionals.hours_per_week", 32.0, "Contract hours of one professional (the "
+        "seeds give none; no source cited).", 4.0, 40.0,
+        "hours/week"),
     Key("professionals.opbouwwerker_share", 0.25, "Share of staff that are opbouwwerkers "
-        "(community workers); the rest are hulpverleners in the wijkteam.", 0.0, 1.0,
+        "(community workers); the rest are hulpverleners in the wijkteam.", 0.0, 1.0, "share",
         source="004-H4-rollen"),
     Key("professionals.orientation_hulpverlener", 0.3, "Network orientation of "
         "hulpverleners (0 = professionals-only, 1 = network-oriented).", 0.0, 1.0,
@@ -402,7 +416,7 @@ section(
         "wijkkennis.", 0.0, 5.0, "need units/hour", status=CALIBRATED),
     Key("professionals.casework_pull", 0.5, "Share of an opbouwwerker's hours that a "
         "waiting list can pull into casework ('zuigkracht' of individual requests).", 0.0,
-        1.0, source="004-H1-zuigkracht"),
+        1.0, "share", source="004-H1-zuigkracht"),
     Key("professionals.wijkkennis_learning", 0.012, "Weekly growth of wijkkennis toward 1 "
         "(about 47% after one year, 85% after three).", 0.0, 0.5, "per week",
         source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
@@ -411,31 +425,33 @@ section(
     Key("professionals.initial_tenure_years", 4.0, "Mean tenure in the wijk of the staff at "
         "the start.", 0.0, 30.0, "years"),
     Key("professionals.turnover_per_year", 0.1, "Yearly chance a professional leaves for "
-        "reasons of their own.", 0.0, 1.0, "per year", status=LITERATURE),
+        "reasons of their own (the seeds give no turnover figure; no source cited).", 0.0,
+        1.0, "per year"),
     Key("professionals.vacancy_weeks", 8, "Weeks before a vacancy is filled.", 0, 104,
         "weeks"),
     Key("professionals.outreach_per_hour", 1.5, "Residents an opbouwwerker contacts per "
         "hour of outreach ('erop af').", 0.0, 20.0, "residents/hour",
         source="004-H4-erop-af"),
     Key("professionals.bridging_per_hour", 0.5, "Introductions across groups per hour of "
-        "community work.", 0.0, 20.0, source="004-H4-rollen"),
+        "community work.", 0.0, 20.0, "introductions/hour", source="004-H4-rollen"),
     Key("professionals.corvee_relief_per_hour", 1.0, "Hours of an initiative's corvee taken "
-        "over per hour of support.", 0.0, 5.0, source="003-corvee"),
+        "over per hour of support.", 0.0, 5.0, "hours/hour", source="003-corvee"),
     Key("professionals.trust_gain", 0.1, "Gain in a resident's trust in their professional "
-        "per week of contact.", 0.0, 1.0),
+        "per week of contact.", 0.0, 1.0, "per week"),
     Key("professionals.institution_trust_gain", 0.02, "Gain in trust in institutions per "
-        "week of good professional help.", 0.0, 0.5),
+        "week of good professional help.", 0.0, 0.5, "per week"),
     Key("professionals.trust_loss_waiting", 0.005, "Weekly loss of trust in institutions "
-        "while on a waiting list.", 0.0, 0.5),
+        "while on a waiting list.", 0.0, 0.5, "per week"),
     Key("professionals.trust_loss_leaving", 0.05, "Loss of trust in institutions when your "
         "professional leaves.", 0.0, 1.0, source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("professionals.outreach_share", 0.4, "Share of collective hours spent on outreach "
-        "('erop af'); with support_share and bridging_share it should sum to 1.", 0.0, 1.0),
+        "('erop af'); with support_share and bridging_share it should sum to 1.", 0.0, 1.0,
+        "share"),
     Key("professionals.support_share", 0.35, "Share of collective hours spent supporting "
-        "initiatives.", 0.0, 1.0),
+        "initiatives.", 0.0, 1.0, "share"),
     Key("professionals.bridging_share", 0.25, "Share of collective hours spent bridging "
-        "between groups.", 0.0, 1.0),
+        "between groups.", 0.0, 1.0, "share"),
     Key("professionals.handover_weeks", 2, "Weeks the clients of someone who leaves wait "
         "before a colleague takes their case over.", 0, 52, "weeks"),
     Key("professionals.trusted_link", 0.3, "Trust in a known professional from which the link "
@@ -444,9 +460,9 @@ section(
     Key("professionals.bridging_tie_gain", 0.15, "Strength of a tie a professional makes "
         "(bridging introductions, network-oriented casework).", 0.0, 1.0),
     Key("professionals.complex_hours_factor", 1.5, "Casework hours a complex problem (debts, "
-        "care) needs relative to professionals.case_hours.", 0.1, 10.0),
+        "care) needs relative to professionals.case_hours.", 0.1, 10.0, "factor"),
     Key("professionals.casework_yield_base", 0.5, "Yield of casework without wijkkennis, as a "
-        "share of its yield at full wijkkennis (it grows linearly to 1).", 0.0, 1.0,
+        "share of its yield at full wijkkennis (it grows linearly to 1).", 0.0, 1.0, "share",
         source="004-H3-discontinuiteit"),
     Key("professionals.pressure_orientation_drop", 0.5, "How much output pressure lowers "
         "network orientation: times 1 - this * output_pressure.", 0.0, 1.0,
@@ -458,10 +474,10 @@ section(
         "circle with a new tie nearby, at full network orientation and wijkkennis.", 0.0, 1.0,
         "per week", source="004-H4-professionalsonly"),
     Key("professionals.outreach_trust_share", 0.2, "Gain in trust in institutions from an "
-        "outreach contact, as a share of institution_trust_gain.", 0.0, 1.0,
+        "outreach contact, as a share of institution_trust_gain.", 0.0, 1.0, "share",
         source="004-H4-erop-af"),
     Key("professionals.bridging_tries", 4, "Tries to find someone of another group nearby for "
-        "one introduction.", 1, 100),
+        "one introduction.", 1, 100, "tries"),
     # where community hours go (issue 18: the opbouwwerker's "which place, which street")
     Key("professionals.focus_place", -1, "Third place (its number on the map, 0 = the first) "
         "around whose streets opbouwwerkers aim their outreach and bridging: a share "
@@ -470,7 +486,7 @@ section(
         "Acts from week 0 on.", -1, 999, "place number", source="004-H4-erop-af,004-H2-thirdplaces"),
     Key("professionals.focus_share", 0.5, "Share of opbouwwerkers' outreach visits and "
         "bridging introductions made around professionals.focus_place when one is chosen (the "
-        "rest stay spread over the wijk: people elsewhere still get a visit).", 0.0, 1.0,
+        "rest stay spread over the wijk: people elsewhere still get a visit).", 0.0, 1.0, "share",
         source="004-H4-erop-af"),
 )
 
@@ -489,10 +505,10 @@ section(
         "network-oriented professional holds.", 0.0, 5.0, "per week",
         source="004-H4-netwerkberaad"),
     Key("netwerkberaad.learning", 0.06, "Weekly growth of a professional's skill with "
-        "beraden while the programme runs (most of it in the first year).", 0.0, 1.0,
+        "beraden while the programme runs (most of it in the first year).", 0.0, 1.0, "per week",
         source="004-H4-netwerkberaad"),
     Key("netwerkberaad.forgetting", 0.03, "Weekly loss of that skill when there is no "
-        "programme.", 0.0, 1.0),
+        "programme.", 0.0, 1.0, "per week"),
     Key("netwerkberaad.circle", 4, "People from the client's surroundings invited.", 1, 20,
         "people"),
     Key("netwerkberaad.tie_gain", 0.25, "Tie strength between client and each participant "
@@ -503,7 +519,7 @@ section(
         1.0, source="004-H4-aanbodverlegenheid"),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("netwerkberaad.search_tries", 3, "Tries per invited seat to find people for the "
-        "circle (among the client's ties, then nearby).", 1, 100),
+        "circle (among the client's ties, then nearby).", 1, 100, "tries"),
 )
 
 section(
@@ -511,6 +527,7 @@ section(
     "(Oldenburg; Klinenberg).",
     Key("places.per_1000", [0.2, 0.067, 0.6, 0.8, 0.0], "Places per 1000 residents of each "
         "kind: buurthuis, library, cafe, playground, huis_van_de_wijk.", 0.0, 20.0,
+        "per 1000 residents",
         length=5, source="004-H2-thirdplaces"),
     Key("places.reach", [10, 16, 6, 5, 10], "Walking reach per kind (cells of 50 m).", 1.0,
         60.0, "cells", length=5, source="004-H2-thirdplaces"),
@@ -539,7 +556,7 @@ section(
     Key("places.community_hospitality", 0.2, "Extra hospitality of a place residents run "
         "themselves (the volunteers are hosts).", 0.0, 1.0),
     Key("places.community_rent_share", 0.25, "Share of the rent a community-run place pays "
-        "(a symbolic rent and utilities).", 0.0, 1.0),
+        "(a symbolic rent and utilities).", 0.0, 1.0, "share"),
     Key("places.youth_appeal", [0.5, 0.8, 0.3, 1.0, 0.6], "Appeal of each kind (buurthuis, "
         "library, cafe, playground, huis_van_de_wijk) to youth (under 20): playgrounds draw "
         "children and their parents.", 0.0, 1.0, length=5, source="004-H2-thirdplaces"),
@@ -556,30 +573,31 @@ section(
         "closes (weekly chance 1 / this).", 1, 520, "weeks", source="004-H2-vastgoed"),
     Key("places.initial_custom_share", 0.5, "A place's yearly average of weekly visitors at "
         "the start, as a share of its capacity (a café closes when the average falls below "
-        "cafe_min_visitors).", 0.0, 1.0),
+        "cafe_min_visitors).", 0.0, 1.0, "share"),
 )
 
 section(
     "initiatives", "Citizen initiatives", "Founding, recruiting, corvee, burnout, death "
-    "(mechanism 5).",
+    "(docs/ODD.md 7.5).",
     Key("initiatives.initial_per_1000", 1.5, "Initiatives alive at the start, per 1000 "
-        "residents.", 0.0, 50.0, source="002-omvang"),
+        "residents.", 0.0, 50.0, "per 1000 residents", source="002-omvang"),
     Key("initiatives.found_rate", 0.0003, "Weekly chance that a sterkhouder with a place in "
         "reach and enough ties founds an initiative.", 0.0, 1.0, "per week",
         source="004-H5-ruimtekoffie"),
     Key("initiatives.found_support", 1.0, "How much an hour per week of opbouwwerker "
-        "support per 1000 residents raises founding (relative).", 0.0, 20.0),
-    Key("initiatives.min_founding_ties", 3, "Good contacts a founder needs.", 0, 24),
+        "support per 1000 residents raises founding (relative).", 0.0, 20.0,
+        "per hour/week per 1000"),
+    Key("initiatives.min_founding_ties", 3, "Good contacts a founder needs.", 0, 24, "ties"),
     Key("initiatives.leave_rate", 0.2, "Yearly chance a member leaves for ordinary reasons.",
         0.0, 1.0, "per year"),
     Key("initiatives.recruit_rate", 0.01, "Weekly chance per tie (times strength and "
         "1 - a) that a member recruits a non-member.", 0.0, 1.0, "per week"),
-    Key("initiatives.max_members", 40, "Members an initiative can hold.", 3, 1000),
-    Key("initiatives.min_members", 3, "An initiative with fewer members dies.", 1, 100),
+    Key("initiatives.max_members", 40, "Members an initiative can hold.", 3, 1000, "members"),
+    Key("initiatives.min_members", 3, "An initiative with fewer members dies.", 1, 100, "members"),
     Key("initiatives.activity_hours", 2.0, "Hours per week a member spends on activities.",
         0.0, 40.0, "hours/week"),
     Key("initiatives.activity_tie_gain", 0.05, "Tie strength members gain with each other per "
-        "weekly activity.", 0.0, 1.0),
+        "weekly activity.", 0.0, 1.0, "per activity"),
     Key("initiatives.corvee_hours", 4.0, "Weekly administrative load of a running "
         "initiative (accounts, permits, reports).", 0.0, 100.0, "hours/week",
         source="003-corvee"),
@@ -594,35 +612,40 @@ section(
         "(part-time, shared by several initiatives).", 0.0, 500000.0, "euro/year",
         source="004-H3-coordinator"),
     Key("initiatives.initiatives_per_coordinator", 6, "Initiatives one paid coordinator "
-        "serves.", 1, 100, source="004-H3-coordinator"),
+        "serves.", 1, 100, "initiatives", source="004-H3-coordinator"),
     Key("initiatives.energy_recovery", 0.08, "Weekly recovery of a volunteer's energy.",
-        0.0, 1.0),
+        0.0, 1.0, "per week"),
     Key("initiatives.engagement_gain", 0.01, "Weekly rise in a member's engagement.", 0.0,
-        1.0, source="004-EP-sterkhouders"),
+        1.0, "per week", source="004-EP-sterkhouders"),
     Key("initiatives.mutual_help", 0.02, "Weekly drop of members' v and a through organised "
-        "mutual help (lower barriers).", 0.0, 1.0, source="004-H3-publiekewaarden"),
+        "mutual help (lower barriers).", 0.0, 1.0, "per week", source="004-H3-publiekewaarden"),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("initiatives.no_funding_end_rate", 0.003, "Weekly chance an initiative without a grant "
-        "ends for lack of money.", 0.0, 1.0),
+        "ends for lack of money.", 0.0, 1.0, "per week"),
     Key("initiatives.strain", 0.2, "Energy lost per week per corvee hour per spare hour.",
-        0.0, 5.0),
+        0.0, 5.0, "per week"),
     Key("initiatives.founder_share", 0.4, "Share of the corvee the founder (or coordinator) "
-        "carries; the other members share the rest.", 0.0, 1.0),
+        "carries; the other members share the rest.", 0.0, 1.0, "share"),
     Key("initiatives.attendance", 0.7, "Weekly chance a member attends an activity (with a "
-        "place, or when the activity needs none).", 0.0, 1.0),
+        "place, or when the activity needs none).", 0.0, 1.0, "per week"),
     Key("initiatives.takeover_per_year", 0.15, "Yearly chance a provider takes over a "
-        "countable activity, at output pressure 1.", 0.0, 1.0),
+        "countable activity, at output pressure 1.", 0.0, 1.0, "per year"),
     Key("initiatives.application_weeks", 4, "Weeks a grant application takes (its load is "
         "spread over them).", 1, 52, "weeks"),
     Key("initiatives.engagement_fade", 0.005, "Weekly return of engagement toward one's own "
-        "disposition outside initiatives.", 0.0, 1.0),
+        "disposition outside initiatives.", 0.0, 1.0, "per week"),
     Key("initiatives.club_min_hours", 3.0, "Hours of a week of volunteering in a club, school "
         "or church at least (a training, a shift or a meeting).", 0.0, 40.0, "hours"),
+    Key("initiatives.club_spare_share", 0.5, "Share of a week of volunteering in a club, "
+        "school or church booked against that week's spare time (the rest lies outside the "
+        "hours residents have for others). It limits only what comes later in the week: a "
+        "zorgcooperatie's help among members (docs/ODD.md 7.5 item 1, 7.12).", 0.0, 1.0,
+        "share"),
     Key("initiatives.kind_shares", [0.15, 0.25, 0.2, 0.25, 0.15], "Shares of the kinds of new "
-        "initiatives: energy, care network, greening, meeting place, sharing.", 0.0, 1.0,
+        "initiatives: energy, care network, greening, meeting place, sharing.", 0.0, 1.0, "share",
         length=5, source="002-omvang"),
     Key("initiatives.kind_mutual_help", [0.5, 1.0, 0.5, 1.0, 0.7], "How much each kind "
-        "organises mutual help (multiplies initiatives.mutual_help).", 0.0, 1.0, length=5,
+        "organises mutual help (multiplies initiatives.mutual_help).", 0.0, 1.0, "factor", length=5,
         source="004-H3-publiekewaarden"),
     Key("initiatives.kind_needs_place", [False, True, False, True, False], "Whether each kind "
         "needs a place to meet (it ends after placeless_weeks without one).", length=5,
@@ -637,20 +660,20 @@ section(
         "the part that does not depend on paperwork skill (grant_skill_weight).", 0.0, 1.0,
         source="004-H5-vergadertijgers"),
     Key("initiatives.coordinator_relief", 0.7, "Share of the corvee a paid coordinator takes "
-        "over.", 0.0, 1.0, source="004-H3-coordinator"),
+        "over.", 0.0, 1.0, "share", source="004-H3-coordinator"),
     Key("initiatives.attendance_without_place", 0.2, "Weekly chance a member attends when the "
-        "initiative needs a place and has none.", 0.0, 1.0),
+        "initiative needs a place and has none.", 0.0, 1.0, "per week"),
     Key("initiatives.attendance_unfunded", 0.7, "Attendance of an initiative without a grant, "
-        "relative to a funded one.", 0.0, 1.0),
+        "relative to a funded one.", 0.0, 1.0, "factor"),
     Key("initiatives.activity_contacts", 2.0, "Members each attending member talks to per "
-        "activity.", 0.0, 20.0),
+        "activity.", 0.0, 20.0, "contacts"),
     Key("initiatives.activity_bridging", 0.5, "How much a joint activity lowers the threshold "
         "for contact across groups (as meeting.host_bridging at a place; age does not "
         "matter).", 0.0, 1.0, source="004-H5-onshuis"),
     Key("initiatives.dissolution_engagement", 0.7, "Members' engagement after their initiative "
-        "ends, relative to before.", 0.0, 1.0),
+        "ends, relative to before.", 0.0, 1.0, "factor"),
     Key("initiatives.burnout_engagement", 0.6, "Engagement after a burnout, relative to "
-        "before.", 0.0, 1.0, source="003-corvee"),
+        "before.", 0.0, 1.0, "factor", source="003-corvee"),
     Key("initiatives.burnout_energy", 0.5, "Energy a burnt-out member restarts with.", 0.0,
         1.0, source="003-corvee"),
     Key("initiatives.grace_weeks", 26, "Weeks a new initiative has to reach min_members.",
@@ -668,9 +691,9 @@ section(
     Key("initiatives.initial_founder_noise", 0.2, "At the start, founders are the most engaged "
         "residents after adding uniform noise of this size to engagement.", 0.0, 1.0),
     Key("initiatives.initial_recruit_rounds", 26, "Recruitment rounds an initiative of the "
-        "start has had (it stops early at initial_size_factor * min_members).", 0, 520),
+        "start has had (it stops early at initial_size_factor * min_members).", 0, 520, "rounds"),
     Key("initiatives.initial_size_factor", 2, "An initiative of the start recruits up to this "
-        "many times min_members.", 1, 20),
+        "many times min_members.", 1, 20, "factor"),
     Key("initiatives.initial_min_age_weeks", 26, "Youngest age of an initiative of the start "
         "(its founding week lies between min and max age before the build week).", 0, 5200,
         "weeks"),
@@ -692,7 +715,8 @@ section(
         "open building (it turns into an enterprise, 004 l. 787).", 1, 100, "members",
         source="004-H3-buurtrechten"),
     Key("buurtrechten.buildings_bid_rate", 0.2, "Yearly chance that an initiative large "
-        "enough bids for the open municipal place it meets at.", 0.0, 1.0, "per year"),
+        "enough bids for the open municipal place it meets at.", 0.0, 1.0, "per year",
+        source="004-H3-buurtrechten,002-buurtrechten"),
     Key("buurtrechten.buildings_corvee_hours", 4.0, "Extra weekly corvee of running a "
         "building taken over under this right (long financial obligations, 004 l. 787).",
         0.0, 100.0, "hours/week", source="004-H3-buurtrechten,003-corvee"),
@@ -715,34 +739,35 @@ section(
         "members", source="004-H3-buurtrechten"),
     Key("buurtrechten.challenge_success", 0.5, "Chance a yearly bid is accepted when the "
         "collective need not compete with companies and has full recognition.", 0.0, 1.0,
-        "per year"),
+        "per year", source="002-buurtrechten,004-H3-buurtrechten"),
     Key("buurtrechten.compete_with_companies", 1.0, "How far the bid must compete fairly "
         "with the region's providers (002: 'eerlijk moeten concurreren'): the chance falls "
         "by this share times 1 - 1/funding.providers. 0 = communities exempt from "
-        "competition.", 0.0, 1.0, source="002-buurtrechten,000-concurrentiepositie"),
+        "competition.", 0.0, 1.0, "share", source="002-buurtrechten,000-concurrentiepositie"),
     Key("buurtrechten.challenge_task_share", 0.25, "Share of the municipal FTE of the task "
         "(opbouwwerk or hulpverlening) whose budget moves to the collective; a buurthuis "
-        "moves with its whole rent and host budget.", 0.0, 1.0),
+        "moves with its whole rent and host budget.", 0.0, 1.0, "share",
+        source="004-H3-buurtrechten,002-buurtrechten"),
     Key("buurtrechten.challenge_contract_years", 4, "Length of a task contract; then the "
-        "collective bids again.", 1, 20, "years"),
+        "collective bids again.", 1, 20, "years", source="002-buurtrechten"),
     Key("buurtrechten.challenge_capacity", 0.7, "Output of an hour of a resident the "
         "collective employs on the task relative to a professional's hour (the capacity "
-        "risk).", 0.0, 1.0, source="004-H3-buurtrechten"),
+        "risk).", 0.0, 1.0, "factor", source="004-H3-buurtrechten"),
     Key("buurtrechten.challenge_corvee_hours", 6.0, "Extra weekly corvee on the collective's "
         "members while it runs a task (the burn-out risk).", 0.0, 100.0, "hours/week",
         source="003-corvee"),
     Key("buurtrechten.resident_wage", 40000.0, "Yearly cost of a resident the collective "
         "employs on a task (the budget pays this many jobs).", 1000.0, 500000.0,
-        "euro/year"),
+        "euro/year", source="003-wijkcooperatie,000-burgercollectieven"),
     Key("buurtrechten.service_help_hours", 2.0, "Hours of a task worker per act of "
-        "practical help in the service task.", 0.1, 40.0, "hours"),
+        "practical help in the service task.", 0.1, 40.0, "hours", source="004-H3-buurtrechten"),
     Key("buurtrechten.wijkfonds", False, "Access to money (toegang tot geld): a wijkfonds "
         "under residents' control; a panel of residents decides each year which initiatives "
         "it funds (needs buurtrechten.wijkfonds_share).",
         source="004-H3-buurtrechten,004-H3-oostbegroot"),
     Key("buurtrechten.wijkfonds_share", 0.0, "Share of the residents'-organisation money "
         "(after coordinators) the municipality places in the wijkfonds instead of its own "
-        "grant desk. Must be above 0 when buurtrechten.wijkfonds is on.", 0.0, 1.0,
+        "grant desk. Must be above 0 when buurtrechten.wijkfonds is on.", 0.0, 1.0, "share",
         source="004-H3-oostbegroot,003-hordenloop"),
     Key("buurtrechten.wijkfonds_voters_per_1000", 20.0, "Residents per 1000 on the yearly "
         "panel that allocates the wijkfonds.", 0.1, 1000.0, "per 1000 residents",
@@ -752,7 +777,7 @@ section(
         "closes places for budget, and puts a closed place that homeless initiatives need "
         "back on the agenda.", source="004-H3-buurtrechten"),
     Key("buurtrechten.planning_min_members", 5, "Members an initiative needs for its home "
-        "place to count in the residents' plan.", 1, 1000, "members"),
+        "place to count in the residents' plan.", 1, 1000, "members", source="004-H3-buurtrechten"),
 )
 
 section(
@@ -767,74 +792,80 @@ section(
         "reach; energiecooperatie: money to invest; zorgcooperatie: ties).", 0.0, 1.0,
         "per week", length=3, source="000-burgercollectieven"),
     Key("collectives.min_founding_ties", 4, "Good contacts a founder of a collective needs.",
-        0, 24, "ties"),
+        0, 24, "ties", source="000-burgercollectieven"),
     Key("collectives.leave_factor", 0.5, "A collective's members leave for ordinary reasons "
         "at this factor times initiatives.leave_rate (a formal membership, often a share or "
-        "a fee, holds people longer than a loose initiative).", 0.0, 1.0),
+        "a fee, holds people longer than a loose initiative).", 0.0, 1.0, "factor",
+        source="000-burgercollectieven"),
     Key("collectives.founding_members", 3, "Members a collective needs at its founding (the "
         "founder and the ties who join at once); with fewer it is not founded.", 1, 100,
-        "members"),
+        "members", source="000-burgercollectieven"),
     Key("collectives.recognition", 0.5, "Municipal recognition of collectives (001: "
         "'Erkenning van het belang van burgercollectieven'): founding and bids for tasks "
         "scale with collectives.recognition_base + recognition; members' trust in institutions rises with it.", 0.0,
-        1.0, source="001-erkenning"),
+        1.0, "level 0-1", source="001-erkenning"),
     Key("collectives.steady_support", 0.5, "Steady (multi-year) municipal support: the share "
         "of a collective's running costs the municipality carries. Lowers its corvee (see "
         "support_corvee_relief), "
         "lowers its grant-application load by this share and its chance to end for lack of "
-        "funding.", 0.0, 1.0,
+        "funding.", 0.0, 1.0, "share",
         source="002-financiering"),
     Key("collectives.hurdles", 0.5, "Administrative hurdles (the 'hordenloop' of 003): extra "
-        "corvee and fewer foundings.", 0.0, 1.0, source="003-hordenloop,003-corvee"),
+        "corvee and fewer foundings.", 0.0, 1.0, "level 0-1", source="003-hordenloop,003-corvee"),
     Key("collectives.hurdle_corvee_hours", 6.0, "Extra weekly corvee of a collective at "
         "hurdles = 1.", 0.0, 100.0, "hours/week", source="003-hordenloop"),
     Key("collectives.recognition_base", 0.5, "Founding and bids for tasks scale with "
         "this + recognition (capped at 1 for bids): without any recognition a collective is "
-        "founded and wins bids at this share of the full rate.", 0.0, 1.0),
+        "founded and wins bids at this share of the full rate.", 0.0, 1.0, "share",
+        source="001-erkenning,003-hordenloop"),
     Key("collectives.hurdle_founding_drop", 0.5, "How much hurdles lower the founding of "
-        "collectives: times 1 - this * hurdles.", 0.0, 1.0, source="003-hordenloop"),
+        "collectives: times 1 - this * hurdles.", 0.0, 1.0, "share", source="003-hordenloop"),
     Key("collectives.support_corvee_relief", 0.5, "How much full steady support lowers a "
-        "collective's own corvee: times 1 - this * steady_support.", 0.0, 1.0,
+        "collective's own corvee: times 1 - this * steady_support.", 0.0, 1.0, "share",
         source="002-financiering"),
     Key("collectives.support_cost", 5000.0, "Yearly cost of steady support per collective "
         "at steady_support = 1, paid from the residents'-organisation money.", 0.0, 1e6,
-        "euro/year"),
+        "euro/year", source="002-financiering"),
     Key("collectives.recognition_trust", 0.002, "Weekly rise of members' trust in "
-        "institutions at full recognition: gain * recognition * (1 - trust).", 0.0, 1.0),
+        "institutions at full recognition: gain * recognition * (1 - trust).", 0.0, 1.0,
+        "per week", source="001-erkenning,003-hordenloop"),
     Key("collectives.corvee_factor", [1.5, 1.2, 1.0], "A collective's corvee relative to "
         "initiatives.corvee_hours (a cooperative keeps accounts, members, permits).", 0.0,
-        10.0, length=3, source="003-corvee"),
+        10.0, "factor", length=3, source="003-corvee"),
     Key("collectives.mutual_help", [0.7, 0.3, 1.5], "How much each kind organises mutual "
-        "help, relative to initiatives.mutual_help.", 0.0, 10.0, length=3),
+        "help, relative to initiatives.mutual_help.", 0.0, 10.0, "factor", length=3,
+        source="000-zorgzaam,000-burgercollectieven"),
     Key("collectives.coop_jobs", 2, "Residents a wijkcooperatie (wijkbedrijf) employs from "
         "its own revenue, besides the jobs of a task it took over.", 0, 50, "jobs",
         source="000-burgercollectieven"),
     Key("collectives.job_need_relief", 0.05, "Weekly drop of an employed member's practical "
-        "need (income, a daily structure).", 0.0, 1.0),
+        "need (income, a daily structure).", 0.0, 1.0, "need units/week",
+        source="003-wijkcooperatie"),
     Key("collectives.energy_investment", 1000.0, "What a member of an energiecooperatie "
         "invests.", 0.0, 100000.0, "euro", source="000-energie"),
     Key("collectives.energy_yield", 0.05, "Yearly yield on the members' investment that flows "
         "to the lokaal fonds.", 0.0, 0.5, "per year", source="000-energie"),
     Key("collectives.energy_invest_below", 0.5, "Residents with a vulnerability below this "
-        "can invest (and so found or join an energiecooperatie).", 0.0, 1.0),
+        "can invest (and so found or join an energiecooperatie).", 0.0, 1.0, "vulnerability 0-1",
+        source="000-energie"),
     Key("collectives.energy_door_rate", 0.0002, "Weekly chance that a resident living near a "
         "member, of whatever group, joins an energiecooperatie (door-to-door, not through "
-        "ties).", 0.0, 1.0, "per week"),
+        "ties).", 0.0, 1.0, "per week", source="000-energie"),
     Key("collectives.energy_door_reach", 4.0, "Distance from a member's home within which "
-        "the door-to-door recruitment works.", 0.0, 60.0, "cells"),
+        "the door-to-door recruitment works.", 0.0, 60.0, "cells", source="000-energie"),
     Key("collectives.energy_bridging", 0.6, "How far an energiecooperatie's activities set "
-        "group homophily aside (members meet over a shared cause).", 0.0, 1.0,
+        "group homophily aside (members meet over a shared cause).", 0.0, 1.0, "share",
         source="000-energie"),
     Key("collectives.care_help_rate", 0.3, "Weekly chance that a member of a zorgcooperatie "
         "with an open problem is helped by a co-member with time (without having to ask).",
         0.0, 1.0, "per week", source="000-zorgzaam"),
     Key("collectives.care_v_drop", 0.01, "Weekly drop of the vraagverlegenheid of a "
-        "zorgcooperatie's members (asking for help is what members do).", 0.0, 1.0,
+        "zorgcooperatie's members (asking for help is what members do).", 0.0, 1.0, "per week",
         source="004-H4-vraagverlegenheid"),
 )
 
 section(
-    "funding", "Funding regime", "How the social base is financed (mechanism 6). The regime "
+    "funding", "Funding regime", "How the social base is financed (docs/ODD.md 7.6). The regime "
     "only chooses which parameter set applies; the model sees generic funding terms.",
     Key("funding.regime", "tender", "tender = aanbesteden (periodic contracts); subsidy = "
         "meerjarige subsidiering (multi-year, area-based); populatiebesteding = a budget for "
@@ -843,7 +874,7 @@ section(
     Key("funding.budget_per_resident", 160.0, "Yearly social base budget per resident "
         "(professionals, places, initiatives, overhead).", 0.0, 5000.0, "euro/year",
         status=ASSUMPTION),
-    Key("funding.providers", 3, "Welfare providers in the region that can bid.", 1, 20,
+    Key("funding.providers", 3, "Welfare providers in the region that can bid.", 1, 20, "providers",
         source="004-H8-geenmarkt"),
     Key("funding.switch_year", 0, "Year the municipality switches to another way of funding "
         "(0 = never). From the first week of that year the terms of funding.switch_to apply "
@@ -866,28 +897,29 @@ section(
     Key("funding.tender.contract_years", 3, "Contract length.", 1, 100, "years",
         source="004-H1-utrecht"),
     Key("funding.tender.p_incumbent_loses", 0.5, "Chance the incumbent provider loses a "
-        "re-tender.", 0.0, 1.0, source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
+        "re-tender.", 0.0, 1.0, "chance", source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
     Key("funding.tender.staff_moves", 0.4, "Share of the losing provider's staff that moves "
-        "to the new provider (keeping their wijkkennis and trust).", 0.0, 1.0,
+        "to the new provider (keeping their wijkkennis and trust).", 0.0, 1.0, "share",
         source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
     Key("funding.tender.transition_weeks", 26, "Weeks of reduced productivity after a "
         "provider change; cases of leavers wait half of it before re-assignment.", 0, 104,
         "weeks", source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
     Key("funding.tender.transition_productivity", 0.75, "Productivity during the "
-        "transition.", 0.0, 1.0),
+        "transition.", 0.0, 1.0, "factor"),
     Key("funding.tender.pre_tender_turnover", 0.2, "Extra yearly turnover in the last half "
         "year before a re-tender (staff leave an uncertain job).", 0.0, 1.0, "per year",
         source="004-H3-discontinuiteit,004-H8-nieuwkomer"),
     Key("funding.tender.overhead_share", 0.05, "Cost of one tender round ('vele tonnen' for lawyers, "
-        "consultants, bid writing, both sides) as a share of a year's budget.", 0.0, 0.5,
+        "consultants, bid writing, both sides) as a share of a year's budget.", 0.0, 0.5, "share",
         source="004-H8-overhead"),
     Key("funding.tender.output_pressure", 0.5, "Pressure to show countable outputs: pushes "
         "professionals toward casework and providers toward taking over volunteer "
-        "activities ('concurrentieslag').", 0.0, 1.0, source="003-concurrentieslag"),
+        "activities ('concurrentieslag').", 0.0, 1.0, "level 0-1", source="003-concurrentieslag"),
     Key("funding.tender.admin_share", 0.22, "Share of professional hours spent on "
-        "accountability paperwork (output-oriented).", 0.0, 0.9, source="004-H8-visitaties"),
+        "accountability paperwork (output-oriented).", 0.0, 0.9,
+        "share", source="004-H8-visitaties"),
     Key("funding.tender.resident_org_share", 0.03, "Share of budget for residents' "
-        "organisations (initiative grants, coordinators).", 0.0, 0.8,
+        "organisations (initiative grants, coordinators).", 0.0, 0.8, "share",
         source="004-EP-wijkbudget"),
     Key("funding.tender.paid_coordinators", False, "Fund paid coordinators for "
         "initiatives.", source="004-H3-coordinator"),
@@ -901,16 +933,16 @@ section(
     Key("funding.subsidy.period_years", 4, "Subsidy period; renewal keeps the same "
         "partnership.", 1, 100, "years", source="004-EP-wijkbudget"),
     Key("funding.subsidy.admin_share", 0.12, "Share of professional hours on accountability "
-        "(learning-oriented: visitaties).", 0.0, 0.9, source="004-H8-visitaties"),
+        "(learning-oriented: visitaties).", 0.0, 0.9, "share", source="004-H8-visitaties"),
     Key("funding.subsidy.resident_org_share", 0.1, "Share of budget for residents' "
-        "organisations (trekkingsrechten, initiative grants, coordinators).", 0.0, 0.8,
+        "organisations (trekkingsrechten, initiative grants, coordinators).", 0.0, 0.8, "share",
         source="004-EP-wijkbudget"),
     Key("funding.subsidy.paid_coordinators", True, "Fund paid coordinators for "
         "initiatives.", source="004-H3-coordinator"),
     Key("funding.subsidy.grant_years", 4, "Length of an initiative's grant.", 1, 20,
         "years", source="004-H3-coordinator"),
     Key("funding.subsidy.output_pressure", 0.0, "Pressure to show countable outputs.", 0.0,
-        1.0),
+        1.0, "level 0-1"),
 )
 
 section(
@@ -928,56 +960,58 @@ section(
         "the wijk's zwaarte: budget = budget_per_resident x residents x (1 + weight x "
         "(zwaarte / reference_vulnerability - 1)), at least 0; zwaarte is the residents' mean "
         "vulnerability, measured each year. 0 = a flat amount per resident, 1 = proportional "
-        "to zwaarte.", 0.0, 2.0, source="004-H5-populatie"),
+        "to zwaarte.", 0.0, 2.0, "factor", source="004-H5-populatie"),
     Key("funding.populatiebesteding.reference_vulnerability", 0.31, "The zwaarte of an "
         "average wijk of the municipality (mean resident vulnerability) at which the budget "
         "is budget_per_resident per resident. The default is the default wijk's own expected "
         "mean (0.25, +0.1 for the 40 % in other groups, +0.1 for the 20 % seniors), so the "
-        "default wijk gets about the flat budget.", 0.01, 0.9,
+        "default wijk gets about the flat budget.", 0.01, 0.9, "vulnerability 0-1",
         source="004-H5-populatie"),
     Key("funding.populatiebesteding.period_years", 5, "Length of the populatiebesteding "
         "arrangement with the main provider (multi-year).", 1, 100, "years",
         source="004-H5-populatie,004-EP-tijdspanne"),
     Key("funding.populatiebesteding.p_provider_change", 0.0, "Chance another main provider "
         "takes over when the period ends (0 = the arrangement is renewed with the same "
-        "one).", 0.0, 1.0, source="004-H5-populatie"),
+        "one).", 0.0, 1.0, "chance", source="004-H5-populatie"),
     Key("funding.populatiebesteding.staff_moves", 1.0, "Share of staff that moves along when "
-        "the main provider changes.", 0.0, 1.0, source="004-H3-discontinuiteit"),
+        "the main provider changes.", 0.0, 1.0, "share", source="004-H3-discontinuiteit"),
     Key("funding.populatiebesteding.transition_weeks", 26, "Weeks of reduced productivity "
         "after a change of main provider.", 0, 104, "weeks",
         source="004-H3-discontinuiteit"),
     Key("funding.populatiebesteding.transition_productivity", 0.75, "Productivity during "
-        "that transition.", 0.0, 1.0),
+        "that transition.", 0.0, 1.0, "factor", source="004-H5-populatie,004-H3-discontinuiteit"),
     Key("funding.populatiebesteding.pre_renewal_turnover", 0.0, "Extra yearly turnover in "
         "the half year before a renewal whose outcome is uncertain.", 0.0, 1.0, "per year",
         source="004-H3-discontinuiteit"),
     Key("funding.populatiebesteding.overhead_share", 0.0, "Cost of negotiating a new "
-        "period, as a share of a year's budget.", 0.0, 0.5),
+        "period, as a share of a year's budget.", 0.0, 0.5, "share",
+        source="004-H5-populatie,004-H8-overhead"),
     Key("funding.populatiebesteding.subcontractors", 2, "Subcontractors working under the "
         "main provider (hoofd- en onderaannemerschap: how populatiebesteding was mostly "
-        "applied).", 0, 20, source="004-H5-populatie"),
+        "applied).", 0, 20, "providers", source="004-H5-populatie"),
     Key("funding.populatiebesteding.coordination_share", 0.015, "Yearly cost of the "
         "financial and working arrangements between the main provider and one "
         "subcontractor, as a share of the year's budget ('meteen het lastigste onderdeel'); "
         "it comes off the money for staff and is booked as overhead.", 0.0, 0.2,
+        "share/year per subcontractor",
         source="004-H5-populatie"),
     Key("funding.populatiebesteding.spending_freedom", 1.0, "How far the main provider may "
         "move staff money between hulpverlening and opbouwwerk (0 = the municipality's "
         "professionals.opbouwwerker_share binds, 1 = free up to "
-        "prevention.max_opbouwwerker_share).", 0.0, 1.0, source="004-H5-populatie"),
+        "prevention.max_opbouwwerker_share).", 0.0, 1.0, "level 0-1", source="004-H5-populatie"),
     Key("funding.populatiebesteding.savings_kept", 0.5, "Share of what prevention saves that "
         "the main provider keeps (the fixed amount is its own: what it does not need to "
-        "spend on escalations it keeps). 0 = no stake in prevention.", 0.0, 1.0,
+        "spend on escalations it keeps). 0 = no stake in prevention.", 0.0, 1.0, "share",
         source="004-H5-populatie,004-H6-zolder"),
     Key("funding.populatiebesteding.output_pressure", 0.0, "Pressure to show countable "
-        "outputs: accountability is on agreed results, not outputs.", 0.0, 1.0,
+        "outputs: accountability is on agreed results, not outputs.", 0.0, 1.0, "level 0-1",
         source="004-H5-populatie"),
     Key("funding.populatiebesteding.admin_share", 0.15, "Share of professional hours on "
         "accountability for the agreed results (main provider to the municipality, "
-        "subcontractors to the main provider).", 0.0, 0.9, source="004-H5-populatie"),
+        "subcontractors to the main provider).", 0.0, 0.9, "share", source="004-H5-populatie"),
     Key("funding.populatiebesteding.resident_org_share", 0.03, "Share of budget for "
         "residents' organisations (the text names none for populatiebesteding: the status "
-        "quo's).", 0.0, 0.8, source="004-EP-wijkbudget"),
+        "quo's).", 0.0, 0.8, "share", source="004-EP-wijkbudget"),
     Key("funding.populatiebesteding.paid_coordinators", False, "Fund paid coordinators for "
         "initiatives.", source="004-H3-coordinator"),
     Key("funding.populatiebesteding.grant_years", 1, "Length of an initiative's grant.", 1,
@@ -996,24 +1030,24 @@ section(
         "escalation cost / the year's budget). 1 = it invests what it would keep.", 0.0, 20.0,
         "euro/euro", source="004-H5-populatie,004-H6-zolder"),
     Key("prevention.max_opbouwwerker_share", 0.5, "The largest opbouwwerker share a provider "
-        "moves to (it keeps a wijkteam for casework).", 0.0, 1.0,
+        "moves to (it keeps a wijkteam for casework).", 0.0, 1.0, "share",
         source="004-H4-rollen"),
 )
 
 section(
     "municipality", "Municipal policy and events", "BuurtTop, budget cuts, programmes, "
-    "building sales (mechanism 7).",
+    "building sales (docs/ODD.md 7.7).",
     Key("municipality.buurttop_every_years", 0, "Hold a BuurtTop every N years (0 = "
         "never).", 0, 50, "years", source="004-H3-buurttop"),
     Key("municipality.buurttop_per_1000", 10.0, "BuurtTop participants per 1000 "
-        "residents.", 0.0, 200.0, source="004-H3-buurttop"),
+        "residents.", 0.0, 200.0, "per 1000 residents", source="004-H3-buurttop"),
     Key("municipality.buurttop_contacts", 5, "New acquaintances per participant, mostly "
-        "across groups.", 0, 30, source="004-H3-buurttop"),
+        "across groups.", 0, 30, "contacts", source="004-H3-buurttop"),
     Key("municipality.budget_cut_year", 0, "Year a budget cut takes effect (0 = none).", 0,
         100, "years"),
-    Key("municipality.budget_cut_share", 0.0, "Share of the budget cut.", 0.0, 0.9),
+    Key("municipality.budget_cut_share", 0.0, "Share of the budget cut.", 0.0, 0.9, "share"),
     Key("municipality.programme_share", 0.0, "Extra budget of an area programme "
-        "(wijkenaanpak) as a share of the base budget, spent on opbouwwerk.", 0.0, 2.0,
+        "(wijkenaanpak) as a share of the base budget, spent on opbouwwerk.", 0.0, 2.0, "share",
         source="004-H5-vogelaar"),
     Key("municipality.programme_stop_year", 0, "Year the area programme stops (0 = "
         "never).", 0, 100, "years", source="004-H5-vogelaar"),
@@ -1021,7 +1055,7 @@ section(
         "buildings (0 = never).", 0, 100, "years", source="004-H2-vastgoed"),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("municipality.places_max_share", 0.25, "Share of the year's budget places may take at "
-        "most; the least visited close first.", 0.0, 1.0),
+        "most; the least visited close first.", 0.0, 1.0, "share"),
     Key("municipality.buurttop_week", 20, "Week of the year a BuurtTop is held.", 0, 51,
         "week"),
     Key("municipality.buurttop_tie_gain", 0.2, "Strength of the acquaintances a BuurtTop "
@@ -1033,7 +1067,7 @@ section(
     Key("municipality.buurttop_v_drop", 0.05, "Drop of participants' vraagverlegenheid.",
         0.0, 1.0),
     Key("municipality.buurttop_found_chance", 0.15, "Chance a keen participant (a sterkhouder "
-        "in no initiative) founds one.", 0.0, 1.0),
+        "in no initiative) founds one.", 0.0, 1.0, "chance"),
     Key("municipality.buurttop_engagement_base", 0.2, "Who is drawn to a BuurtTop: weight "
         "(this + engagement) * (buurttop_v_base - v).", 0.0, 5.0, source="004-H3-buurttop"),
     Key("municipality.buurttop_bridging", 1.0, "How much a BuurtTop's set-up (mixed tables, a "
@@ -1044,30 +1078,30 @@ section(
 )
 
 section(
-    "shocks", "Shocks", "Heat wave and crisis (mechanism 8).",
+    "shocks", "Shocks", "Heat wave and crisis (docs/ODD.md 7.8).",
     Key("shocks.heatwave_year", 0, "Year of a heat wave (0 = none).", 0, 100, "years",
         source="004-IM-klinenberg"),
     Key("shocks.heatwave_week", 30, "Week of the year it starts.", 0, 51, "week"),
     Key("shocks.heatwave_weeks", 2, "Duration.", 1, 12, "weeks"),
     Key("shocks.heat_vulnerability", 0.3, "Seniors above this vulnerability are at risk.",
-        0.0, 1.0, source="004-IM-klinenberg"),
+        0.0, 1.0, "vulnerability 0-1", source="004-IM-klinenberg"),
     Key("shocks.heat_check_rate", 0.5, "Weekly chance per unit tie strength that a tie "
-        "checks on an at-risk resident.", 0.0, 1.0, source="004-IM-klinenberg"),
+        "checks on an at-risk resident.", 0.0, 1.0, "per week", source="004-IM-klinenberg"),
     Key("shocks.heat_harm_unchecked", 0.1, "Weekly chance of serious harm for an at-risk "
-        "resident nobody checks on and with no cool place visited.", 0.0, 1.0),
+        "resident nobody checks on and with no cool place visited.", 0.0, 1.0, "per week"),
     Key("shocks.heat_harm_checked", 0.01, "Same, for someone checked on or at a place.",
-        0.0, 1.0),
+        0.0, 1.0, "per week"),
     Key("shocks.crisis_year", 0, "Year a crisis (pandemic, refugees) starts (0 = none).", 0,
         100, "years", source="004-H2-crisis"),
     Key("shocks.crisis_week", 10, "Week of the year it starts.", 0, 51, "week"),
     Key("shocks.crisis_weeks", 26, "Duration.", 1, 520, "weeks"),
     Key("shocks.crisis_offer_boost", 0.6, "How much aanbodverlegenheid drops while the "
-        "crisis lasts (share).", 0.0, 1.0, source="004-H2-crisis"),
+        "crisis lasts (share).", 0.0, 1.0, "share", source="004-H2-crisis"),
     Key("shocks.crisis_need_boost", 1.5, "Multiplier on need arrival during the crisis.",
-        1.0, 10.0),
+        1.0, 10.0, "factor"),
     # numbers that lived in the model code until issue 12 (defaults unchanged)
     Key("shocks.heat_prof_call", 0.5, "Weekly chance that a professional an at-risk resident "
-        "trusts (professionals.trusted_link) calls on them in a heat wave.", 0.0, 1.0,
+        "trusts (professionals.trusted_link) calls on them in a heat wave.", 0.0, 1.0, "per week",
         source="004-IM-klinenberg"),
     Key("shocks.heat_check_a_weight", 0.5, "How much aanbodverlegenheid keeps a tie from "
         "checking: times 1 - this * a.", 0.0, 1.0, source="004-IM-klinenberg"),
