@@ -5,8 +5,9 @@ full staff continuity, the subsidy's paperwork and budget split) tendering must 
 indistinguishable from multi-year subsidy with the same budget on every recorded outcome. The
 same holds for the third regime, populatiebesteding, with neutral terms (no population weight,
 no spending freedom, no kept savings, no subcontractors, the subsidy's other terms). The
-companion test shows the same statistical test does detect the baseline tendering regime, so
-the first test can fail.
+companion test runs the neutral test's own check, at its own size (N seeds per arm, the same
+seeds), on tendering terms moved off neutral in one term, and finds resident outcomes that
+differ: so the neutral test can fail on what residents experience.
 """
 
 import ast
@@ -93,24 +94,29 @@ RESIDENT_OUTCOMES = (
     "prof_trust", "trusted_link_share", "initiatives", "volunteers", "help_requests",
     "help_offers", "informal_helps", "formal_requests", "volunteer_year_share",
     "volunteer_4wk_share", "informal_help_year_share")
-# Seeds per arm, measured: with 16 the smallest p among resident outcomes was 0.018 (trusted
-# links), short of Holm's 0.01/33; with 40, need prevalence (p = 1.5e-5) and vraagverlegenheid
-# (p = 6.2e-5; subsidy 0.542 vs tender 0.549) pass it. About 80 s on two idle cores.
-N_COMPANION = 40
+# One term off neutral: accountability paperwork at the top of its plausible range (0.35 of
+# professional hours, docs/scenario-keys.md) instead of the subsidy's 0.12.
+OFF_NEUTRAL = {"funding.tender.admin_share": 0.35}
 
 
 @pytest.mark.slow
-def test_baseline_tendering_is_distinguishable_from_subsidy_in_resident_outcomes():
-    """The same decision rule, applied to resident outcomes only, finds that baseline
-    tendering differs from subsidy: so the neutral test above could fail on what residents
-    experience, not only on bookkeeping columns (hours, money)."""
-    seeds = range(1, N_COMPANION + 1)
-    sub, names = end_values("subsidy", seeds)
-    tender, _ = end_values("tender_3y", range(101, N_COMPANION + 101))
-    keep = [k for k, n in enumerate(names) if n in RESIDENT_OUTCOMES]
-    assert len(keep) == len(RESIDENT_OUTCOMES)
-    hits = significant_outcomes(sub[:, keep], tender[:, keep], [names[k] for k in keep])
-    assert hits, "no resident outcome differs between tender_3y and subsidy"
+def test_the_neutral_check_detects_a_resident_outcome_at_its_own_size():
+    """The neutral test's check (same N, same seeds, Holm over every outcome) on neutral
+    tendering with ``OFF_NEUTRAL`` finds resident outcomes that differ, so the neutral test
+    can fail on what residents experience, not only on bookkeeping columns (hours, money).
+
+    Measured (N = 8): informal helps p = 4.6e-7, trust p = 7.1e-7, prof_trust p = 1.3e-4 pass
+    Holm's 0.01 / (number of outcomes). This is the size of effect the neutral test resolves.
+    Smaller ones it does not: at N = 8 the re-tendering cycle of tender_3y alone (3-year
+    contracts, incumbent loses 0.5, staff moves 0.4, pre-tender turnover 0.2) gave no hit
+    (smallest resident p = 5.0e-4, trusted links), nor tender_3y's admin share 0.22 alone
+    (3.2e-4, informal helps); the whole baseline bundle of tender_3y vs subsidy needed about
+    40 seeds per arm to show in resident outcomes."""
+    sub, names = end_values("subsidy", range(1, N + 1))
+    off, _ = end_values("subsidy", range(101, N + 101), **{**neutral_tender(), **OFF_NEUTRAL})
+    hits = significant_outcomes(sub, off, names)
+    resident = [h for h in hits if h in RESIDENT_OUTCOMES]
+    assert resident, f"no resident outcome differs (hits: {hits})"
 
 
 @pytest.mark.parametrize("regime", NEUTRAL)
@@ -133,8 +139,11 @@ def test_populatiebesteding_differs_from_subsidy_only_through_its_terms():
 
 
 def test_the_model_never_reads_the_regime_name():
-    """Only scenario/regimes.py may look at funding.regime; the model sees generic terms."""
-    for path in MODEL_SRC.glob("*.py"):
+    """Only scenario/regimes.py may look at funding.regime; the model sees generic terms.
+    Every module of the model counts, its compiled kernels and numerics included."""
+    paths = sorted(MODEL_SRC.rglob("*.py"))
+    assert {p.parent.name for p in paths} >= {"model", "kernels", "_numerics"}
+    for path in paths:
         tree = ast.parse(path.read_text())
         docstrings = {id(n.body[0].value) for n in ast.walk(tree)
                       if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
@@ -143,10 +152,10 @@ def test_the_model_never_reads_the_regime_name():
             if id(node) in docstrings:
                 continue
             if isinstance(node, ast.Attribute):
-                assert node.attr != "regime", f"{path.name}:{node.lineno}"
+                assert node.attr != "regime", f"{path.relative_to(MODEL_SRC)}:{node.lineno}"
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                assert "funding.regime" not in node.value, f"{path.name}:{node.lineno}"
+                assert "funding.regime" not in node.value, f"{path.relative_to(MODEL_SRC)}:{node.lineno}"
                 for section in ("funding.tender", "funding.subsidy",
                                 "funding.populatiebesteding"):
-                    assert section not in node.value, f"{path.name}:{node.lineno}"
-                assert node.value != "populatiebesteding", f"{path.name}:{node.lineno}"
+                    assert section not in node.value, f"{path.relative_to(MODEL_SRC)}:{node.lineno}"
+                assert node.value != "populatiebesteding", f"{path.relative_to(MODEL_SRC)}:{node.lineno}"

@@ -7,6 +7,7 @@ funding regime: for the same seed every regime starts from the same wijk.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
@@ -101,6 +102,23 @@ def make_residents(rng, p, n: int) -> tuple[Residents, int, np.ndarray]:
                   **draw_traits(rng, p, group, age))
     r.allocate(p.residents.tie_slots)
     return r, side, built
+
+
+class FirstTies(NamedTuple):
+    """The rule of the first network (``[wijk]``, ``[meeting]`` keys, docs/ODD.md 5.5)."""
+
+    radius: int  # friends are sought within this many cells of home
+    homophily: float  # chance a friend across demographic groups is declined
+    age_homophily: float  # chance a friend across age classes is declined
+    low: float  # a first friendship's strength is U(low, high): low is a good tie's threshold
+    high: float
+
+
+def first_ties(p) -> FirstTies:
+    """The rule of :func:`wijksim.model.kernels.build.seed_ties` from ``model.p``."""
+    return FirstTies(radius=p.wijk.initial_tie_radius, homophily=p.wijk.homophily,
+                     age_homophily=p.wijk.age_homophily, low=p.meeting.good_tie,
+                     high=p.wijk.initial_tie_high)
 
 
 def friendship_desire(rng, p, age: np.ndarray) -> np.ndarray:

@@ -23,7 +23,7 @@ from ._numerics.draws import drawing
 from ._numerics.sorting import group_starts, positions_of
 from .kernels.initiatives import fade_outside, recruit
 from .kernels.meeting import copresence
-from .meeting import Mixing, contact_log
+from .meeting import Gatherings, Mixing, contact_log
 from .places import COMMUNITY_KINDS
 from .residents import NEVER
 from .shocks import aanbodverlegenheid_now
@@ -151,6 +151,17 @@ class Recruiting(NamedTuple):
     rate: float  # weekly chance a member brings in a tie of strength 1 (no barriers)
     max_members: int  # an initiative stops recruiting at this size
     activity_hours: float  # weekly hours a member spends; needs that much spare time
+
+
+class Membership(NamedTuple):
+    """Who recruits for which initiative: ``members[m]`` belongs to the initiative at position
+    ``pos[m]`` of the list recruited into, whose uid is ``uids[pos]`` and which has
+    ``sizes[pos]`` members (the kernel raises it as recruits join)."""
+
+    members: np.ndarray  # resident indices, in the (shuffled) order they invite
+    pos: np.ndarray  # position of each member's initiative
+    sizes: np.ndarray  # int64 members per initiative, updated in place
+    uids: np.ndarray  # int32 initiative uids
 
 
 def volunteer_elsewhere(model) -> None:
@@ -282,8 +293,9 @@ def run_activities(model) -> None:
     mixing = Mixing(contacts=p.activity_contacts, homophily=m.p.wijk.homophily,
                     age_homophily=0.0)
     with drawing(rng) as st:
-        copresence(st, attend.astype(np.int32), starts, gain, bridging, mixing, r.arrays,
-                   r.tie_table, contact_log(m))
+        copresence(st, Gatherings(members=attend.astype(np.int32), starts=starts, gain=gain,
+                                  bridging=bridging),
+                   mixing, r.arrays, r.tie_table, contact_log(m))
     r.last_volunteered[attend] = m.week
     r.hours_volunteered[attend] += p.activity_hours
     r.spare_left[attend] = np.maximum(r.spare_left[attend] - p.activity_hours, 0.0)
@@ -329,8 +341,9 @@ def recruit_into(model, inits) -> None:
     rule = Recruiting(rate=p.recruit_rate, max_members=p.max_members,
                       activity_hours=p.activity_hours)
     with drawing(m.streams.initiatives) as st:
-        m.tally.recruits += recruit(st, members, pos, sizes, uids, rule, r.arrays,
-                                       r.tie_table, a_eff)
+        m.tally.recruits += recruit(st, Membership(members=members, pos=pos, sizes=sizes,
+                                                   uids=uids),
+                                    rule, r.arrays, r.tie_table, a_eff)
     for init, s in zip(inits, sizes):
         init.size = int(s)
 

@@ -33,6 +33,31 @@ class Mixing(NamedTuple):
     age_homophily: float  # chance a contact across age classes is declined
 
 
+class Gatherings(NamedTuple):
+    """Who is together this week, and what a contact there gives (docs/ODD.md 7.2): residents
+    ``members`` sorted by gathering; gathering g spans members[starts[g]:starts[g+1]], a
+    contact there adds ``gain[g]`` to a tie, and its host takes ``bridging[g]`` of homophily
+    away."""
+
+    members: np.ndarray  # int32 resident indices
+    starts: np.ndarray  # int64, one more than there are gatherings
+    gain: np.ndarray  # float, per gathering
+    bridging: np.ndarray  # float, per gathering
+
+
+class Reach(NamedTuple):
+    """The places within each resident's walk (fixed for a model: homes and places stay put)."""
+
+    idx: np.ndarray  # idx[i, k]: k-th place within i's reach, -1 none
+    weight: np.ndarray  # its pull by distance, from kernels.meeting.distance_weights
+
+
+class Visiting(NamedTuple):
+    """The rule of choosing a place (``[meeting]`` keys, docs/ODD.md 7.2)."""
+
+    habit_pull: float  # the place visited last pulls this many times as much
+
+
 class Street(NamedTuple):
     """The rule of street encounters near home (docs/ODD.md 7.2)."""
 
@@ -58,8 +83,8 @@ def visit_places(model) -> None:
     visit_p = (visit_rate * (pm.visit_engagement_base + pm.visit_engagement_weight * r.engagement)
                * (1.0 - pm.visit_frailty * r.vulnerability))
     with drawing(rng) as st:
-        choose_visits(st, model.reach_idx, model.reach_weight, pull, r.age, visit_p, r.habit,
-                      pm.habit_pull, r.visit)
+        choose_visits(st, Reach(idx=model.reach_idx, weight=model.reach_weight), pull, visit_p,
+                      Visiting(habit_pull=pm.habit_pull), r.arrays, r.visit)
     visitors = np.flatnonzero(r.visit >= 0)
     place_of = r.visit[visitors]
     counts = np.bincount(place_of, minlength=len(model.places))
@@ -85,8 +110,9 @@ def visit_places(model) -> None:
                     age_homophily=p.wijk.age_homophily)
     with drawing(rng) as st:
         model.tally.cross_contacts += copresence(
-            st, visitors[order].astype(np.int32), starts, gain, bridging, mixing, r.arrays,
-            r.tie_table, contact_log(model))
+            st, Gatherings(members=visitors[order].astype(np.int32), starts=starts, gain=gain,
+                           bridging=bridging),
+            mixing, r.arrays, r.tie_table, contact_log(model))
 
 
 def meet_in_street(model) -> None:

@@ -25,7 +25,7 @@ from .collectives import support_cost
 from .funding import prevention_share
 from .initiatives import start_initiative
 from .kernels.meeting import copresence
-from .meeting import Mixing, contact_log
+from .meeting import Gatherings, Mixing, contact_log
 from .places import BUURTHUIS, COMMERCIAL
 from .professionals import HULPVERLENER, OPBOUWWERKER
 
@@ -286,10 +286,9 @@ def hold_buurttop(model) -> None:
     starts = np.array([0, k], dtype=np.int64)
     mixing = Mixing(contacts=float(p.municipality.buurttop_contacts),
                     homophily=p.wijk.homophily, age_homophily=0.0)
-    copresence(rng, who, starts, np.array([top.buurttop_tie_gain]),
-               np.array([top.buurttop_bridging]), mixing,
-               r.arrays,
-               r.tie_table, contact_log(model))
+    gathering = Gatherings(members=who, starts=starts, gain=np.array([top.buurttop_tie_gain]),
+                           bridging=np.array([top.buurttop_bridging]))
+    copresence(rng, gathering, mixing, r.arrays, r.tie_table, contact_log(model))
     r.engagement[who] += top.buurttop_engagement_gain * (1.0 - r.engagement[who])
     r.trust[who] += top.buurttop_trust_gain * (1.0 - r.trust[who])
     r.v[who] = np.maximum(0.0, r.v[who] - top.buurttop_v_drop)

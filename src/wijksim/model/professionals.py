@@ -95,6 +95,21 @@ class Visit(NamedTuple):
     trust_gain: float  # trust in institutions: += trust_gain * (1 - trust)
 
 
+class Bridging(NamedTuple):
+    """The rule of introductions across groups (``[professionals]``, ``[wijk]`` keys,
+    docs/ODD.md 7.4)."""
+
+    gain: float  # strength of the new tie
+    radius: int  # the neighbour lives within this many cells of the starter
+    tries: int  # picks to find a neighbour from another group
+
+
+def bridging_rule(p) -> Bridging:
+    """The :class:`Bridging` rule from ``model.p``."""
+    return Bridging(gain=p.professionals.bridging_tie_gain, radius=p.wijk.walk_radius,
+                    tries=p.professionals.bridging_tries)
+
+
 @dataclass
 class WorkWeek:
     """The team's hours this week, per professional (in ``members`` order), filled in phase
@@ -457,8 +472,7 @@ class Team:
         know = np.repeat(wk, counts)
         with drawing(m.streams.professionals) as st:
             m.tally.bridging_intros += introduce_across_groups(
-                st, starters, know, p.bridging_tie_gain, m.p.wijk.walk_radius,
-                p.bridging_tries, r.group, m.homes, r.tie_table)
+                st, starters, know, bridging_rule(m.p), r.arrays, m.homes, r.tie_table)
 
     # -- summaries ------------------------------------------------------------------------
     def mean(self, attr: str) -> float:

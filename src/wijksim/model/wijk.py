@@ -28,7 +28,8 @@ from ..scenario.paramtypes import ScenarioParams
 from ..scenario.regimes import funding_terms
 from . import (buurtrechten, collectives, helping, initiatives, meeting, needs, outcomes,
                places, population, shocks, snapshot)
-from .build import friendship_desire, make_residents, place_sites, reach_lists
+from .build import (first_ties, friendship_desire, make_residents, place_sites,
+                    reach_lists)
 from .homes import homes_of
 from .kernels.build import seed_ties
 from .kernels.meeting import distance_weights
@@ -164,9 +165,7 @@ class WijkModel(mesa.Model):
                                 for i, (x, y) in enumerate(zip(r.x, r.y))]
         self._build_places(rng, built)
         desire = friendship_desire(rng, p, r.age)  # drawn before the ties, as always
-        seed_ties(rng, r.tie_table, self.homes, r.group, r.age, p.wijk.initial_tie_radius,
-                  desire, p.wijk.homophily, p.wijk.age_homophily, p.meeting.good_tie,
-                  p.wijk.initial_tie_high)
+        seed_ties(rng, first_ties(p), desire, r.arrays, self.homes, r.tie_table)
         self.ties = empty_summary(n)
         self.providers = [WelfareProvider(self, PROVIDER_NAMES[k % len(PROVIDER_NAMES)])
                           for k in range(p.funding.providers)]

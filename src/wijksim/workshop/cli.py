@@ -15,8 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import ENV_DIR
+
 DEFAULT_PORT = 8766
-ENV_DIR = "WIJKSIM_WORKSHOP_DIR"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 

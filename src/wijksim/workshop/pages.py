@@ -31,10 +31,10 @@ from solara.server import kernel_context
 
 from ..app.access import Attempts
 from ..app.i18n import describe_event, event_label, num, pct, t
+from . import ENV_DIR
 from . import residents as households
 from . import roles as rl
 from . import words  # noqa: F401 - registers the texts
-from .cli import ENV_DIR
 from .session import AccessError, Frame, WorkshopError, WorkshopSession
 
 LOG = logging.getLogger("wijksim.workshop")

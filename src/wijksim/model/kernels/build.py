@@ -9,9 +9,9 @@ from ..tietable import strengthen
 
 
 @njit(cache=True)
-def seed_ties(rng, ties, homes, group, age, radius, desire, homophily, age_homophily, low,
-              high):
-    """First network: local friends, homophilous by group and age, strength ``U(low, high)``.
+def seed_ties(rng, rule, desire, people, homes, ties):
+    """First network: local friends, homophilous by group and age, strength
+    ``U(rule.low, rule.high)`` (``rule``: :class:`wijksim.model.build.FirstTies`).
 
     Resident i proposes ``Poisson(desire[i] / 2)`` friendships to residents nearby, who accept
     with chance ``desire[j] / max(desire)``, so circles follow ``desire`` (see
@@ -19,6 +19,9 @@ def seed_ties(rng, ties, homes, group, age, radius, desire, homophily, age_homop
     form within months by street encounters and place visits, but a friendship, once made,
     lasts until one of the two moves away, so a starting network with more friends than the
     wijk keeps up would take a decade to thin out (docs/ODD.md, 5.5)."""
+    radius, homophily, age_homophily = rule.radius, rule.homophily, rule.age_homophily
+    low, high = rule.low, rule.high
+    group, age = people.group, people.age
     n = homes.x.shape[0]
     top = max(desire.max(), 1e-9)
     for i in range(n):

@@ -9,11 +9,15 @@ from .._numerics.draws import uniform
 
 
 @njit(cache=True)
-def recruit(rng, members, member_init_pos, sizes, uids, rule, people, ties, a_eff):
+def recruit(rng, membership, rule, people, ties, a_eff):
     """Members invite ties who are in no initiative; they join with a chance that grows
-    with tie strength and engagement, falls with aanbodverlegenheid, and needs spare time.
-    ``members[m]`` belongs to the initiative at position ``member_init_pos[m]`` (uid
-    ``uids[pos]``, ``sizes[pos]`` members, updated as recruits join)."""
+    with tie strength and engagement, falls with aanbodverlegenheid (``a_eff``), and needs
+    spare time (``rule``: :class:`wijksim.model.initiatives.Recruiting`).
+    ``membership`` (:class:`wijksim.model.initiatives.Membership`): ``members[m]`` belongs to
+    the initiative at position ``pos[m]`` (uid ``uids[pos]``, ``sizes[pos]`` members, updated
+    as recruits join)."""
+    members, member_init_pos = membership.members, membership.pos
+    sizes, uids = membership.sizes, membership.uids
     nbr, w = ties.nbr, ties.w
     engagement, spare, initiative = people.engagement, people.spare_hours, people.initiative
     max_members, rate, activity_hours = rule.max_members, rule.rate, rule.activity_hours

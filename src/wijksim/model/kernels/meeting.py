@@ -26,10 +26,15 @@ def distance_weights(reach_dist, distance_scale):
 
 
 @njit(cache=True)
-def choose_visits(rng, reach_idx, reach_weight, pull, age, visit_p, habit, habit_pull, out):
-    """out[i] = place visited this week by i (-1 = none); ``reach_weight`` comes from
-    :func:`distance_weights`; the place visited last (``habit``) pulls ``habit_pull`` times
-    as much."""
+def choose_visits(rng, reach, pull, visit_p, rule, people, out):
+    """out[i] = place visited this week by i (-1 = none), who goes with chance ``visit_p[i]``.
+
+    ``reach`` (:class:`wijksim.model.meeting.Reach`) lists the places within i's walk and their
+    weights by distance (:func:`distance_weights`); ``pull[place, age]`` is a place's appeal;
+    the place visited last (``people.habit``) pulls ``rule.habit_pull`` times as much
+    (``rule``: :class:`wijksim.model.meeting.Visiting`)."""
+    reach_idx, reach_weight = reach.idx, reach.weight
+    age, habit, habit_pull = people.age, people.habit, rule.habit_pull
     n, m = reach_idx.shape
     weights = np.empty(m)
     for i in range(n):
@@ -58,26 +63,26 @@ def choose_visits(rng, reach_idx, reach_weight, pull, age, visit_p, habit, habit
 
 
 @njit(cache=True)
-def copresence(rng, members, starts, gain, bridging, mixing, people, ties, log):
-    """People together in one group (a place and slot, or an activity) meet a few others.
+def copresence(rng, gatherings, mixing, people, ties, log):
+    """People together in one gathering (a place and slot, or an activity) meet a few others.
 
-    ``members`` is sorted by group; group g spans members[starts[g]:starts[g+1]]. Each member
-    makes on average ``mixing.contacts`` contacts; a contact across demographic groups is
-    accepted with chance 1 - homophily * (1 - bridging[g]); one across age classes with chance
-    1 - age_homophily. A contact strengthens the tie by gain[g]. Returns the number of
-    cross-group contacts.
+    ``gatherings`` (:class:`wijksim.model.meeting.Gatherings`): ``members`` sorted by
+    gathering; gathering g spans members[starts[g]:starts[g+1]]. Each member makes on average
+    ``mixing.contacts`` contacts; a contact across demographic groups is accepted with chance
+    1 - homophily * (1 - bridging[g]); one across age classes with chance 1 - age_homophily. A
+    contact strengthens the tie by gain[g]. Returns the number of cross-group contacts.
     """
-    a, b, g_of, cross = copresence_contacts(rng, members, starts, bridging, mixing,
-                                            people.group, people.age)
-    make_contacts(a, b, gain[g_of], ties, log)
+    a, b, g_of, cross = copresence_contacts(rng, gatherings, mixing, people.group, people.age)
+    make_contacts(a, b, gatherings.gain[g_of], ties, log)
     return cross
 
 
 @njit(cache=True)
-def copresence_contacts(rng, members, starts, bridging, mixing, group, age):
-    """The contacts of :func:`copresence`, drawn: pairs (a, b), the group g of each, and the
-    number across demographic groups. Who meets whom depends on the draws and on fixed traits,
-    never on the ties, so all pairs can be drawn before any tie changes."""
+def copresence_contacts(rng, gatherings, mixing, group, age):
+    """The contacts of :func:`copresence`, drawn: pairs (a, b), the gathering g of each, and
+    the number across demographic groups. Who meets whom depends on the draws and on fixed
+    traits, never on the ties, so all pairs can be drawn before any tie changes."""
+    members, starts, bridging = gatherings.members, gatherings.starts, gatherings.bridging
     contacts, homophily, age_homophily = mixing.contacts, mixing.homophily, mixing.age_homophily
     whole = int(contacts)
     frac = contacts - whole

@@ -52,10 +52,11 @@ def hold_beraden(rng, clients, know, rule, people, homes, ties):
 
 
 @njit(cache=True)
-def introduce_across_groups(rng, starters, know, gain, radius, tries, group, homes, ties):
-    """Bridging: introduce each starter to a neighbour (within ``radius`` cells, found in at
-    most ``tries`` picks) from another group, with chance ``know[s]``; the new tie starts at
-    ``gain``."""
+def introduce_across_groups(rng, starters, know, rule, people, homes, ties):
+    """Bridging: introduce each starter to a neighbour (within ``rule.radius`` cells, found in
+    at most ``rule.tries`` picks) from another group, with chance ``know[s]``; the new tie
+    starts at ``rule.gain`` (``rule``: :class:`wijksim.model.professionals.Bridging`)."""
+    gain, radius, tries, group = rule.gain, rule.radius, rule.tries, people.group
     made = 0
     for s in range(starters.shape[0]):
         i = starters[s]
