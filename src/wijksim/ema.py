@@ -13,7 +13,8 @@ seeds)::
     model = ema_model("tender_3y", seeds=(1, 2), residents=3000, years=6)
     with MultiprocessingEvaluator(model, n_processes=2) as evaluator:
         experiments, outcomes = evaluator.perform_experiments(
-            scenarios=50, policies=policies("tender_3y", "tender_9y", "subsidy"))
+            scenarios=50, policies=policies("tender_3y", "tender_9y", "subsidy",
+                                        "populatiebesteding"))
     save_results((experiments, outcomes), "regimes_50.tar.gz")
 
 EMA names must be Python identifiers, so a key's dots become double underscores in EMA
@@ -120,7 +121,8 @@ def ema_model(scenario: str | Scenario = "tender_3y", *,
               outcomes: Iterable[str] = MAIN, seeds: Sequence[int] = (1,),
               residents: int | None = None, years: int | None = None,
               overrides: Mapping[str, Any] | None = None,
-              regimes: Sequence[str] = ("tender_3y", "tender_9y", "subsidy")):
+              regimes: Sequence[str] = ("tender_3y", "tender_9y", "subsidy",
+                                         "populatiebesteding")):
     """An ``ema_workbench.Model`` of ``scenario``.
 
     ``uncertainties`` and ``levers``: scenario keys (their schema ranges) or {key: range};

@@ -150,10 +150,12 @@ def test_report_condition_options_are_checked_before_work(tmp_path):
 def test_the_shipped_experiment_asks_the_question():
     exp = load_experiment("subsidy_discovery")
     assert exp.method == "lhs" and exp.discovery["contrast"] == ["subsidy", "tender_3y"]
-    assert set(exp.labels) == {"tender_3y", "tender_9y", "subsidy"}
+    # every shipped funding regime, in the design and in the robustness analysis
+    shipped = {"tender_3y", "tender_9y", "subsidy", "populatiebesteding"}
+    assert set(exp.labels) == shipped and set(exp.discovery["policies"]) == shipped
     assert exp.discovery["threshold"] == "materiality"
     runs = len(exp.scenarios) * exp.samples * len(exp.seeds)
-    assert runs <= 300  # modest by default
+    assert runs <= 320  # modest by default: 40 points x 4 regimes x 2 seeds
 
 
 def test_the_report_section_has_the_tradeoff_box_limits_and_quasi_p_values(tmp_path):

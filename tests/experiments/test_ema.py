@@ -33,7 +33,8 @@ def test_parameters_come_from_the_schema_with_their_ranges():
     assert type(lev["funding.tender.contract_years"]).__name__ == "IntegerParameter"
     assert type(lev["netwerkberaad.enabled"]).__name__ == "BooleanParameter"
     assert [c.value for c in lev["base_scenario"].categories] == ["tender_3y", "tender_9y",
-                                                                   "subsidy"]
+                                                                   "subsidy",
+                                                                   "populatiebesteding"]
     assert [o.name for o in m.outcomes] == TINY["outcomes"]
     with pytest.raises(ScenarioError, match="not_an_outcome"):
         ema_model("tender_3y", outcomes=["not_an_outcome"])
