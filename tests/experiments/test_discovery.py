@@ -190,3 +190,38 @@ def test_the_shipped_experiment_runs_end_to_end_at_a_tiny_size(tmp_path):
     assert (rob["mean_regret"] >= 0).all()
     cond = pd.read_csv(out / "discovery_condition.csv")
     assert len(cond) == 6
+
+
+@pytest.mark.parametrize("n", [8, 16])
+def test_prim_and_cart_are_fitted_on_a_small_design(tmp_path, n):
+    """The first-look design has 16 points, and 8 is allowed: EMA's CART turned
+    mass_min=0.05 into min_samples_leaf=int(0.05 * n) = 0 below 20 points, and
+    scikit-learn refused it with a traceback that lost the whole report."""
+    res = fake(n=n)
+    holds = discovery.condition(res, SETTINGS)["holds"]
+    assert 0 < holds.sum() < n  # the condition holds at some points, not all: CART runs
+    blocks = discovery.discovery_blocks(res, tmp_path)
+    text = " ".join(str(b[-1]) for b in blocks)
+    assert "could not be computed" not in text
+    assert (tmp_path / "cart_tree.png").exists() and (tmp_path / "prim_box.png").exists()
+    assert len(pd.read_csv(tmp_path / "cart_boxes.csv")) >= 1
+
+
+def test_cart_leaves_hold_at_least_one_point_at_any_design_size():
+    for n in range(1, 400):
+        assert int(discovery.cart_mass_min(n) * n) >= 1, n  # what EMA's CART computes
+    assert discovery.cart_mass_min(400) == discovery.CART_MASS
+
+
+def test_an_analysis_that_fails_is_a_report_paragraph_not_a_traceback(tmp_path, monkeypatch):
+    def broken(*args):
+        raise ValueError("no box here")
+
+    monkeypatch.setattr(discovery, "run_cart", broken)
+    for lang, words in (("en", "CART could not be computed on this design"),
+                        ("nl", "CART kon op deze opzet niet berekend worden")):
+        blocks = discovery.discovery_blocks(fake(n=16), tmp_path, lang=lang)
+        text = " ".join(str(b[-1]) for b in blocks if b[0] == "p")
+        assert words in text and "ValueError: no box here" in text
+        assert any(b[0] == "h" and b[2] == "PRIM" for b in blocks)  # the rest stands
+        assert any(b[0] == "img" and b[1] == "robustness.png" for b in blocks)
