@@ -34,7 +34,7 @@ import logging
 import math
 from typing import Any, Iterable, Mapping, Sequence
 
-from .analysis.materiality import MAIN
+from .analysis.materiality import MAIN, THRESHOLDS
 from .scenario import KEYS, Scenario, load_scenario
 from .scenario.schema import LEVERS, UNCERTAINTIES
 
@@ -129,10 +129,10 @@ def ema_model(scenario: str | Scenario = "tender_3y", *,
     default every key in the schema's UNCERTAINTIES and LEVERS that the scenario can vary.
     ``regimes`` become the categorical lever ``base_scenario`` (the base scenario of a run).
     ``outcomes``: wijksim outcomes, each a ScalarOutcome of its last-year value averaged over
-    ``seeds``. ``residents``, ``years`` and ``overrides`` are fixed for every run (and shown
+    ``seeds``, with its direction and possible range (:func:`outcome`). ``residents``, ``years`` and ``overrides`` are fixed for every run (and shown
     as EMA constants).
     """
-    from ema_workbench import CategoricalParameter, Constant, Model, ScalarOutcome
+    from ema_workbench import CategoricalParameter, Constant, Model
 
     from .model.outcomes import OUTCOMES
     from .scenario import Problem, ScenarioError
@@ -162,10 +162,28 @@ def ema_model(scenario: str | Scenario = "tender_3y", *,
     if regimes:
         levers_.append(CategoricalParameter(POLICY, list(regimes)))
     model.levers = levers_
-    model.outcomes = [ScalarOutcome(o) for o in outcomes]
+    model.outcomes = [outcome(o) for o in outcomes]
     model.constants = [Constant(ema_name(k), v) for k, v in fixed.items()
                        if not isinstance(v, list)]
     return model
+
+
+def outcome(name: str):
+    """An EMA ScalarOutcome that knows which way is better for the wijk and what values are
+    possible, so EMA's optimisation, robustness and normalisation need no second list: kind
+    MAXIMIZE/MINIMIZE from the direction in wijksim.analysis.materiality (INFO where it
+    states none), expected_range where the outcome is bounded on both sides (shares and 0-1
+    scales: (0, 1); counts and money have no upper bound, so none is set)."""
+    from ema_workbench import ScalarOutcome
+
+    from .analysis.stats import outcome_range
+
+    t = THRESHOLDS.get(name)
+    kind = ScalarOutcome.INFO if t is None else (
+        ScalarOutcome.MAXIMIZE if t.better == "up" else ScalarOutcome.MINIMIZE)
+    low, high = outcome_range(name)
+    bounded = low is not None and high is not None
+    return ScalarOutcome(name, kind=kind, expected_range=(low, high) if bounded else None)
 
 
 def _ranges(chosen, table: Mapping[str, tuple]) -> dict[str, tuple]:
