@@ -238,9 +238,11 @@ def discovery_blocks(res: Any, folder: Path, lang: str = "en") -> list:
     miss = missing_runs(res)
     if len(miss):
         by = miss.groupby("label").size()
-        pts = ", ".join(f"{r.label} point {r.point} seed {r.seed}"
+        point = "punt" if nl else "point"
+        pts = ", ".join(f"{r.label} {point} {r.point} seed {r.seed}"
                         for r in miss.head(8).itertuples())
-        more = f" and {len(miss) - 8} more" if len(miss) > 8 else ""
+        more = "" if len(miss) <= 8 else (f" en nog {len(miss) - 8}" if nl else
+                                          f" and {len(miss) - 8} more")
         blocks.append(("p", (
             f"**{len(miss)} runs of the design are missing** "
             f"({', '.join(f'{k}: {v}' for k, v in by.items())}): {pts}{more}. Scenario "
