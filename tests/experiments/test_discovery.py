@@ -177,19 +177,44 @@ def test_the_report_section_has_the_tradeoff_box_limits_and_quasi_p_values(tmp_p
 
 @pytest.mark.slow
 def test_the_shipped_experiment_runs_end_to_end_at_a_tiny_size(tmp_path):
+    """8 points (the issue's reproduction), then `wijksim report` again on a condition that
+    holds at some points but not all, so PRIM and CART are fitted on the real design: EMA's
+    CART used to stop the report with a traceback there (min_samples_leaf = 0)."""
     out = tmp_path / "disc"
-    rc, _, err = cli("sweep", "subsidy_discovery", "--samples", "6", "--seeds", "1",
+    rc, _, err = cli("sweep", "subsidy_discovery", "--samples", "8", "--seeds", "1",
                      "--residents", "600", "--years", "1", "--set", "run.burn_in_weeks=26",
                      "--jobs", "1", "--quiet", "--out", str(out))
     assert rc == 0, err
     md = (out / "report.md").read_text()
     assert "## Scenario discovery" in md and "## Robustness across futures" in md
     assert "holds in **" in md
+    shipped = {*LABELS, "populatiebesteding"}
     rob = pd.read_csv(out / "robustness.csv")
-    assert set(rob["policy"]) == set(LABELS) and rob["share_within"].between(0, 1).all()
+    assert set(rob["policy"]) == shipped and rob["share_within"].between(0, 1).all()
     assert (rob["mean_regret"] >= 0).all()
     cond = pd.read_csv(out / "discovery_condition.csv")
-    assert len(cond) == 6
+    assert len(cond) == 8
+    # a condition that holds at some points only: an outcome on which subsidy gains over
+    # tender_3y at one point at least, and a threshold (>= 0) that splits the gains
+    from wijksim.experiments import load_results
+
+    res = load_results(out)
+    for outcome in ("trust", "wijkkennis", "cohesion", "vraagverlegenheid"):
+        gains = np.sort(discovery.condition(res, {**SETTINGS, "outcome": outcome,
+                                                  "threshold": 0.0})["gain"].to_numpy())
+        pos = gains > 0
+        if pos.any() and (not pos.all() or gains[3] < gains[4]):
+            break
+    else:
+        pytest.fail(f"no outcome with a gain to split at these 8 points: {gains}")
+    threshold = (gains[3] + gains[4]) / 2 if pos.all() else gains[pos].min() / 2
+    rc, _, err = cli("report", str(out), "--outcome", outcome, "--threshold", f"{threshold:.9g}")
+    assert rc == 0 and "Traceback" not in err, err
+    cond = pd.read_csv(out / "discovery_condition.csv")
+    assert 0 < cond["holds"].sum() < 8, cond
+    md = (out / "report.md").read_text()
+    assert "### PRIM" in md and "### CART" in md and "could not be computed" not in md
+    assert (out / "cart_tree.png").exists() and len(pd.read_csv(out / "cart_boxes.csv"))
 
 
 @pytest.mark.parametrize("n", [8, 16])
