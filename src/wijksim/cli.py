@@ -106,7 +106,8 @@ def _write_results(result, out: Path, args: argparse.Namespace) -> int:
         paths["checkpoint"] = result.model.save(args.checkpoint)
     if not args.quiet:
         print(paths["summary"].read_text(), end="")
-        print(f"Results in {out}/: " + ", ".join(p.name for p in paths.values()))
+        print(("Resultaten in" if args.lang == "nl" else "Results in") + f" {out}/: "
+              + ", ".join(p.name for p in paths.values()))
     return 0
 
 
@@ -284,7 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace another run's results in --out")
     p.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     p.add_argument("--lang", choices=("en", "nl"), default="en",
-                   help="language of the PNG plot: en (English) or nl (Nederlands)")
+                   help="language of summary.txt and the PNG plot: en (English) or "
+                        "nl (Nederlands)")
     p.add_argument("--quiet", action="store_true", help="print nothing")
     p.add_argument("--checkpoint", metavar="FILE",
                    help="also save the wijk as it is at the end (continue it later with "
@@ -300,7 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint", metavar="FILE", help="save the wijk again at the end")
     p.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     p.add_argument("--lang", choices=("en", "nl"), default="en",
-                   help="language of the PNG plot: en (English) or nl (Nederlands)")
+                   help="language of summary.txt and the PNG plot: en (English) or "
+                        "nl (Nederlands)")
     p.add_argument("--quiet", action="store_true", help="print nothing")
     p.set_defaults(func=cmd_continue)
 

@@ -13,7 +13,8 @@ seeds)::
     model = ema_model("tender_3y", seeds=(1, 2), residents=3000, years=6)
     with MultiprocessingEvaluator(model, n_processes=2) as evaluator:
         experiments, outcomes = evaluator.perform_experiments(
-            scenarios=50, policies=policies("tender_3y", "tender_9y", "subsidy"))
+            scenarios=50, policies=policies("tender_3y", "tender_9y", "subsidy",
+                                        "populatiebesteding"))
     save_results((experiments, outcomes), "regimes_50.tar.gz")
 
 EMA names must be Python identifiers, so a key's dots become double underscores in EMA
@@ -33,7 +34,7 @@ import logging
 import math
 from typing import Any, Iterable, Mapping, Sequence
 
-from .analysis.materiality import MAIN
+from .analysis.materiality import MAIN, THRESHOLDS
 from .scenario import KEYS, Scenario, load_scenario
 from .scenario.schema import LEVERS, UNCERTAINTIES
 
@@ -120,17 +121,18 @@ def ema_model(scenario: str | Scenario = "tender_3y", *,
               outcomes: Iterable[str] = MAIN, seeds: Sequence[int] = (1,),
               residents: int | None = None, years: int | None = None,
               overrides: Mapping[str, Any] | None = None,
-              regimes: Sequence[str] = ("tender_3y", "tender_9y", "subsidy")):
+              regimes: Sequence[str] = ("tender_3y", "tender_9y", "subsidy",
+                                         "populatiebesteding")):
     """An ``ema_workbench.Model`` of ``scenario``.
 
     ``uncertainties`` and ``levers``: scenario keys (their schema ranges) or {key: range};
     default every key in the schema's UNCERTAINTIES and LEVERS that the scenario can vary.
     ``regimes`` become the categorical lever ``base_scenario`` (the base scenario of a run).
     ``outcomes``: wijksim outcomes, each a ScalarOutcome of its last-year value averaged over
-    ``seeds``. ``residents``, ``years`` and ``overrides`` are fixed for every run (and shown
+    ``seeds``, with its direction and possible range (:func:`outcome`). ``residents``, ``years`` and ``overrides`` are fixed for every run (and shown
     as EMA constants).
     """
-    from ema_workbench import CategoricalParameter, Constant, Model, ScalarOutcome
+    from ema_workbench import CategoricalParameter, Constant, Model
 
     from .model.outcomes import OUTCOMES
     from .scenario import Problem, ScenarioError
@@ -160,10 +162,28 @@ def ema_model(scenario: str | Scenario = "tender_3y", *,
     if regimes:
         levers_.append(CategoricalParameter(POLICY, list(regimes)))
     model.levers = levers_
-    model.outcomes = [ScalarOutcome(o) for o in outcomes]
+    model.outcomes = [outcome(o) for o in outcomes]
     model.constants = [Constant(ema_name(k), v) for k, v in fixed.items()
                        if not isinstance(v, list)]
     return model
+
+
+def outcome(name: str):
+    """An EMA ScalarOutcome that knows which way is better for the wijk and what values are
+    possible, so EMA's optimisation, robustness and normalisation need no second list: kind
+    MAXIMIZE/MINIMIZE from the direction in wijksim.analysis.materiality (INFO where it
+    states none), expected_range where the outcome is bounded on both sides (shares and 0-1
+    scales: (0, 1); counts and money have no upper bound, so none is set)."""
+    from ema_workbench import ScalarOutcome
+
+    from .analysis.stats import outcome_range
+
+    t = THRESHOLDS.get(name)
+    kind = ScalarOutcome.INFO if t is None else (
+        ScalarOutcome.MAXIMIZE if t.better == "up" else ScalarOutcome.MINIMIZE)
+    low, high = outcome_range(name)
+    bounded = low is not None and high is not None
+    return ScalarOutcome(name, kind=kind, expected_range=(low, high) if bounded else None)
 
 
 def _ranges(chosen, table: Mapping[str, tuple]) -> dict[str, tuple]:

@@ -162,7 +162,7 @@ def write_outcomes_parquet(df: pd.DataFrame, path: Path, meta: Mapping[str, Any]
 def write_run(result: RunResult, out: Path, plots: bool = True, lang: str = "en"
               ) -> dict[str, Path]:
     """Write outcomes.parquet, events.csv, provenance.json, summary.txt and PNG plots (their
-    words in ``lang``: en or nl)."""
+    words - the summary's and the plots' - in ``lang``: en or nl)."""
     out.mkdir(parents=True, exist_ok=True)
     meta = {k: v for k, v in result.provenance.items() if k != "command"}
     paths = {"outcomes": out / "outcomes.parquet", "events": out / "events.csv",
@@ -170,7 +170,7 @@ def write_run(result: RunResult, out: Path, plots: bool = True, lang: str = "en"
     (out / "provenance.json").unlink(missing_ok=True)  # the folder holds no finished run
     write_outcomes_parquet(result.outcomes, paths["outcomes"], meta)
     write_text_atomic(result.events.to_csv(index=False), paths["events"])
-    write_text_atomic(summary_text(result), paths["summary"])
+    write_text_atomic(summary_text(result, lang), paths["summary"])
     if plots:
         from .analysis.plots import plot_run
         tmp = plot_run(result.outcomes, result.events, out / ".outcomes.tmp.png",
@@ -184,39 +184,71 @@ def write_run(result: RunResult, out: Path, plots: bool = True, lang: str = "en"
     return paths
 
 
-SUMMARY_ROWS = (
-    ("cohesion", "Cohesion (tie strength per resident)", "{:.2f}"),
-    ("share_connected", "Residents with enough good contacts", "{:.0%}"),
-    ("bridging_share", "Tie strength across groups", "{:.0%}"),
-    ("vraagverlegenheid", "Vraagverlegenheid (reluctance to ask)", "{:.2f}"),
-    ("hidden_need_share", "Residents with hidden need", "{:.1%}"),
-    ("lonely_share", "Lonely adults and seniors", "{:.0%}"),
-    ("trust", "Trust in institutions", "{:.2f}"),
-    ("wijkkennis", "Professionals' wijkkennis", "{:.2f}"),
-    ("initiatives", "Citizen initiatives", "{:.0f}"),
-    ("open_places", "Open third places", "{:.0f}"),
+SUMMARY_ROWS = (  # outcome, English label, Dutch label, format
+    ("cohesion", "Cohesion (tie strength per resident)", "Samenhang (bandsterkte per bewoner)",
+     "{:.2f}"),
+    ("share_connected", "Residents with enough good contacts",
+     "Bewoners met genoeg goede contacten", "{:.0%}"),
+    ("bridging_share", "Tie strength across groups", "Bandsterkte tussen groepen", "{:.0%}"),
+    ("vraagverlegenheid", "Vraagverlegenheid (reluctance to ask)",
+     "Vraagverlegenheid", "{:.2f}"),
+    ("hidden_need_share", "Residents with hidden need", "Bewoners met verborgen nood", "{:.1%}"),
+    ("lonely_share", "Lonely adults and seniors", "Eenzame volwassenen en ouderen", "{:.0%}"),
+    ("trust", "Trust in institutions", "Vertrouwen in instanties", "{:.2f}"),
+    ("wijkkennis", "Professionals' wijkkennis", "Wijkkennis van professionals", "{:.2f}"),
+    ("initiatives", "Citizen initiatives", "Bewonersinitiatieven", "{:.0f}"),
+    ("open_places", "Open third places", "Open ontmoetingsplekken", "{:.0f}"),
 )
+SUMMARY_WORDS = {  # the summary's other words: (English, Dutch)
+    "head": ("wijksim {version} - scenario {scenario} (hash {hash}), seed {seed}, {residents} "
+             "residents, {years} years",
+             "wijksim {version} - scenario {scenario} (hash {hash}), seed {seed}, {residents} "
+             "bewoners, {years} jaar"),
+    "start": ("start", "begin"),
+    "last": ("last year", "laatste jaar"),
+    "escalations": ("Escalations to specialised care: {rate} per year ({n} in {years} years, "
+                    "EUR {cost})",
+                    "Escalaties naar specialistische zorg: {rate} per jaar ({n} in {years} "
+                    "jaar, EUR {cost})"),
+    "tenders": ("Lost tenders: {lost}; tender/renewal overhead EUR {overhead} of EUR {spent} "
+                "spent",
+                "Verloren aanbestedingen: {lost}; kosten van aanbesteden/verlengen EUR "
+                "{overhead} van EUR {spent} uitgegeven"),
+    "ran": ("Ran in {seconds} s", "Gedraaid in {seconds} s"),
+}
 
 
-def summary_text(result: RunResult) -> str:
+def summary_text(result: RunResult, lang: str = "en") -> str:
+    """summary.txt: the run's start and last-year values in words, in ``lang`` (en or nl;
+    Dutch with decimal commas and thousands points)."""
+    nl = lang == "nl"
+
+    def w(key: str, **kw: Any) -> str:
+        return SUMMARY_WORDS[key][nl].format(**kw)
+
+    def num(text: str) -> str:  # 1,234.5 -> 1.234,5 in Dutch
+        return text.translate(str.maketrans({".": ",", ",": "."})) if nl else text
+
     df, prov = result.outcomes, result.provenance
     first, last = df.iloc[0], df[df["year"] > df["year"].max() - 1].mean(numeric_only=True)
-    years = prov.get("years")
-    lines = [f"wijksim {prov['versions']['wijksim']} - scenario {prov['scenario']} "
-             f"(hash {prov['scenario_hash']}), seed {prov['seed']}, "
-             f"{prov.get('residents')} residents, {years} years",
-             f"{'':40s} {'start':>9s} {'last year':>10s}"]
-    for col, label, fmt in SUMMARY_ROWS:
-        lines.append(f"{label:40s} {fmt.format(first[col]):>9s} {fmt.format(last[col]):>10s}")
+    lines = [w("head", version=prov["versions"]["wijksim"], scenario=prov["scenario"],
+               hash=prov["scenario_hash"], seed=prov["seed"], residents=prov.get("residents"),
+               years=prov.get("years")),
+             f"{'':40s} {w('start'):>9s} {w('last'):>13s}"]
+    for col, en, dutch, fmt in SUMMARY_ROWS:
+        label = dutch if nl else en
+        lines.append(f"{label:40s} {num(fmt.format(first[col])):>9s} "
+                     f"{num(fmt.format(last[col])):>13s}")
     esc = df["escalations"].sum()
     cost = df[[c for c in df.columns if c.startswith("spend_") and c != "spend_total"]].sum()
     n_years = max(float(df["year"].max()), 1 / 52)  # year = week / 52, week 0 = burn-in end
-    lines.append(f"Escalations to specialised care: {esc / n_years:.1f} per year ({esc:.0f} in "
-                 f"{n_years:.0f} years, EUR {df['escalation_cost'].sum():,.0f})")
+    lines.append(w("escalations", rate=num(f"{esc / n_years:.1f}"), n=f"{esc:.0f}",
+                   years=f"{n_years:.0f}",
+                   cost=num(f"{df['escalation_cost'].sum():,.0f}")))
     lost = int((result.events["kind"] == "tender_lost").sum()) if len(result.events) else 0
-    lines.append(f"Lost tenders: {lost}; tender/renewal overhead EUR {cost['spend_overhead']:,.0f} "
-                 f"of EUR {cost.sum():,.0f} spent")
-    lines.append(f"Ran in {result.seconds:.1f} s")
+    lines.append(w("tenders", lost=lost, overhead=num(f"{cost['spend_overhead']:,.0f}"),
+                   spent=num(f"{cost.sum():,.0f}")))
+    lines.append(w("ran", seconds=num(f"{result.seconds:.1f}")))
     return "\n".join(lines) + "\n"
 
 

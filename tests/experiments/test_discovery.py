@@ -150,10 +150,12 @@ def test_report_condition_options_are_checked_before_work(tmp_path):
 def test_the_shipped_experiment_asks_the_question():
     exp = load_experiment("subsidy_discovery")
     assert exp.method == "lhs" and exp.discovery["contrast"] == ["subsidy", "tender_3y"]
-    assert set(exp.labels) == {"tender_3y", "tender_9y", "subsidy"}
+    # every shipped funding regime, in the design and in the robustness analysis
+    shipped = {"tender_3y", "tender_9y", "subsidy", "populatiebesteding"}
+    assert set(exp.labels) == shipped and set(exp.discovery["policies"]) == shipped
     assert exp.discovery["threshold"] == "materiality"
     runs = len(exp.scenarios) * exp.samples * len(exp.seeds)
-    assert runs <= 300  # modest by default
+    assert runs <= 320  # modest by default: 40 points x 4 regimes x 2 seeds
 
 
 def test_the_report_section_has_the_tradeoff_box_limits_and_quasi_p_values(tmp_path):
@@ -175,16 +177,76 @@ def test_the_report_section_has_the_tradeoff_box_limits_and_quasi_p_values(tmp_p
 
 @pytest.mark.slow
 def test_the_shipped_experiment_runs_end_to_end_at_a_tiny_size(tmp_path):
+    """8 points (the issue's reproduction), then `wijksim report` again on a condition that
+    holds at some points but not all, so PRIM and CART are fitted on the real design: EMA's
+    CART used to stop the report with a traceback there (min_samples_leaf = 0)."""
     out = tmp_path / "disc"
-    rc, _, err = cli("sweep", "subsidy_discovery", "--samples", "6", "--seeds", "1",
+    rc, _, err = cli("sweep", "subsidy_discovery", "--samples", "8", "--seeds", "1",
                      "--residents", "600", "--years", "1", "--set", "run.burn_in_weeks=26",
                      "--jobs", "1", "--quiet", "--out", str(out))
     assert rc == 0, err
     md = (out / "report.md").read_text()
     assert "## Scenario discovery" in md and "## Robustness across futures" in md
     assert "holds in **" in md
+    shipped = {*LABELS, "populatiebesteding"}
     rob = pd.read_csv(out / "robustness.csv")
-    assert set(rob["policy"]) == set(LABELS) and rob["share_within"].between(0, 1).all()
+    assert set(rob["policy"]) == shipped and rob["share_within"].between(0, 1).all()
     assert (rob["mean_regret"] >= 0).all()
     cond = pd.read_csv(out / "discovery_condition.csv")
-    assert len(cond) == 6
+    assert len(cond) == 8
+    # a condition that holds at some points only: an outcome on which subsidy gains over
+    # tender_3y at one point at least, and a threshold (>= 0) that splits the gains
+    from wijksim.experiments import load_results
+
+    res = load_results(out)
+    for outcome in ("trust", "wijkkennis", "cohesion", "vraagverlegenheid"):
+        gains = np.sort(discovery.condition(res, {**SETTINGS, "outcome": outcome,
+                                                  "threshold": 0.0})["gain"].to_numpy())
+        pos = gains > 0
+        if pos.any() and (not pos.all() or gains[3] < gains[4]):
+            break
+    else:
+        pytest.fail(f"no outcome with a gain to split at these 8 points: {gains}")
+    threshold = (gains[3] + gains[4]) / 2 if pos.all() else gains[pos].min() / 2
+    rc, _, err = cli("report", str(out), "--outcome", outcome, "--threshold", f"{threshold:.9g}")
+    assert rc == 0 and "Traceback" not in err, err
+    cond = pd.read_csv(out / "discovery_condition.csv")
+    assert 0 < cond["holds"].sum() < 8, cond
+    md = (out / "report.md").read_text()
+    assert "### PRIM" in md and "### CART" in md and "could not be computed" not in md
+    assert (out / "cart_tree.png").exists() and len(pd.read_csv(out / "cart_boxes.csv"))
+
+
+@pytest.mark.parametrize("n", [8, 16])
+def test_prim_and_cart_are_fitted_on_a_small_design(tmp_path, n):
+    """The first-look design has 16 points, and 8 is allowed: EMA's CART turned
+    mass_min=0.05 into min_samples_leaf=int(0.05 * n) = 0 below 20 points, and
+    scikit-learn refused it with a traceback that lost the whole report."""
+    res = fake(n=n)
+    holds = discovery.condition(res, SETTINGS)["holds"]
+    assert 0 < holds.sum() < n  # the condition holds at some points, not all: CART runs
+    blocks = discovery.discovery_blocks(res, tmp_path)
+    text = " ".join(str(b[-1]) for b in blocks)
+    assert "could not be computed" not in text
+    assert (tmp_path / "cart_tree.png").exists() and (tmp_path / "prim_box.png").exists()
+    assert len(pd.read_csv(tmp_path / "cart_boxes.csv")) >= 1
+
+
+def test_cart_leaves_hold_at_least_one_point_at_any_design_size():
+    for n in range(1, 400):
+        assert int(discovery.cart_mass_min(n) * n) >= 1, n  # what EMA's CART computes
+    assert discovery.cart_mass_min(400) == discovery.CART_MASS
+
+
+def test_an_analysis_that_fails_is_a_report_paragraph_not_a_traceback(tmp_path, monkeypatch):
+    def broken(*args):
+        raise ValueError("no box here")
+
+    monkeypatch.setattr(discovery, "run_cart", broken)
+    for lang, words in (("en", "CART could not be computed on this design"),
+                        ("nl", "CART kon op deze opzet niet berekend worden")):
+        blocks = discovery.discovery_blocks(fake(n=16), tmp_path, lang=lang)
+        text = " ".join(str(b[-1]) for b in blocks if b[0] == "p")
+        assert words in text and "ValueError: no box here" in text
+        assert any(b[0] == "h" and b[2] == "PRIM" for b in blocks)  # the rest stands
+        assert any(b[0] == "img" and b[1] == "robustness.png" for b in blocks)

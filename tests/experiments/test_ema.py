@@ -33,7 +33,8 @@ def test_parameters_come_from_the_schema_with_their_ranges():
     assert type(lev["funding.tender.contract_years"]).__name__ == "IntegerParameter"
     assert type(lev["netwerkberaad.enabled"]).__name__ == "BooleanParameter"
     assert [c.value for c in lev["base_scenario"].categories] == ["tender_3y", "tender_9y",
-                                                                   "subsidy"]
+                                                                   "subsidy",
+                                                                   "populatiebesteding"]
     assert [o.name for o in m.outcomes] == TINY["outcomes"]
     with pytest.raises(ScenarioError, match="not_an_outcome"):
         ema_model("tender_3y", outcomes=["not_an_outcome"])
@@ -77,3 +78,30 @@ def test_sequential_evaluator_runs_a_tiny_experiment():
     exp, out = perform_experiments(m, scenarios=2, evaluator=SequentialEvaluator(m))
     assert len(exp) == 2 and out["cohesion"].shape == (2,)
     assert ((out["hidden_need_share"] >= 0) & (out["hidden_need_share"] <= 1)).all()
+
+
+def test_outcomes_carry_their_direction_and_possible_range():
+    """EMA's optimisers and robustness metrics read kind and expected_range: better is up
+    or down as in wijksim.analysis.materiality, ranges where the outcome is bounded."""
+    from ema_workbench import ScalarOutcome
+
+    from wijksim.analysis.materiality import MAIN, THRESHOLDS
+
+    extra = ["bridging_share", "professionals"]  # no stated direction
+    m = ema_model("tender_3y", **{**TINY, "outcomes": [*MAIN, *extra]})
+    out = {o.name: o for o in m.outcomes}
+    for name in MAIN:
+        t = THRESHOLDS[name]
+        want = ScalarOutcome.MAXIMIZE if t.better == "up" else ScalarOutcome.MINIMIZE
+        assert out[name].kind == want, name
+        if t.high is None:
+            with pytest.raises(ValueError):  # EMA: "No expected_range is set"
+                out[name].expected_range
+        else:
+            assert tuple(out[name].expected_range) == (t.low, t.high), name
+    assert out["hidden_need_share"].kind == ScalarOutcome.MINIMIZE
+    assert out["trust"].kind == ScalarOutcome.MAXIMIZE
+    assert all(out[o].kind == ScalarOutcome.INFO for o in extra)
+    assert tuple(out["bridging_share"].expected_range) == (0.0, 1.0)  # a share
+    with pytest.raises(ValueError):  # a count: no upper bound
+        out["professionals"].expected_range

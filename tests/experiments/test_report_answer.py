@@ -79,6 +79,40 @@ def test_summaries_and_differences_respect_the_range():
     assert -1 <= low <= high <= 1
 
 
+def test_differences_and_relative_changes_stay_within_what_is_possible():
+    """Two seeds: t has 1 degree of freedom (12.7) and the plain paired interval of a count
+    that fell to 0 said '-100 % [-1371; +1171]'. B cannot be negative (nor above 1 on a 0-1
+    scale), so B - A stays within [-A, 1 - A] and the relative change at or above -100 %."""
+    from wijksim.analysis.report import bottom_line_rows, relative_text
+    from wijksim.analysis.stats import paired_differences
+
+    values = pd.DataFrame({"label": ["a"] * 2 + ["b"] * 2, "point": 0, "seed": [1, 2] * 2,
+                           "initiatives": [0.4, 3.0, 0.0, 0.0],  # fell to 0 at both seeds
+                           "escalations": [3.0, 9.0, 6.0, 2.0],
+                           "trust": [0.9, 0.95, 0.99, 0.91]})
+    outcomes = ["initiatives", "escalations", "trust"]
+    d = paired_differences(values, outcomes).set_index("outcome")
+    plain = {o: difference_interval(o, (values[values.label == "b"][o].to_numpy()
+                                        - values[values.label == "a"][o].to_numpy()))
+             for o in outcomes}
+    assert plain["initiatives"][0] < -1.7 and plain["trust"][1] > 0.075  # the check bites
+    for o in outcomes:
+        base = d.at[o, "baseline"]
+        lo_b, hi_b = outcome_range(o)
+        assert d.at[o, "low"] >= lo_b - base - 1e-12, o
+        assert d.at[o, "low"] <= d.at[o, "mean"] <= d.at[o, "high"], o
+        if hi_b is not None:
+            assert d.at[o, "high"] <= hi_b - base + 1e-12, o
+        assert d.at[o, "low"] / base >= -1 - 1e-12, o  # the relative change's low end
+    assert d.at["initiatives", "low"] == pytest.approx(-1.7)  # -A: B cannot go below 0
+    assert d.at["trust", "high"] == pytest.approx(1 - 0.925)
+    bl = bottom_line_rows(d.reset_index(), outcomes).set_index("outcome")
+    assert (bl["verdict"] == "unclear").all()  # zero stays inside: verdicts never change
+    text = relative_text(bl.at["initiatives", "difference"], bl.at["initiatives", "low"],
+                         bl.at["initiatives", "high"], bl.at["initiatives", "baseline"], "en")
+    assert text.startswith("-100") and "[-100" in text, text
+
+
 def test_every_odd_section_the_report_links_to_exists():
     headings = {slug(line.lstrip("#").strip())
                 for line in (REPO / "docs" / "ODD.md").read_text().splitlines()

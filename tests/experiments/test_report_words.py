@@ -27,7 +27,8 @@ ENGLISH = re.compile(
     r"residents?|incomplete|stored|missing|design|steps|finish|needs?|indices|spread|effects|"
     r"interactions?|including|elsewhere|run on|is not|are|were|gain|change|"
     r"lonely|loneliness|hidden|trust|cohesion|initiatives?|escalations?|interval of|density|"
-    r"true|false|yes|no|tree|limits|dimensions)\b", re.I)
+    r"true|false|yes|no|tree|limits|dimensions|point|last-year|paired|report|also|"
+    r"done|runs in|results|reluctance|ran|tenders?|overhead|spent|per year)\b", re.I)
 LABELS = ("tender_3y", "tender_9y", "subsidy")
 
 
@@ -193,3 +194,57 @@ def test_comparison_and_sweeps_in_dutch(tmp_path, figure_words):
     assert ((resp["label"] == "subsidy") & (resp["point"] == 1)).any()  # the data keeps it
     table = md[md.index("## Response"):]
     assert sum(line.startswith("| subsidy |") for line in table.splitlines()) == 1
+
+
+def test_missing_runs_of_a_discovery_design_in_dutch(tmp_path):
+    """The list of missing runs names them in Dutch too ('subsidy punt 5 seed 1')."""
+    pytest.importorskip("ema_workbench")
+    from wijksim.analysis import discovery
+
+    from .test_discovery import fake
+
+    res = fake(n=20, drop=list(range(0, 60, 3)))  # 20 runs gone: the list is cut after 8
+    blocks = discovery.discovery_blocks(res, tmp_path, lang="nl")
+    text = _blocks_text(blocks)
+    assert "tender_3y punt 0 seed 1" in text and "en nog 12" in text
+    assert_dutch(text, ["ontbrekende runs"])
+
+
+def test_the_comparison_printout_follows_lang(capsys):
+    """`wijksim compare --lang nl` prints its terminal summary in Dutch."""
+    from types import SimpleNamespace
+
+    from wijksim.experiments.cli import print_comparison
+
+    summary = pd.DataFrame([(o, lab, m, m * 0.9, m * 1.1)
+                            for o in ("hidden_need_share", "escalations", "trust")
+                            for lab, m in (("tender_3y", 0.2), ("subsidy", 0.25))],
+                           columns=["outcome", "label", "mean", "low", "high"])
+    diffs = pd.DataFrame([(o, "tender_3y", "subsidy", 0.05, 0.01, 0.09)
+                          for o in ("hidden_need_share", "escalations", "trust")],
+                         columns=["outcome", "a", "b", "mean", "low", "high"])
+    res = SimpleNamespace(outcomes=["hidden_need_share", "escalations", "trust"],
+                          labels=["tender_3y", "subsidy"], manifest={"seeds": [1, 2]},
+                          summary=lambda outcomes: summary, differences=lambda o: diffs)
+    print_comparison(res, "nl")
+    out = capsys.readouterr().out
+    assert "Gepaarde verschillen" in out and "Verborgen nood" in out, out
+    assert "0,050" in out or "5,0" in out, out  # decimal commas
+    assert_dutch(out, ["Gepaarde verschillen"])
+    print_comparison(res, "en")
+    assert english_left(capsys.readouterr().out)  # the check bites on the English one
+
+
+def test_the_run_summary_follows_lang(tmp_path):
+    """`wijksim run --lang nl` writes summary.txt (and prints it) in Dutch."""
+    from .conftest import cli as run_cli
+
+    out = tmp_path / "run"
+    rc, printed, err = run_cli("run", "tender_3y", "--residents", "600", "--years", "1",
+                               "--set", "run.burn_in_weeks=26", "--no-plots", "--lang", "nl",
+                               "--out", str(out))
+    assert rc == 0, err
+    text = (out / "summary.txt").read_text()
+    assert "Samenhang" in text and "Escalaties naar specialistische zorg" in text, text
+    assert_dutch(text, ["Samenhang"])
+    assert_dutch(printed, ["Samenhang"])

@@ -179,10 +179,21 @@ def run_prim(x: pd.DataFrame, y: np.ndarray, coverage: float):
     return box, chosen
 
 
+CART_MASS = 0.05  # CART: a leaf holds at least this share of the points ...
+
+
+def cart_mass_min(points: int) -> float:
+    """... and at least one point. EMA's CART turns ``mass_min`` into scikit-learn's
+    ``min_samples_leaf`` as ``int(mass_min * points)``, which is 0 - an error - below 20
+    points with 0.05 (the first-look design has 16). The nudge above 1/points keeps
+    ``int()`` from rounding 1/points x points down to 0 (e.g. 1/49 x 49 < 1 in floats)."""
+    return max(CART_MASS, (1.0 + 1e-9) / max(points, 1))
+
+
 def run_cart(x: pd.DataFrame, y: np.ndarray):
     from ema_workbench.analysis import cart
 
-    c = cart.CART(x.astype(float), y, mass_min=0.05)
+    c = cart.CART(x.astype(float), y, mass_min=cart_mass_min(len(x)))
     c.build_tree()
     return c
 
@@ -227,9 +238,11 @@ def discovery_blocks(res: Any, folder: Path, lang: str = "en") -> list:
     miss = missing_runs(res)
     if len(miss):
         by = miss.groupby("label").size()
-        pts = ", ".join(f"{r.label} point {r.point} seed {r.seed}"
+        point = "punt" if nl else "point"
+        pts = ", ".join(f"{r.label} {point} {r.point} seed {r.seed}"
                         for r in miss.head(8).itertuples())
-        more = f" and {len(miss) - 8} more" if len(miss) > 8 else ""
+        more = "" if len(miss) <= 8 else (f" en nog {len(miss) - 8}" if nl else
+                                          f" and {len(miss) - 8} more")
         blocks.append(("p", (
             f"**{len(miss)} runs of the design are missing** "
             f"({', '.join(f'{k}: {v}' for k, v in by.items())}): {pts}{more}. Scenario "
@@ -269,10 +282,31 @@ def discovery_blocks(res: Any, folder: Path, lang: str = "en") -> list:
                                        "er valt niets te ontdekken (verbreed de bereiken of "
                                        "neem meer punten).")))
     else:
-        blocks += _prim_blocks(x, y, s["coverage"], folder, lang)
-        blocks += _cart_blocks(x, y, folder, lang)
-    blocks += _robustness_blocks(res, s["policies"], folder, lang)
+        blocks += guarded("PRIM", lang, _prim_blocks, x, y, s["coverage"], folder, lang)
+        blocks += guarded("CART", lang, _cart_blocks, x, y, folder, lang)
+    blocks += guarded("robustness" if not nl else "robuustheid", lang, _robustness_blocks,
+                      res, s["policies"], folder, lang)
     return blocks
+
+
+def guarded(what: str, lang: str, section, *args) -> list:
+    """A report section, or - if the library cannot fit it on this design (too few points,
+    a degenerate sample, ...) - a paragraph saying so and why, instead of a traceback that
+    would lose the rest of the report."""
+    import matplotlib.pyplot as plt
+
+    try:
+        return section(*args)
+    except Exception as exc:  # noqa: BLE001 - any failure of EMA/scikit-learn/matplotlib
+        plt.close("all")
+        why = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:400]
+        logging.getLogger(__name__).warning("%s could not be fitted: %s", what, why)
+        return [("h", 3, what), ("p", (
+            f"**{what} could not be computed on this design** ({why}). The rest of the "
+            "report stands; more points (`--samples`) or seeds usually help.") if lang != "nl"
+            else (f"**{what} kon op deze opzet niet berekend worden** ({why}). De rest van "
+                  "het rapport blijft staan; meer punten (`--samples`) of seeds helpen "
+                  "meestal."))]
 
 
 # words EMA Workbench's and scikit-learn's own figures draw, in Dutch

@@ -242,7 +242,8 @@ def _coverage(res: Any) -> tuple[list[int], dict[str, list[int]]]:
 
 
 # -- the answer first ---------------------------------------------------------------------------
-def _rel(mean: float, low: float, high: float, base: float, lang: str) -> str:
+def relative_text(mean: float, low: float, high: float, base: float, lang: str) -> str:
+    """The relative change (B - A) / |A| and its interval, in %, as the bottom line shows it."""
     if not base or not math.isfinite(base) or not math.isfinite(mean):
         return "–"
     r = [100 * v / abs(base) for v in (mean, low, high)]
@@ -314,7 +315,7 @@ def _bottom_line(diffs, costs, outcomes, base, labels, n, lang) -> list:
             rows.append([_name_unit(o, lang),
                          dutch_numbers(fmt(o, r["baseline"]), lang),
                          dutch_numbers(fmt(o, r["baseline"] + r["difference"]), lang), dutch_numbers(cell, lang),
-                         _rel(r["difference"], r["low"], r["high"], r["baseline"], lang),
+                         relative_text(r["difference"], r["low"], r["high"], r["baseline"], lang),
                          direction_word(o, r["difference"], lang), word,
                          _threshold_text(o, r["baseline"], lang)])
         blocks.append(("table", (head, rows)))
@@ -380,7 +381,8 @@ def _paired_cost(costs: pd.DataFrame, a: str, b: str, col: str = "total_cost"):
     d = (w.xs(b) - w.xs(a)).dropna()
     if not len(d):
         return None
-    low, high = stats.difference_interval(col, d)
+    low, high = stats.difference_interval(col, d,
+                                          baseline=float(w.xs(a).reindex(d.index).mean()))
     return float(d.mean()), low, high
 
 

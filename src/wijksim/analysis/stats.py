@@ -11,6 +11,7 @@ that is 52 x their weekly mean.
 
 from __future__ import annotations
 
+import math
 from itertools import combinations
 from typing import Iterable, Sequence
 
@@ -49,8 +50,14 @@ INTERVAL_METHOD = {
            "interval covers it as often); they never leave the possible range (0-100 %, 0-1, "
            "at least 0). Intervals of paired differences are 95 % t-intervals over the "
            "per-seed differences; where one would leave the possible range of a difference, a "
-           "percentile bootstrap over seeds (scipy.stats.bootstrap) is used instead. Relative "
-           "changes divide the difference and its interval by the baseline's mean."),
+           "percentile bootstrap over seeds (scipy.stats.bootstrap) is used instead. A "
+           "difference B - A is then cut to what it can be against the baseline's mean A: B "
+           "cannot be negative (nor above 1 for a share or 0-1 scale), so the interval stays "
+           "within [-A, 1 - A] (at least -A for counts and money). Relative changes divide "
+           "the difference and its interval by the baseline's mean, so they never fall below "
+           "-100 %. Both take the baseline's mean as the reference; its own uncertainty is in "
+           "its level interval. With two seeds the t-interval has one degree of freedom "
+           "(t = 12.7): such intervals are wide, and the cut only removes what is impossible."),
     "nl": ("Intervallen van niveaus (het gemiddelde van een scenario) zijn 95%-t-intervallen "
            "over seeds, berekend op de logitschaal voor aandelen en 0-1-schalen en daarna "
            "terugvertaald (deltamethode), en voor aantallen en geld afgekapt bij nul (een "
@@ -59,9 +66,16 @@ INTERVAL_METHOD = {
            "Intervallen van gepaarde "
            "verschillen zijn 95%-t-intervallen over de verschillen per seed; waar zo'n interval "
            "buiten het mogelijke bereik van een verschil zou vallen, wordt een "
-           "percentiel-bootstrap over seeds (scipy.stats.bootstrap) gebruikt. Relatieve "
-           "veranderingen delen het verschil en zijn interval door het gemiddelde van de "
-           "basislijn."),
+           "percentiel-bootstrap over seeds (scipy.stats.bootstrap) gebruikt. Een verschil "
+           "B - A wordt daarna afgekapt tot wat het kan zijn ten opzichte van het gemiddelde "
+           "A van de basislijn: B kan niet negatief zijn (en bij een aandeel of 0-1-schaal "
+           "niet boven 1), dus het interval blijft binnen [-A, 1 - A] (minstens -A bij "
+           "aantallen en geld). Relatieve veranderingen delen het verschil en zijn interval "
+           "door het gemiddelde van de basislijn en komen dus nooit onder -100%. Beide nemen "
+           "het gemiddelde van de basislijn als referentie; de onzekerheid daarvan staat in "
+           "het eigen interval van de basislijn. Met twee seeds heeft het t-interval één "
+           "vrijheidsgraad (t = 12,7): zulke intervallen zijn breed, en het afkappen haalt "
+           "alleen weg wat onmogelijk is."),
 }
 
 
@@ -114,9 +128,41 @@ def bounded_interval(outcome: str, mean, sd, n, confidence: float = CONFIDENCE):
 
 
 def difference_interval(outcome: str, d: pd.Series, confidence: float = CONFIDENCE,
-                        seed: int = 12345) -> tuple[float, float]:
+                        seed: int = 12345, baseline: float | None = None
+                        ) -> tuple[float, float]:
     """Paired t-interval of per-seed differences; a percentile bootstrap over seeds where the
-    t-interval would leave the possible range of a difference (+-the outcome's range)."""
+    t-interval would leave the possible range of a difference (+-the outcome's range).
+
+    ``baseline``: the mean of A over the same seeds. Given it, the interval of B - A is also
+    cut to what B - A can be (:func:`cut_to_baseline`): with 2 seeds a t-interval has 1
+    degree of freedom (t = 12.7) and would say a count fell by 1,371 %."""
+    low, high = _difference_interval(outcome, d, confidence, seed)
+    if baseline is not None:
+        low, high = cut_to_baseline(outcome, low, high, baseline)
+    return low, high
+
+
+def cut_to_baseline(outcome: str, low: float, high: float, baseline: float
+                    ) -> tuple[float, float]:
+    """Cut the interval of a difference B - A to B's possible range, read against A's mean:
+    B cannot be below the outcome's lower bound (0: a count, a cost, a share) nor above its
+    upper bound (1 for shares and 0-1 scales), so B - A lies in [low_bound - A, high_bound - A],
+    and a relative change (B - A) / A of a non-negative outcome is never below -100 %.
+    Like the relative change, this takes A's mean as the reference; the mean of B - A over
+    the seeds always lies inside, and zero does too (A is within the range), so a verdict
+    of 'unclear' or not never changes by the cut."""
+    lo_b, hi_b = outcome_range(outcome)
+    if baseline is None or not math.isfinite(baseline):
+        return low, high
+    if lo_b is not None and math.isfinite(low):
+        low = max(low, lo_b - baseline)
+    if hi_b is not None and math.isfinite(high):
+        high = min(high, hi_b - baseline)
+    return low, high
+
+
+def _difference_interval(outcome: str, d: pd.Series, confidence: float,
+                         seed: int) -> tuple[float, float]:
     d = np.asarray(d, dtype=float)
     n = len(d)
     if n < 2:
@@ -183,7 +229,8 @@ def trajectories(ticks: pd.DataFrame, outcomes: Iterable[str]) -> pd.DataFrame:
 
 def paired_differences(values: pd.DataFrame, outcomes: Iterable[str],
                        pairs: Sequence[tuple[str, str]] | None = None) -> pd.DataFrame:
-    """For each pair (a, b): b - a per seed (same point), mean and 95% t-interval.
+    """For each pair (a, b): b - a per seed (same point), mean and 95% t-interval, cut to
+    what b - a can be given a's mean (:func:`cut_to_baseline`).
 
     ``pairs`` defaults to every pair of scenarios in the order they first appear (the later
     minus the earlier). Seeds missing in either scenario are left out of that pair.
@@ -199,8 +246,10 @@ def paired_differences(values: pd.DataFrame, outcomes: Iterable[str],
             d = diff[o].dropna()
             n = len(d)
             mean = float(d.mean()) if n else np.nan
-            low, high = difference_interval(o, d)
-            base = wide.xs(a, level="label")[o].mean()
+            base_at = wide.xs(a, level="label")[o]
+            low, high = difference_interval(o, d, baseline=base_at.reindex(d.index).mean()
+                                            if n else None)
+            base = base_at.mean()
             rows.append({"outcome": o, "a": a, "b": b, "mean": mean, "low": low,
                          "high": high, "n": n, "baseline": base,
                          "relative": mean / base if base else np.nan,

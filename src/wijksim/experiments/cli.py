@@ -115,8 +115,8 @@ def _add_exec_options(p: argparse.ArgumentParser) -> None:
 
 def add_lang_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("en", "nl"), default="en",
-                   help="language of the report: en (English, Dutch terms glossed) or nl "
-                        "(Nederlands); default en")
+                   help="language of the report and of what is printed: en (English, "
+                        "Dutch terms glossed) or nl (Nederlands); default en")
 
 
 def _say(args):
@@ -139,9 +139,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if res is None:
         return rc
     if not args.quiet:
-        print_comparison(res)
-        print(f"Report: {out / 'report.md'} (also report.html, trajectories.png"
-              + (", differences.png" if len(exp.scenarios) > 1 else "") + ")")
+        print_comparison(res, args.lang)
+        print(say("report", args.lang, md=out / "report.md", figures="trajectories.png"
+                  + (", differences.png" if len(exp.scenarios) > 1 else "")))
     return 0
 
 
@@ -170,8 +170,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if res is None:
         return rc
     if not args.quiet:
-        print_comparison(res) if res.is_comparison else print_sweep(res)
-        print(f"Report: {out / 'report.md'} (also report.html and figures)")
+        print_comparison(res, args.lang) if res.is_comparison else print_sweep(res, args.lang)
+        print(say("report", args.lang, md=out / "report.md",
+                  figures=say("figures", args.lang)))
     return 0
 
 
@@ -195,8 +196,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         res.manifest["discovery"] = {**res.manifest["discovery"], **(
             {"outcome": args.outcome} if args.outcome else {}), **(
             {"threshold": threshold} if threshold is not None else {})}
+    from ..analysis.report_text import dutch_numbers
+
     md = res.report(lang=args.lang)
-    print(f"Report: {md} (also report.html) in {time.perf_counter() - t0:.1f} s")
+    print(say("report_written", args.lang, md=md, seconds=dutch_numbers(
+        f"{time.perf_counter() - t0:.1f}", args.lang)))
     return 0
 
 
@@ -313,9 +317,10 @@ def _run(args, exp, out: Path, overwrite: bool):
         return None, 1
     if not args.quiet:
         ex = res.execution
-        print(f"done: {ex.ran} runs in {_duration(time.perf_counter() - t0)}"
-              + (f" ({ex.stored_before} were already stored)" if ex.stored_before else "")
-              + f"; results in {out}/")
+        lang = getattr(args, "lang", "en")
+        print(say("done", lang, ran=ex.ran, time=_duration(time.perf_counter() - t0))
+              + (say("stored_before", lang, n=ex.stored_before) if ex.stored_before else "")
+              + say("results_in", lang, out=out))
     return res, 0
 
 
@@ -341,27 +346,69 @@ def _duration(s: float) -> str:
 
 
 # -- what the verbs print ---------------------------------------------------------------------
-def print_comparison(res) -> None:
-    from ..analysis.experiment_plots import one_line
-    from ..analysis.report import PM_HEAD, fmt_interval, fmt_pm
+TERMINAL = {  # the words the verbs print: (English, Dutch), chosen by --lang
+    "values": ("Last-year values, mean ± 95% interval (mean [low, high] where it is not "
+               "symmetric), over {n} seeds:",
+               "Waarden in het laatste jaar, gemiddelde ± 95%-interval (gemiddelde [laag; "
+               "hoog] waar het niet symmetrisch is), over {n} seeds:"),
+    "differences": ("Paired differences (same seeds), mean [95% interval]; * = interval "
+                    "excludes 0:",
+                    "Gepaarde verschillen (dezelfde seeds), gemiddelde [95%-interval]; * = "
+                    "interval sluit 0 uit:"),
+    "done": ("done: {ran} runs in {time}", "klaar: {ran} runs in {time}"),
+    "stored_before": (" ({n} were already stored)", " ({n} waren al opgeslagen)"),
+    "results_in": ("; results in {out}/", "; resultaten in {out}/"),
+    "report": ("Report: {md} (also report.html, {figures})",
+               "Rapport: {md} (ook report.html, {figures})"),
+    "figures": ("figures", "figuren"),
+    "reference": ("(reference)", "(referentie)"),
+    "report_written": ("Report: {md} (also report.html) in {seconds} s",
+                       "Rapport: {md} (ook report.html) in {seconds} s"),
+    "indices_incomplete": ("sensitivity indices need every run; finish with --resume",
+                           "gevoeligheidsindices hebben elke run nodig; maak af met --resume"),
+    "largest_sobol": ("Largest total Sobol index (ST) per outcome [95% interval]:",
+                      "Grootste totale Sobol-index (ST) per uitkomst [95%-interval]:"),
+    "largest_morris": ("Largest Morris mu* per outcome [95% interval]:",
+                       "Grootste Morris-mu* per uitkomst [95%-interval]:"),
+}
+
+
+def say(key: str, lang: str = "en", **kw) -> str:
+    """A line the verbs print, in ``lang``."""
+    return TERMINAL[key][lang == "nl"].format(**kw)
+
+
+def terminal_label(outcome: str, lang: str = "en") -> str:
+    """An outcome's name and unit on one line (English: the labels the terminal has always
+    shown; Dutch: the report's Dutch name and unit)."""
+    from ..analysis.experiment_plots import one_line, report_label
+
+    if lang != "nl":
+        return one_line(outcome, end=True)
+    return report_label(outcome, lang).replace("\n", " ")
+
+
+def print_comparison(res, lang: str = "en") -> None:
+    from ..analysis.report import fmt_interval, fmt_pm
+    from ..analysis.report_text import dutch_numbers
 
     outcomes, labels = res.outcomes, res.labels
     s = res.summary(outcomes).set_index(["outcome", "label"])
     n = len(res.manifest["seeds"])
-    width = max(len(one_line(o, end=True)) for o in outcomes) + 2
-    print(f"\nLast-year values, {PM_HEAD}, over {n} seeds:")
-    table = [(o, [fmt_pm(o, *s.loc[(o, lab), ["mean", "low", "high"]]) for lab in labels])
-             for o in outcomes]
+    width = max(len(terminal_label(o, lang)) for o in outcomes) + 2
+    print("\n" + say("values", lang, n=n))
+    table = [(o, [dutch_numbers(fmt_pm(o, *s.loc[(o, lab), ["mean", "low", "high"]]), lang)
+                  for lab in labels]) for o in outcomes]
     cw = max(22, *(len(c) + 2 for _, cells in table for c in cells))
     print(" " * width + "".join(f"{lab:>{cw}s}" for lab in labels))
     for o, cells in table:
-        print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>{cw}s}" for c in cells))
+        print(f"{terminal_label(o, lang):{width}s}" + "".join(f"{c:>{cw}s}" for c in cells))
     if len(labels) < 2:
         return
     d = res.differences(outcomes)
     pairs = list(dict.fromkeys(zip(d["a"], d["b"])))
     d = d.set_index(["outcome", "a", "b"])
-    print("\nPaired differences (same seeds), mean [95% interval]; * = interval excludes 0:")
+    print("\n" + say("differences", lang))
     heads = [f"{b} − {a}" for a, b in pairs]
     rows = []
     for o in outcomes:
@@ -369,59 +416,62 @@ def print_comparison(res) -> None:
         for a, b in pairs:
             r = d.loc[(o, a, b)]
             star = "*" if r["low"] > 0 or r["high"] < 0 else " "
-            cells.append(fmt_interval(o, r["mean"], r["low"], r["high"], diff=True) + star)
+            cells.append(dutch_numbers(fmt_interval(o, r["mean"], r["low"], r["high"],
+                                                    diff=True), lang) + star)
         rows.append((o, cells))
     cw = max(len(x) for x in [*heads, *(c for _, cs in rows for c in cs)]) + 2
     print(" " * width + "".join(f"{h:>{cw}s}" for h in heads))
     for o, cells in rows:
-        print(f"{one_line(o, end=True):{width}s}" + "".join(f"{c:>{cw}s}" for c in cells))
+        print(f"{terminal_label(o, lang):{width}s}" + "".join(f"{c:>{cw}s}" for c in cells))
     print()
 
 
-def print_sweep(res) -> None:
-    from ..analysis.experiment_plots import one_line
+def print_sweep(res, lang: str = "en") -> None:
+    from ..analysis.report_text import dutch_numbers
 
     m = res.manifest
     if not res.has_indices:
         if len(res.points) <= 20:
-            print_response(res)
+            print_response(res, lang=lang)
         return
     if len(res.runs) != m["runs"]:
-        print("sensitivity indices need every run; finish with --resume")
+        print(say("indices_incomplete", lang))
         return
     idx = res.sensitivity()
     sobol = m["method"] == "sobol"
     col = "ST" if sobol else "mu_star"
-    print(f"\nLargest {'total Sobol index (ST)' if sobol else 'Morris mu*'} per outcome "
-          "[95% interval]:")
+    print("\n" + say("largest_sobol" if sobol else "largest_morris", lang))
     for (scen, o), d in idx.groupby(["scenario", "outcome"], sort=False):
         top = d.sort_values(col, ascending=False).iloc[0]
-        print(f"  {scen:12s} {one_line(o, end=True):45s} {top['parameter']:40s} "
-              f"{top[col]:.3g} [{top[col + '_low']:.3g}, {top[col + '_high']:.3g}]")
+        print(f"  {scen:12s} {terminal_label(o, lang):45s} {top['parameter']:40s} "
+              + dutch_numbers(f"{top[col]:.3g} [{top[col + '_low']:.3g}, "
+                              f"{top[col + '_high']:.3g}]", lang))
     print()
 
 
 
-def print_response(res, n_outcomes: int = 3) -> None:
+def print_response(res, n_outcomes: int = 3, lang: str = "en") -> None:
     """A small sweep's last-year values per point (the first few outcomes)."""
-    from ..analysis.experiment_plots import one_line
-    from ..analysis.report import PM_HEAD, fmt_pm
+    from ..analysis.report import fmt_pm
+    from ..analysis.report_text import dutch_numbers
 
     outcomes = res.outcomes[:n_outcomes]
     params = [p["key"] for p in res.manifest["parameters"]]
     resp = res.response(outcomes).set_index(["label", "point", "outcome"])
     keys = resp.reset_index()[["label", "point", *params]].drop_duplicates(["label", "point"])
     n = len(res.manifest["seeds"])
-    print(f"\nLast-year values, {PM_HEAD}, over {n} seeds:")
-    heads = [one_line(o, end=True).split(" (")[0] for o in outcomes]
+    print("\n" + say("values", lang, n=n))
+    heads = [terminal_label(o, lang).split(" (")[0] for o in outcomes]
     pw = [max(len(p), 12) for p in params]
     lw = max(len("scenario"), *(len(x) for x in keys["label"]))
     print(f"{'scenario':{lw}s}  " + "  ".join(f"{p:>{w}s}" for p, w in zip(params, pw))
           + "".join(f"{h:>24s}" for h in heads))
     for _, k in keys.iterrows():
-        vals = ["(reference)" if k["point"] < 0 else f"{k[p]:g}" if isinstance(k[p], float)
+        vals = [say("reference", lang) if k["point"] < 0 else
+                dutch_numbers(f"{k[p]:g}", lang) if isinstance(k[p], float)
                 else str(k[p]) for p in params]
-        cells = [fmt_pm(o, *resp.loc[(k["label"], k["point"], o), ["mean", "low", "high"]])
+        cells = [dutch_numbers(fmt_pm(o, *resp.loc[(k["label"], k["point"], o),
+                                                   ["mean", "low", "high"]]), lang)
                  for o in outcomes]
         print(f"{k['label']:{lw}s}  " + "  ".join(f"{v:>{w}s}" for v, w in zip(vals, pw))
               + "".join(f"{c:>28s}" for c in cells))
