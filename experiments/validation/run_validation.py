@@ -179,8 +179,11 @@ def metamorphic_section() -> list[str]:
            "`tests/model/test_mechanisms.py`). A regime effect written into the code would break "
            "the neutral-regime test: neutral tendering reproduces subsidy bit for bit for the "
            "same seed, and over independent seeds no recorded outcome differs (Welch tests, Holm "
-           "correction, family-wise alpha 0.01); the companion test shows the same test detects "
-           "the baseline tendering regime.", "", "| test | what it pins down |", "|---|---|"]
+           "correction, family-wise alpha 0.01, 8 seeds); the companion test runs the same check, "
+           "at the same size, on neutral tendering with one term moved off neutral (paperwork "
+           "share 0.35) and finds resident outcomes that differ. At 8 seeds it does not resolve "
+           "tender_3y's re-tendering cycle or its paperwork share alone, so 'indistinguishable' "
+           "rules out effects of about that size, not smaller ones.", "", "| test | what it pins down |", "|---|---|"]
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
             # the docstring's first paragraph, whole: a line of it may end mid-sentence
