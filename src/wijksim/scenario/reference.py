@@ -72,11 +72,18 @@ def render() -> str:
 def regime_ranges() -> list[str]:
     """The plausible ranges of the regime mechanisms (schema.REGIME_RANGES)."""
     lines = ["## Plausible ranges of the regime mechanisms", "",
-             "Every parameter through which a funding regime acts, with the range we consider "
-             "plausible (narrower than what is allowed) and its source or argument. The "
-             "sensitivity analysis of the regime effect varies exactly these "
-             "(`experiments/validation/sensitivity_regime.toml`, "
-             "[validation.md](validation.md) section 4).", "",
+             "Every uncertain parameter of the tendering and subsidy mechanisms (how likely and "
+             "how costly a re-tender is, what a hand-over and turnover do to the team, "
+             "paperwork, how fast professionals learn the wijk and what losing them costs in "
+             "trust), with the range we consider plausible (narrower than what is allowed) and "
+             "its source or argument. The sensitivity analysis of the regime effect varies "
+             "exactly these (`experiments/validation/sensitivity_regime.toml`, "
+             "[validation.md](validation.md) section 4). The terms a municipality chooses "
+             "(contract and subsidy periods, grant years, paid coordinators) are policy "
+             "levers, not assumptions: the scenarios set them and `wijksim decompose` takes the "
+             "regime effect apart over them. The assumptions of populatiebesteding and "
+             "prevention are screened in `experiments/populatiebesteding_morris.toml` "
+             "([ODD.md](ODD.md) section 9).", "",
              "| key | default | plausible range | source or argument |", "|---|---|---|---|"]
     for name, (low, high, why) in REGIME_RANGES.items():
         lines.append(f"| `{name}` | `{_default(KEYS[name])}` | {low:g} - {high:g} | "
