@@ -12,6 +12,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import provenance
+from .analysis.report_text import info
 from .files import first_free_folder, write_parquet_atomic, write_text_atomic
 from .model import WijkModel, snapshot
 from .scenario import Scenario, load_scenario
@@ -184,20 +185,17 @@ def write_run(result: RunResult, out: Path, plots: bool = True, lang: str = "en"
     return paths
 
 
-SUMMARY_ROWS = (  # outcome, English label, Dutch label, format
-    ("cohesion", "Cohesion (tie strength per resident)", "Samenhang (bandsterkte per bewoner)",
-     "{:.2f}"),
-    ("share_connected", "Residents with enough good contacts",
-     "Bewoners met genoeg goede contacten", "{:.0%}"),
-    ("bridging_share", "Tie strength across groups", "Bandsterkte tussen groepen", "{:.0%}"),
-    ("vraagverlegenheid", "Vraagverlegenheid (reluctance to ask)",
-     "Vraagverlegenheid", "{:.2f}"),
-    ("hidden_need_share", "Residents with hidden need", "Bewoners met verborgen nood", "{:.1%}"),
-    ("lonely_share", "Lonely adults and seniors", "Eenzame volwassenen en ouderen", "{:.0%}"),
-    ("trust", "Trust in institutions", "Vertrouwen in instanties", "{:.2f}"),
-    ("wijkkennis", "Professionals' wijkkennis", "Wijkkennis van professionals", "{:.2f}"),
-    ("initiatives", "Citizen initiatives", "Bewonersinitiatieven", "{:.0f}"),
-    ("open_places", "Open third places", "Open ontmoetingsplekken", "{:.0f}"),
+SUMMARY_ROWS = (  # outcome, format; the names are the report's (report_text.OUTCOME_INFO)
+    ("cohesion", "{:.2f}"),
+    ("share_connected", "{:.0%}"),
+    ("bridging_share", "{:.0%}"),
+    ("vraagverlegenheid", "{:.2f}"),
+    ("hidden_need_share", "{:.1%}"),
+    ("lonely_share", "{:.0%}"),
+    ("trust", "{:.2f}"),
+    ("wijkkennis", "{:.2f}"),
+    ("initiatives", "{:.0f}"),
+    ("open_places", "{:.0f}"),
 )
 SUMMARY_WORDS = {  # the summary's other words: (English, Dutch)
     "head": ("wijksim {version} - scenario {scenario} (hash {hash}), seed {seed}, {residents} "
@@ -229,15 +227,16 @@ def summary_text(result: RunResult, lang: str = "en") -> str:
     def num(text: str) -> str:  # 1,234.5 -> 1.234,5 in Dutch
         return text.translate(str.maketrans({".": ",", ",": "."})) if nl else text
 
+    labels = [info(col).name(lang) for col, _ in SUMMARY_ROWS]
+    width = max(40, *map(len, labels))
     df, prov = result.outcomes, result.provenance
     first, last = df.iloc[0], df[df["year"] > df["year"].max() - 1].mean(numeric_only=True)
     lines = [w("head", version=prov["versions"]["wijksim"], scenario=prov["scenario"],
                hash=prov["scenario_hash"], seed=prov["seed"], residents=prov.get("residents"),
                years=prov.get("years")),
-             f"{'':40s} {w('start'):>9s} {w('last'):>13s}"]
-    for col, en, dutch, fmt in SUMMARY_ROWS:
-        label = dutch if nl else en
-        lines.append(f"{label:40s} {num(fmt.format(first[col])):>9s} "
+             f"{'':{width}s} {w('start'):>9s} {w('last'):>13s}"]
+    for (col, fmt), label in zip(SUMMARY_ROWS, labels):
+        lines.append(f"{label:{width}s} {num(fmt.format(first[col])):>9s} "
                      f"{num(fmt.format(last[col])):>13s}")
     esc = df["escalations"].sum()
     cost = df[[c for c in df.columns if c.startswith("spend_") and c != "spend_total"]].sum()

@@ -248,3 +248,34 @@ def test_the_run_summary_follows_lang(tmp_path):
     assert "Samenhang" in text and "Escalaties naar specialistische zorg" in text, text
     assert_dutch(text, ["Samenhang"])
     assert_dutch(printed, ["Samenhang"])
+
+
+# Outcomes whose Dutch name may equal the English one: the same word in both languages.
+SAME_NAME_BOTH = {"professionals": "'professionals' is the Dutch word the reports use too"}
+
+
+def test_every_outcome_has_its_own_dutch_name_and_definition():
+    """Every outcome in OUTCOMES has its own OUTCOME_INFO entry (no English fallback in a
+    Dutch report): a Dutch name (or a justified identical one), a Dutch unit where there is
+    an English one, a Dutch definition that is not the English text, and an ODD section."""
+    from wijksim.analysis.report_text import ODD, OUTCOME_INFO
+    from wijksim.model.outcomes import OUTCOMES
+
+    missing = sorted(set(OUTCOMES) - set(OUTCOME_INFO))
+    assert not missing, f"outcomes without an OUTCOME_INFO entry: {missing}"
+    for o in OUTCOMES:
+        i = OUTCOME_INFO[o]
+        assert i.name_nl and i.name_en and i.define_nl and i.define_en, o
+        assert i.name_nl != i.name_en or o in SAME_NAME_BOTH, (o, i.name_nl)
+        assert i.define_nl != i.define_en, (o, i.define_nl)
+        assert bool(i.unit_nl) == bool(i.unit_en), (o, i.unit_en, i.unit_nl)
+        assert i.section in ODD, (o, i.section)
+        assert not english_left(f"{i.name_nl} {i.unit_nl} {i.define_nl}"), (
+            o, english_left(f"{i.name_nl} {i.unit_nl} {i.define_nl}"))
+
+
+def test_an_unknown_outcome_still_gets_a_fallback_entry():
+    from wijksim.analysis.report_text import info
+
+    i = info("not_an_outcome_share")
+    assert i.name("nl") == "Not an outcome share" and i.unit("en") == "%"

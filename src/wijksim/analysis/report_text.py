@@ -28,6 +28,9 @@ ODD = {
     "initiatives": "7.5 Citizen initiatives (`initiatives.py`, `[initiatives]`, `[places]`)",
     "funding": "7.6 Funding regime (`scenario/regimes.py`, `funding.py`, `[funding]`, "
                "`[funding.tender]`, `[funding.subsidy]`)",
+    "municipality": "7.7 Municipality: budget, places and events (`municipality.py`, "
+                    "`[municipality]`)",
+    "shocks": "7.8 Shocks (`shocks.py`, `[shocks]`)",
     "outcomes": "7.10 Outcomes (`outcomes.py`)",
 }
 
@@ -152,6 +155,231 @@ OUTCOME_INFO: dict[str, OutcomeInfo] = {
                           "the social-base budget).",
                           "Kosten van specialistische zorg voor de geëscaleerde problemen "
                           "(buiten het budget van de sociale basis).", "needs"),
+    # -- the other outcomes of OUTCOMES (model/outcomes.py), in its order ----------------------
+    "ties_per_resident": _I("Ties per resident", "Contacten per bewoner", "ties", "contacten",
+                            "Mean number of ties per resident.",
+                            "Gemiddeld aantal contacten per bewoner.", "meeting"),
+    "good_ties": _I("Good contacts per resident", "Goede contacten per bewoner",
+                    "good contacts", "goede contacten",
+                    "Mean number of good contacts (ties at least meeting.good_tie strong).",
+                    "Gemiddeld aantal goede contacten (contacten met een sterkte van ten "
+                    "minste meeting.good_tie).", "meeting"),
+    "share_connected": _I("Residents with enough good contacts",
+                          "Bewoners met genoeg goede contacten", "% of residents",
+                          "% van de bewoners",
+                          "Share of residents with at least meeting.lonely_below good contacts "
+                          "in the wijk.",
+                          "Deel van de bewoners met ten minste meeting.lonely_below goede "
+                          "contacten in de wijk.", "meeting"),
+    "clustering": _I("Clustering of good contacts", "Clustering van goede contacten",
+                     "0-1 scale", "schaal 0-1",
+                     "Mean local clustering among good contacts (are my friends friends?), "
+                     "estimated on a sample.",
+                     "Gemiddelde lokale clustering van goede contacten (zijn mijn vrienden "
+                     "onderling bevriend?), geschat op een steekproef.", "meeting"),
+    "bridging_share": _I("Tie strength across groups", "Contactsterkte tussen groepen",
+                         "% of tie strength", "% van de contactsterkte",
+                         "Share of tie strength that crosses demographic groups.",
+                         "Deel van de contactsterkte dat demografische groepen overbrugt.",
+                         "meeting"),
+    "neighbour_contact_weekly": _I("Weekly contact with neighbours",
+                                   "Wekelijks contact met buren", "% of residents",
+                                   "% van de bewoners",
+                                   "Share of residents with contact this week with a tie living "
+                                   "within wijk.neighbour_radius.",
+                                   "Deel van de bewoners dat deze week contact had met een "
+                                   "contact dat binnen wijk.neighbour_radius woont.", "meeting"),
+    "aanbodverlegenheid": _I("Aanbodverlegenheid (reluctance to offer help)",
+                             "Aanbodverlegenheid", "0-1 scale", "schaal 0-1",
+                             "Mean reluctance to offer help (a), 0 = offers easily, "
+                             "1 = never offers.",
+                             "Gemiddelde drempel om hulp aan te bieden (a), 0 = biedt makkelijk "
+                             "aan, 1 = biedt nooit aan.", "help"),
+    "vraagverlegenheid_in_need": _I("Vraagverlegenheid of residents in need",
+                                    "Vraagverlegenheid van bewoners met een probleem",
+                                    "0-1 scale", "schaal 0-1",
+                                    "Mean vraagverlegenheid (v) of residents with an open "
+                                    "problem (where netwerkberaden and casework act).",
+                                    "Gemiddelde vraagverlegenheid (v) van bewoners met een open "
+                                    "probleem (waar netwerkberaden en casuswerk aangrijpen).",
+                                    "help"),
+    "need_prevalence": _I("Residents with a problem", "Bewoners met een probleem",
+                          "% of residents", "% van de bewoners",
+                          "Share of residents with a problem (those in specialised care "
+                          "included).",
+                          "Deel van de bewoners met een probleem (inclusief wie in "
+                          "specialistische zorg is).", "needs"),
+    "mean_need": _I("Severity of open problems", "Ernst van open problemen", "severity",
+                    "ernst", "Mean severity of open problems.",
+                    "Gemiddelde ernst van de open problemen.", "needs"),
+    "waiting_list": _I("Waiting list", "Wachtlijst", "residents", "bewoners",
+                       "Residents waiting for a professional.",
+                       "Bewoners die op een professional wachten.", "professionals"),
+    "in_care": _I("Residents in specialised care", "Bewoners in specialistische zorg",
+                  "residents", "bewoners", "Residents in specialised (second-line) care.",
+                  "Bewoners in specialistische (tweedelijns) zorg.", "needs"),
+    "strongly_lonely_share": _I("Strong loneliness", "Sterke eenzaamheid",
+                                "% of adults and seniors", "% van volwassenen en ouderen",
+                                "Share of adults and seniors with fewer good contacts than "
+                                "meeting.strongly_lonely_below.",
+                                "Deel van de volwassenen en ouderen met minder goede contacten "
+                                "dan meeting.strongly_lonely_below.", "meeting"),
+    "lonely_senior_share": _I("Loneliness among seniors", "Eenzaamheid onder ouderen",
+                              "% of seniors", "% van de ouderen",
+                              "Share of seniors who are lonely.",
+                              "Deel van de ouderen dat eenzaam is.", "meeting"),
+    "lonely_senior_near_buurthuis": _I("Loneliness among seniors near a buurthuis",
+                                       "Eenzaamheid onder ouderen bij een buurthuis",
+                                       "% of seniors near a buurthuis",
+                                       "% van de ouderen bij een buurthuis",
+                                       "Share of seniors within walking reach of a buurthuis "
+                                       "site (open or closed) who are lonely.",
+                                       "Deel van de ouderen op loopafstand van een buurthuis "
+                                       "(open of gesloten) dat eenzaam is.", "meeting"),
+    "trusted_link_share": _I("Residents with a trusted professional",
+                             "Bewoners met een vertrouwde professional", "% of residents",
+                             "% van de bewoners",
+                             "Share of residents who know and trust a professional (trust at "
+                             "least professionals.trusted_link).",
+                             "Deel van de bewoners dat een professional kent en vertrouwt "
+                             "(vertrouwen van ten minste professionals.trusted_link).",
+                             "professionals"),
+    "tenure_years": _I("Professionals' years in the wijk", "Jaren van professionals in de wijk",
+                       "years", "jaar",
+                       "Mean years the professionals have worked in this wijk.",
+                       "Gemiddeld aantal jaren dat de professionals in deze wijk werken.",
+                       "professionals"),
+    "professionals": _I("Professionals", "Professionals", "people", "personen",
+                        "Professionals at work (people; part-timers count as one).",
+                        "Professionals aan het werk (personen; deeltijders tellen als één).",
+                        "professionals"),
+    "opbouwwerkers": _I("Opbouwwerkers (community workers)", "Opbouwwerkers", "people",
+                        "personen", "Opbouwwerkers (community workers) at work.",
+                        "Opbouwwerkers aan het werk.", "professionals"),
+    "caseload_saturation": _I("Caseload saturation", "Bezetting van de caseload",
+                              "open cases / capacity", "open casussen / capaciteit",
+                              "Open cases divided by the team's case capacity.",
+                              "Open casussen gedeeld door de casuscapaciteit van het team.",
+                              "professionals"),
+    "beraad_skill": _I("Skill with netwerkberaden", "Vaardigheid met netwerkberaden",
+                       "0-1 scale", "schaal 0-1",
+                       "Mean skill of the professionals with netwerkberaden (network "
+                       "meetings).",
+                       "Gemiddelde vaardigheid van de professionals met netwerkberaden.",
+                       "professionals"),
+    "netwerkberaden": _I("Netwerkberaden (network meetings)", "Netwerkberaden", "per year",
+                         "per jaar", "Netwerkberaden (network meetings) held, counted per "
+                         "year.", "Gehouden netwerkberaden, per jaar.", "professionals"),
+    "found_by_outreach": _I("Hidden problems found by outreach",
+                            "Verborgen problemen gevonden door outreach", "per year",
+                            "per jaar", "Hidden problems found by outreach, counted per year.",
+                            "Verborgen problemen die door outreach gevonden zijn, per jaar.",
+                            "professionals"),
+    "provider_changes": _I("Provider changes", "Wisselingen van aanbieder", "per year",
+                           "per jaar", "Provider changes (lost tenders), counted per year.",
+                           "Wisselingen van aanbieder (verloren aanbestedingen), per jaar.",
+                           "funding"),
+    "staff_left": _I("Professionals who left", "Vertrokken professionals", "per year",
+                     "per jaar", "Professionals who left the wijk, counted per year.",
+                     "Professionals die uit de wijk vertrokken, per jaar.", "professionals"),
+    "burnouts": _I("Volunteer burnouts", "Uitgevallen vrijwilligers", "per year", "per jaar",
+                   "Initiative volunteers who burnt out, counted per year.",
+                   "Vrijwilligers van initiatieven die opgebrand raakten, per jaar.",
+                   "initiatives"),
+    "open_places": _I("Open third places", "Open ontmoetingsplekken", "places", "plekken",
+                      "Third places (meeting places) open.",
+                      "Ontmoetingsplekken die open zijn.", "meeting"),
+    "place_visits": _I("Visits to third places", "Bezoeken aan ontmoetingsplekken",
+                       "visits per year", "bezoeken per jaar",
+                       "Visits to third places, counted per year.",
+                       "Bezoeken aan ontmoetingsplekken, per jaar.", "meeting"),
+    "help_requests": _I("Requests for help to ties", "Hulpvragen aan contacten", "per year",
+                        "per jaar", "Times residents asked a tie for help, counted per year.",
+                        "Keren dat bewoners een contact om hulp vroegen, per jaar.", "help"),
+    "help_offers": _I("Unasked offers of help", "Ongevraagd hulpaanbod", "per year",
+                      "per jaar", "Times residents offered help unasked, counted per year.",
+                      "Keren dat bewoners ongevraagd hulp aanboden, per jaar.", "help"),
+    "informal_helps": _I("Informal help given", "Informele hulp gegeven", "per year",
+                         "per jaar", "Times a resident was helped by a tie, counted per year.",
+                         "Keren dat een bewoner door een contact geholpen werd, per jaar.",
+                         "help"),
+    "formal_requests": _I("Requests for help to professionals", "Hulpvragen aan professionals",
+                          "per year", "per jaar",
+                          "Residents who asked a professional for help, counted per year.",
+                          "Bewoners die een professional om hulp vroegen, per jaar.", "help"),
+    "volunteer_year_share": _I("Volunteered in the past year", "Vrijwilligerswerk in het "
+                               "afgelopen jaar", "% of residents aged 15+",
+                               "% van de bewoners van 15+",
+                               "Share of residents aged 15+ who volunteered in the past 52 "
+                               "weeks.",
+                               "Deel van de bewoners van 15 jaar en ouder dat in de afgelopen "
+                               "52 weken vrijwilligerswerk deed.", "initiatives"),
+    "volunteer_4wk_share": _I("Volunteered in the past 4 weeks", "Vrijwilligerswerk in de "
+                              "afgelopen 4 weken", "% of residents aged 15+",
+                              "% van de bewoners van 15+",
+                              "Share of residents aged 15+ who volunteered in the past 4 weeks.",
+                              "Deel van de bewoners van 15 jaar en ouder dat in de afgelopen "
+                              "4 weken vrijwilligerswerk deed.", "initiatives"),
+    "volunteer_hours": _I("Volunteer hours", "Uren vrijwilligerswerk", "hours per week",
+                          "uur per week",
+                          "Mean weekly hours of those who volunteered that week.",
+                          "Gemiddeld aantal uren per week van wie die week vrijwilligerswerk "
+                          "deed.", "initiatives"),
+    "informal_help_year_share": _I("Helped someone in the past year",
+                                   "Iemand geholpen in het afgelopen jaar",
+                                   "% of adults and seniors", "% van volwassenen en ouderen",
+                                   "Share of adults and seniors who helped a tie in the past 52 "
+                                   "weeks.",
+                                   "Deel van de volwassenen en ouderen dat in de afgelopen 52 "
+                                   "weken een contact hielp.", "help"),
+    "heat_at_risk": _I("Seniors at risk in a heat wave", "Ouderen in gevaar bij hitte",
+                       "per year", "per jaar",
+                       "Vulnerable seniors at risk in a heat wave, counted per week and summed "
+                       "over the year.",
+                       "Kwetsbare ouderen in gevaar tijdens een hittegolf, geteld per week en "
+                       "opgeteld over het jaar.", "shocks"),
+    "heat_unreached": _I("Seniors at risk not reached", "Niet bereikte ouderen bij hitte",
+                         "per year", "per jaar",
+                         "Of the seniors at risk in a heat wave, those reached by no tie, place "
+                         "or professional (summed over the year's weeks).",
+                         "Van de ouderen in gevaar tijdens een hittegolf: wie door geen contact, "
+                         "plek of professional bereikt werd (opgeteld over de weken van het "
+                         "jaar).", "shocks"),
+    "heat_harmed": _I("Seniors harmed by heat", "Ouderen geschaad door hitte", "per year",
+                      "per jaar",
+                      "Of the seniors at risk in a heat wave, those seriously harmed (summed "
+                      "over the year's weeks).",
+                      "Van de ouderen in gevaar tijdens een hittegolf: wie ernstige schade "
+                      "opliep (opgeteld over de weken van het jaar).", "shocks"),
+    "spend_casework": _I("Spend on casework", "Uitgaven aan casuswerk", "euro per year",
+                         "euro per jaar", "Staff cost of casework hours.",
+                         "Personeelskosten van uren casuswerk.", "funding"),
+    "spend_community": _I("Spend on community work", "Uitgaven aan opbouwwerk",
+                          "euro per year", "euro per jaar",
+                          "Staff cost of community work hours (outreach, support, bridging, "
+                          "netwerkberaden).",
+                          "Personeelskosten van uren opbouwwerk (outreach, ondersteuning, "
+                          "verbinden, netwerkberaden).", "funding"),
+    "spend_admin": _I("Spend on paperwork", "Uitgaven aan verantwoording", "euro per year",
+                      "euro per jaar", "Staff cost of accountability paperwork.",
+                      "Personeelskosten van verantwoordingswerk (papierwerk).", "funding"),
+    "spend_idle": _I("Spend on lost hours", "Uitgaven aan verloren uren", "euro per year",
+                     "euro per jaar",
+                     "Staff cost of hours lost in transitions or left unused.",
+                     "Personeelskosten van uren die verloren gingen bij overgangen of "
+                     "onbenut bleven.", "funding"),
+    "spend_places": _I("Spend on places", "Uitgaven aan plekken", "euro per year",
+                       "euro per jaar", "Rent, upkeep and hosts of places.",
+                       "Huur, onderhoud en gastheren/gastvrouwen van plekken.", "funding"),
+    "spend_initiatives": _I("Spend on initiatives", "Uitgaven aan initiatieven",
+                            "euro per year", "euro per jaar",
+                            "Initiative grants and paid coordinators.",
+                            "Subsidies voor initiatieven en betaalde coördinatoren.",
+                            "funding"),
+    "budget_year": _I("Social-base budget", "Budget sociale basis", "euro per year",
+                      "euro per jaar", "This year's social-base budget of the municipality.",
+                      "Het budget van de gemeente voor de sociale basis in dit jaar.",
+                      "municipality"),
 }
 
 
