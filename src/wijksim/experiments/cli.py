@@ -171,8 +171,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         return rc
     if not args.quiet:
         print_comparison(res, args.lang) if res.is_comparison else print_sweep(res, args.lang)
-        print(say("report", args.lang, md=out / "report.md",
-                  figures=say("figures", args.lang)))
+        print(say("report_figures", args.lang, md=out / "report.md"))
     return 0
 
 
@@ -360,7 +359,8 @@ TERMINAL = {  # the words the verbs print: (English, Dutch), chosen by --lang
     "results_in": ("; results in {out}/", "; resultaten in {out}/"),
     "report": ("Report: {md} (also report.html, {figures})",
                "Rapport: {md} (ook report.html, {figures})"),
-    "figures": ("figures", "figuren"),
+    "report_figures": ("Report: {md} (also report.html and figures)",
+                       "Rapport: {md} (ook report.html en figuren)"),
     "reference": ("(reference)", "(referentie)"),
     "report_written": ("Report: {md} (also report.html) in {seconds} s",
                        "Rapport: {md} (ook report.html) in {seconds} s"),
