@@ -12,7 +12,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import provenance
-from .analysis.report_text import info
+from .analysis.report_text import dutch_numbers, info
 from .files import first_free_folder, write_parquet_atomic, write_text_atomic
 from .model import WijkModel, snapshot
 from .scenario import Scenario, load_scenario
@@ -225,7 +225,7 @@ def summary_text(result: RunResult, lang: str = "en") -> str:
         return SUMMARY_WORDS[key][nl].format(**kw)
 
     def num(text: str) -> str:  # 1,234.5 -> 1.234,5 in Dutch
-        return text.translate(str.maketrans({".": ",", ",": "."})) if nl else text
+        return dutch_numbers(text, lang)
 
     labels = [info(col).name(lang) for col, _ in SUMMARY_ROWS]
     width = max(40, *map(len, labels))
