@@ -24,13 +24,15 @@ under ``if __name__ == "__main__":`` (notebooks need nothing special).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from ..scenario import Scenario
-from .results import Results, load_results
 from .spec import MAIN_OUTCOMES, Experiment, comparison, load_experiment
+
+if TYPE_CHECKING:
+    from .results import Results
 
 __all__ = ["DEFAULT_SCENARIOS", "DEFAULT_SEEDS", "MAIN_OUTCOMES", "Experiment", "Results",
            "compare", "load_experiment", "load_results", "run_experiment", "sensitivity",
@@ -43,6 +45,17 @@ DEFAULT_SCENARIOS = ("tender_3y", "tender_9y", "subsidy", "populatiebesteding")
 DEFAULT_SEEDS = 8
 
 
+def __getattr__(name: str) -> Any:
+    """``Results`` and ``load_results`` on first use: they pull in scipy.stats (half a second
+    of imports) through the analysis package, which a worker that only runs wijken never
+    needs, and a worker's start-up sits on the critical path of every sweep."""
+    if name in ("Results", "load_results"):
+        from . import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int | None = None,
                    scheduler: str | None = None, resume: bool = False,
                    overwrite: bool = False, progress: bool = False, report: bool = True,
@@ -51,6 +64,7 @@ def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int 
     """Run ``exp`` (skipping stored runs when resuming), store it when there is a folder,
     and write its report there. Returns the results."""
     from .execute import design_table, execute
+    from .results import Results
 
     ex = execute(exp, out=out, jobs=jobs, scheduler=scheduler, resume=resume,
                  overwrite=overwrite, progress=progress, say=say, command=command,
@@ -98,5 +112,7 @@ def sensitivity(results: Results | str | Path, outcomes: Iterable[str] | None = 
                 ) -> pd.DataFrame:
     """Sobol (S1, ST) or Morris (mu*, sigma) indices with 95% intervals, one row per
     scenario, outcome and varied key."""
+    from .results import Results, load_results
+
     res = results if isinstance(results, Results) else load_results(results)
     return res.sensitivity(outcomes)
