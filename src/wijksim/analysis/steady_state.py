@@ -10,7 +10,6 @@ test: two one-sided tests at 2.5 % each).
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .materiality import THRESHOLDS

@@ -279,7 +279,7 @@ def contract_length(res, figdir: Path) -> PatternResult:
                f"interval above zero, for {n_narrow} of {len(GAP_OUTCOMES)} outcomes"
                + (f" ({', '.join(GAP_OUTCOMES[c] for c, n in zip(GAP_OUTCOMES, narrows) if n)})"
                   if n_narrow else "") + "; Spearman rho of |gap| with "
-               f"length: " + ", ".join(f"{GAP_OUTCOMES[c]} {rho[c]:+.2f}" for c in rho) + ". "
+               "length: " + ", ".join(f"{GAP_OUTCOMES[c]} {rho[c]:+.2f}" for c in rho) + ". "
                + (f"At 9 years the gap is still there (interval away from zero) for "
                   f"{', '.join(still)}. This experiment varies only the contract length, so it "
                   "does not say where the remaining gap comes from; the decomposition of "
