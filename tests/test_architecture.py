@@ -45,6 +45,9 @@ LAYERS = {
 }
 # names with a leading underscore that are public API all the same
 PUBLIC_UNDERSCORE = {"__version__", "_fields", "_asdict", "_replace", "_make"}
+# The one place that touches a Mesa internal, to work around a Mesa bug: Mesa 3.3 keeps every
+# model in Agent._ids (mesa#3179, fixed in Mesa 3.4, which needs Python 3.12).
+MESA_WORKAROUNDS = {("wijksim.model.agent_ids", "_ids")}
 
 
 def module_name(path: Path) -> str:
@@ -142,6 +145,7 @@ def test_no_module_reads_private_attributes_of_others():
         for node in ast.walk(ast.parse(path.read_text())):
             if (isinstance(node, ast.Attribute) and node.attr.startswith("_")
                     and not node.attr.startswith("__") and node.attr not in PUBLIC_UNDERSCORE
+                    and (module, node.attr) not in MESA_WORKAROUNDS
                     and not (isinstance(node.value, ast.Name)
                              and node.value.id in ("self", "cls"))):
                 problems.append(f"{module}:{node.lineno} reads {ast.unparse(node)}")

@@ -59,3 +59,20 @@ def test_solaraviz_accepts_the_model():
                                     make_plot_component("cohesion")], name="wijksim")
     box, rc = solara.render(page, handle_error=False)
     assert rc is not None
+
+
+def test_a_finished_wijk_is_freed():
+    """Mesa 3.3 keeps every model in ``Agent._ids`` (mesa#3179): a sweep worker running a
+    hundred wijken kept them all. wijksim holds those counters weakly (model/agent_ids.py)."""
+    import gc
+    import weakref
+
+    refs = []
+    for seed in (1, 2, 3):
+        m = make_model(seed=seed)
+        m.run()
+        refs.append(weakref.ref(m))
+        del m
+    gc.collect()
+    assert [r() for r in refs] == [None, None, None]
+

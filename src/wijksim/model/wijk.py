@@ -26,8 +26,8 @@ from ..scenario.loader import KEY_ALIASES, place_counts
 from ..scenario.params import Params
 from ..scenario.paramtypes import ScenarioParams
 from ..scenario.regimes import funding_terms
-from . import (buurtrechten, collectives, helping, initiatives, meeting, needs, outcomes,
-               places, population, shocks, snapshot)
+from . import (agent_ids, buurtrechten, collectives, helping, initiatives, meeting, needs,
+               outcomes, places, population, shocks, snapshot)
 from .build import (first_ties, friendship_desire, make_residents, place_sites,
                     reach_lists)
 from .homes import homes_of
@@ -47,6 +47,9 @@ STREAMS = ("build", "meeting", "needs", "help", "professionals", "initiatives", 
            "funding", "municipality", "shocks", "collectives")
 PROVIDER_NAMES = ("Welzijn Samen", "Buurtkracht", "Zorg & Wijk", "De Verbinding",
                   "Wijkwerk Plus", "Sociaal Collectief")
+
+
+agent_ids.install()  # Mesa 3.3 would keep every wijk ever made in memory (agent_ids.py)
 
 
 def _read(name: str, model: "WijkModel") -> float:
@@ -137,6 +140,16 @@ class WijkModel(mesa.Model):
         if not isinstance(model, cls):
             raise snapshot.SnapshotError(path, "does not hold a wijk")
         return model
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a snapshot stores: the wijk, and the number its next agent gets."""
+        return {**self.__dict__, "_next_agent_number": agent_ids.next_number(self)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        next_id = state.pop("_next_agent_number", None)
+        self.__dict__.update(state)
+        agent_ids.continue_from(self, next_id)
 
     def begin_run(self, scen: Scenario) -> None:
         """Week 0: the scenario's own terms take over from the status-quo burn-in."""
