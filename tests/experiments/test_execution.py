@@ -35,10 +35,12 @@ def test_same_numbers_serial_processes_and_dask_cluster(grid_file, tmp_path):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as cluster:
         dask = sweep(grid_file, scheduler=cluster.scheduler_address, out=tmp_path / "dask")
+    # the cluster --scheduler local starts itself (quieter workers: QUIET_WORKERS)
+    local = sweep(grid_file, scheduler="local", jobs=2, out=tmp_path / "local", report=False)
     assert len(serial.runs) == 8 and serial.ticks["run_id"].nunique() == 8
-    assert (serial.execution.backend, procs.execution.backend, dask.execution.backend) == (
-        "serial", "processes", "dask")
-    for other in (procs, dask):
+    assert (serial.execution.backend, procs.execution.backend, dask.execution.backend,
+            local.execution.backend) == ("serial", "processes", "dask", "dask")
+    for other in (procs, dask, local):
         assert_same(serial, other)
     # the runs really differ from each other (the comparison is not vacuous)
     end = serial.end_values(["cohesion"])

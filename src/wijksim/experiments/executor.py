@@ -109,6 +109,20 @@ def open_backend(jobs: int | None = None, scheduler: str | None = None
 
 DASK_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
 
+# A wijksim task holds a core for seconds: the LocalCluster's workers, nannies and scheduler
+# need not sample every 10 ms (the worker's statistical profiler walks the running run's
+# stack, taking the GIL from it) or check their event loop every 20 ms. On a 2-core machine
+# these took about 5 % of the cores in a 66-run sweep (benchmarks/bench_model.py --full).
+# Workers of an outside scheduler get the same by DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False
+# (docs/experiments.md).
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.system-monitor.disk": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
 
 def check_scheduler_address(address: str | None) -> None:
     """``local`` or ``[scheme://]host:port``, checked before any work (a wrong address
@@ -134,6 +148,7 @@ def check_scheduler_address(address: str | None) -> None:
 @contextmanager
 def _dask(scheduler: str, jobs: int) -> Iterator[Backend]:
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise ScenarioError([Problem("--scheduler", "", "", "", "the Dask path needs "
@@ -142,8 +157,9 @@ def _dask(scheduler: str, jobs: int) -> Iterator[Backend]:
     cluster = None
     try:
         if scheduler == "local":
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None)
+            with dask.config.set(QUIET_WORKERS):
+                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address=None)
             client = Client(cluster)
         else:
             try:
