@@ -60,6 +60,19 @@ def panel_grid(n: int, extra: int = 0, width: float = 3.9, height: float = 3.2):
     return fig, list(axes.flat)
 
 
+def set_margins(fig, axes, *, top: float, left: float = 0.62, right: float = 0.15,
+                bottom: float = 0.55, row_gap: float = 1.0, col_gap: float = 0.72) -> None:
+    """Margins and gaps of a regular panel grid in inches, so they fit the same labels
+    whatever the number of rows. What ``tight_layout`` would find, without the extra draw of
+    the whole figure it needs to measure it (a third of a response figure's time)."""
+    w, h = fig.get_size_inches()
+    rows, cols = axes[0].get_subplotspec().get_gridspec().get_geometry()
+    panel_h = (h - top - bottom - (rows - 1) * row_gap) / rows
+    panel_w = (w - left - right - (cols - 1) * col_gap) / cols
+    fig.subplots_adjust(left=left / w, right=1 - right / w, bottom=bottom / h, top=1 - top / h,
+                        hspace=row_gap / panel_h, wspace=col_gap / panel_w)
+
+
 def report_label(outcome: str, lang: str = "en") -> str:
     """Two lines: the outcome's name, then its unit (the report's units: shares in %,
     escalations per year)."""
@@ -268,7 +281,7 @@ def plot_response(resp: pd.DataFrame, parameter: str, outcomes: Sequence[str],
         ax.axis("off")
     if title:
         fig.suptitle(title, fontsize=13)
-    fig.tight_layout()
+    set_margins(fig, axes, top=0.95 if title else 0.55)
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
