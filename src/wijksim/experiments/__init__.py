@@ -40,8 +40,9 @@ __all__ = ["DEFAULT_SCENARIOS", "DEFAULT_SEEDS", "MAIN_OUTCOMES", "Experiment", 
 
 DEFAULT_SCENARIOS = ("tender_3y", "tender_9y", "subsidy", "populatiebesteding")
 # 8 seeds: the default comparison (4 scenarios x 8 seeds = 32 runs of 15,000 residents x 10
-# years, about 20 s each on one core today) takes about 5 minutes on a 2-core laptop, and
-# paired t-intervals over 8 seeds (7 degrees of freedom) are already usefully narrow.
+# years, about 5 s each on one core from the seed's shared burn-in) took 113 s on 2 cores
+# from an empty burn-in cache (README, Speed), and paired t-intervals over 8 seeds (7 degrees
+# of freedom) are already usefully narrow.
 DEFAULT_SEEDS = 8
 
 

@@ -138,7 +138,9 @@ def describe(exp: Experiment, points: pd.DataFrame | None = None,
             f"residents, {plural(s0['run.years'], 'year')} each)")
 
 
-SECONDS_PER_RESIDENT_WEEK = 2e-6  # about 20 s for 15,000 residents x 10 years + burn-in
+# An upper estimate, on the safe side: measured 0.65 us at 15,000 residents and 1.2 us at
+# 2,000 (README, Speed). Over-estimating only makes tasks smaller, never leaves a core idle.
+SECONDS_PER_RESIDENT_WEEK = 2e-6
 TASK_SECONDS = 2.0  # enough work per task that per-task overhead (Dask: ~5 ms) is noise
 
 
