@@ -269,3 +269,15 @@ def test_killed_dask_worker_keeps_finished_runs_and_resume_completes(write_exper
     assert rc == 0, err
     assert Store(out).stored_ids() > kept and len(Store(out).stored_ids()) == total
     assert_same(load_results(out), sweep(path, jobs=1, report=False))
+
+
+def test_the_command_line_reads_its_options_before_importing_the_model():
+    """``wijksim compare`` and ``sweep`` start their worker server before they import the
+    model, so that its start-up overlaps theirs: importing the command line and building its
+    parser must not import the model, Mesa, Numba or pandas (about a second)."""
+    code = ("import sys, wijksim.cli as c; c.build_parser(); "
+            "print(sorted(m for m in ('wijksim.model', 'mesa', 'numba', 'pandas') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=REPO).stdout
+    assert out.strip() == "[]"

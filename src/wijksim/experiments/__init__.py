@@ -26,13 +26,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-import pandas as pd
-
 from ..scenario import Scenario
-from .spec import MAIN_OUTCOMES, Experiment, comparison, load_experiment
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .results import Results
+    from .spec import Experiment
 
 __all__ = ["DEFAULT_SCENARIOS", "DEFAULT_SEEDS", "MAIN_OUTCOMES", "Experiment", "Results",
            "compare", "load_experiment", "load_results", "run_experiment", "sensitivity",
@@ -47,13 +47,21 @@ DEFAULT_SEEDS = 8
 
 
 def __getattr__(name: str) -> Any:
-    """``Results`` and ``load_results`` on first use: they pull in scipy.stats (half a second
-    of imports) through the analysis package, which a worker that only runs wijken never
-    needs, and a worker's start-up sits on the critical path of every sweep."""
+    """What the experiment files and results need, on first use.
+
+    ``Results`` and ``load_results`` pull in scipy.stats (half a second of imports) through
+    the analysis package, which a worker that only runs wijken never needs, and a worker's
+    start-up sits on the critical path of every sweep. ``spec`` pulls in the model (about a
+    second), which ``wijksim compare`` and ``sweep`` import only after starting their
+    workers, so that the two overlap."""
     if name in ("Results", "load_results"):
         from . import results
 
         return getattr(results, name)
+    if name in ("MAIN_OUTCOMES", "Experiment", "comparison", "load_experiment"):
+        from . import spec
+
+        return getattr(spec, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -88,6 +96,8 @@ def compare(scenarios: Sequence[str | Path | Scenario] = DEFAULT_SCENARIOS,
     """Replicates of each scenario with common seeds. With ``out``, results and a report are
     written there; a folder that already holds results needs ``resume`` (keep them, run what
     is missing) or ``overwrite`` (replace them)."""
+    from .spec import comparison
+
     exp = comparison(scenarios, seeds, years=years, residents=residents, overrides=overrides,
                      outcomes=outcomes, out=out)
     return run_experiment(exp, out=out, jobs=jobs, scheduler=scheduler, resume=resume,
@@ -101,6 +111,8 @@ def sweep(experiment: str | Path | Experiment, *, seeds: int | Sequence[int] | N
           overwrite: bool = False, progress: bool = False, report: bool = True) -> Results:
     """Run an experiment file (or a loaded :class:`Experiment`). Results go to ``out``, else
     the file's ``out``, else stay in memory."""
+    from .spec import Experiment, load_experiment
+
     exp = experiment if isinstance(experiment, Experiment) else load_experiment(
         experiment, seeds=seeds, years=years, residents=residents, overrides=overrides,
         out=out)
@@ -117,3 +129,8 @@ def sensitivity(results: Results | str | Path, outcomes: Iterable[str] | None = 
 
     res = results if isinstance(results, Results) else load_results(results)
     return res.sensitivity(outcomes)
+
+
+def __dir__() -> list[str]:
+    """The lazy names too, for tab completion in a notebook."""
+    return sorted({*globals(), *__all__})

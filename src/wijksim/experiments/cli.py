@@ -119,11 +119,20 @@ def add_lang_option(p: argparse.ArgumentParser) -> None:
                         "Dutch terms glossed) or nl (Nederlands); default en")
 
 
+def _start_workers(args: argparse.Namespace) -> None:
+    """Local worker processes start before this process imports the model (not for a
+    --scheduler: its address is checked first, and a Dask cluster starts its own)."""
+    from .executor import start_workers_early
+
+    start_workers_early(args.jobs, args.scheduler)
+
+
 def _say(args):
     return (lambda msg: None) if args.quiet else print
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    _start_workers(args)
     from ..cli import overrides_from
     from .spec import comparison
 
@@ -146,6 +155,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
+    if not args.dry_run:
+        _start_workers(args)
     from ..cli import overrides_from
     from .spec import load_experiment
     from .execute import describe
@@ -214,6 +225,7 @@ def _toml_value(raw: str):
 
 
 def cmd_decompose(args: argparse.Namespace) -> int:
+    _start_workers(args)
     from ..cli import overrides_from
     from ..scenario import load_scenario
     from .decompose import decompose

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..scenario import Problem, ScenarioError
 
-PRELOAD = ["wijksim.experiments.runs", "wijksim.model"]
+PRELOAD = ["wijksim.experiments._worker_preload"]
 
 
 def default_jobs() -> int:
@@ -75,6 +75,21 @@ def _mp_context() -> multiprocessing.context.BaseContext:
         ctx.set_forkserver_preload(PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def start_workers_early(jobs: int | None, scheduler: str | None) -> None:
+    """Start the local pool's server process now, when a command will need it, so that it
+    imports wijksim and loads the kernels (``_worker_preload``) while this process imports
+    the model and reads its input, on the other core. Without it the workers' start-up
+    comes after that, on the critical path. A command that then runs nothing (bad input, all
+    runs stored) leaves an idle server that ends with it."""
+    if scheduler or (jobs or default_jobs()) < 2:
+        return
+    ctx = _mp_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 @contextmanager
