@@ -1,6 +1,8 @@
 """Imported once by the local pool's server process (multiprocessing 'forkserver'): the
-modules a worker needs, and every compiled kernel loaded from Numba's cache, so each worker
-forked from it starts with both instead of paying them itself (about 1.2 s and 0.4 s).
+modules a worker needs, and the compiled kernels of an ordinary week loaded from Numba's
+cache, so each worker forked from it starts with both instead of paying them itself (about
+1.2 s and 0.4 s). Kernels that only events use (a lost tender, a heat wave) still load in
+the worker that first needs them.
 
 Loading the kernels means running a small wijk for a few weeks; it is thrown away and
 touches nothing a run reads, so results stay the same whatever process runs them
@@ -16,7 +18,8 @@ WARM_UP = {"wijk.residents": 300, "run.years": 1, "run.burn_in_weeks": 4}
 
 
 def load_kernels() -> None:
-    """A small wijk touches the kernels; Numba loads each from its cache (or compiles it)."""
+    """A small wijk's weeks call the kernels; Numba loads each from its cache (or compiles
+    it)."""
     WijkModel(None, seed=0, **WARM_UP).run(weeks=4)
 
 
