@@ -64,10 +64,9 @@ def _peak_mb() -> float:
 
 
 def _warm_up() -> None:
-    """A small model touches every kernel once: Numba loads them from its cache (or compiles)."""
-    from wijksim.model.wijk import WijkModel
-    WijkModel(None, seed=0, **{"wijk.residents": 600, "run.years": 1,
-                               "run.burn_in_weeks": 4}).run(weeks=4)
+    """The compiled kernels loaded, as a sweep worker has them (wijksim.experiments.runs)."""
+    from wijksim.experiments.runs import load_kernels
+    load_kernels()
 
 
 def worker_runs(residents: int, years: int, repeats: int, record_every: int,

@@ -27,10 +27,10 @@ def main() -> None:
     args = ap.parse_args()
 
     import wijksim
+    from wijksim.experiments.runs import load_kernels
     from wijksim.model.wijk import WijkModel
 
-    WijkModel(None, seed=0, **{"wijk.residents": 600, "run.years": 1,
-                               "run.burn_in_weeks": 4}).run(weeks=4)
+    load_kernels()
     ticks, cpu, build = [], [], []
     for rep in range(args.repeats):
         t0 = time.perf_counter()

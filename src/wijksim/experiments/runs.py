@@ -87,6 +87,17 @@ def run_chunk(tasks: Sequence[RunTask], keep: Sequence[str], params: Sequence[st
     return pd.concat(ticks, ignore_index=True), pd.DataFrame(rows)
 
 
+def load_kernels() -> None:
+    """Load the compiled kernels of an ordinary week (Numba's cache, or compile them) by
+    running a small wijk for a few weeks, so that no run's time includes them. Kernels that
+    only events use (a lost tender, a heat wave) load when first needed. The wijk is thrown
+    away and touches nothing a run reads."""
+    from ..model import WijkModel
+
+    WijkModel(None, seed=0, **{"wijk.residents": 600, "run.years": 1,
+                               "run.burn_in_weeks": 4}).run(weeks=4)
+
+
 # Events the reports mark on trajectories (what explains a jump): stored per run.
 MARKED_EVENTS = ("tender_lost", "closure", "staff_left", "heatwave", "crisis", "budget_cut",
                  "programme_stop", "programme_start")
