@@ -12,8 +12,9 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 # Compiled kernels of the test session go to a cache of their own: some tests call a kernel
 # with a bundle type defined in the tests, and Numba would add that overload to the index in
 # src/.../__pycache__, which a later `wijksim run` (where `tests` cannot be imported) could
-# then not read. Subprocesses of the tests inherit the setting.
-os.environ.setdefault("NUMBA_CACHE_DIR", os.path.join(
+# then not read. Like the user's, it has one folder per version of the model's code
+# (wijksim/model/_numerics/compiled_cache.py). Subprocesses of the tests inherit the setting.
+os.environ.setdefault("WIJKSIM_NUMBA_CACHE", os.path.join(
     os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "wijksim",
     "numba-tests"))
 # Stored burn-ins (wijksim.model.snapshot) go to a folder of this test process, not the user's

@@ -1,0 +1,68 @@
+"""Numba's cache of compiled kernels, one folder per version of the model's code.
+
+Numba checks a cached kernel only against the file the kernel is written in. Every kernel
+inlines helpers from other files (the random draws, the tie table), so after an edit of a
+helper, or a ``git pull`` that changes one, Numba would load the old machine code of an
+unchanged kernel file: old rules, or a crash where a memory layout changed. The cache therefore
+lives in a folder named by a hash of all the model's sources (``~/.cache/wijksim/numba/<hash>``,
+under ``$XDG_CACHE_HOME`` if set, or under ``$WIJKSIM_NUMBA_CACHE``, which the test suite uses):
+other code, another folder, compiled afresh once (about 20 s). A ``NUMBA_CACHE_DIR`` set by the
+user is left alone. The few most recently used folders are
+kept, so switching between branches does not recompile every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+KEEP = 4  # version folders kept, the most recently used
+
+
+def source_hash(model: Path | None = None) -> str:
+    """A hash of every source file of the model package (kernels, helpers, rules)."""
+    model = Path(__file__).resolve().parents[1] if model is None else model
+    h = hashlib.sha256()
+    for src in sorted(model.rglob("*.py")):
+        h.update(src.relative_to(model).as_posix().encode())
+        h.update(src.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_root() -> Path:
+    """The folder holding one folder per code version."""
+    if os.environ.get("WIJKSIM_NUMBA_CACHE"):
+        return Path(os.environ["WIJKSIM_NUMBA_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wijksim" / "numba"
+
+
+def use_versioned_cache() -> Path | None:
+    """Point Numba's cache at this code version's folder (before any kernel is defined);
+    return it, or None when the user chose ``NUMBA_CACHE_DIR``."""
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return None
+    folder = cache_root() / source_hash()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)  # most recently used
+    except OSError:  # no writable home: Numba then compiles in memory, as without a cache
+        return None
+    _prune(folder.parent)
+    os.environ["NUMBA_CACHE_DIR"] = str(folder)  # worker processes started from here too
+    from numba.core import config
+
+    config.CACHE_DIR = str(folder)
+    return folder
+
+
+def _prune(root: Path) -> None:
+    try:
+        folders = sorted((p for p in root.iterdir() if p.is_dir()),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in folders[KEEP:]:
+        shutil.rmtree(old, ignore_errors=True)
