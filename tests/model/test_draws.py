@@ -47,3 +47,36 @@ def test_state_continues_from_numpy_draws():
         _mixed(st, lows, highs, got_f, got_i)
     assert np.array_equal(got_f, ref_f) and np.array_equal(got_i, ref_i)
     assert b.bit_generator.state == a.bit_generator.state
+
+
+def test_kernels_draw_from_the_generators_own_memory():
+    """drawing() hands out numpy's PCG64 state itself: a kernel's draws advance the Generator
+    with nothing copied back, and the next numpy draw continues from there."""
+    from wijksim.model._numerics import draws
+
+    a, b = np.random.default_rng(11), np.random.default_rng(11)
+    assert draws.state_of(a) is not None, "zero-copy draws unavailable on this numpy build"
+    lows, highs = np.zeros(30, np.int64), np.full(30, 9, np.int64)
+    out = [np.empty(30), np.empty(30, np.int64)]
+    st = draws.state_of(a)
+    _mixed(st, lows, highs, *out)  # no context: the view is the Generator's state
+    _mixed(b, lows, highs, np.empty(30), np.empty(30, np.int64))
+    assert a.bit_generator.state == b.bit_generator.state
+    assert draws.state_of(a) is st  # kept, not made again
+
+
+def test_copied_state_gives_the_same_numbers(monkeypatch):
+    """Where numpy's memory layout is not the expected one, drawing() copies the state out and
+    back; the numbers are the same."""
+    from wijksim.model._numerics import draws
+
+    monkeypatch.setattr(draws, "_zero_copy", False)
+    lows, highs = np.zeros(500, np.int64), np.full(500, 1000, np.int64)
+    a, b = np.random.default_rng(4), np.random.default_rng(4)
+    ref, got = (np.empty(500), np.empty(500, np.int64)), (np.empty(500), np.empty(500, np.int64))
+    _mixed(a, lows, highs, *ref)
+    with drawing(b) as st:
+        assert draws.state_of(b) is None
+        _mixed(st, lows, highs, *got)
+    assert all(np.array_equal(x, y) for x, y in zip(ref, got))
+    assert a.bit_generator.state == b.bit_generator.state
