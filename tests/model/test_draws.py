@@ -80,3 +80,20 @@ def test_copied_state_gives_the_same_numbers(monkeypatch):
         _mixed(st, lows, highs, *got)
     assert all(np.array_equal(x, y) for x, y in zip(ref, got))
     assert a.bit_generator.state == b.bit_generator.state
+
+
+def test_many_generators_keep_their_own_states():
+    """More Generators than views kept: an evicted one gets a new view of its own memory, and
+    every Generator goes on with its own numbers."""
+    from wijksim.model._numerics import draws
+
+    lows, highs = np.zeros(3, np.int64), np.full(3, 100, np.int64)
+    gens = [np.random.default_rng(s) for s in range(draws._VIEWS_KEPT + 10)]
+    twins = [np.random.default_rng(s) for s in range(draws._VIEWS_KEPT + 10)]
+    for _ in range(2):
+        for g, t in zip(gens, twins):
+            with drawing(g) as st:
+                _mixed(st, lows, highs, np.empty(3), np.empty(3, np.int64))
+            _mixed(t, lows, highs, np.empty(3), np.empty(3, np.int64))
+    assert len(draws._views) <= draws._VIEWS_KEPT
+    assert all(g.bit_generator.state == t.bit_generator.state for g, t in zip(gens, twins))

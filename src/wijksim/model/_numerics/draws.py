@@ -113,7 +113,10 @@ def state_of(rng: np.random.Generator) -> np.ndarray | None:
     if kept is not None and kept[0] is rng:
         return kept[1]
     if len(_views) >= _VIEWS_KEPT:
-        del _views[next(iter(_views))]
+        try:  # the app steps wijken in threads: another may have dropped it already
+            _views.pop(next(iter(_views)), None)
+        except (RuntimeError, StopIteration):
+            pass
     view = _view(rng)
     _views[id(rng)] = (rng, view)
     return view
