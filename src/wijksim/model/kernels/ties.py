@@ -66,8 +66,7 @@ def weekly_upkeep(ties, salt, rule, log):
                 continue
             s = w[i, k]
             busy = max(load[i], load[j], budget)
-            # u < rate * s^2 * budget / busy, without a division
-            if pair_uniform(salt, i, j) * busy < contact_rate * s * s * budget:
+            if pair_uniform(salt, i, j) < contact_rate * s * s * budget / busy:
                 s = s + gain * (1.0 - s)
                 last_contact[i] = week
                 dx = hx[i] - hx[j]
