@@ -61,14 +61,20 @@ def _upkeep(nbr, w, weeks, rate=0.8, budget=2.0, gain=0.15, decay=0.02):
 
 
 def test_upkeep_keeps_friends_and_lets_acquaintances_fade():
-    """Bistable ties: a strong tie sustains itself, a weak one decays away without meetings."""
-    nbr, w = empty_ties(4, 4)
-    strengthen(TieTable(nbr, w), 0, 1, 0.8)  # friends
-    strengthen(TieTable(nbr, w), 2, 3, 0.1)  # acquaintances
+    """Bistable ties: a strong tie sustains itself, a weak one decays away without meetings.
+    A weak tie that happens to get a private contact early can climb into the friends'
+    range, so this holds for most ties, not each: 100 pairs of each (in a run of these 200
+    weeks 99 % of the friends and 8 % of the acquaintances were kept)."""
+    nbr, w = empty_ties(400, 4)
+    for k in range(0, 400, 4):
+        strengthen(TieTable(nbr, w), k, k + 1, 0.8)  # friends
+        strengthen(TieTable(nbr, w), k + 2, k + 3, 0.1)  # acquaintances
     _upkeep(nbr, w, 200)
     assert is_symmetric(nbr, w)
-    assert 1 in nbr[0] and w[0][nbr[0] == 1][0] > 0.5
-    assert 3 not in nbr[2]
+    friends_kept = [k + 1 in nbr[k] and w[k][nbr[k] == k + 1][0] > 0.5 for k in range(0, 400, 4)]
+    faded = [k + 3 not in nbr[k + 2] for k in range(0, 400, 4)]
+    assert np.mean(friends_kept) >= 0.95
+    assert np.mean(faded) >= 0.8
 
 
 def test_upkeep_without_contact_only_decays():
@@ -122,3 +128,19 @@ def test_strengthen_ignores_empty_slot_marker():
     assert not strengthen(TieTable(nbr, w), 2, -1, 0.5)
     assert not strengthen(TieTable(nbr, w), -1, 2, 0.5)
     assert (w[nbr < 0] == 0).all() and is_symmetric(nbr, w)
+
+
+def test_pair_uniforms_are_uniform_and_unrelated_for_neighbouring_pairs():
+    """The pair uniform decides some 300,000 private contacts a week: over the pairs a tie
+    table holds (nearby indices, many pairs per resident) and over weeks, its numbers must be
+    uniform and not correlated with those of the neighbouring pair or the next week."""
+    from scipy import stats
+
+    pairs = [(i, j) for i in range(0, 4000, 7) for j in range(i + 1, i + 40)]
+    for salt in (1, 2, 987654321):
+        u = np.array([pair_uniform(salt, i, j) for i, j in pairs])
+        assert stats.chisquare(np.bincount((u * 50).astype(int), minlength=50)).pvalue > 1e-4
+        assert abs(np.corrcoef(u[:-1], u[1:])[0, 1]) < 0.02
+    nxt = np.array([pair_uniform(2, i, j) for i, j in pairs])
+    now = np.array([pair_uniform(1, i, j) for i, j in pairs])
+    assert abs(np.corrcoef(now, nxt)[0, 1]) < 0.02
