@@ -66,7 +66,8 @@ def weekly_upkeep(ties, salt, rule, log):
                 continue
             s = w[i, k]
             busy = max(load[i], load[j], budget)
-            if pair_uniform(salt, i, j) < contact_rate * s * s * budget / busy:
+            # u < rate * s^2 * budget / busy, without a division
+            if pair_uniform(salt, i, j) * busy < contact_rate * s * s * budget:
                 s = s + gain * (1.0 - s)
                 last_contact[i] = week
                 dx = hx[i] - hx[j]
