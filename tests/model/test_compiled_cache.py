@@ -6,13 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from wijksim.model._numerics import compiled_cache
 
 
 def test_the_cache_folder_follows_every_source_file_of_the_model(tmp_path):
     model = tmp_path / "model"
-    shutil.copytree(compiled_cache.__file__.rsplit("/_numerics/", 1)[0], model,
+    shutil.copytree(Path(compiled_cache.__file__).resolve().parents[1], model,
                     ignore=shutil.ignore_patterns("__pycache__"))
     before = compiled_cache.source_hash(model)
     assert before == compiled_cache.source_hash()

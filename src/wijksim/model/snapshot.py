@@ -39,6 +39,7 @@ from .._version import __version__
 from ..files import write_bytes_atomic
 from ..scenario.errors import Problem, ScenarioError
 from ..scenario.regimes import acts_after_burn_in
+from ._numerics.compiled_cache import feed_sources
 
 MAGIC = b"WIJKSIM-SNAPSHOT\n"
 FORMAT = 1
@@ -63,9 +64,7 @@ def code_version() -> str:
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256(__version__.encode())
     for folder in ("model", "scenario"):
-        for src in sorted((root / folder).rglob("*.py")):
-            h.update(src.relative_to(root).as_posix().encode())
-            h.update(src.read_bytes())
+        feed_sources(h, root, folder)
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 

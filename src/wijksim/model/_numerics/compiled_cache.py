@@ -7,8 +7,8 @@ unchanged kernel file: old rules, or a crash where a memory layout changed. The 
 lives in a folder named by a hash of all the model's sources (``~/.cache/wijksim/numba/<hash>``,
 under ``$XDG_CACHE_HOME`` if set, or under ``$WIJKSIM_NUMBA_CACHE``, which the test suite uses):
 other code, another folder, compiled afresh once (about 20 s). A ``NUMBA_CACHE_DIR`` set by the
-user is left alone. The few most recently used folders are
-kept, so switching between branches does not recompile every time.
+user is left alone. The few most recently used folders are kept, so switching between branches
+does not recompile every time.
 """
 
 from __future__ import annotations
@@ -21,13 +21,19 @@ from pathlib import Path
 KEEP = 4  # version folders kept, the most recently used
 
 
+def feed_sources(h, root: Path, folder: str = ".") -> None:
+    """Feed every ``*.py`` file under ``root / folder`` to the hash ``h``: its path relative
+    to ``root`` and its bytes, in sorted order. This cache's folder and a snapshot's code
+    version (``snapshot.code_version``) are both named this way."""
+    for src in sorted((root / folder).rglob("*.py")):
+        h.update(src.relative_to(root).as_posix().encode())
+        h.update(src.read_bytes())
+
+
 def source_hash(model: Path | None = None) -> str:
     """A hash of every source file of the model package (kernels, helpers, rules)."""
-    model = Path(__file__).resolve().parents[1] if model is None else model
     h = hashlib.sha256()
-    for src in sorted(model.rglob("*.py")):
-        h.update(src.relative_to(model).as_posix().encode())
-        h.update(src.read_bytes())
+    feed_sources(h, Path(__file__).resolve().parents[1] if model is None else model)
     return h.hexdigest()[:16]
 
 
