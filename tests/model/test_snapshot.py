@@ -211,27 +211,3 @@ def test_a_loaded_wijk_can_be_saved_again(tmp_path):
     m.run()
     third.run()
     pd.testing.assert_frame_equal(third.outcomes(), m.outcomes(), check_exact=True)
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_loading_leaves_the_garbage_collector_as_it_found_it(stored, monkeypatch, enabled):
-    """The collector is paused while a wijk is unpickled (snapshot._collector_paused) and
-    back as before afterwards, also when the payload cannot be read."""
-    import gc
-
-    (gc.enable if enabled else gc.disable)()
-    try:
-        assert isinstance(WijkModel.load(stored), WijkModel)
-        assert gc.isenabled() is enabled
-        seen = []
-
-        def unreadable(_payload):
-            seen.append(gc.isenabled())
-            raise ValueError("not a wijk")
-
-        monkeypatch.setattr(snapshot.pickle, "loads", unreadable)
-        with pytest.raises(snapshot.SnapshotError, match="cannot be read by this code"):
-            WijkModel.load(stored)
-        assert seen == [False] and gc.isenabled() is enabled
-    finally:
-        gc.enable()

@@ -22,14 +22,12 @@ not forgery: load only snapshots you (or your own runs) made, as with any pickle
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import json
 import os
 import pickle
 import struct
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -110,26 +108,6 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while a wijk is unpickled.
-
-    Unpickling creates several objects per resident (agents, their dicts, weak references);
-    every few hundred new objects start a collection, and as the heap grows some of them scan
-    all of it, finding nothing: no part of the wijk is garbage while it is being made. A
-    stored burn-in of 5,000 residents loads in a mean of 55 ms with the collector paused
-    against 150 ms without (21 loads each, interleaved; without, a third took 200-380 ms).
-    Collection resumes as before once the wijk is whole. (Pickling gains nothing from it.)
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def dumps(model) -> bytes:
     """The model as bytes (pickle), also for a model that was loaded from a snapshot."""
     buf = io.BytesIO()
@@ -158,8 +136,7 @@ def load(path: Path | str):
         raise SnapshotError(path, "snapshot is corrupt (checksum mismatch); delete it and run "
                                   "again")
     try:
-        with _collector_paused():
-            return pickle.loads(payload)
+        return pickle.loads(payload)
     except Exception as exc:  # checksum matched but this code cannot read it
         raise SnapshotError(path, f"snapshot cannot be read by this code ({type(exc).__name__})"
                                   "; delete it and run again") from None
