@@ -3,7 +3,9 @@
 import numpy as np
 import pytest
 
-from wijksim.model._numerics.hashing import pair_uniform
+from scipy import stats
+
+from wijksim.model._numerics.hashing import counter_index, pair_uniform, week_salt
 from wijksim.model.kernels.ties import clustering_of, tie_pass, weekly_upkeep
 from wijksim.model.ties import ContactLog, TieSummary, Upkeep
 from wijksim.model.tietable import (TieTable, clear_ties, empty_ties, is_symmetric, pick_tie,
@@ -48,6 +50,20 @@ def test_pair_uniform_is_shared_by_the_pair_and_uniform():
     assert 0 <= u.min() and u.max() < 1
     assert abs(u.mean() - 0.5) < 0.01
     assert pair_uniform(1, 3, 11) != pair_uniform(2, 3, 11)
+
+
+def test_counter_index_is_uniform_fixed_by_its_salt_and_free_between_weeks_and_seeds():
+    """The clustering sample (outcomes.measure): indices in [0, n), uniform, the same for the
+    same seed and week, unrelated across weeks and seeds."""
+    n = 37
+    salt = week_salt(3, 100)
+    draws = np.array([counter_index(salt, k, n) for k in range(37_000)])
+    assert draws.min() == 0 and draws.max() == n - 1
+    assert stats.chisquare(np.bincount(draws, minlength=n)).pvalue > 1e-3
+    assert [counter_index(week_salt(3, 100), k, n) for k in range(50)] == list(draws[:50])
+    for other in (week_salt(3, 101), week_salt(4, 100)):
+        again = np.array([counter_index(other, k, n) for k in range(37_000)])
+        assert (again == draws).mean() < 2.0 / n  # about 1/n by chance
 
 
 def _upkeep(nbr, w, weeks, rate=0.8, budget=2.0, gain=0.15, decay=0.02):
@@ -102,7 +118,7 @@ def test_weighted_mean_summary_and_clustering_on_a_triangle():
     strengthen(TieTable(nbr, w), 0, 2, 0.5)
     vals = np.array([0.0, 1.0, 3.0, 9.0])
     out, out_b = np.zeros(4), np.zeros(4)
-    assert clustering_of(TieTable(nbr, w), 0.3, np.array([0, 1, 2])) == pytest.approx(1.0)
+    assert clustering_of(TieTable(nbr, w), 0.3, week_salt(1, 0), 50) == pytest.approx(1.0)
     group = np.array([0, 0, 1, 1], dtype=np.int8)
     s, c, g, x, m = (np.zeros(4), np.zeros(4, np.int64), np.zeros(4, np.int64), np.zeros(4),
                      np.zeros(4))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import numpy as np
 
 # hidden_unknown_of and lonely_of are the outcome's own definitions; the app's map uses them too
 from .kernels.outcomes import Counts, census, hidden_unknown_of, lonely_of  # noqa: F401
+from ._numerics.hashing import week_salt
 from .kernels.ties import clustering_of
 
 
@@ -156,39 +156,41 @@ class Thresholds(NamedTuple):
 def measure(model, week: int) -> dict[str, float]:
     """Every outcome for ``week``, the week just simulated."""
     r, p, t, ties = model.residents, model.p, model.tally, model.ties
-    open_need = np.empty(r.n, dtype=np.bool_)
-    volunteered_now = np.empty(r.n, dtype=np.bool_)
     lines = Thresholds(lonely_below=p.meeting.lonely_below,
                        strongly_lonely_below=p.meeting.strongly_lonely_below,
                        trusted_link=p.professionals.trusted_link)
-    c = census(week, lines, r.arrays, ties, model.age15, model.near_buurthuis, open_need,
-               volunteered_now)._asdict()
+    counts, sums = census(week, lines, r.arrays, ties, model.age15, model.near_buurthuis)
+    c = counts._asdict()
 
     def share(count: str, within: str | None = None) -> float:
         n = c[within] if within else r.n
         return c[count] / n if n else 0.0
 
-    total_strength = float(ties.strength.sum())
+    def mean(total: float, count: str | None = None) -> float:
+        n = c[count] if count else r.n
+        return total / n if n else 0.0
+
+    total_strength = sums.strength
     # a sample fixed by seed and week, so it does not depend on how often we record
-    sample = np.random.default_rng([model.seed, week + 10_000]).integers(
-        0, r.n, size=min(model.p.run.clustering_sample, r.n))
+    sample_salt = week_salt(model.seed % 2**63, week)
+    sample_size = min(model.p.run.clustering_sample, r.n)
     team = model.team
     cases = c["case"]
     out = {
-        "cohesion": float(ties.strength.mean()),
+        "cohesion": mean(sums.strength),
         "ties_per_resident": c["ties"] / r.n,
         "good_ties": c["good_ties"] / r.n,
         "share_connected": share("connected"),
-        "clustering": clustering_of(r.tie_table, p.meeting.good_tie, sample),
-        "bridging_share": float(ties.cross.sum() / total_strength) if total_strength else 0.0,
+        "clustering": clustering_of(r.tie_table, p.meeting.good_tie, sample_salt, sample_size),
+        "bridging_share": sums.cross / total_strength if total_strength else 0.0,
         "neighbour_contact_weekly": share("neighbour_contact"),
-        "vraagverlegenheid": float(r.v.mean()),
-        "aanbodverlegenheid": float(r.a.mean()),
-        "vraagverlegenheid_in_need": float(r.v[open_need].mean()) if c["open_need"] else 0.0,
+        "vraagverlegenheid": mean(sums.v),
+        "aanbodverlegenheid": mean(sums.a),
+        "vraagverlegenheid_in_need": mean(sums.v_in_need, "open_need"),
         "need_prevalence": share("with_need"),
         "hidden_need_share": share("hidden_unknown"),
         "unmet_share": share("unmet", "open_need"),
-        "mean_need": float(r.need[open_need].mean()) if c["open_need"] else 0.0,
+        "mean_need": mean(sums.need_in_need, "open_need"),
         "waiting_list": float(c["waiting"]),
         "escalations": float(t.escalations),
         "escalation_cost": float(t.escalation_cost),
@@ -197,8 +199,8 @@ def measure(model, week: int) -> dict[str, float]:
         "strongly_lonely_share": share("strongly_lonely_adults", "adults"),
         "lonely_senior_share": share("lonely_seniors", "seniors"),
         "lonely_senior_near_buurthuis": share("lonely_near_buurthuis", "near_buurthuis"),
-        "trust": float(r.trust.mean()),
-        "prof_trust": float(r.prof_trust.mean()),
+        "trust": mean(sums.trust),
+        "prof_trust": mean(sums.prof_trust),
         "trusted_link_share": share("trusted_link"),
         "wijkkennis": team.mean("wijkkennis"),
         "tenure_years": team.mean("tenure_weeks") / 52.0,
@@ -222,8 +224,7 @@ def measure(model, week: int) -> dict[str, float]:
         "formal_requests": float(t.formal_requests),
         "volunteer_year_share": share("volunteered_year", "age15"),
         "volunteer_4wk_share": share("volunteered_4wk", "age15"),
-        "volunteer_hours": float(r.hours_volunteered[volunteered_now].mean())
-        if c["volunteered_now"] else 0.0,
+        "volunteer_hours": mean(sums.hours_now, "volunteered_now"),
         "informal_help_year_share": share("helped_other_year", "adults"),
         "heat_at_risk": float(t.heat_at_risk),
         "heat_unreached": float(t.heat_unreached),

@@ -32,3 +32,20 @@ def pair_uniform(salt, i, j):
               + hi * np.uint64(0xC2B2AE3D27D4EB4F))
     # 53 bits fit an int64, whose conversion to double is one instruction (uint64's is not)
     return np.int64(x >> np.uint64(11)) * (1.0 / 9007199254740992.0)
+
+
+@njit(cache=True)
+def counter_index(salt, k, n):
+    """The ``k``-th of a sequence of indices in [0, n) fixed by ``salt``, drawn with
+    replacement (``n`` below 2**32): a splitmix64 finaliser of salt + k * K1, its top 32 bits
+    scaled to [0, n) by a multiply and a shift. For samples that must not depend on any
+    Generator's state, nor cost the making of one."""
+    x = mix64(np.uint64(salt) + np.uint64(k) * np.uint64(0x9E3779B97F4A7C15))
+    return np.int64(((x >> np.uint64(32)) * np.uint64(n)) >> np.uint64(32))
+
+
+@njit(cache=True)
+def week_salt(seed, week):
+    """A 64-bit salt fixed by a run's seed and a week (for :func:`counter_index`), as the
+    int64 of the same bits (a Python int above 2**63 could not be passed back in)."""
+    return np.int64(mix64(mix64(np.uint64(seed)) + np.uint64(week)))

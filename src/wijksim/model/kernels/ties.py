@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .._numerics.hashing import pair_uniform
+from .._numerics.hashing import counter_index, pair_uniform
 from ..tietable import EMPTY, find_slot, prefetch_ties, strengthen
 
 
@@ -139,16 +139,17 @@ def tie_pass(ties, group, good, out, values_a, values_b, out_a, out_b):
 
 
 @njit(cache=True)
-def clustering_of(ties, good, sample):
+def clustering_of(ties, good, salt, size):
     """Mean local clustering among good ties (are a resident's friends friends?), estimated
-    over the sampled residents that have at least two good ties."""
+    over ``size`` residents drawn with replacement by :func:`counter_index` from ``salt``
+    (those with at least two good ties count)."""
     nbr, w = ties.nbr, ties.w
-    slots = nbr.shape[1]
+    n, slots = nbr.shape
     total = 0.0
     counted = 0
     friends = np.empty(slots, dtype=np.int64)
-    for s in range(sample.shape[0]):
-        i = sample[s]
+    for s in range(size):
+        i = counter_index(salt, s, n)
         deg = 0
         for k in range(slots):
             if nbr[i, k] >= 0 and w[i, k] >= good:
