@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-
+from ._numerics.hashing import week_salt
 # hidden_unknown_of and lonely_of are the outcome's own definitions; the app's map uses them too
 from .kernels.outcomes import Counts, census, hidden_unknown_of, lonely_of  # noqa: F401
-from ._numerics.hashing import week_salt
 from .kernels.ties import clustering_of
 
 
