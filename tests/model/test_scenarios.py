@@ -181,3 +181,38 @@ def test_new_scenario_from_cli_is_valid_and_extends_base(tmp_path):
     (tmp_path / "mine.toml").write_text(text.replace("# period_years = 4", "period_years = 8"))
     assert load_scenario(tmp_path / "mine.toml")["funding.subsidy.period_years"] == 8
     assert main(["new", "mine", "--from", "subsidy", "--dir", str(tmp_path)]) == 2  # exists
+
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_toml_reader_runs_with_the_collector_paused(tmp_path, monkeypatch, enabled):
+    """Reading a hostile file nested thousands deep drives Python's TOML reader to its
+    recursion limit. A garbage collection down there runs other objects' finalizers (the
+    app's widgets) with no stack left; they fail, and Python prints 'Exception ignored ...
+    RecursionError' to the terminal (90 times in one browser test's server log). So the
+    collector is paused while the reader runs, and left as it was found afterwards, also
+    when the reader fails."""
+    import gc
+
+    from wijksim.scenario import tomlfile
+
+    seen = []
+    real = tomlfile.tomllib.loads
+
+    def loads(text):
+        seen.append(gc.isenabled())
+        return real(text)
+
+    monkeypatch.setattr(tomlfile.tomllib, "loads", loads)
+    deep = tmp_path / "deep.toml"
+    deep.write_text('[wijk]\nresidents = ' + "[" * 3000 + "]" * 3000)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(ScenarioError, match="levels deep"):
+            tomlfile.parse_toml(deep.read_bytes(), deep)
+        assert gc.isenabled() is enabled
+        assert tomlfile.parse_toml(b"[wijk]\nresidents = 500\n", deep) == {
+            "wijk": {"residents": 500}}
+        assert seen == [False, False] and gc.isenabled() is enabled
+    finally:
+        gc.enable()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gc
 import os
 import re
 import stat
@@ -114,7 +115,7 @@ def parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
                           f"column {col} (probably saved as Windows-1252 or Latin-1); "
                           f"{SAVE_AS_UTF8}") from None
     try:
-        doc = tomllib.loads(text)
+        doc = _read_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise _fail(path, syntax_message(str(exc), text), "valid TOML") from None
     except RecursionError:  # arrays or inline tables nested hundreds deep
@@ -123,6 +124,24 @@ def parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
         raise _fail(path, f"nests lists or tables more than {MAX_DEPTH} levels deep; a "
                           "scenario or experiment file needs at most 6")
     return doc
+
+
+def _read_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads`` with Python's garbage collector paused.
+
+    On a hostile file nested thousands deep the reader recurses to Python's recursion limit
+    (caught above). A collection down there would run other objects' finalizers with no
+    stack left - in the app, Solara's widgets - and each failure prints 'Exception ignored
+    ... RecursionError' to the terminal. A scenario file is read in milliseconds; the
+    collector resumes as it was afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return tomllib.loads(text)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _depth(node: Any) -> int:
