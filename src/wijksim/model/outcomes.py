@@ -161,15 +161,14 @@ def measure(model, week: int) -> dict[str, float]:
     counts, sums = census(week, lines, r.arrays, ties, model.age15, model.near_buurthuis)
     c = counts._asdict()
 
-    def share(count: str, within: str | None = None) -> float:
+    def mean(total: float, within: str | None = None) -> float:
+        """``total`` per resident, or per resident counted as ``within``."""
         n = c[within] if within else r.n
-        return c[count] / n if n else 0.0
-
-    def mean(total: float, count: str | None = None) -> float:
-        n = c[count] if count else r.n
         return total / n if n else 0.0
 
-    total_strength = sums.strength
+    def share(count: str, within: str | None = None) -> float:
+        return mean(c[count], within)
+
     # a sample fixed by seed and week, so it does not depend on how often we record
     sample_salt = week_salt(model.seed % 2**63, week)
     sample_size = min(model.p.run.clustering_sample, r.n)
@@ -181,7 +180,7 @@ def measure(model, week: int) -> dict[str, float]:
         "good_ties": c["good_ties"] / r.n,
         "share_connected": share("connected"),
         "clustering": clustering_of(r.tie_table, p.meeting.good_tie, sample_salt, sample_size),
-        "bridging_share": sums.cross / total_strength if total_strength else 0.0,
+        "bridging_share": sums.cross / sums.strength if sums.strength else 0.0,
         "neighbour_contact_weekly": share("neighbour_contact"),
         "vraagverlegenheid": mean(sums.v),
         "aanbodverlegenheid": mean(sums.a),

@@ -7,6 +7,11 @@ import numpy as np
 from numba import njit
 
 
+# odd 64-bit constants that spread counters over the hash's input (golden ratio, xxHash prime)
+K1 = np.uint64(0x9E3779B97F4A7C15)
+K2 = np.uint64(0xC2B2AE3D27D4EB4F)
+
+
 @njit(cache=True)
 def mix64(x):
     """splitmix64 finaliser: a well-mixed 64-bit hash of x (uint64)."""
@@ -28,8 +33,7 @@ def pair_uniform(salt, i, j):
     """
     lo = np.uint64(min(i, j))
     hi = np.uint64(max(i, j))
-    x = mix64(np.uint64(salt) + lo * np.uint64(0x9E3779B97F4A7C15)
-              + hi * np.uint64(0xC2B2AE3D27D4EB4F))
+    x = mix64(np.uint64(salt) + lo * K1 + hi * K2)
     # 53 bits fit an int64, whose conversion to double is one instruction (uint64's is not)
     return np.int64(x >> np.uint64(11)) * (1.0 / 9007199254740992.0)
 
@@ -40,7 +44,7 @@ def counter_index(salt, k, n):
     replacement (``n`` below 2**32): a splitmix64 finaliser of salt + k * K1, its top 32 bits
     scaled to [0, n) by a multiply and a shift. For samples that must not depend on any
     Generator's state, nor cost the making of one."""
-    x = mix64(np.uint64(salt) + np.uint64(k) * np.uint64(0x9E3779B97F4A7C15))
+    x = mix64(np.uint64(salt) + np.uint64(k) * K1)
     return np.int64(((x >> np.uint64(32)) * np.uint64(n)) >> np.uint64(32))
 
 
