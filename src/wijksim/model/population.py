@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._numerics.draws import drawing
 from .build import draw_traits
 from .initiatives import hand_over
+from .kernels.population import draw_movers
 from .residents import NEVER, NO_NEED
 from .tietable import clear_ties
 
 
 def move(model) -> None:
     r, p, rng = model.residents, model.p, model.streams.build
-    rate = np.where(r.age == 2, p.wijk.senior_leave_rate, p.wijk.moving_rate)
-    movers = np.flatnonzero(rng.random(r.n) < rate / 52.0)
+    with drawing(rng) as st:
+        movers = draw_movers(st, r.age, p.wijk.moving_rate, p.wijk.senior_leave_rate)
     if movers.size == 0:
         return
     model.team.drop_cases(movers)
