@@ -158,7 +158,7 @@ class WijkModel(mesa.Model):
         self._regime_terms = funding_terms(scen.values)
         self.horizon = 52 * self.p.run.years
         self.events.clear()
-        self.datacollector = mesa.DataCollector(
+        self.datacollector = outcomes.OutcomeCollector(
             model_reporters={name: partial(_read, name) for name in outcomes.OUTCOMES})
         self._record(week=self.week - 1)  # the wijk as the burn-in left it
         self.tally = outcomes.Tally()
