@@ -183,7 +183,6 @@ def test_new_scenario_from_cli_is_valid_and_extends_base(tmp_path):
     assert main(["new", "mine", "--from", "subsidy", "--dir", str(tmp_path)]) == 2  # exists
 
 
-
 @pytest.mark.parametrize("enabled", [True, False])
 def test_the_toml_reader_runs_with_the_collector_paused(tmp_path, monkeypatch, enabled):
     """Reading a hostile file nested thousands deep drives Python's TOML reader to its

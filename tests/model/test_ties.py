@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-
 from scipy import stats
 
 from wijksim.model._numerics.hashing import counter_index, pair_uniform, week_salt

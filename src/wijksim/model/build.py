@@ -79,30 +79,14 @@ class Dispositions(NamedTuple):
 
 
 def dispositions(p) -> Dispositions:
-    """The rule of :func:`wijksim.model.kernels.build.draw_dispositions` from ``model.p``."""
+    """The rule of :func:`wijksim.model.kernels.build.draw_dispositions` from ``model.p``:
+    each field is the ``[residents]`` key of that name, else the ``[wijk]`` key."""
     pr, pw = p.residents, p.wijk
-    return Dispositions(
-        vulnerability_mean=pw.vulnerability_mean,
-        vulnerability_group_gap=pw.vulnerability_group_gap,
-        vulnerability_senior_extra=pw.vulnerability_senior_extra,
-        vulnerability_concentration=pr.vulnerability_concentration,
-        v_mean=pr.v_mean, v_senior_extra=pr.v_senior_extra, a_mean=pr.a_mean,
-        disposition_concentration=pr.disposition_concentration,
-        spare_time_share=pr.spare_time_share,
-        youth_spare_time_factor=pr.youth_spare_time_factor,
-        spare_hours_mean=pr.spare_hours_mean, spare_hours_max=pr.spare_hours_max,
-        regular_volunteer_share=pr.regular_volunteer_share,
-        occasional_volunteer_share=pr.occasional_volunteer_share,
-        regular_volunteer_rate=pr.regular_volunteer_rate,
-        occasional_volunteer_rate=pr.occasional_volunteer_rate,
-        engagement_mean=pr.engagement_mean,
-        engagement_concentration=pr.engagement_concentration,
-        friends_elsewhere_mean=pr.friends_elsewhere_mean,
-        friends_elsewhere_by_age=np.asarray(pr.friends_elsewhere_by_age, dtype=float),
-        trust_mean=pr.trust_mean, trust_minority_gap=pr.trust_minority_gap,
-        trust_concentration=pr.trust_concentration,
-        paperwork_skill_gap=pr.paperwork_skill_gap,
-        paperwork_skill_concentration=pr.paperwork_skill_concentration)
+    values = {name: getattr(pr, name) if hasattr(pr, name) else getattr(pw, name)
+              for name in Dispositions._fields}
+    values["friends_elsewhere_by_age"] = np.asarray(values["friends_elsewhere_by_age"],
+                                                    dtype=float)
+    return Dispositions(**values)
 
 
 def draw_traits(rng, p, group: np.ndarray, age: np.ndarray) -> dict[str, np.ndarray]:
