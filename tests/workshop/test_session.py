@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -160,8 +161,12 @@ def test_a_round_applies_every_role_and_is_recorded(ws):
              if e["kind"] == "policy_change"]
     assert {r for _, _, r in kinds} == {"gemeente", "aanbieder", "opbouwwerker"}
     acts = [e for e in ws.model.events if e["kind"] == "workshop_resident"]
-    assert [(e["week"], e["resident"]) for e in acts] == [
+    assert [(e["week"], e["resident"]) for e in acts if e["week"] == 0] == [
         (0, ws.participants[b.pid].resident) for b in (b1, b2)]  # marked on the charts
+    # later in the round only what the model did to them: B1's new initiative may have ended
+    assert all(e["week"] == 13 and e["resident"] == ws.participants[b1.pid].resident
+               and "no longer in their initiative" in e["text"]
+               for e in acts if e["week"] > 0)
     assert all(wk == 0 for wk, _, _ in kinds)  # applied from the week the round started
     dec = pd.read_csv(ws.folder / "decisions.csv")
     assert len(dec) == 7 and set(dec["role"]) == {"gemeente", "aanbieder", "opbouwwerker",
@@ -441,11 +446,20 @@ def test_each_bewoner_adopts_a_household_and_acts_for_it(ws):
     r = ws.model.residents
     said = [e for e in ws.model.events if e["kind"] == "workshop_resident"]
     assert said and said[0]["resident"] == homes[0]
-    assert r.initiative[homes[0]] >= 0 or "no place" in said[0]["text"]
+    started = "starts an initiative" in said[0]["text"]
+    assert started or "no place" in said[0]["text"]
+    if started:  # a member still, or the round's end says they no longer are (it may end)
+        assert r.initiative[homes[0]] >= 0 or any(
+            e["resident"] == homes[0] and "no longer in their initiative" in e["text"]
+            for e in said[1:])
     assert "B1 (bewoner" in said[0]["text_nl"]
-    # a standing choice holds through the round and into the next: no reluctance to ask
-    assert r.v[homes[1]] < 0.05 and (r.v[[i for i in range(r.n) if i not in homes]]
-                                     != others_v).any()  # the rest of the wijk lives on
+    # a standing choice holds through the round and into the next: no reluctance to ask (v is
+    # 0 when each week starts; within the last week at most one refusal, the 'premie' of
+    # casework and the norm drift raise it)
+    h = ws.model.p.help
+    assert r.v[homes[1]] <= h.v_after_refusal + h.premie + h.norm_drift + h.disposition_pull
+    assert r.v[homes[1]] < np.median(r.v)
+    assert (r.v[[i for i in range(r.n) if i not in homes]] != others_v).any()  # the wijk lives on
     assert (b2.pid, "ask_neighbour", True, None) in ws.frame.choices
     ws.decide(b2.pid, "ask_neighbour", False)
     fac.close_round()

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._numerics.sorting import morton_order
 from .kernels.build import draw_dispositions
 from .residents import Residents
 
@@ -42,7 +43,11 @@ def lay_out_homes(rng, p, n: int):
         if pool.size == 0:
             pool = built
         home[mine] = rng.choice(pool, size=mine.size)
-    return side, built, home, group
+    # Residents are numbered along the streets (a Z-order of home cells) instead of at
+    # random: neighbours' rows of every resident table lie close in memory (newcomers take
+    # the number of the resident whose home they take).
+    street_order = morton_order(home % side, home // side)
+    return side, built, home[street_order], group[street_order]
 
 
 class Dispositions(NamedTuple):

@@ -82,7 +82,7 @@ def found_collectives(model) -> None:
         if kind == ENERGIECOOPERATIE:
             cand = cand[can_invest(m)[cand]]
         founders = cand[rng.random(cand.size) < founding_chance(m, kind)]
-        for f in founders:
+        for f in rng.permutation(founders):  # who invites first, not by number (build.py)
             found_one(m, int(f), kind, rng)
 
 
@@ -162,7 +162,7 @@ def recruit_door_to_door(model, energies) -> None:
         dx = r.x[free][:, None].astype(float) - r.x[mem][None, :]
         dy = r.y[free][:, None].astype(float) - r.y[mem][None, :]
         near = free[(dx * dx + dy * dy).min(axis=1) <= c.energy_door_reach ** 2]
-        joins = near[rng.random(near.size) < c.energy_door_rate][:room]
+        joins = rng.permutation(near[rng.random(near.size) < c.energy_door_rate])[:room]
         r.initiative[joins] = coop.unique_id
         coop.size += joins.size
         m.tally.recruits += joins.size
@@ -186,8 +186,8 @@ def care_for_each_other(model, cares) -> None:
     if members.size == 0:
         return
     r.v[members] = np.maximum(0.0, r.v[members] - c.care_v_drop)
-    order = np.argsort(r.initiative[members], kind="stable")
-    members = members[order]
+    members = m.streams.collectives.permutation(members)  # who asks first: not by number
+    members = members[np.argsort(r.initiative[members], kind="stable")]
     starts = group_starts(r.initiative[members])
     rule = CareRule(rate=c.care_help_rate, hours=h.informal_hours, amount=h.informal_amount,
                     effect=np.asarray(h.informal_effect, dtype=float),

@@ -443,7 +443,7 @@ def found(model, support_hours: float) -> None:
                           & (r.initiative < 0) & (r.spare_hours > 0)
                           & (m.ties.n_good >= p.initiatives.min_founding_ties))
     founders = cand[rng.random(cand.size) < chance]
-    for f in founders:
+    for f in rng.permutation(founders):  # who invites first, not by number (build.py)
         start_initiative(m, int(f))
 
 

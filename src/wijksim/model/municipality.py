@@ -294,6 +294,7 @@ def hold_buurttop(model) -> None:
     r.v[who] = np.maximum(0.0, r.v[who] - top.buurttop_v_drop)
     keen = who[(r.engagement[who] >= p.residents.sterkhouder_threshold)
                & (r.initiative[who] < 0)]
-    founded = sum(1 for f in keen[rng.random(keen.size) < top.buurttop_found_chance]
+    founded = sum(1 for f in rng.permutation(keen[rng.random(keen.size)
+                                                  < top.buurttop_found_chance])
                   if start_initiative(model, int(f)) is not None)
     model.log_event("buurttop", f"BuurtTop with {k} residents; {founded} new initiatives")

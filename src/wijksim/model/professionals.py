@@ -294,7 +294,10 @@ class Team:
             return
         m, r, p = self.model, self.model.residents, self.model.p.professionals
         waiting = np.flatnonzero((r.status == WAITING) & (r.handover_until <= m.week))
-        waiting = waiting[np.argsort(r.status_since[waiting], kind="stable")]
+        # first come, first served; those who came in the same week in random order (not
+        # by number: residents are numbered along the streets)
+        waiting = waiting[np.lexsort((m.streams.professionals.random(waiting.size),
+                                      r.status_since[waiting]))]
         pull = p.casework_pull + (m.terms.output_pressure * (1.0 - p.casework_pull)
                                   * p.pressure_casework_pull)
         cap_hours = np.where(week.is_opb, pull * week.avail, week.avail)

@@ -13,6 +13,12 @@ from .ties import make_contacts
 
 
 @njit(cache=True)
+def first_of(rng, m):
+    """Where a round of m turns begins: uniform in [0, m), 0 without turns (no draw)."""
+    return int(integers(rng, 0, m)) if m > 0 else 0
+
+
+@njit(cache=True)
 def distance_weights(reach_dist, distance_scale):
     """2 ** (-distance / distance_scale) for every reachable place: a place's pull halves
     every ``distance_scale`` cells. Homes and places stay put, so this is computed once per
@@ -73,7 +79,7 @@ def copresence(rng, gatherings, mixing, people, ties, log):
     contact strengthens the tie by gain[g]. Returns the number of cross-group contacts.
     """
     a, b, g_of, cross = copresence_contacts(rng, gatherings, mixing, people.group, people.age)
-    make_contacts(a, b, gatherings.gain[g_of], ties, log)
+    make_contacts(a, b, gatherings.gain[g_of], ties, log, first_of(rng, a.shape[0]))
     return cross
 
 
@@ -119,7 +125,7 @@ def copresence_contacts(rng, gatherings, mixing, group, age):
 def street_encounters(rng, rule, people, homes, ties, log):
     """Chance meetings near home: weak ties, held back by homophily."""
     a, b = street_pairs(rng, rule, people.group, people.age, homes)
-    make_contacts(a, b, np.full(a.shape[0], rule.gain), ties, log)
+    make_contacts(a, b, np.full(a.shape[0], rule.gain), ties, log, first_of(rng, a.shape[0]))
 
 
 @njit(cache=True)
@@ -167,8 +173,12 @@ def random_good_tie(rng, ties, i, good, exclude):
 
 @njit(cache=True)
 def friends_of_friends(rng, rate, good, gain, ties):
-    """Triadic closure: now and then a friend introduces one of their own friends."""
-    for i in range(ties.nbr.shape[0]):
+    """Triadic closure: now and then a friend introduces one of their own friends. Residents
+    take turns from a random first one, going round (see :func:`make_contacts`)."""
+    n = ties.nbr.shape[0]
+    first = first_of(rng, n)
+    for s in range(n):
+        i = first + s - n if first + s >= n else first + s  # (first + s) % n
         if uniform(rng) >= rate:
             continue
         j = random_good_tie(rng, ties, i, good, -1)

@@ -10,19 +10,24 @@ from ..tietable import EMPTY, find_slot, prefetch_ties, strengthen
 
 
 @njit(cache=True)
-def make_contacts(a, b, gain, ties, log, ahead=4):
-    """Contacts (a[k], b[k]) in order: :func:`strengthen` their tie by gain[k] and note the
-    contact in the :class:`ContactLog` (with a neighbour when they live close by).
+def make_contacts(a, b, gain, ties, log, first, ahead=4):
+    """Contacts (a[k], b[k]) in order, beginning at k = ``first`` and going round:
+    :func:`strengthen` their tie by gain[k] and note the contact in the :class:`ContactLog`
+    (with a neighbour when they live close by).
 
-    The same calls in the same order as making each contact as it is drawn, so the same ties;
-    knowing the pairs beforehand lets the rows of the contact ``ahead`` steps on be fetched
+    Who comes first takes a free tie slot first; pairs are drawn in resident order, and
+    residents are numbered along the streets, so a ``first`` drawn at random each week gives
+    every resident the same chance to come early while neighbours stay together in memory.
+    Knowing the pairs beforehand lets the rows of the contact ``ahead`` steps on be fetched
     while this one is made (:func:`prefetch_ties`)."""
     hx, hy, week = log.hx, log.hy, log.week
     m = a.shape[0]
-    for t in range(m):
-        if t + ahead < m:
-            prefetch_ties(ties, a[t + ahead])
-            prefetch_ties(ties, b[t + ahead])
+    for s in range(m):
+        t = first + s - m if first + s >= m else first + s  # (first + s) % m
+        if s + ahead < m:
+            u = t + ahead - m if t + ahead >= m else t + ahead
+            prefetch_ties(ties, a[u])
+            prefetch_ties(ties, b[u])
         i = a[t]
         j = b[t]
         strengthen(ties, i, j, gain[t])
