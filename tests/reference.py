@@ -24,7 +24,9 @@ import pandas as pd
 
 HERE = Path(__file__).parent / "data" / "reference"
 # Six years, not two: every scheduled event of the shipped scenarios (the sale in year 3, cuts,
-# stopped programme and heat wave in year 5) and, with this seed, a lost tender fall inside.
+# stopped programme and heat wave in year 5) and two tender or subsidy renewals fall inside
+# (with this seed the incumbent wins both tenders; lost tenders: tests/model/test_mechanisms.py
+# and test_regime_switch.py).
 RESIDENTS = 600
 YEARS = 6
 SEED = 5
