@@ -4,6 +4,8 @@ streets around one place. The default spreads them over the wijk as before (the 
 test that exactly); a focus changes nothing before the week it is set and then reaches the
 people around the place."""
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -26,9 +28,14 @@ def _linked_share(m, area):
     return linked[area].mean(), linked[~area].mean()
 
 
-def test_a_focus_reaches_the_streets_around_the_place_and_leaves_the_past_alone():
-    plain = make_model("tender_3y", seed=4, **RUN)
-    aimed = make_model("tender_3y", seed=4, **RUN)
+def _focus_pair(seed):
+    """The same wijk twice, a focus set on one after 10 weeks; 26 weeks later, per resident:
+    in the focus area, and a new link to a professional without and with the focus. None for
+    a wijk whose every place has most residents within walking reach: nothing to aim at."""
+    plain = make_model("tender_3y", seed=seed, **RUN)
+    if min(_near(plain, j).mean() for j in range(len(plain.places))) > 0.6:
+        return None
+    aimed = make_model("tender_3y", seed=seed, **RUN)
     for m in (plain, aimed):
         for _ in range(10):
             m.step()
@@ -44,14 +51,23 @@ def test_a_focus_reaches_the_streets_around_the_place_and_leaves_the_past_alone(
         plain.step()
         aimed.step()
     area = _near(aimed, k)
-    assert 0.02 < area.mean() < 0.6  # the streets around one place, not the whole wijk
-    new_aimed = (aimed.residents.prof_link >= 0) & (before < 0)
-    new_plain = (plain.residents.prof_link >= 0) & (before_plain < 0)
-    # new links to a professional: many more of them around the place with the focus ...
-    assert new_aimed[area].mean() > 1.4 * new_plain[area].mean()
-    # ... and fewer elsewhere (the same hours, aimed), the hulpverleners still spread theirs
-    assert new_aimed[~area].mean() < new_plain[~area].mean()
+    assert 0.02 < area.mean() <= 0.6  # the streets around one place, not the whole wijk
     assert not aimed.outcomes().equals(plain.outcomes())
+    return (area, (plain.residents.prof_link >= 0) & (before_plain < 0),
+            (aimed.residents.prof_link >= 0) & (before < 0))
+
+
+def test_a_focus_reaches_the_streets_around_the_place_and_leaves_the_past_alone():
+    # Pooled over four wijken (the first from seed 1 with a place to aim at): one wijk's ratio
+    # ranges from about 0.6 to 2.9; in groups of four seeds it was 1.25-1.57 within the area
+    # and 0.42-0.63 outside (seeds 9-28, at d677d8c and at 35fec2a alike).
+    pairs = (_focus_pair(seed) for seed in range(1, 40))
+    found = list(itertools.islice((x for x in pairs if x is not None), 4))
+    area, plain, aimed = (np.concatenate(x) for x in zip(*found))
+    # new links to a professional: many more of them around the place with the focus ...
+    assert aimed[area].mean() > 1.15 * plain[area].mean()
+    # ... and fewer elsewhere (the same hours, aimed), the hulpverleners still spread theirs
+    assert aimed[~area].mean() < 0.8 * plain[~area].mean()
 
 
 def test_the_focus_is_off_by_default_and_a_place_the_wijk_lacks_is_refused():
