@@ -33,16 +33,16 @@ def _focus_pair(seed):
     in the focus area, and a new link to a professional without and with the focus. None for
     a wijk whose every place has most residents within walking reach: nothing to aim at."""
     plain = make_model("tender_3y", seed=seed, **RUN)
-    if min(_near(plain, j).mean() for j in range(len(plain.places))) > 0.6:
+    # the place with the fewest residents around it: in a small wijk the walking radius around
+    # a central place covers nearly everyone, which would leave nothing to aim at
+    k = min(range(len(plain.places)), key=lambda j: _near(plain, j).mean())
+    if _near(plain, k).mean() > 0.6:
         return None
     aimed = make_model("tender_3y", seed=seed, **RUN)
     for m in (plain, aimed):
         for _ in range(10):
             m.step()
     pd.testing.assert_frame_equal(plain.outcomes(), aimed.outcomes(), check_exact=True)
-    # the place with the fewest residents around it: in a small wijk the walking radius around
-    # a central place covers nearly everyone, which would leave nothing to aim at
-    k = min(range(len(aimed.places)), key=lambda j: _near(aimed, j).mean())
     assert aimed.change_policy({"professionals.focus_place": k,
                                 "professionals.focus_share": 1.0}, "focus")
     before = aimed.residents.prof_link.copy()

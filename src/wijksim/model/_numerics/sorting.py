@@ -48,6 +48,13 @@ def positions_of(uids: np.ndarray, member_uids: np.ndarray) -> np.ndarray:
     return table[np.where(uids >= 0, uids, top)]
 
 
+@njit(cache=True)
+def wrap(k, m):
+    """k % m for 0 <= k < 2m (turns of a round that began part-way), without the division a
+    modulo costs in a hot loop."""
+    return k - m if k >= m else k
+
+
 def morton_order(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """The permutation that sorts grid points (x, y) along a Z-order (Morton) curve, stably.
 

@@ -7,6 +7,7 @@ import numpy as np
 from numba import njit
 
 from .._numerics.draws import integers, other_than, uniform
+from .._numerics.sorting import wrap
 from ..homes import pick_near
 from ..tietable import strengthen
 from .ties import make_contacts
@@ -178,7 +179,7 @@ def friends_of_friends(rng, rate, good, gain, ties):
     n = ties.nbr.shape[0]
     first = first_of(rng, n)
     for s in range(n):
-        i = first + s - n if first + s >= n else first + s  # (first + s) % n
+        i = wrap(first + s, n)
         if uniform(rng) >= rate:
             continue
         j = random_good_tie(rng, ties, i, good, -1)

@@ -6,6 +6,7 @@ import numpy as np
 from numba import njit
 
 from .._numerics.hashing import counter_index, pair_uniform
+from .._numerics.sorting import wrap
 from ..tietable import EMPTY, find_slot, prefetch_ties, strengthen
 
 
@@ -23,9 +24,9 @@ def make_contacts(a, b, gain, ties, log, first, ahead=4):
     hx, hy, week = log.hx, log.hy, log.week
     m = a.shape[0]
     for s in range(m):
-        t = first + s - m if first + s >= m else first + s  # (first + s) % m
+        t = wrap(first + s, m)
         if s + ahead < m:
-            u = t + ahead - m if t + ahead >= m else t + ahead
+            u = wrap(t + ahead, m)
             prefetch_ties(ties, a[u])
             prefetch_ties(ties, b[u])
         i = a[t]
