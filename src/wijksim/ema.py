@@ -134,7 +134,7 @@ def ema_model(scenario: str | Scenario = "tender_3y", *,
     """
     from ema_workbench import CategoricalParameter, Constant, Model
 
-    from .model.outcomes import OUTCOMES
+    from .model.outcome_names import OUTCOMES
     from .scenario import Problem, ScenarioError
 
     unc = _ranges(uncertainties, UNCERTAINTIES)

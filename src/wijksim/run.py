@@ -7,15 +7,17 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import pandas as pd
 
 from . import provenance
 from .analysis.report_text import dutch_numbers, info
 from .files import first_free_folder, write_parquet_atomic, write_text_atomic
-from .model import WijkModel, snapshot
 from .scenario import Scenario, load_scenario
+
+if TYPE_CHECKING:
+    from .model import WijkModel
 
 
 @dataclass
@@ -32,6 +34,8 @@ def run_scenario(scenario: str | Path | Scenario | None = "tender_3y", seed: int
                  overrides: Mapping[str, Any] | None = None, progress: bool = False,
                  keep_model: bool = False) -> RunResult:
     """Simulate one scenario with one seed. Returns outcomes per week, events, provenance."""
+    from .model import WijkModel, snapshot  # here: checking an --out folder needs no model
+
     scen, flat = resolve_run(scenario, years, residents, overrides)
     t0 = time.perf_counter()
     model = WijkModel.starting(scen, seed=seed, cache=snapshot.cache_dir())
@@ -57,6 +61,8 @@ def continue_run(path: str | Path, years: int | None = None, progress: bool = Fa
     horizon it was saved with). The outcomes cover the whole run, the saved part included,
     and equal those of a run that never stopped.
     """
+    from .model import WijkModel
+
     t0 = time.perf_counter()
     model = WijkModel.load(path)
     if years is not None:

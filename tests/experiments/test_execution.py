@@ -281,3 +281,38 @@ def test_the_command_line_reads_its_options_before_importing_the_model():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=REPO).stdout
     assert out.strip() == "[]"
+
+
+def test_a_sweeps_main_process_runs_nothing_itself_so_imports_no_model(tmp_path):
+    """With worker processes the command's own process only reads the experiment, hands out
+    runs, stores results and writes the report (figures included): it must not pay for
+    importing Mesa and Numba (about 1.2 s) on the way to its first run or to its report."""
+    code = ("import sys; from wijksim.cli import main; "
+            f"rc = main(['compare', 'subsidy', 'tender_3y', '--seeds', '2', '--years', '1', "
+            f"'--residents', '300', '--jobs', '2', '--quiet', '--out', {str(tmp_path)!r}]); "
+            "print(rc, sorted(m for m in ('wijksim.model.wijk', 'mesa', 'numba') "
+            "if m in sys.modules))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=REPO, timeout=300)
+    assert res.stdout.strip().splitlines()[-1] == "0 []", res.stdout + res.stderr
+    assert (tmp_path / "report.html").is_file() and len(Store(tmp_path).stored_ids()) == 4
+
+
+def test_a_local_dask_cluster_starts_its_workers_with_wijksim_loaded():
+    """``--scheduler local`` workers fork from the preloaded server process, as local pool
+    workers do: they start with the model imported and its kernels loaded, instead of paying
+    that at their first run."""
+    pytest.importorskip("distributed")
+    import multiprocessing
+
+    from wijksim.experiments.executor import _dask
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no forkserver on this platform: Dask spawns its workers")
+    with _dask("local", 2) as backend:
+        import distributed
+
+        # a builtin and a string: unpickling them imports nothing on the worker
+        found = distributed.get_client().run(
+            eval, "'wijksim.model.wijk' in __import__('sys').modules")
+        assert backend.workers == 2 and list(found.values()) == [True, True], found

@@ -3,7 +3,7 @@
 import pytest
 
 from wijksim.analysis.materiality import MAIN, THRESHOLDS, verdict
-from wijksim.model.outcomes import OUTCOMES
+from wijksim.model.outcome_names import OUTCOMES
 
 
 def test_every_main_outcome_has_a_stated_threshold_with_an_argument():

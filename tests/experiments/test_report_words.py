@@ -259,7 +259,7 @@ def test_every_outcome_has_its_own_dutch_name_and_definition():
     Dutch report): a Dutch name (or a justified identical one), a Dutch unit where there is
     an English one, a Dutch definition that is not the English text, and an ODD section."""
     from wijksim.analysis.report_text import ODD, OUTCOME_INFO
-    from wijksim.model.outcomes import OUTCOMES
+    from wijksim.model.outcome_names import OUTCOMES
 
     missing = sorted(set(OUTCOMES) - set(OUTCOME_INFO))
     assert not missing, f"outcomes without an OUTCOME_INFO entry: {missing}"

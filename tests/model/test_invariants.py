@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wijksim import WijkModel
-from wijksim.model.outcomes import OUTCOMES
+from wijksim.model.outcome_names import OUTCOMES
 from wijksim.model.professionals import Professional
 from wijksim.model.residents import CASE, NO_NEED, Resident
 from wijksim.model.tietable import is_symmetric

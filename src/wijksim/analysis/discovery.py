@@ -49,7 +49,7 @@ def check_discovery(table: Mapping[str, Any], labels: Sequence[str], kept: Seque
                     method: str, origin: str, problems: list) -> dict[str, Any] | None:
     """Validate ``[discovery]``: one Problem per mistake (unknown outcome, a threshold that
     is not "materiality" or a number, ...). Returns the checked settings."""
-    from ..model.outcomes import OUTCOMES
+    from ..model.outcome_names import OUTCOMES
     from ..scenario import Problem
     from ..scenario.loader import did_you_mean, unknown_name
 

@@ -15,7 +15,7 @@ import matplotlib.transforms  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from ..model.outcomes import OUTCOMES  # noqa: E402
+from ..model.outcome_names import OUTCOMES  # noqa: E402
 from .plots import PANELS  # noqa: E402
 from .report_text import T  # noqa: E402
 

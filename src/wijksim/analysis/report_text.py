@@ -384,7 +384,7 @@ OUTCOME_INFO: dict[str, OutcomeInfo] = {
 
 
 def info(outcome: str) -> OutcomeInfo:
-    from ..model.outcomes import OUTCOMES
+    from ..model.outcome_names import OUTCOMES
 
     if outcome in OUTCOME_INFO:
         return OUTCOME_INFO[outcome]

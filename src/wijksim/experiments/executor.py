@@ -7,7 +7,9 @@ and seed (tests/experiments check this bit for bit).
 
 Mesa 3.3 sets multiprocessing's start method to 'spawn' for the whole process when imported;
 the local pool therefore passes its own context: 'forkserver' where available (a clean server
-process that has imported wijksim once; workers fork from it quickly), else 'spawn'.
+process that has imported wijksim once; workers fork from it quickly), else 'spawn'. A Dask
+LocalCluster starts its workers from the same server (Dask's own default would spawn fresh
+interpreters that each import wijksim and load the kernels at their first run).
 """
 
 from __future__ import annotations
@@ -78,12 +80,12 @@ def _mp_context() -> multiprocessing.context.BaseContext:
 
 
 def start_workers_early(jobs: int | None, scheduler: str | None) -> None:
-    """Start the local pool's server process now, when a command will need it, so that it
-    imports wijksim and loads the kernels (``_worker_preload``) while this process imports
-    the model and reads its input, on the other core. Without it the workers' start-up
-    comes after that, on the critical path. A command that then runs nothing (bad input, all
-    runs stored) leaves an idle server that ends with it."""
-    if scheduler or (jobs or default_jobs()) < 2:
+    """Start the server process of local workers now, when a command will need it (a local
+    pool, or a Dask LocalCluster), so that it imports wijksim and loads the kernels
+    (``_worker_preload``) while this process reads its input, on the other core. Without it
+    the workers' start-up comes after that, on the critical path. A command that then runs
+    nothing (bad input, all runs stored) leaves an idle server that ends with it."""
+    if scheduler not in (None, "local") or (jobs or default_jobs()) < 2:
         return
     ctx = _mp_context()
     if ctx.get_start_method() == "forkserver":
@@ -172,7 +174,7 @@ def _dask(scheduler: str, jobs: int) -> Iterator[Backend]:
     cluster = None
     try:
         if scheduler == "local":
-            with dask.config.set(QUIET_WORKERS):
+            with dask.config.set({**QUIET_WORKERS, **_local_start_method()}):
                 cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                        host="127.0.0.1", dashboard_address=None)
             client = Client(cluster)
@@ -194,6 +196,18 @@ def _dask(scheduler: str, jobs: int) -> Iterator[Backend]:
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def _local_start_method() -> dict[str, Any]:
+    """Dask's setting that makes a LocalCluster start its workers from this process's
+    forkserver (see :func:`start_workers_early`; started here if it is not yet), where the
+    platform has one."""
+    if _mp_context().get_start_method() != "forkserver":
+        return {}
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()  # with wijksim's preload; Dask's own then changes nothing
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
 
 
 def _check_workers(client: Any, scheduler: str) -> None:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..model.outcomes import OUTCOMES
+from ..model.outcome_names import OUTCOMES
 from ..scenario import KEYS, Problem, Scenario, ScenarioError, load_scenario
 from ..scenario.loader import (MAX_NAME, coerce, command_line_overrides, did_you_mean,
                                flatten_doc, resolve_scenario_path, unknown_name)

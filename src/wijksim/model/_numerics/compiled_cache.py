@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 from pathlib import Path
 
 KEEP = 4  # version folders kept, the most recently used
@@ -58,9 +59,8 @@ def use_versioned_cache() -> Path | None:
         return None
     _prune(folder.parent)
     os.environ["NUMBA_CACHE_DIR"] = str(folder)  # worker processes started from here too
-    from numba.core import config
-
-    config.CACHE_DIR = str(folder)
+    if "numba.core.config" in sys.modules:  # else Numba reads the variable when imported
+        sys.modules["numba.core.config"].CACHE_DIR = str(folder)
     return folder
 
 
