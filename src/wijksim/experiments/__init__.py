@@ -77,7 +77,7 @@ def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int 
 
     ex = execute(exp, out=out, jobs=jobs, scheduler=scheduler, resume=resume,
                  overwrite=overwrite, progress=progress, say=say, command=command,
-                 chunk_size=chunk_size)
+                 chunk_size=chunk_size, report_follows=report and out is not None)
     folder = ex.store.root if ex.store is not None else None
     res = Results(ex.runs, design_table(exp, ex.points), ex.manifest, folder,
                   _ticks=None if folder is not None else ex.ticks, execution=ex)

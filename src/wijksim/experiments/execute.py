@@ -49,12 +49,14 @@ class Execution:
 def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None = None,
             scheduler: str | None = None, resume: bool = False, overwrite: bool = False,
             progress: bool = False, chunk_size: int | None = None,
-            say: Callable[[str], None] | None = None, command: str | None = None
-            ) -> Execution:
+            say: Callable[[str], None] | None = None, command: str | None = None,
+            report_follows: bool = False) -> Execution:
     """Run every run of ``exp`` not yet stored in ``out`` (in memory when ``out`` is None).
 
     A folder that already holds results is refused unless ``resume`` (skip the stored runs;
     they must be runs of this same experiment) or ``overwrite`` (delete them first).
+    ``report_follows``: the caller writes a report next, so while workers do the runs this
+    process imports what the report needs (:func:`warm_report_imports`).
     """
     import time
 
@@ -76,7 +78,7 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
     runs_parts: list[pd.DataFrame] = []
     with open_backend(jobs, scheduler) as backend:
         say(_intro(exp, points, tasks, stored, todo, backend, out))
-        if backend.kind != "serial" and todo:
+        if report_follows and backend.kind != "serial" and todo:
             warm_report_imports(exp.method)
         size = chunk_size or _chunk_size(todo, backend.workers)
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
