@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import platform
 import subprocess
 import sys
@@ -15,6 +16,14 @@ _PACKAGES = ("mesa", "numpy", "scipy", "pandas", "numba", "pyarrow")
 
 
 def versions() -> dict[str, str]:
+    """wijksim's, Python's and the model's main packages' versions (a new dict each call)."""
+    return dict(_versions())
+
+
+@functools.cache
+def _versions() -> dict[str, str]:
+    # looked up once per process: the installed packages do not change under a running
+    # process, and a sweep's worker records them for every run (7 ms a time)
     out = {"wijksim": __version__, "python": platform.python_version()}
     for name in _PACKAGES:
         try:
@@ -24,8 +33,13 @@ def versions() -> dict[str, str]:
     return out
 
 
+@functools.cache
 def git_commit() -> str | None:
-    """The source checkout's commit, when running from one (None for installed wheels)."""
+    """The source checkout's commit, when running from one (None for installed wheels).
+
+    Asked once per process (``git rev-parse``, 12 ms, for every run of a sweep otherwise):
+    the code a process runs is the code it imported, so a commit made while it runs is not
+    the one that produced its results anyway."""
     root = Path(__file__).resolve().parents[2]
     if not (root / ".git").exists():
         return None
