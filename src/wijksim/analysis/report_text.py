@@ -155,7 +155,7 @@ OUTCOME_INFO: dict[str, OutcomeInfo] = {
                           "the social-base budget).",
                           "Kosten van specialistische zorg voor de geëscaleerde problemen "
                           "(buiten het budget van de sociale basis).", "needs"),
-    # -- the other outcomes of OUTCOMES (model/outcomes.py), in its order ----------------------
+    # -- the other outcomes of OUTCOMES (model/outcome_names.py), in its order -----------------
     "ties_per_resident": _I("Ties per resident", "Contacten per bewoner", "ties", "contacten",
                             "Mean number of ties per resident.",
                             "Gemiddeld aantal contacten per bewoner.", "meeting"),
