@@ -29,7 +29,7 @@ from ..scenario.regimes import regime_in_week
 from . import levers as lv
 from .sources import LOG, ScenarioSources, strip_paths
 
-# The outcomes the charts show, in order (names from wijksim.model.outcomes.OUTCOMES).
+# The outcomes the charts show, in order (names from wijksim.model.outcome_names.OUTCOMES).
 PLOTTED = ("cohesion", "vraagverlegenheid", "hidden_need_share", "wijkkennis", "trust",
            "lonely_share")
 WORKSHOP_RESIDENTS = 3000

@@ -87,11 +87,18 @@ def start_workers_early(jobs: int | None, scheduler: str | None) -> None:
     nothing (bad input, all runs stored) leaves an idle server that ends with it."""
     if scheduler not in (None, "local") or (jobs or default_jobs()) < 2:
         return
-    ctx = _mp_context()
-    if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+    _start_forkserver()
 
-        forkserver.ensure_running()
+
+def _start_forkserver() -> bool:
+    """Start wijksim's preloaded forkserver if it is not running; False where the platform
+    has none (workers are then spawned)."""
+    if _mp_context().get_start_method() != "forkserver":
+        return False
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+    return True
 
 
 @contextmanager
@@ -201,12 +208,9 @@ def _dask(scheduler: str, jobs: int) -> Iterator[Backend]:
 def _local_start_method() -> dict[str, Any]:
     """Dask's setting that makes a LocalCluster start its workers from this process's
     forkserver (see :func:`start_workers_early`; started here if it is not yet), where the
-    platform has one."""
-    if _mp_context().get_start_method() != "forkserver":
+    platform has one. Running before Dask asks for it, the server keeps wijksim's preload."""
+    if not _start_forkserver():
         return {}
-    from multiprocessing import forkserver
-
-    forkserver.ensure_running()  # with wijksim's preload; Dask's own then changes nothing
     return {"distributed.worker.multiprocessing-method": "forkserver"}
 
 

@@ -15,7 +15,6 @@ from ._numerics.hashing import week_salt
 # hidden_unknown_of and lonely_of are the outcome's own definitions; the app's map uses them too
 from .kernels.outcomes import Counts, census, hidden_unknown_of, lonely_of  # noqa: F401
 from .kernels.ties import clustering_of
-from .outcome_names import OUTCOMES  # noqa: F401  (the table of what is recorded)
 
 
 class OutcomeCollector(mesa.DataCollector):

@@ -37,6 +37,7 @@ from .kernels.ties import tie_pass
 from .funding import FundingCycle, WelfareProvider
 from .initiatives import Initiative, start_initiative
 from .municipality import Municipality
+from .outcome_names import OUTCOMES
 from .places import BUURTHUIS, ThirdPlace
 from .professionals import Team, wijkkennis_after
 from .residents import HIDDEN, Resident
@@ -159,7 +160,7 @@ class WijkModel(mesa.Model):
         self.horizon = 52 * self.p.run.years
         self.events.clear()
         self.datacollector = outcomes.OutcomeCollector(
-            model_reporters={name: partial(_read, name) for name in outcomes.OUTCOMES})
+            model_reporters={name: partial(_read, name) for name in OUTCOMES})
         self._record(week=self.week - 1)  # the wijk as the burn-in left it
         self.tally = outcomes.Tally()
 
