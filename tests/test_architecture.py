@@ -43,8 +43,9 @@ LAYERS = {
     "wijksim.provenance": ("base", 0),
     "wijksim.files": ("base", 0),
 }
-# names with a leading underscore that are public API all the same
-PUBLIC_UNDERSCORE = {"__version__", "_fields", "_asdict", "_replace", "_make"}
+# names with a leading underscore that are public API all the same (os._exit: how a forked
+# child ends, per the os module's documentation)
+PUBLIC_UNDERSCORE = {"__version__", "_fields", "_asdict", "_replace", "_make", "_exit"}
 # The one place that touches a Mesa internal, to work around a Mesa bug: Mesa 3.3 keeps every
 # model in Agent._ids (mesa#3179, fixed in Mesa 3.4, which needs Python 3.12).
 MESA_WORKAROUNDS = {("wijksim.model.agent_ids", "_ids")}

@@ -14,24 +14,29 @@ from typing import Any, Sequence
 
 import pandas as pd
 
+from ._figures import FigureQueue
 from .experiment_plots import plot_differences, plot_indices, plot_response, plot_trajectories
 from .report_text import GITHUB_ODD, LANGS, T, dutch_numbers, info, odd_link
 
 Table = tuple[list[str], list[list[str]]]  # header, rows
 
 
-def write_report(res: Any, folder: Path, lang: str = "en") -> Path:
+def write_report(res: Any, folder: Path, lang: str = "en", jobs: int | None = 1) -> Path:
     """Write the report of ``res`` (a :class:`wijksim.experiments.Results`) into ``folder``:
     report.md with PNG figures beside it, and report.html with the figures embedded (one
-    self-contained file to mail or archive). ``lang``: "en" or "nl"."""
+    self-contained file to mail or archive). ``lang``: "en" or "nl". ``jobs``: processes
+    that draw the figures (None: this machine's cores; the same files either way)."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    figures = FigureQueue()
     if res.is_comparison:
-        blocks = _comparison(res, folder, lang)
+        blocks = _comparison(res, folder, figures, lang)
     else:
-        blocks = _sweep(res, folder, lang)
+        blocks = _sweep(res, folder, figures, lang)
+    figures.draw(jobs)
+    if not res.is_comparison:
         blocks += _extra_analyses(res, folder, lang)
     md = folder / "report.md"
     md.write_text(_markdown(blocks))
@@ -157,7 +162,7 @@ def _one(col: pd.Series) -> str:
     return " / ".join(vals) if vals else "?"
 
 
-def _comparison(res: Any, folder: Path, lang: str = "en") -> list:
+def _comparison(res: Any, folder: Path, figures: FigureQueue, lang: str = "en") -> list:
     """The comparison report: the answer first (bottom line and costs), then definitions,
     figures with events, and the full tables."""
     from . import stats
@@ -199,9 +204,9 @@ def _comparison(res: Any, folder: Path, lang: str = "en") -> list:
     flows = traj["outcome"].isin(stats.FLOWS)  # weekly counts shown per year, as in tables
     traj.loc[flows, ["mean", "low", "high"]] *= 52
     events = _events(res, common)
-    plot_trajectories(traj, outcomes, labels, folder / "trajectories.png",
-                      title=f"{' vs '.join(labels)}: {len(common)} seeds", lang=lang,
-                      events=events)
+    figures.add(plot_trajectories, traj, outcomes, labels, folder / "trajectories.png",
+                title=f"{' vs '.join(labels)}: {len(common)} seeds", lang=lang,
+                events=events)
     end.to_csv(folder / "end_values.csv", index=False)
     summary.to_csv(folder / "summary.csv", index=False)
     blocks += [("h", 2, T("trajectories", lang)),
@@ -215,7 +220,8 @@ def _comparison(res: Any, folder: Path, lang: str = "en") -> list:
     if len(labels) > 1:
         all_diffs = stats.paired_differences(end, outcomes, [
             (a, b) for i, a in enumerate(labels) for b in labels[i + 1:]])
-        plot_differences(all_diffs, outcomes, folder / "differences.png", lang=lang)
+        figures.add(plot_differences, all_diffs, outcomes, folder / "differences.png",
+                    lang=lang)
         all_diffs.to_csv(folder / "differences.csv", index=False)
         tables.append("differences.csv")
         blocks += [("h", 2, T("paired", lang)),
@@ -576,7 +582,7 @@ def _files(res: Any, tables: Sequence[str], lang: str = "en") -> list:
              + (f"{T('all_runs', lang)}: {load}" if load else ""))]
 
 
-def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
+def _sweep(res: Any, folder: Path, figures: FigureQueue, lang: str = "en") -> list:
     from . import stats
 
     m = res.manifest
@@ -623,8 +629,8 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
             for k, scen in enumerate(dict.fromkeys(idx["scenario"])):
                 name = "sensitivity.png" if k == 0 else f"sensitivity-{k + 1}.png"
                 sub = idx[idx["scenario"] == scen]
-                plot_indices(sub, folder / name, title=f"{scen}: {_indices_title(m, lang)}",
-                             lang=lang)
+                figures.add(plot_indices, sub, folder / name,
+                            title=f"{scen}: {_indices_title(m, lang)}", lang=lang)
                 blocks += [("h", 3, scen), ("img", name, T("indices_alt", lang, scen=scen)),
                            ("table", _indices_table(sub, lang))]
         else:
@@ -633,8 +639,8 @@ def _sweep(res: Any, folder: Path, lang: str = "en") -> list:
     for key in params:
         if pd.api.types.is_numeric_dtype(res.points[key]):
             name = f"response-{key.replace('.', '_')}.png"
-            plot_response(resp, key, outcomes, labels, folder / name,
-                          title=T("response_title", lang, name=key), lang=lang)
+            figures.add(plot_response, resp, key, outcomes, labels, folder / name,
+                        title=T("response_title", lang, name=key), lang=lang)
             blocks.append(("img", name, T("response_alt", lang, name=key)))
     if len(res.points) <= 30:
         blocks.append(("table", _response_table(resp, params, outcomes, lang)))

@@ -76,10 +76,11 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
     t0 = time.perf_counter()
     ticks_parts: list[pd.DataFrame] = []
     runs_parts: list[pd.DataFrame] = []
+    warming = None
     with open_backend(jobs, scheduler) as backend:
         say(_intro(exp, points, tasks, stored, todo, backend, out))
         if report_follows and backend.kind != "serial" and todo:
-            warm_report_imports(exp.method)
+            warming = warm_report_imports(exp.method)
         size = chunk_size or _chunk_size(todo, backend.workers)
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         bar = _bar(len(todo), exp.name) if progress and todo else None
@@ -97,6 +98,8 @@ def execute(exp: Experiment, *, out: str | Path | None = None, jobs: int | None 
             if bar is not None:
                 bar.close()
     seconds = time.perf_counter() - t0
+    if warming is not None:  # the report needs these imports now; and it may fork
+        warming.join()
     ex = Execution(exp, len(tasks), len(stored), len(todo), backend.kind, backend.workers,
                    seconds, store, points=points)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -188,6 +191,9 @@ def _chunk_size(tasks: list[RunTask], workers: int) -> int:
 def _bar(total: int, name: str):
     from tqdm import tqdm
 
+    # no monitor thread: the report may fork processes to draw, which needs a process
+    # without other threads (analysis._figures); the bar is updated often enough anyway
+    tqdm.monitor_interval = 0
     return tqdm(total=total, unit="run", desc=name, file=sys.stderr, dynamic_ncols=True,
                 smoothing=0.1, bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/"
                 "{total_fmt} runs [{elapsed}<{remaining}, {rate_fmt}]")

@@ -113,15 +113,17 @@ class Results:
     def has_indices(self) -> bool:
         return self.manifest["method"] in ("sobol", "morris")
 
-    def report(self, folder: str | Path | None = None, lang: str = "en") -> Path:
+    def report(self, folder: str | Path | None = None, lang: str = "en",
+               jobs: int | None = None) -> Path:
         """Write report.md and a self-contained report.html with PNG figures, in English
-        (``lang="en"``) or Dutch (``"nl"``); returns report.md's path."""
+        (``lang="en"``) or Dutch (``"nl"``); returns report.md's path. The figures are drawn
+        on up to ``jobs`` processes (None: this machine's cores; 1: this process only)."""
         from ..analysis.report import write_report
 
         folder = Path(folder) if folder is not None else self.folder
         if folder is None:
             raise ValueError("give a folder for the report")
-        return write_report(self, folder, lang=lang)
+        return write_report(self, folder, lang=lang, jobs=jobs)
 
 
 def load_results(folder: str | Path) -> Results:
