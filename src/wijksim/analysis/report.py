@@ -21,7 +21,7 @@ from .report_text import GITHUB_ODD, LANGS, T, dutch_numbers, info, odd_link
 Table = tuple[list[str], list[list[str]]]  # header, rows
 
 
-def write_report(res: Any, folder: Path, lang: str = "en", jobs: int | None = 1) -> Path:
+def write_report(res: Any, folder: Path, lang: str = "en", jobs: int | None = None) -> Path:
     """Write the report of ``res`` (a :class:`wijksim.experiments.Results`) into ``folder``:
     report.md with PNG figures beside it, and report.html with the figures embedded (one
     self-contained file to mail or archive). ``lang``: "en" or "nl". ``jobs``: processes
@@ -34,10 +34,8 @@ def write_report(res: Any, folder: Path, lang: str = "en", jobs: int | None = 1)
     if res.is_comparison:
         blocks = _comparison(res, folder, figures, lang)
     else:
-        blocks = _sweep(res, folder, figures, lang)
+        blocks = _sweep(res, folder, figures, lang) + _extra_analyses(res, folder, lang)
     figures.draw(jobs)
-    if not res.is_comparison:
-        blocks += _extra_analyses(res, folder, lang)
     md = folder / "report.md"
     md.write_text(_markdown(blocks))
     (folder / "report.html").write_text(_html(blocks, res.name, folder, lang))

@@ -82,8 +82,8 @@ def run_experiment(exp: Experiment, *, out: str | Path | None = None, jobs: int 
     res = Results(ex.runs, design_table(exp, ex.points), ex.manifest, folder,
                   _ticks=None if folder is not None else ex.ticks, execution=ex)
     if report and folder is not None and len(res.runs):
-        # the figures on as many processes as ran the runs (all of them on a Dask cluster,
-        # which leaves this machine's cores free; one where one process was asked for)
+        # the figures on as many processes as ran the runs, one where one was asked for;
+        # after Dask this machine's cores (in practice one: its client leaves a thread)
         res.report(lang=lang, jobs={"serial": 1, "processes": ex.workers}.get(ex.backend))
     return res
 
